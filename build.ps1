@@ -1,0 +1,119 @@
+#!/usr/bin/env pwsh
+<#
+.SYNOPSIS
+    Builds, tests and demonstrates VodTools. Every task stands alone on a fresh clone.
+.EXAMPLE
+    dotnet tool restore && dotnet pwsh ./build.ps1 test
+#>
+[CmdletBinding()]
+param(
+    [Parameter(Position = 0)]
+    [ValidateSet('build', 'test', 'demo', 'bench', 'docs', 'package', 'clean')]
+    [string] $Task = 'build',
+
+    [ValidateSet('Debug', 'Release')]
+    [string] $Configuration = 'Release'
+)
+
+$ErrorActionPreference = 'Stop'
+Set-StrictMode -Version 3.0
+$ProgressPreference = 'SilentlyContinue'
+
+$Root = $PSScriptRoot
+$Out = Join-Path $Root 'out'
+$ModuleOut = Join-Path $Out 'VodTools'
+$PesterVersion = '5.7.1'
+
+function Invoke-Dotnet {
+    & dotnet @args
+    if ($LASTEXITCODE -ne 0) { throw "dotnet $($args -join ' ') failed with exit code $LASTEXITCODE" }
+}
+
+function Invoke-BuildTask {
+    Invoke-Dotnet build (Join-Path $Root 'VodTools.sln') -c $Configuration -nologo -v quiet -clp:ErrorsOnly
+    # The module folder: the netstandard2.0 DLL and its few dependencies, the manifest, and the emulator.
+    if (Test-Path $ModuleOut) { Remove-Item $ModuleOut -Recurse -Force }
+    Invoke-Dotnet publish (Join-Path $Root 'src/VodTools/VodTools.csproj') -c $Configuration --no-build -nologo -v quiet -o $ModuleOut
+    Invoke-Dotnet publish (Join-Path $Root 'src/VodTools.Emulator/VodTools.Emulator.csproj') -c $Configuration --no-build -nologo -v quiet -o (Join-Path $ModuleOut 'emulator')
+    Copy-Item (Join-Path $Root 'VodTools.psd1') $ModuleOut
+    Get-ChildItem (Join-Path $Root 'src/VodTools') -Filter '*.ps1xml' | Copy-Item -Destination $ModuleOut
+    Remove-Item (Join-Path $ModuleOut '*.deps.json'), (Join-Path $ModuleOut '*.pdb') -ErrorAction Ignore
+    Write-Host "Module built: $ModuleOut"
+}
+
+function Get-PesterModulePath {
+    Invoke-Dotnet restore (Join-Path $Root 'tests/Pester/TestDependencies.csproj') -nologo -v quiet
+    $packages = $env:NUGET_PACKAGES
+    if (-not $packages) {
+        $line = & dotnet nuget locals global-packages --list
+        $packages = ($line -replace '^global-packages:\s*', '').Trim()
+    }
+    Join-Path $packages "pester/$PesterVersion/tools/Pester.psd1"
+}
+
+function Get-TrxCounts([string] $Directory) {
+    $passed = 0; $failed = 0
+    foreach ($file in Get-ChildItem $Directory -Filter '*.trx' -ErrorAction Ignore) {
+        $counters = ([xml](Get-Content $file.FullName -Raw)).TestRun.ResultSummary.Counters
+        $passed += [int]$counters.passed
+        $failed += [int]$counters.failed + [int]$counters.error + [int]$counters.timeout + [int]$counters.aborted
+    }
+    [pscustomobject]@{ Passed = $passed; Failed = $failed }
+}
+
+function Invoke-TestTask {
+    Invoke-BuildTask
+    $results = Join-Path $Out 'test-results'
+    if (Test-Path $results) { Remove-Item $results -Recurse -Force }
+
+    Write-Host '== xunit'
+    & dotnet test (Join-Path $Root 'VodTools.sln') -c $Configuration --no-build -nologo --logger 'trx' --logger 'console;verbosity=minimal' --results-directory $results
+    $xunitExit = $LASTEXITCODE
+    $xunit = Get-TrxCounts $results
+    if ($xunitExit -ne 0 -and $xunit.Failed -eq 0) { $xunit.Failed = 1 }  # a crashed test host counts as a failure
+
+    Write-Host '== Pester'
+    Import-Module (Get-PesterModulePath) -Force
+    $config = New-PesterConfiguration
+    $config.Run.Path = Join-Path $Root 'tests/Pester'
+    $config.Run.PassThru = $true
+    $config.Output.Verbosity = 'Normal'
+    $config.TestResult.Enabled = $true
+    $config.TestResult.OutputPath = Join-Path $results 'pester.xml'
+    $env:VODTOOLS_MODULE = Join-Path $ModuleOut 'VodTools.psd1'
+    $pester = Invoke-Pester -Configuration $config
+    $pesterFailed = $pester.FailedCount + $pester.FailedBlocksCount + $pester.FailedContainersCount
+
+    $passed = $xunit.Passed + $pester.PassedCount
+    $failed = $xunit.Failed + $pesterFailed
+    Write-Host "xunit: $($xunit.Passed) passed, $($xunit.Failed) failed"
+    Write-Host "Pester: $($pester.PassedCount) passed, $pesterFailed failed"
+    Write-Host "Tests: $passed passed, $failed failed"
+    if ($failed -gt 0 -or $passed -eq 0) { exit 1 }
+}
+
+function Invoke-DemoTask {
+    Invoke-BuildTask
+    & (Join-Path $Root 'tools/Demo.ps1') -ModulePath (Join-Path $ModuleOut 'VodTools.psd1')
+}
+
+function Invoke-BenchTask {
+    Invoke-BuildTask
+    & (Join-Path $Root 'bench/Invoke-Benchmarks.ps1') -ModulePath (Join-Path $ModuleOut 'VodTools.psd1')
+}
+
+function Invoke-CleanTask {
+    foreach ($dir in @($Out) + (Get-ChildItem $Root -Directory -Recurse -Include 'bin', 'obj' | ForEach-Object FullName)) {
+        if (Test-Path $dir) { Remove-Item $dir -Recurse -Force }
+    }
+}
+
+switch ($Task) {
+    'build' { Invoke-BuildTask }
+    'test' { Invoke-TestTask }
+    'demo' { Invoke-DemoTask }
+    'bench' { Invoke-BenchTask }
+    'docs' { throw 'The help compiler is not written yet (issue 6): docs/en-US has no markdown to compile.' }
+    'package' { throw 'Packaging is not written yet (issue 6).' }
+    'clean' { Invoke-CleanTask }
+}
