@@ -29,23 +29,17 @@ namespace VodTools.Api.Credentials
                 return new LabeledCredentialProvider("parameters AccessKeyId/AccessKeySecret" + (options.SecurityToken == null ? string.Empty : "/SecurityToken"), key);
             }
 
-            ProfileRequest? requested;
-            if (options.ProfileName != null)
-            {
-                // A profile named on the command line beats the environment, as -ProfileName does in AWS Tools.
-                requested = ProfileRequest.FromParameter(options.ProfileName);
-            }
-            else
+            // A profile named on the command line beats the environment, as -ProfileName does in AWS Tools.
+            if (options.ProfileName == null)
             {
                 var fromEnvironment = FromEnvironment(options.Environment, factory, skipped);
                 if (fromEnvironment != null)
                 {
                     return fromEnvironment;
                 }
-
-                requested = ProfileRequest.FromEnvironment(options.Environment);
             }
 
+            var requested = ProfileRequest.FromOptions(options);
             var fromProfile = FromCliConfig(options, requested, factory, skipped) ?? FromCredentialsFile(options, requested, factory, skipped);
             if (fromProfile != null)
             {

@@ -13,12 +13,15 @@ namespace VodTools.Api.Credentials
 
         public string Origin { get; }
 
-        public static ProfileRequest FromParameter(string name) => new ProfileRequest(name, "the ProfileName parameter");
-
-        /// <summary>The profile named by <c>ALIBABA_CLOUD_PROFILE</c> or a legacy name, or null.</summary>
-        public static ProfileRequest? FromEnvironment(CredentialEnvironment environment)
+        /// <summary>The profile named by the ProfileName parameter, else by <c>ALIBABA_CLOUD_PROFILE</c> or a legacy name; null when none is.</summary>
+        public static ProfileRequest? FromOptions(CredentialChainOptions options)
         {
-            var value = environment.GetFirst(EnvironmentVariableNames.Profile);
+            if (options.ProfileName != null)
+            {
+                return new ProfileRequest(options.ProfileName, "the ProfileName parameter");
+            }
+
+            var value = options.Environment.GetFirst(EnvironmentVariableNames.Profile);
             return value == null ? null : new ProfileRequest(value.Value, "environment variable " + value.Name);
         }
 
