@@ -427,8 +427,8 @@ public class CredentialChainTests
     }
 
     [Theory]
-    [InlineData("OIDC")]
     [InlineData("External")]
+    [InlineData("Anonymous")]
     [InlineData("CloudSSO")]
     public void UnsupportedModesAreNamedInTheError(string mode)
     {
@@ -442,7 +442,7 @@ public class CredentialChainTests
     }
 
     [Fact]
-    public void OidcEnvironmentIsReportedAsUnsupportedRatherThanSkipped()
+    public void OidcEnvironmentWithoutAHandlerIsAnErrorRatherThanSkipped()
     {
         using var home = new TestHome();
         home.Environment["ALIBABA_CLOUD_ROLE_ARN"] = "acs:ram::1:role/r";
@@ -452,8 +452,8 @@ public class CredentialChainTests
 
         var error = Assert.Throws<CredentialsException>(() => home.Resolve());
 
-        Assert.Equal(CredentialsErrorId.CredentialSourceNotSupported, error.ErrorId);
-        Assert.Contains("OIDC", error.Message);
+        Assert.Equal(CredentialsErrorId.AssumeRoleNotConfigured, error.ErrorId);
+        Assert.Contains("AssumeRoleWithOIDC", error.Message);
     }
 
     [Fact]

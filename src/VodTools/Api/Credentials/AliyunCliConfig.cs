@@ -100,6 +100,8 @@ namespace VodTools.Api.Credentials
                 ExternalId = GetString(element, "external_id", path),
                 RegionId = GetString(element, "region_id", path),
                 CredentialsUri = GetString(element, "credentials_uri", path),
+                OidcProviderArn = GetString(element, "oidc_provider_arn", path),
+                OidcTokenFile = GetString(element, "oidc_token_file", path),
             };
         }
 

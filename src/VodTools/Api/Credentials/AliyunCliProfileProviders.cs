@@ -47,12 +47,15 @@ namespace VodTools.Api.Credentials
                     return AssumeRole(SourceProfile(profile, where, visited), profile, where);
                 case "ecsramrole":
                     return _factory.EcsRamRole(profile.RamRoleName);
+                case "oidc":
+                    return _factory.OidcRole(
+                        profile.RamRoleArn, profile.OidcProviderArn, profile.OidcTokenFile, profile.RamSessionName, profile.ExpiredSeconds, null, profile.StsRegion, where);
                 case "credentialsuri":
                     return _factory.CredentialsUri(profile.CredentialsUri, where);
                 default:
                     throw new CredentialsException(
                         CredentialsErrorId.CredentialSourceNotSupported,
-                        $"The {where} has mode {profile.Mode}, which VodTools does not support; use AK, StsToken, RamRoleArn, ChainableRamRoleArn, EcsRamRole or CredentialsURI.");
+                        $"The {where} has mode {profile.Mode}, which VodTools does not support; use AK, StsToken, RamRoleArn, ChainableRamRoleArn, EcsRamRole, OIDC or CredentialsURI.");
             }
         }
 

@@ -5,7 +5,7 @@ namespace VodTools.Api.Credentials
 {
     /// <summary>
     /// Picks the credential source the way the official clients do (spec/rpc-apis.md §7.2), first match wins:
-    /// explicit key → environment → aliyun CLI profile → credentials INI file → ECS metadata → credentials URI.
+    /// explicit key → environment (access key, then OIDC) → aliyun CLI profile → credentials INI file → ECS metadata → credentials URI.
     /// A profile named by parameter, environment or the CLI file's <c>current</c> must exist: there is no
     /// silent fallback to another source.
     /// </summary>
@@ -32,7 +32,7 @@ namespace VodTools.Api.Credentials
             // A profile named on the command line beats the environment, as -ProfileName does in AWS Tools.
             if (options.ProfileName == null)
             {
-                var fromEnvironment = FromEnvironment(options.Environment, factory, skipped);
+                var fromEnvironment = FromEnvironment(options.Environment, factory, skipped) ?? FromOidcEnvironment(options.Environment, factory, skipped);
                 if (fromEnvironment != null)
                 {
                     return fromEnvironment;
@@ -69,16 +69,6 @@ namespace VodTools.Api.Credentials
             if (id == null && secret == null)
             {
                 skipped.Add("environment variables ALIBABA_CLOUD_ACCESS_KEY_ID/ALIBABA_CLOUD_ACCESS_KEY_SECRET: not set");
-                if (environment.Get(EnvironmentVariableNames.OidcRoleArn) != null
-                    && environment.Get(EnvironmentVariableNames.OidcProviderArn) != null
-                    && environment.Get(EnvironmentVariableNames.OidcTokenFile) != null)
-                {
-                    // Going on to another source would run with other credentials than the ones the pod was given.
-                    throw new CredentialsException(
-                        CredentialsErrorId.CredentialSourceNotSupported,
-                        $"The environment configures OIDC role credentials ({EnvironmentVariableNames.OidcRoleArn}, {EnvironmentVariableNames.OidcProviderArn}, {EnvironmentVariableNames.OidcTokenFile}), which VodTools does not support yet.");
-                }
-
                 return null;
             }
 
@@ -87,6 +77,30 @@ namespace VodTools.Api.Credentials
                 + (token == null ? string.Empty : "/" + token.Name);
             var key = factory.AccessKey(id?.Value, secret?.Value, token?.Value, label, CredentialsErrorId.CredentialsIncomplete);
             return new LabeledCredentialProvider(label, key);
+        }
+
+        private static ICredentialProvider? FromOidcEnvironment(CredentialEnvironment environment, CredentialProviderFactory factory, List<string> skipped)
+        {
+            var roleArn = environment.Get(EnvironmentVariableNames.OidcRoleArn);
+            var providerArn = environment.Get(EnvironmentVariableNames.OidcProviderArn);
+            var tokenFile = environment.Get(EnvironmentVariableNames.OidcTokenFile);
+            var label = $"environment variables {EnvironmentVariableNames.OidcRoleArn}/{EnvironmentVariableNames.OidcProviderArn}/{EnvironmentVariableNames.OidcTokenFile}";
+            if (roleArn == null || providerArn == null || tokenFile == null)
+            {
+                skipped.Add(label + ": not all set");
+                return null;
+            }
+
+            var role = factory.OidcRole(
+                roleArn,
+                providerArn,
+                tokenFile,
+                environment.Get(EnvironmentVariableNames.RoleSessionName),
+                0,
+                null,
+                environment.Get(EnvironmentVariableNames.StsRegion),
+                label);
+            return new LabeledCredentialProvider(label, role);
         }
 
         private static ICredentialProvider? FromCliConfig(

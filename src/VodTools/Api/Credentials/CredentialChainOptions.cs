@@ -41,6 +41,9 @@ namespace VodTools.Api.Credentials
         /// <summary>Calls STS AssumeRole; needed by the RamRoleArn, ChainableRamRoleArn and ram_role_arn profiles.</summary>
         public AssumeRoleHandler? AssumeRole { get; set; }
 
+        /// <summary>Calls STS AssumeRoleWithOIDC; needed by the OIDC environment variables, the OIDC and oidc_role_arn profiles.</summary>
+        public AssumeRoleWithOidcHandler? AssumeRoleWithOidc { get; set; }
+
         public Uri EcsMetadataBaseAddress { get; set; } = EcsRamRoleCredentialProvider.DefaultBaseAddress;
 
         public TimeSpan EcsMetadataTimeout { get; set; } = EcsRamRoleCredentialProvider.DefaultTimeout;

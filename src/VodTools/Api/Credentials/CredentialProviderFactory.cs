@@ -32,24 +32,27 @@ namespace VodTools.Api.Credentials
                 throw new CredentialsException(CredentialsErrorId.ProfileInvalid, $"{Capitalize(where)} needs a role ARN.");
             }
 
-            if (_options.AssumeRole == null)
+            var assumeRole = _options.AssumeRole
+                ?? throw NotConfigured(where, "AssumeRole");
+            var duration = durationSeconds == 0 ? AssumeRoleParameters.DefaultDurationSeconds : durationSeconds;
+            return Checked(where, () => new RamRoleArnCredentialProvider(
+                source, new AssumeRoleParameters(roleArn!, sessionName, duration, policy, externalId, stsRegion), assumeRole, _options.UtcNow));
+        }
+
+        public ICredentialProvider OidcRole(
+            string? roleArn, string? oidcProviderArn, string? tokenFilePath, string? sessionName, int durationSeconds, string? policy, string? stsRegion, string where)
+        {
+            if (string.IsNullOrEmpty(roleArn) || string.IsNullOrEmpty(oidcProviderArn) || string.IsNullOrEmpty(tokenFilePath))
             {
                 throw new CredentialsException(
-                    CredentialsErrorId.AssumeRoleNotConfigured, $"{Capitalize(where)} assumes a role, but no STS AssumeRole handler is configured.");
+                    CredentialsErrorId.ProfileInvalid, $"{Capitalize(where)} needs a role ARN, an OIDC provider ARN and an OIDC token file.");
             }
 
-            AssumeRoleParameters parameters;
-            try
-            {
-                parameters = new AssumeRoleParameters(
-                    roleArn!, sessionName, durationSeconds == 0 ? AssumeRoleParameters.DefaultDurationSeconds : durationSeconds, policy, externalId, stsRegion);
-            }
-            catch (ArgumentException e)
-            {
-                throw new CredentialsException(CredentialsErrorId.ProfileInvalid, $"{Capitalize(where)} is invalid: {e.Message}", e);
-            }
-
-            return new RamRoleArnCredentialProvider(source, parameters, _options.AssumeRole, _options.UtcNow);
+            var assumeRoleWithOidc = _options.AssumeRoleWithOidc
+                ?? throw NotConfigured(where, "AssumeRoleWithOIDC");
+            var duration = durationSeconds == 0 ? AssumeRoleParameters.DefaultDurationSeconds : durationSeconds;
+            return Checked(where, () => new OidcRoleCredentialProvider(
+                new AssumeRoleWithOidcParameters(roleArn!, oidcProviderArn!, sessionName, duration, policy, stsRegion), tokenFilePath!, assumeRoleWithOidc, _options.UtcNow));
         }
 
         public ICredentialProvider EcsRamRole(string? roleName) =>
@@ -69,6 +72,23 @@ namespace VodTools.Api.Credentials
             }
 
             return new CredentialsUriProvider(_options.HttpClient, parsed, utcNow: _options.UtcNow);
+        }
+
+        private static CredentialsException NotConfigured(string where, string action) =>
+            new CredentialsException(
+                CredentialsErrorId.AssumeRoleNotConfigured, $"{Capitalize(where)} assumes a role, but no STS {action} handler is configured.");
+
+        // The STS limits are checked when the provider is built, so a bad profile fails before any call.
+        private static ICredentialProvider Checked(string where, Func<ICredentialProvider> build)
+        {
+            try
+            {
+                return build();
+            }
+            catch (ArgumentException e)
+            {
+                throw new CredentialsException(CredentialsErrorId.ProfileInvalid, $"{Capitalize(where)} is invalid: {e.Message}", e);
+            }
         }
 
         private static string Capitalize(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text.Substring(1);

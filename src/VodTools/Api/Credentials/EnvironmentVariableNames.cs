@@ -34,5 +34,7 @@ namespace VodTools.Api.Credentials
         public const string OidcRoleArn = "ALIBABA_CLOUD_ROLE_ARN";
         public const string OidcProviderArn = "ALIBABA_CLOUD_OIDC_PROVIDER_ARN";
         public const string OidcTokenFile = "ALIBABA_CLOUD_OIDC_TOKEN_FILE";
+        public const string RoleSessionName = "ALIBABA_CLOUD_ROLE_SESSION_NAME";
+        public const string StsRegion = "ALIBABA_CLOUD_STS_REGION";
     }
 }

@@ -27,12 +27,16 @@ namespace VodTools.Api.Credentials
                     var role = _factory.AssumeRole(
                         AccessKey(section, where), Get(section, "role_arn"), Get(section, "role_session_name"), 0, Get(section, "policy"), null, null, where);
                     return new LabeledCredentialProvider(label, role);
+                case "oidc_role_arn":
+                    var oidc = _factory.OidcRole(
+                        Get(section, "role_arn"), Get(section, "oidc_provider_arn"), Get(section, "oidc_token_file_path"), Get(section, "role_session_name"), 0, Get(section, "policy"), null, where);
+                    return new LabeledCredentialProvider(label, oidc);
                 case null:
                     throw new CredentialsException(CredentialsErrorId.ProfileInvalid, $"The {where} has no type.");
                 default:
                     throw new CredentialsException(
                         CredentialsErrorId.CredentialSourceNotSupported,
-                        $"The {where} has type {type}, which VodTools does not support; use access_key, ecs_ram_role or ram_role_arn.");
+                        $"The {where} has type {type}, which VodTools does not support; use access_key, ecs_ram_role, ram_role_arn or oidc_role_arn.");
             }
         }
 
