@@ -29,14 +29,32 @@ public class CredentialChainTests
         Assert.StartsWith("parameters AccessKeyId/AccessKeySecret/SecurityToken", provider.Description);
     }
 
-    [Fact]
-    public void ExplicitKeyWithoutSecretIsIncomplete()
+    [Theory]
+    [InlineData("LTAIexplicit00001", null, null)]
+    [InlineData(null, "explicit-secret", null)]
+    [InlineData(null, null, "explicit-token")]
+    public void AnIncompleteExplicitKeyIsAnErrorNotAFallback(string? id, string? secret, string? token)
     {
         using var home = new TestHome();
+        home.Environment["ALIBABA_CLOUD_ACCESS_KEY_ID"] = "LTAIfromenvironment";
+        home.Environment["ALIBABA_CLOUD_ACCESS_KEY_SECRET"] = "env-secret";
 
-        var error = Assert.Throws<CredentialsException>(() => home.Resolve(o => o.AccessKeyId = "LTAIexplicit00001"));
+        var error = Assert.Throws<CredentialsException>(() => home.Resolve(o => { o.AccessKeyId = id; o.AccessKeySecret = secret; o.SecurityToken = token; }));
 
         Assert.Equal(CredentialsErrorId.CredentialsIncomplete, error.ErrorId);
+        Assert.Contains("AccessKeyId/AccessKeySecret parameters", error.Message);
+    }
+
+    [Fact]
+    public async Task EmptyEnvironmentVariablesCountAsUnset()
+    {
+        using var home = new TestHome();
+        home.Environment["ALIBABA_CLOUD_ACCESS_KEY_ID"] = "";
+        home.Environment["ALIBABA_CLOUD_ACCESS_KEY_SECRET"] = "";
+        home.Environment["ALICLOUD_ACCESS_KEY_ID"] = "LTAIlegacy0000001";
+        home.Environment["ALICLOUD_ACCESS_KEY_SECRET"] = "legacy-secret";
+
+        Assert.Equal("LTAIlegacy0000001", (await Get(home.Resolve())).AccessKeyId);
     }
 
     [Fact]

@@ -16,7 +16,7 @@ namespace VodTools.Api.Credentials
             var factory = new CredentialProviderFactory(options);
             var skipped = new List<string>();
 
-            if (options.AccessKeyId != null || options.AccessKeySecret != null)
+            if (options.AccessKeyId != null || options.AccessKeySecret != null || options.SecurityToken != null)
             {
                 if (options.ProfileName != null)
                 {
@@ -25,7 +25,7 @@ namespace VodTools.Api.Credentials
                 }
 
                 var key = factory.AccessKey(
-                    options.AccessKeyId, options.AccessKeySecret, options.SecurityToken, "the parameters", CredentialsErrorId.CredentialsIncomplete);
+                    options.AccessKeyId, options.AccessKeySecret, options.SecurityToken, "the AccessKeyId/AccessKeySecret parameters", CredentialsErrorId.CredentialsIncomplete);
                 return new LabeledCredentialProvider("parameters AccessKeyId/AccessKeySecret" + (options.SecurityToken == null ? string.Empty : "/SecurityToken"), key);
             }
 

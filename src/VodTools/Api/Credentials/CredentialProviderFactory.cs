@@ -12,12 +12,12 @@ namespace VodTools.Api.Credentials
             _options = options;
         }
 
-        /// <summary>A fixed key; <paramref name="where"/> names the profile or source in the error when a value is missing.</summary>
+        /// <summary>A fixed key. In every method <paramref name="where"/> names the profile or source for error messages.</summary>
         public ICredentialProvider AccessKey(string? accessKeyId, string? accessKeySecret, string? securityToken, string where, string errorId = CredentialsErrorId.ProfileInvalid)
         {
             if (string.IsNullOrEmpty(accessKeyId) || string.IsNullOrEmpty(accessKeySecret))
             {
-                throw new CredentialsException(errorId, $"{Capitalize(where)} needs both an access key id and an access key secret.");
+                throw new CredentialsException(errorId, $"An access key id and an access key secret are both needed ({where}).");
             }
 
             var credentials = new CloudCredentials(accessKeyId!, accessKeySecret!, securityToken);
@@ -29,7 +29,7 @@ namespace VodTools.Api.Credentials
         {
             if (string.IsNullOrEmpty(roleArn))
             {
-                throw new CredentialsException(CredentialsErrorId.ProfileInvalid, $"{Capitalize(where)} needs a role ARN.");
+                throw new CredentialsException(CredentialsErrorId.ProfileInvalid, $"A role ARN is needed ({where}).");
             }
 
             var assumeRole = _options.AssumeRole
@@ -45,7 +45,7 @@ namespace VodTools.Api.Credentials
             if (string.IsNullOrEmpty(roleArn) || string.IsNullOrEmpty(oidcProviderArn) || string.IsNullOrEmpty(tokenFilePath))
             {
                 throw new CredentialsException(
-                    CredentialsErrorId.ProfileInvalid, $"{Capitalize(where)} needs a role ARN, an OIDC provider ARN and an OIDC token file.");
+                    CredentialsErrorId.ProfileInvalid, $"A role ARN, an OIDC provider ARN and an OIDC token file are all needed ({where}).");
             }
 
             var assumeRoleWithOidc = _options.AssumeRoleWithOidc
@@ -68,7 +68,7 @@ namespace VodTools.Api.Credentials
         {
             if (!Uri.TryCreate(uri, UriKind.Absolute, out var parsed) || (parsed.Scheme != Uri.UriSchemeHttp && parsed.Scheme != Uri.UriSchemeHttps))
             {
-                throw new CredentialsException(CredentialsErrorId.ProfileInvalid, $"{Capitalize(where)} needs an absolute http or https credentials URI.");
+                throw new CredentialsException(CredentialsErrorId.ProfileInvalid, $"An absolute http or https credentials URI is needed ({where}).");
             }
 
             return new CredentialsUriProvider(_options.HttpClient, parsed, utcNow: _options.UtcNow);
@@ -76,7 +76,7 @@ namespace VodTools.Api.Credentials
 
         private static CredentialsException NotConfigured(string where, string action) =>
             new CredentialsException(
-                CredentialsErrorId.AssumeRoleNotConfigured, $"{Capitalize(where)} assumes a role, but no STS {action} handler is configured.");
+                CredentialsErrorId.AssumeRoleNotConfigured, $"No STS {action} handler is configured, but {where} assumes a role.");
 
         // The STS limits are checked when the provider is built, so a bad profile fails before any call.
         private static ICredentialProvider Checked(string where, Func<ICredentialProvider> build)
@@ -87,10 +87,8 @@ namespace VodTools.Api.Credentials
             }
             catch (ArgumentException e)
             {
-                throw new CredentialsException(CredentialsErrorId.ProfileInvalid, $"{Capitalize(where)} is invalid: {e.Message}", e);
+                throw new CredentialsException(CredentialsErrorId.ProfileInvalid, $"Invalid {where}: {e.Message}", e);
             }
         }
-
-        private static string Capitalize(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text.Substring(1);
     }
 }
