@@ -3,10 +3,12 @@ using System.Threading.Tasks;
 
 namespace VodTools.Api.Credentials
 {
-    /// <summary>Where credentials come from; <see cref="Description"/> says so for -Debug, never a secret.</summary>
+    /// <summary>A source of credentials. Implementations are thread-safe.</summary>
     public interface ICredentialProvider
     {
+        /// <summary>Where the credentials come from, for -Debug output. Never contains a secret.</summary>
         string Description { get; }
+
         Task<CloudCredentials> GetCredentialsAsync(CancellationToken cancellationToken);
     }
 }
