@@ -13,7 +13,7 @@ public class OssClientTests
     private static readonly HttpTransport Transport = new(new HttpClientHandler { UseProxy = false });
 
     private static OssClient Client(Uri endpoint, OssSignatureVersion signature = OssSignatureVersion.V4) =>
-        new(endpoint, "oss-cn-shanghai", new StaticCredentials(new CloudCredentials("testid", "testsecret", "tok")), Transport,
+        new(endpoint, "oss-cn-shanghai", new StaticCredentialProvider(new CloudCredentials("testid", "testsecret", "tok"), "test credentials"), Transport,
             new ClientOptions { Retry = new RetryPolicy(3, TimeSpan.FromMilliseconds(1), TimeSpan.FromMilliseconds(10)) }, signature);
 
     [Fact]

@@ -1,3 +1,4 @@
+using VodTools.Api.Credentials;
 using VodTools.Api.Http;
 
 namespace VodTools.Tests.Http;

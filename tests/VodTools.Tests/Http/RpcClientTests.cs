@@ -25,7 +25,7 @@ public class RpcClientTests
             Log = log.Enqueue,
             UseQpsBudget = false,
         };
-        return (new RpcClient(service, server.BaseUri, new StaticCredentials(credentials ?? new CloudCredentials("testid", Secret)), Transport, options, signature), log);
+        return (new RpcClient(service, server.BaseUri, new StaticCredentialProvider(credentials ?? new CloudCredentials("testid", Secret), "test credentials"), Transport, options, signature), log);
     }
 
     private static KeyValuePair<string, string>[] Parameters => new[]
@@ -174,7 +174,7 @@ public class RpcClientTests
         using var server = new LoopbackServer(skewed, ScriptedAnswer.Json(200, "{\"RequestId\":\"R-ok\"}"));
         var (client, _) = Client(server, RpcService.Vod);
         var slowClock = new ClientOptions { Clock = () => DateTimeOffset.UtcNow.AddHours(-1), UseQpsBudget = false };
-        client = new RpcClient(RpcService.Vod, server.BaseUri, new StaticCredentials(new CloudCredentials("testid", Secret)), Transport, slowClock);
+        client = new RpcClient(RpcService.Vod, server.BaseUri, new StaticCredentialProvider(new CloudCredentials("testid", Secret), "test credentials"), Transport, slowClock);
 
         await client.CallAsync("GetVideoInfo", Array.Empty<KeyValuePair<string, string>>(), CancellationToken.None);
 

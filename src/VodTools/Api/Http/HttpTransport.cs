@@ -23,6 +23,9 @@ namespace VodTools.Api.Http
 
         public static HttpTransport Shared => SharedInstance.Value;
 
+        /// <summary>The client itself, for the few callers that speak plain HTTP (ECS metadata, credentials URIs).</summary>
+        public HttpClient HttpClient => _client;
+
         /// <summary>
         /// Sends once. A timeout or a connection failure becomes a transport <see cref="CloudException"/>;
         /// the caller's cancellation stays an <see cref="OperationCanceledException"/>.
