@@ -36,8 +36,9 @@ public sealed class EmulatorHost : IAsyncDisposable
         _store = new Store(options.InMemory ? null : options.DataDir);
         _keys = new KeyRing(options, _store);
         _rpcVerifier = new RpcVerifier(_keys, options.Clock, new NonceCache());
+        var ram = new RamService(_store);
         var vod = new VodService(_store, options, _keys);
-        _services = new RpcService[] { vod, new RamService(_store, options.Clock), new StsService(_store, _keys) }
+        _services = new RpcService[] { vod, ram, new StsService(ram, _keys) }
             .ToDictionary(s => s.Version);
         _oss = new OssApi(_store, new OssVerifier(_keys, options.Clock), options);
         _quota = options.RealQuota ? new QuotaLimiter(options.Clock) : null;
