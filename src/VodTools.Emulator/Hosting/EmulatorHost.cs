@@ -37,8 +37,9 @@ public sealed class EmulatorHost : IAsyncDisposable
         _keys = new KeyRing(options, _store);
         _rpcVerifier = new RpcVerifier(_keys, options.Clock, new NonceCache());
         var ram = new RamService(_store);
-        var vod = new VodService(_store, options, _keys);
-        _services = new RpcService[] { vod, ram, new StsService(ram, _keys) }
+        var sts = new StsService(ram, _keys);
+        var vod = new VodService(_store, options, sts);
+        _services = new RpcService[] { vod, ram, sts }
             .ToDictionary(s => s.Version);
         _oss = new OssApi(_store, new OssVerifier(_keys, options.Clock), options);
         _quota = options.RealQuota ? new QuotaLimiter(options.Clock) : null;
