@@ -1,0 +1,135 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace VodTools.Emulator.Hosting;
+
+/// <summary>Everything the command line (or a --config JSON file with the same names) can set.</summary>
+public sealed class EmulatorOptions
+{
+    public const string DefaultAccessKeyId = "VODEMULATORKEYID";
+    public const string DefaultAccessKeySecret = "VodEmulatorSecretKey";
+    public const string DefaultAccountId = "1234567890123456";
+    public const int DefaultPort = 9081;
+
+    /// <summary>TCP port; 0 picks a free one.</summary>
+    public int Port { get; set; } = DefaultPort;
+    public bool AllowRemote { get; set; }
+    /// <summary>Folder for the database and object bodies; ignored with <see cref="InMemory"/>.</summary>
+    public string DataDir { get; set; } = DefaultDataDir();
+    public bool InMemory { get; set; }
+    public string? UrlFile { get; set; }
+    public bool SeedSample { get; set; }
+    /// <summary>Enforce the VOD per-group QPS limits (spec/rpc-apis.md §5.7).</summary>
+    public bool RealQuota { get; set; }
+    /// <summary>Fault injection spec, see <see cref="FaultPlan"/>; null = none.</summary>
+    public string? Faults { get; set; }
+    public double TranscodeSeconds { get; set; } = 5;
+    public string AccessKeyId { get; set; } = DefaultAccessKeyId;
+    public string AccessKeySecret { get; set; } = DefaultAccessKeySecret;
+    public string AccountId { get; set; } = DefaultAccountId;
+    /// <summary>Tests replace the clock; the command line always uses the system clock.</summary>
+    public EmulatorClock Clock { get; set; } = new();
+
+    public bool UsesDefaultKey => AccessKeyId == DefaultAccessKeyId && AccessKeySecret == DefaultAccessKeySecret;
+
+    public static string DefaultDataDir() =>
+        Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create), "VodTools", "emulator");
+
+    public const string Usage = """
+        dotnet VodTools.Emulator.dll [options]
+          --port N                 TCP port (default 9081; 0 = any free port)
+          --allow-remote           listen on all interfaces instead of 127.0.0.1
+          --data-dir DIR           state folder (default: <LocalApplicationData>/VodTools/emulator)
+          --in-memory              keep nothing after exit
+          --url-file PATH          write the base URL to PATH once listening
+          --seed-sample            create bucket media-archive with sample media keys
+          --quota off|real         real = enforce VOD QPS limits (Throttling.User)
+          --faults SPEC            inject failures, e.g. "500:0.1,503:0.05,delay:0.2:1500,drop:0.01"
+          --transcode-seconds N    how long a simulated transcode/snapshot job runs (default 5)
+          --access-key-id ID --access-key-secret SECRET   the account's key pair
+          --account-id ID          the account id (default 1234567890123456)
+          --config FILE            JSON file with any of the options above (camelCase names)
+        """;
+
+    /// <summary>Parses the command line; throws <see cref="ArgumentException"/> with a readable message.</summary>
+    public static EmulatorOptions Parse(string[] args)
+    {
+        var options = new EmulatorOptions();
+        int configAt = Array.IndexOf(args, "--config");
+        if (configAt >= 0)
+        {
+            if (configAt + 1 >= args.Length) throw new ArgumentException("--config needs a file name");
+            options.ApplyConfigFile(args[configAt + 1]);
+        }
+        for (int i = 0; i < args.Length; i++)
+        {
+            string arg = args[i];
+            string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{arg} needs a value");
+            switch (arg)
+            {
+                case "--port": options.Port = ParseInt(Next(), arg); break;
+                case "--allow-remote": options.AllowRemote = true; break;
+                case "--data-dir": options.DataDir = Next(); break;
+                case "--in-memory": options.InMemory = true; break;
+                case "--url-file": options.UrlFile = Next(); break;
+                case "--seed-sample": options.SeedSample = true; break;
+                case "--quota": options.RealQuota = ParseQuota(Next()); break;
+                case "--faults": options.Faults = Next(); break;
+                case "--transcode-seconds": options.TranscodeSeconds = ParseDouble(Next(), arg); break;
+                case "--access-key-id": options.AccessKeyId = Next(); break;
+                case "--access-key-secret": options.AccessKeySecret = Next(); break;
+                case "--account-id": options.AccountId = Next(); break;
+                case "--config": Next(); break; // applied first so flags win
+                default: throw new ArgumentException($"unknown option {arg}");
+            }
+        }
+        options.Validate();
+        return options;
+    }
+
+    public void Validate()
+    {
+        if (Port is < 0 or > 65535) throw new ArgumentException("--port must be 0..65535");
+        if (TranscodeSeconds < 0) throw new ArgumentException("--transcode-seconds must be >= 0");
+        if (string.IsNullOrWhiteSpace(AccessKeyId) || string.IsNullOrWhiteSpace(AccessKeySecret))
+            throw new ArgumentException("--access-key-id and --access-key-secret must not be empty");
+        if (Faults != null) FaultPlan.Parse(Faults);
+    }
+
+    private void ApplyConfigFile(string path)
+    {
+        using var doc = JsonDocument.Parse(File.ReadAllText(path));
+        foreach (var p in doc.RootElement.EnumerateObject())
+        {
+            switch (p.Name.ToLowerInvariant())
+            {
+                case "port": Port = p.Value.GetInt32(); break;
+                case "allowremote": AllowRemote = p.Value.GetBoolean(); break;
+                case "datadir": DataDir = p.Value.GetString()!; break;
+                case "inmemory": InMemory = p.Value.GetBoolean(); break;
+                case "urlfile": UrlFile = p.Value.GetString(); break;
+                case "seedsample": SeedSample = p.Value.GetBoolean(); break;
+                case "quota": RealQuota = ParseQuota(p.Value.GetString()!); break;
+                case "faults": Faults = p.Value.GetString(); break;
+                case "transcodeseconds": TranscodeSeconds = p.Value.GetDouble(); break;
+                case "accesskeyid": AccessKeyId = p.Value.GetString()!; break;
+                case "accesskeysecret": AccessKeySecret = p.Value.GetString()!; break;
+                case "accountid": AccountId = p.Value.GetString()!; break;
+                default: throw new ArgumentException($"unknown setting \"{p.Name}\" in {path}");
+            }
+        }
+    }
+
+    private static bool ParseQuota(string value) => value switch
+    {
+        "off" => false,
+        "real" => true,
+        _ => throw new ArgumentException("--quota must be off or real"),
+    };
+
+    private static int ParseInt(string value, string name) =>
+        int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out int n) ? n : throw new ArgumentException($"{name} needs a number");
+
+    private static double ParseDouble(string value, string name) =>
+        double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out double n) ? n : throw new ArgumentException($"{name} needs a number");
+}

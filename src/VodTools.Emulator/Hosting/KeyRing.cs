@@ -1,0 +1,20 @@
+using VodTools.Emulator.Auth;
+using VodTools.Emulator.Storage;
+
+namespace VodTools.Emulator.Hosting;
+
+/// <summary>The keys the emulator accepts: the account's configured pair, and the temporary keys its
+/// STS issued (kept in the store so they survive a restart until they expire).</summary>
+internal sealed class KeyRing(EmulatorOptions options, Store store) : IKeyResolver
+{
+    public const string TemporaryKeyKind = "sts-key";
+
+    public AccessKey Account { get; } = new(options.AccessKeyId, options.AccessKeySecret, options.AccountId);
+
+    public AccessKey? Find(string accessKeyId) =>
+        accessKeyId == Account.Id ? Account
+        : accessKeyId.StartsWith("STS.", StringComparison.Ordinal) ? store.Get<AccessKey>(TemporaryKeyKind, accessKeyId)
+        : null;
+
+    public void AddTemporary(AccessKey key) => store.Put(TemporaryKeyKind, key.Id, key);
+}

@@ -1,0 +1,277 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.RegularExpressions;
+using System.Xml.Linq;
+using VodTools.Emulator.Auth;
+using VodTools.Emulator.Hosting;
+using VodTools.Emulator.Storage;
+
+namespace VodTools.Emulator.Oss;
+
+/// <summary>OSS REST (spec/oss-api.md §4): buckets, objects, listings and multipart uploads. Bodies stream
+/// between the socket and files; only XML request bodies (delete lists, part lists) are read into memory.</summary>
+internal sealed partial class OssApi(Store store, OssVerifier verifier, EmulatorOptions options)
+{
+    public const string DefaultRegion = "cn-shanghai";
+    public const string BucketKind = "oss-bucket";
+    /// <summary>Biggest XML request body accepted (a 1000-key delete list is ~100 KB).</summary>
+    private const int MaxXmlBodyBytes = 2 * 1024 * 1024;
+
+    /// <summary>EC codes the cloud attaches to errors (only the ones the spec records).</summary>
+    private static readonly Dictionary<string, string> ErrorCodes = new()
+    {
+        ["SignatureDoesNotMatch"] = "0002-00000040",
+        ["RequestTimeTooSkewed"] = "0002-00000504",
+        ["NoSuchKey"] = "0026-00000001",
+        ["InvalidArgument"] = "0002-00000214",
+    };
+
+    public sealed class Bucket
+    {
+        public string Name { get; set; } = "";
+        public string Region { get; set; } = DefaultRegion;
+        public DateTimeOffset CreationDate { get; set; }
+        public string StorageClass { get; set; } = "Standard";
+        public string Acl { get; set; } = "private";
+    }
+
+    [GeneratedRegex("^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$")]
+    private static partial Regex BucketNameFormat();
+
+    [GeneratedRegex(@"(^|\.)oss-(?<region>[a-z0-9-]+?)(-internal)?\.aliyuncs\.com$")]
+    private static partial Regex EndpointRegion();
+
+    private DateTimeOffset Now => options.Clock.GetUtcNow();
+
+    public async Task HandleAsync(HttpContext context, string rawTarget, int injectedStatus)
+    {
+        var headers = context.Request.Headers.SelectMany(h => h.Value.Select(v => new KeyValuePair<string, string>(h.Key, v ?? "")));
+        var request = new IncomingRequest(context.Request.Method, rawTarget, headers, []);
+        string requestId = Convert.ToHexString(RandomNumberGenerator.GetBytes(12));
+        context.Response.Headers["x-oss-request-id"] = requestId;
+        context.Response.Headers["Server"] = "AliyunOSS";
+        context.Response.Headers["x-oss-server-time"] = "0";
+        try
+        {
+            if (injectedStatus == 500) throw new OssException(500, "InternalError", "We encountered an internal error. Please try again.");
+            if (injectedStatus == 503) throw new OssException(503, "ServiceUnavailable", "Thread pool is almost full, please retry later.");
+            var address = OssAddress.Parse(request.Host, request.RawPath);
+            if (address.Key != null && Encoding.UTF8.GetByteCount(address.Key) > 1023)
+                throw new OssException(400, "InvalidObjectName", "The Length of Object name must be less than 1024.");
+            var auth = verifier.Verify(request, address.Bucket, address.Key);
+            if (!auth.Ok) throw new OssException(auth.Failure!.Status, auth.Failure.Code, auth.Failure.Message, [.. (auth.Failure.Extra ?? []).Select(x => (x.Key, x.Value))]);
+            await RouteAsync(context, request, address);
+        }
+        catch (OssException e) when (!context.Response.HasStarted)
+        {
+            await WriteErrorAsync(context, request, requestId, e);
+        }
+        catch (IOException) when (context.RequestAborted.IsCancellationRequested)
+        {
+            // client disconnected mid-body: nothing was acknowledged
+        }
+        catch (BadHttpRequestException) when (!context.Response.HasStarted)
+        {
+            await WriteErrorAsync(context, request, requestId, new OssException(400, "IncompleteBody", "You did not provide the number of bytes specified by the Content-Length HTTP header."));
+        }
+    }
+
+    private Task RouteAsync(HttpContext context, IncomingRequest request, OssAddress address)
+    {
+        string method = request.Method;
+        if (address.Bucket == null)
+            return method == "GET" ? ListBucketsAsync(context, request) : throw MethodNotAllowed();
+        string bucket = address.Bucket;
+        if (address.Key == null)
+        {
+            return method switch
+            {
+                "PUT" when request.Query.Count == 0 || request.HasQuery("acl") => PutBucketAsync(context, request, bucket),
+                "DELETE" => DeleteBucketAsync(context, bucket),
+                "HEAD" => HeadBucketAsync(context, bucket),
+                "GET" when request.HasQuery("bucketInfo") => GetBucketInfoAsync(context, bucket),
+                "GET" when request.HasQuery("location") => GetBucketLocationAsync(context, bucket),
+                "GET" when request.HasQuery("acl") => GetBucketAclAsync(context, bucket),
+                "GET" => ListObjectsAsync(context, request, bucket),
+                "POST" when request.HasQuery("delete") => DeleteMultipleObjectsAsync(context, request, bucket),
+                _ => throw MethodNotAllowed(),
+            };
+        }
+        string key = address.Key;
+        string? uploadId = request.QueryValue("uploadId");
+        return method switch
+        {
+            "PUT" when uploadId != null => UploadPartAsync(context, request, bucket, key, uploadId),
+            "PUT" => PutObjectAsync(context, request, bucket, key),
+            "GET" when uploadId != null => ListPartsAsync(context, request, bucket, key, uploadId),
+            "GET" => GetObjectAsync(context, request, bucket, key, withBody: true),
+            "HEAD" => GetObjectAsync(context, request, bucket, key, withBody: false),
+            "DELETE" when uploadId != null => AbortMultipartUploadAsync(context, bucket, uploadId),
+            "DELETE" => DeleteObjectAsync(context, bucket, key),
+            "POST" when request.HasQuery("uploads") => InitiateMultipartUploadAsync(context, request, bucket, key),
+            "POST" when uploadId != null => CompleteMultipartUploadAsync(context, request, bucket, key, uploadId),
+            _ => throw MethodNotAllowed(),
+        };
+    }
+
+    private static OssException MethodNotAllowed() =>
+        new(405, "MethodNotAllowed", "The specified method is not allowed against this resource.");
+
+    // ---- buckets ----
+
+    public Bucket RequireBucket(string name) => store.Get<Bucket>(BucketKind, name) ?? throw OssException.NoSuchBucket(name);
+
+    private Task ListBucketsAsync(HttpContext context, IncomingRequest request)
+    {
+        string prefix = request.QueryValue("prefix") ?? "", marker = request.QueryValue("marker") ?? "";
+        int max = MaxKeys(request, "max-keys");
+        var buckets = store.All<Bucket>(BucketKind)
+            .Where(b => b.Name.StartsWith(prefix, StringComparison.Ordinal) && string.CompareOrdinal(b.Name, marker) > 0).ToList();
+        var page = buckets.Take(max).ToList();
+        var root = new XElement("ListAllMyBucketsResult");
+        if (request.Query.Count > 0)
+        {
+            root.Add(new XElement("Prefix", prefix), new XElement("Marker", marker), new XElement("MaxKeys", max),
+                new XElement("IsTruncated", Bool(buckets.Count > max)));
+            if (buckets.Count > max) root.Add(new XElement("NextMarker", page[^1].Name));
+        }
+        root.Add(Owner(), new XElement("Buckets", page.Select(b => new XElement("Bucket",
+            new XElement("CreationDate", XmlTime(b.CreationDate)),
+            new XElement("ExtranetEndpoint", $"oss-{b.Region}.aliyuncs.com"),
+            new XElement("IntranetEndpoint", $"oss-{b.Region}-internal.aliyuncs.com"),
+            new XElement("Location", "oss-" + b.Region),
+            new XElement("Name", b.Name),
+            new XElement("Region", b.Region),
+            new XElement("StorageClass", b.StorageClass)))));
+        return WriteXmlAsync(context, root);
+    }
+
+    private Task PutBucketAsync(HttpContext context, IncomingRequest request, string name)
+    {
+        if (!BucketNameFormat().IsMatch(name)) throw new OssException(400, "InvalidBucketName", "The specified bucket is not valid.", ("BucketName", name));
+        if (request.HasQuery("acl"))
+        {
+            var existing = RequireBucket(name);
+            existing.Acl = request.Header("x-oss-acl") ?? existing.Acl;
+            store.Put(BucketKind, name, existing);
+            return Task.CompletedTask;
+        }
+        var bucket = new Bucket
+        {
+            Name = name,
+            Region = RegionOf(request),
+            CreationDate = Now,
+            Acl = request.Header("x-oss-acl") ?? "private",
+            StorageClass = request.Header("x-oss-storage-class") ?? "Standard",
+        };
+        if (!store.TryAdd(BucketKind, name, bucket))
+            throw new OssException(409, "BucketAlreadyExists", "The requested bucket name is not available. The bucket namespace is shared by all users of the system. Please select a different name and try again.",
+                ("BucketName", name));
+        context.Response.Headers.Location = "/" + name;
+        return Task.CompletedTask;
+    }
+
+    /// <summary>The region of a new bucket: from the endpoint host (bucket.oss-REGION.aliyuncs.com), else from
+    /// the V4 credential scope, else the default.</summary>
+    private static string RegionOf(IncomingRequest request)
+    {
+        var fromHost = EndpointRegion().Match(OssAddress.HostName(request.Host));
+        if (fromHost.Success) return fromHost.Groups["region"].Value;
+        var credential = request.Header("authorization") is { } auth && auth.Contains("Credential=")
+            ? auth[(auth.IndexOf("Credential=", StringComparison.Ordinal) + 11)..] : request.QueryValue("x-oss-credential");
+        var parts = credential?.Split('/');
+        return parts is { Length: >= 3 } ? parts[2] : DefaultRegion;
+    }
+
+    private Task DeleteBucketAsync(HttpContext context, string name)
+    {
+        RequireBucket(name);
+        if (store.BucketHasObjects(name) || store.All<MultipartUpload>(UploadKind).Any(u => u.Bucket == name))
+            throw new OssException(409, "BucketNotEmpty", "The bucket you tried to delete is not empty.", ("BucketName", name));
+        store.Delete(BucketKind, name);
+        context.Response.StatusCode = 204;
+        return Task.CompletedTask;
+    }
+
+    private Task HeadBucketAsync(HttpContext context, string name)
+    {
+        RequireBucket(name);
+        return Task.CompletedTask;
+    }
+
+    private Task GetBucketInfoAsync(HttpContext context, string name)
+    {
+        var b = RequireBucket(name);
+        return WriteXmlAsync(context, new XElement("BucketInfo", new XElement("Bucket",
+            new XElement("AccessMonitor", "Disabled"),
+            new XElement("CreationDate", XmlTime(b.CreationDate)),
+            new XElement("ExtranetEndpoint", $"oss-{b.Region}.aliyuncs.com"),
+            new XElement("IntranetEndpoint", $"oss-{b.Region}-internal.aliyuncs.com"),
+            new XElement("Location", "oss-" + b.Region),
+            new XElement("StorageClass", b.StorageClass),
+            new XElement("DataRedundancyType", "LRS"),
+            new XElement("TransferAcceleration", "Disabled"),
+            new XElement("CrossRegionReplication", "Disabled"),
+            new XElement("Name", b.Name),
+            new XElement("ResourceGroupId", "rg-default"),
+            Owner(),
+            new XElement("AccessControlList", new XElement("Grant", b.Acl)),
+            new XElement("ServerSideEncryptionRule", new XElement("SSEAlgorithm", "None")),
+            new XElement("BucketPolicy", new XElement("LogBucket", ""), new XElement("LogPrefix", "")))));
+    }
+
+    private Task GetBucketLocationAsync(HttpContext context, string name) =>
+        WriteXmlAsync(context, new XElement("LocationConstraint", "oss-" + RequireBucket(name).Region));
+
+    private Task GetBucketAclAsync(HttpContext context, string name) =>
+        WriteXmlAsync(context, new XElement("AccessControlPolicy", Owner(),
+            new XElement("AccessControlList", new XElement("Grant", RequireBucket(name).Acl))));
+
+    // ---- shared helpers ----
+
+    private XElement Owner() => new("Owner", new XElement("ID", options.AccountId), new XElement("DisplayName", options.AccountId));
+
+    private static string XmlTime(DateTimeOffset t) => t.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+
+    private static string Bool(bool b) => b ? "true" : "false";
+
+    private static int MaxKeys(IncomingRequest request, string name, int fallback = 100)
+    {
+        string? text = request.QueryValue(name);
+        if (text == null || text.Length == 0) return fallback;
+        return int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out int n) && n >= 0 && n <= 1000
+            ? n : throw OssException.InvalidArgument($"Argument {name} must be an integer between 0 and 1000.");
+    }
+
+    private static async Task WriteXmlAsync(HttpContext context, XElement root, int status = 200)
+    {
+        context.Response.StatusCode = status;
+        context.Response.ContentType = "application/xml";
+        await context.Response.WriteAsync("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + root.ToString(SaveOptions.DisableFormatting), context.RequestAborted);
+    }
+
+    private async Task WriteErrorAsync(HttpContext context, IncomingRequest request, string requestId, OssException e)
+    {
+        var error = new XElement("Error",
+            new XElement("Code", e.Code),
+            new XElement("Message", e.Message),
+            new XElement("RequestId", requestId),
+            new XElement("HostId", OssAddress.HostName(request.Host)),
+            e.Extra.Select(x => new XElement(x.Name, x.Value)));
+        if (ErrorCodes.TryGetValue(e.Code, out var ec))
+        {
+            error.Add(new XElement("EC", ec), new XElement("RecommendDoc", "https://api.aliyun.com/troubleshoot?q=" + ec));
+            context.Response.Headers["x-oss-ec"] = ec;
+        }
+        string xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + error.ToString(SaveOptions.DisableFormatting);
+        context.Response.StatusCode = e.Status;
+        if (request.Method == "HEAD")
+        {
+            context.Response.Headers["x-oss-err"] = Convert.ToBase64String(Encoding.UTF8.GetBytes(xml));
+            return;
+        }
+        context.Response.ContentType = "application/xml";
+        await context.Response.WriteAsync(xml, context.RequestAborted);
+    }
+}

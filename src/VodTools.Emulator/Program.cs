@@ -1,0 +1,36 @@
+using VodTools.Emulator.Hosting;
+
+namespace VodTools.Emulator;
+
+public static class Program
+{
+    public static async Task<int> Main(string[] args)
+    {
+        if (args.Contains("--help") || args.Contains("-h"))
+        {
+            Console.WriteLine(EmulatorOptions.Usage);
+            return 0;
+        }
+        EmulatorOptions options;
+        try
+        {
+            options = EmulatorOptions.Parse(args);
+        }
+        catch (Exception e) when (e is ArgumentException or IOException or System.Text.Json.JsonException)
+        {
+            Console.Error.WriteLine("emulator: " + e.Message);
+            Console.Error.WriteLine(EmulatorOptions.Usage);
+            return 2;
+        }
+
+        await using var host = await EmulatorHost.StartAsync(options);
+        Console.WriteLine($"VodTools emulator listening on {host.BaseUrl}");
+        // The well-known default pair is public (like Azurite's); a configured secret is never printed.
+        Console.WriteLine(options.UsesDefaultKey
+            ? $"Account {options.AccountId}, default key: AccessKeyId {EmulatorOptions.DefaultAccessKeyId}, AccessKeySecret {EmulatorOptions.DefaultAccessKeySecret}"
+            : $"Account {options.AccountId}, AccessKeyId {options.AccessKeyId} (configured secret not shown)");
+        Console.WriteLine(options.InMemory ? "State: in memory (discarded on exit)" : $"State: {options.DataDir}");
+        await host.WaitForShutdownAsync(); // Ctrl+C and SIGTERM stop the host cleanly
+        return 0;
+    }
+}

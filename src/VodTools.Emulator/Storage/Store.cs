@@ -1,0 +1,198 @@
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+
+namespace VodTools.Emulator.Storage;
+
+/// <summary>The emulator's state: one SQLite database (WAL) for metadata and a folder of files for
+/// object bodies. Entities are JSON documents keyed by (kind, id); OSS objects have their own table so
+/// listings come back in byte order straight from SQLite (BINARY collation compares UTF-8 bytes).
+/// One connection, one lock: the emulator is for one user's workloads, not for throughput.</summary>
+internal sealed class Store : IDisposable
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.General);
+    private readonly SqliteConnection _db;
+    private readonly string? _throwawayDir;
+    private readonly object _gate = new(); // Monitor is re-entrant: Atomically() calls the other methods
+
+    public Store(string? dataDir)
+    {
+        if (dataDir == null)
+        {
+            _throwawayDir = Path.Combine(Path.GetTempPath(), "vodtools-emulator-" + Guid.NewGuid().ToString("N"));
+            BodiesDir = Path.Combine(_throwawayDir, "objects");
+            _db = new SqliteConnection($"Data Source=mem-{Guid.NewGuid():N};Mode=Memory;Cache=Shared");
+        }
+        else
+        {
+            BodiesDir = Path.Combine(dataDir, "objects");
+            Directory.CreateDirectory(dataDir);
+            _db = new SqliteConnection($"Data Source={Path.Combine(dataDir, "emulator.db")};Pooling=False");
+        }
+        Directory.CreateDirectory(BodiesDir);
+        _db.Open();
+        Execute("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;");
+        Execute("""
+            CREATE TABLE IF NOT EXISTS docs (kind TEXT NOT NULL, id TEXT NOT NULL, json TEXT NOT NULL, PRIMARY KEY (kind, id));
+            CREATE TABLE IF NOT EXISTS objects (bucket TEXT NOT NULL, key TEXT NOT NULL, json TEXT NOT NULL, PRIMARY KEY (bucket, key));
+            """);
+    }
+
+    /// <summary>Where object bodies live; each body is a file named by a random id.</summary>
+    public string BodiesDir { get; }
+
+    public T? Get<T>(string kind, string id) where T : class
+    {
+        lock (_gate)
+        {
+            using var cmd = Command("SELECT json FROM docs WHERE kind=$k AND id=$i", ("$k", kind), ("$i", id));
+            return cmd.ExecuteScalar() is string json ? JsonSerializer.Deserialize<T>(json, Json) : null;
+        }
+    }
+
+    public void Put<T>(string kind, string id, T value)
+    {
+        lock (_gate)
+        {
+            using var cmd = Command("INSERT INTO docs(kind,id,json) VALUES($k,$i,$j) ON CONFLICT(kind,id) DO UPDATE SET json=excluded.json",
+                ("$k", kind), ("$i", id), ("$j", JsonSerializer.Serialize(value, Json)));
+            cmd.ExecuteNonQuery();
+        }
+    }
+
+    /// <summary>Inserts only if the id is free; false when it is taken (atomic create).</summary>
+    public bool TryAdd<T>(string kind, string id, T value)
+    {
+        lock (_gate)
+        {
+            using var cmd = Command("INSERT OR IGNORE INTO docs(kind,id,json) VALUES($k,$i,$j)",
+                ("$k", kind), ("$i", id), ("$j", JsonSerializer.Serialize(value, Json)));
+            return cmd.ExecuteNonQuery() == 1;
+        }
+    }
+
+    public bool Delete(string kind, string id)
+    {
+        lock (_gate)
+        {
+            using var cmd = Command("DELETE FROM docs WHERE kind=$k AND id=$i", ("$k", kind), ("$i", id));
+            return cmd.ExecuteNonQuery() == 1;
+        }
+    }
+
+    /// <summary>Every document of a kind, ordered by id (byte order).</summary>
+    public List<T> All<T>(string kind)
+    {
+        lock (_gate)
+        {
+            using var cmd = Command("SELECT json FROM docs WHERE kind=$k ORDER BY id", ("$k", kind));
+            using var reader = cmd.ExecuteReader();
+            var list = new List<T>();
+            while (reader.Read()) list.Add(JsonSerializer.Deserialize<T>(reader.GetString(0), Json)!);
+            return list;
+        }
+    }
+
+    /// <summary>Runs several changes as one transaction under the lock (e.g. check-then-write).</summary>
+    public TResult Atomically<TResult>(Func<TResult> work)
+    {
+        lock (_gate)
+        {
+            using var tx = _db.BeginTransaction();
+            var result = work();
+            tx.Commit();
+            return result;
+        }
+    }
+
+    public ObjectRecord? GetObject(string bucket, string key)
+    {
+        lock (_gate)
+        {
+            using var cmd = Command("SELECT json FROM objects WHERE bucket=$b AND key=$k", ("$b", bucket), ("$k", key));
+            return cmd.ExecuteScalar() is string json ? JsonSerializer.Deserialize<ObjectRecord>(json, Json) : null;
+        }
+    }
+
+    /// <summary>Stores the object's metadata and returns the record it replaced (whose body file the caller removes).</summary>
+    public ObjectRecord? PutObject(ObjectRecord record)
+    {
+        lock (_gate)
+        {
+            var previous = GetObject(record.Bucket, record.Key);
+            using var cmd = Command("INSERT INTO objects(bucket,key,json) VALUES($b,$k,$j) ON CONFLICT(bucket,key) DO UPDATE SET json=excluded.json",
+                ("$b", record.Bucket), ("$k", record.Key), ("$j", JsonSerializer.Serialize(record, Json)));
+            cmd.ExecuteNonQuery();
+            return previous;
+        }
+    }
+
+    public ObjectRecord? DeleteObject(string bucket, string key)
+    {
+        lock (_gate)
+        {
+            var previous = GetObject(bucket, key);
+            using var cmd = Command("DELETE FROM objects WHERE bucket=$b AND key=$k", ("$b", bucket), ("$k", key));
+            cmd.ExecuteNonQuery();
+            return previous;
+        }
+    }
+
+    public bool BucketHasObjects(string bucket)
+    {
+        lock (_gate)
+        {
+            using var cmd = Command("SELECT 1 FROM objects WHERE bucket=$b LIMIT 1", ("$b", bucket));
+            return cmd.ExecuteScalar() != null;
+        }
+    }
+
+    /// <summary>Objects of a bucket whose key starts with <paramref name="prefix"/> and sorts strictly after
+    /// <paramref name="after"/>, in byte order, at most <paramref name="limit"/>.</summary>
+    public List<ObjectRecord> ListObjects(string bucket, string prefix, string after, int limit)
+    {
+        lock (_gate)
+        {
+            using var cmd = Command("SELECT json FROM objects WHERE bucket=$b AND key > $a AND substr(key,1,length($p))=$p ORDER BY key LIMIT $n",
+                ("$b", bucket), ("$a", after), ("$p", prefix), ("$n", limit));
+            using var reader = cmd.ExecuteReader();
+            var list = new List<ObjectRecord>();
+            while (reader.Read()) list.Add(JsonSerializer.Deserialize<ObjectRecord>(reader.GetString(0), Json)!);
+            return list;
+        }
+    }
+
+    public string BodyPath(string bodyId) => Path.Combine(BodiesDir, bodyId);
+
+    public void DeleteBody(string? bodyId)
+    {
+        if (bodyId != null) File.Delete(BodyPath(bodyId));
+    }
+
+    public void Dispose()
+    {
+        _db.Dispose();
+        if (_throwawayDir != null)
+        {
+            try { Directory.Delete(_throwawayDir, recursive: true); }
+            catch (IOException) { } // a reader still holding a body open; the temp folder is cleaned by the OS
+        }
+    }
+
+    private void Execute(string sql)
+    {
+        using var cmd = Command(sql);
+        cmd.ExecuteNonQuery();
+    }
+
+    private SqliteCommand Command(string sql, params (string Name, object Value)[] parameters)
+    {
+        var cmd = _db.CreateCommand();
+        cmd.CommandText = sql;
+        foreach (var (name, value) in parameters) cmd.Parameters.AddWithValue(name, value);
+        return cmd;
+    }
+}
+
+/// <summary>An OSS object's metadata; the body is the file <see cref="BodyId"/> under the bodies folder.</summary>
+internal sealed record ObjectRecord(string Bucket, string Key, long Size, string ETag, string ContentMd5, string ContentType,
+    DateTimeOffset LastModified, string BodyId, string Type, Dictionary<string, string> Metadata);

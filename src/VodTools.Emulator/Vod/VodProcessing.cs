@@ -1,0 +1,310 @@
+using System.Text.Json.Nodes;
+using VodTools.Emulator.Rpc;
+
+namespace VodTools.Emulator.Vod;
+
+/// <summary>Transcoding and snapshots, simulated over time: a job runs for --transcode-seconds, its progress
+/// grows linearly from 0 to 100, then it succeeds, or fails when the source has zero bytes (it cannot be
+/// "decoded") or its template's name contains "fail" (to stage CompletePartialSucc on purpose).</summary>
+internal sealed partial class VodService
+{
+    private const string TaskKind = "vod-task";
+    private const string SnapshotKind = "vod-snapshot";
+    private const string SessionKind = "vod-session";
+    private static readonly TimeSpan SessionWindow = TimeSpan.FromDays(7);
+
+    private void RegisterProcessingActions()
+    {
+        Action("SubmitTranscodeJobs", SubmitTranscodeJobs);
+        Action("SubmitSnapshotJob", SubmitSnapshotJob);
+        Action("GetTranscodeTask", GetTranscodeTask);
+        Action("ListTranscodeTask", ListTranscodeTask);
+        Action("GetTranscodeSummary", GetTranscodeSummary);
+        Action("ListSnapshots", ListSnapshots);
+    }
+
+    private List<TranscodeTask> TasksOf(string videoId) => _store.All<TranscodeTask>(TaskKind).Where(t => t.VideoId == videoId).ToList();
+
+    private List<SnapshotJob> SnapshotsOf(string videoId) => _store.All<SnapshotJob>(SnapshotKind).Where(j => j.VideoId == videoId).ToList();
+
+    private int Progress(DateTimeOffset created, DateTimeOffset now) =>
+        JobDuration <= TimeSpan.Zero ? 100 : (int)Math.Clamp((now - created) / JobDuration * 100, 0, 100);
+
+    private bool JobFails(TranscodeTask task, TranscodeJob job) => task.SourceBroken || job.Fails;
+
+    private string JobStatus(TranscodeTask task, TranscodeJob job, DateTimeOffset now) =>
+        Progress(task.CreationTime, now) < 100 ? "Transcoding" : JobFails(task, job) ? "TranscodeFail" : "TranscodeSuccess";
+
+    private string TaskStatus(TranscodeTask task, DateTimeOffset now)
+    {
+        if (Progress(task.CreationTime, now) < 100) return "Processing";
+        int failed = task.Jobs.Count(j => JobFails(task, j));
+        return failed == 0 ? "CompleteAllSucc" : failed == task.Jobs.Count ? "CompleteAllFail" : "CompletePartialSucc";
+    }
+
+    private string? CompleteTime(DateTimeOffset created, DateTimeOffset now) =>
+        Progress(created, now) < 100 ? null : RpcCall.Time(created + JobDuration);
+
+    /// <summary>Transcoding and snapshots need the source in place and no task running.</summary>
+    private void RequireProcessable(Video video, DateTimeOffset now)
+    {
+        string status = Status(video, now);
+        if (status is not ("UploadSucc" or "Normal" or "Checking" or "TranscodeFail"))
+            throw new RpcException(400, "Forbidden.IllegalStatus", "Status of the video is illegal.");
+    }
+
+    private TranscodeTask StartTranscode(Video video, TemplateGroup group, string trigger, int priority, DateTimeOffset now)
+    {
+        var task = new TranscodeTask
+        {
+            TranscodeTaskId = RpcCall.NewId(),
+            VideoId = video.VideoId,
+            TemplateGroupId = group.TranscodeTemplateGroupId,
+            Trigger = trigger,
+            CreationTime = now,
+            SourceBroken = SourceObject(video) is not { Size: > 0 },
+            Jobs = group.Templates.Select(t => JsonNode.Parse(t)!.AsObject()).Select(t => new TranscodeJob
+            {
+                JobId = RpcCall.NewId(),
+                TemplateId = (string?)t["TranscodeTemplateId"] ?? "",
+                TemplateName = (string?)t["TemplateName"] ?? "",
+                Definition = (string?)t["Definition"] ?? "",
+                Format = (string?)t["Container"]?["Format"] ?? "mp4",
+                Priority = priority,
+                Fails = ((string?)t["TemplateName"] ?? "").Contains("fail", StringComparison.OrdinalIgnoreCase),
+            }).ToList(),
+        };
+        _store.Put(TaskKind, task.TranscodeTaskId, task);
+        return task;
+    }
+
+    private JsonObject SubmitTranscodeJobs(RpcCall call)
+    {
+        var video = FindVideo(call);
+        string groupId = call.Required("TemplateGroupId");
+        int priority = call.Int("Priority", 6, 1, 10);
+        string? session = call.Optional("SessionId");
+        if (session is { Length: > 50 }) throw RpcException.Invalid("SessionId", "It must be at most 50 characters.");
+        if (session != null && _store.Get<IndexEntry>(SessionKind, session) is { } seen && call.Now - seen.Created < SessionWindow
+            && _store.Get<TranscodeTask>(TaskKind, seen.Id) is { } previous)
+            return SubmitResult(previous);
+        var group = FindGroup(groupId);
+        RequireProcessable(video, call.Now);
+        var task = StartTranscode(video, group, "Manual", priority, call.Now);
+        if (session != null) _store.Put(SessionKind, session, new IndexEntry(task.TranscodeTaskId, call.Now));
+        return SubmitResult(task);
+    }
+
+    private static JsonObject SubmitResult(TranscodeTask task) => new()
+    {
+        ["TranscodeTaskId"] = task.TranscodeTaskId,
+        ["TranscodeJobs"] = new JsonObject
+        {
+            ["TranscodeJob"] = new JsonArray(task.Jobs.Select(j => (JsonNode)new JsonObject { ["JobId"] = j.JobId }).ToArray()),
+        },
+    };
+
+    private JsonObject SubmitSnapshotJob(RpcCall call)
+    {
+        var video = FindVideo(call);
+        RequireProcessable(video, call.Now);
+        int count = call.Int("Count", 1, 1, 1000);
+        var job = new SnapshotJob
+        {
+            JobId = RpcCall.NewId(),
+            VideoId = video.VideoId,
+            Count = count,
+            Regular = call.Optional("SpriteSnapshotConfig") != null ? "Sprite" : "Normal",
+            CreationTime = call.Now,
+            SourceBroken = SourceObject(video) is not { Size: > 0 },
+        };
+        _store.Put(SnapshotKind, job.JobId, job);
+        return new JsonObject { ["SnapshotJob"] = new JsonObject { ["JobId"] = job.JobId } };
+    }
+
+    /// <summary>The snapshot images of a video's finished, successful snapshot jobs (not stored, only named).</summary>
+    private IEnumerable<string> SnapshotUrls(Video video, DateTimeOffset now) =>
+        SnapshotsOf(video.VideoId)
+            .Where(j => Progress(j.CreationTime, now) == 100 && !j.SourceBroken)
+            .OrderBy(j => j.CreationTime)
+            .SelectMany(j => Enumerable.Range(1, j.Count).Select(i => SnapshotUrl(video, j, i)));
+
+    private static string SnapshotUrl(Video video, SnapshotJob job, int index) =>
+        $"https://{video.Bucket}.oss-{video.Region}.aliyuncs.com/snapshot/{video.VideoId}/{job.JobId}/{index:D5}.jpg";
+
+    private JsonObject ListSnapshots(RpcCall call)
+    {
+        var video = FindVideo(call);
+        var job = SnapshotsOf(video.VideoId).Where(j => Progress(j.CreationTime, call.Now) == 100 && !j.SourceBroken)
+            .OrderBy(j => j.CreationTime).LastOrDefault();
+        if (job == null) return new JsonObject { ["MediaSnapshot"] = new JsonObject { ["Total"] = 0, ["Snapshots"] = new JsonObject { ["Snapshot"] = new JsonArray() } } };
+        int pageSize = call.Int("PageSize", 20, 1, 100), pageNo = call.Int("PageNo", 1, 1);
+        var urls = Enumerable.Range(1, job.Count)
+            .Select(i => (Index: i, Url: SnapshotUrl(video, job, i)));
+        return new JsonObject
+        {
+            ["MediaSnapshot"] = new JsonObject
+            {
+                ["Total"] = job.Count,
+                ["Regular"] = job.Regular,
+                ["CreationTime"] = RpcCall.Time(job.CreationTime),
+                ["JobId"] = job.JobId,
+                ["Snapshots"] = new JsonObject
+                {
+                    ["Snapshot"] = new JsonArray(urls.Skip((pageNo - 1) * pageSize).Take(pageSize)
+                        .Select(u => (JsonNode)new JsonObject { ["Index"] = u.Index, ["Url"] = u.Url }).ToArray()),
+                },
+            },
+        };
+    }
+
+    private JsonObject TaskJson(TranscodeTask task, DateTimeOffset now, bool withJobs)
+    {
+        var json = new JsonObject
+        {
+            ["TranscodeTaskId"] = task.TranscodeTaskId,
+            ["VideoId"] = task.VideoId,
+            ["TaskStatus"] = TaskStatus(task, now),
+            ["CreationTime"] = RpcCall.Time(task.CreationTime),
+            ["CompleteTime"] = CompleteTime(task.CreationTime, now),
+            ["Trigger"] = task.Trigger,
+            ["TranscodeTemplateGroupId"] = task.TemplateGroupId,
+        };
+        if (withJobs) json["TranscodeJobInfoList"] = new JsonArray(task.Jobs.Select(j => (JsonNode)JobJson(task, j, now)).ToArray());
+        return json;
+    }
+
+    private JsonObject JobJson(TranscodeTask task, TranscodeJob job, DateTimeOffset now)
+    {
+        var video = FindVideo(task.VideoId);
+        string status = JobStatus(task, job, now);
+        var json = new JsonObject
+        {
+            ["TranscodeJobId"] = job.JobId,
+            ["TranscodeTemplateId"] = job.TemplateId,
+            ["TranscodeJobStatus"] = status,
+            ["TranscodeProgress"] = Progress(task.CreationTime, now),
+            ["Priority"] = job.Priority.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Definition"] = job.Definition,
+            ["InputFileUrl"] = video?.FileURL ?? "",
+            ["CreationTime"] = RpcCall.Time(task.CreationTime),
+            ["CompleteTime"] = CompleteTime(task.CreationTime, now),
+        };
+        if (status == "TranscodeFail")
+        {
+            json["ErrorCode"] = task.SourceBroken ? "InvalidVideo.Damaged" : "TranscodeFail";
+            json["ErrorMessage"] = task.SourceBroken ? "The source file cannot be decoded." : "The template cannot be applied to this source.";
+        }
+        if (status == "TranscodeSuccess" && video != null)
+            json["OutputFile"] = new JsonObject
+            {
+                ["OutputFileUrl"] = $"https://{video.Bucket}.oss-{video.Region}.aliyuncs.com/{video.VideoId}/{job.Definition.ToLowerInvariant()}/{job.JobId}.{job.Format}",
+                ["Format"] = job.Format,
+                ["Duration"] = DurationOf(SourceObject(video)).ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["Filesize"] = SourceObject(video)?.Size ?? 0,
+                ["Bitrate"] = "1000",
+                ["Fps"] = "25",
+                ["Width"] = "1280",
+                ["Height"] = "720",
+                ["Encryption"] = "",
+                ["VideoStreamList"] = "[]",
+                ["AudioStreamList"] = "[]",
+                ["SubtitleStreamList"] = "[]",
+                ["WatermarkIdList"] = new JsonArray(),
+            };
+        return json;
+    }
+
+    private JsonObject GetTranscodeTask(RpcCall call)
+    {
+        string? taskId = call.Optional("TranscodeTaskId");
+        var jobIds = call.Optional("JobIds") == null ? [] : call.List("JobIds", 10);
+        if (taskId == null && jobIds.Count == 0) throw RpcException.Missing("TranscodeTaskId");
+        var result = new JsonObject();
+        if (taskId != null)
+        {
+            var task = _store.Get<TranscodeTask>(TaskKind, taskId)
+                ?? throw new RpcException(404, "NoSuchResource", "The transcode task does not exist.");
+            result["TranscodeTask"] = TaskJson(task, call.Now, withJobs: true);
+        }
+        if (jobIds.Count > 0)
+        {
+            var tasks = _store.All<TranscodeTask>(TaskKind);
+            var found = jobIds.SelectMany(id => tasks.SelectMany(t => t.Jobs.Where(j => j.JobId == id).Select(j => (Task: t, Job: j)))).ToList();
+            result["TranscodeJobInfoList"] = new JsonArray(found.Select(f => (JsonNode)JobJson(f.Task, f.Job, call.Now)).ToArray());
+            result["NonExistJobIds"] = new JsonArray(jobIds.Where(id => found.All(f => f.Job.JobId != id)).Select(id => (JsonNode)id).ToArray());
+        }
+        return result;
+    }
+
+    private JsonObject ListTranscodeTask(RpcCall call)
+    {
+        string? videoId = call.Optional("VideoId");
+        int pageNo = call.Int("PageNo", 1, 1), pageSize = call.Int("PageSize", 10, 1, 50);
+        DateTimeOffset? start = TimeParameter(call, "StartTime"), end = TimeParameter(call, "EndTime");
+        if (videoId == null && (start == null || end == null)) throw RpcException.Missing("VideoId");
+        var tasks = (videoId == null ? _store.All<TranscodeTask>(TaskKind) : TasksOf(videoId))
+            .Where(t => (start == null || t.CreationTime >= start) && (end == null || t.CreationTime <= end))
+            .OrderByDescending(t => t.CreationTime);
+        return new JsonObject
+        {
+            ["TranscodeTaskList"] = new JsonArray(tasks.Skip((pageNo - 1) * pageSize).Take(pageSize)
+                .Select(t => (JsonNode)TaskJson(t, call.Now, withJobs: false)).ToArray()),
+        };
+    }
+
+    private static DateTimeOffset? TimeParameter(RpcCall call, string name)
+    {
+        string? text = call.Optional(name);
+        if (text == null) return null;
+        return Auth.RpcVerifier.TryParseTimestamp(text, out var t) ? t : throw RpcException.Invalid(name);
+    }
+
+    private JsonObject GetTranscodeSummary(RpcCall call)
+    {
+        var ids = call.List("VideoIds", 10);
+        var summaries = new JsonArray();
+        var missing = new JsonArray();
+        foreach (var id in ids)
+        {
+            var task = FindVideo(id) == null ? null : TasksOf(id).OrderBy(t => t.CreationTime).LastOrDefault();
+            if (task == null)
+            {
+                missing.Add(id);
+                continue;
+            }
+            summaries.Add(new JsonObject
+            {
+                ["VideoId"] = id,
+                ["TranscodeStatus"] = TaskStatus(task, call.Now),
+                ["TranscodeTemplateGroupId"] = task.TemplateGroupId,
+                ["CreationTime"] = RpcCall.Time(task.CreationTime),
+                ["CompleteTime"] = CompleteTime(task.CreationTime, call.Now),
+                ["TranscodeJobInfoSummaryList"] = new JsonArray(task.Jobs.Select(j =>
+                {
+                    var job = JobJson(task, j, call.Now);
+                    var output = job["OutputFile"];
+                    return (JsonNode)new JsonObject
+                    {
+                        ["TranscodeTemplateId"] = j.TemplateId,
+                        ["TranscodeJobStatus"] = (string?)job["TranscodeJobStatus"],
+                        ["TranscodeProgress"] = (int)job["TranscodeProgress"]!,
+                        ["Format"] = j.Format,
+                        ["Width"] = (string?)output?["Width"] ?? "",
+                        ["Height"] = (string?)output?["Height"] ?? "",
+                        ["Duration"] = (string?)output?["Duration"] ?? "",
+                        ["Bitrate"] = (string?)output?["Bitrate"] ?? "",
+                        ["Fps"] = (string?)output?["Fps"] ?? "",
+                        ["Filesize"] = (long?)output?["Filesize"] ?? 0,
+                        ["ErrorCode"] = (string?)job["ErrorCode"] ?? "",
+                        ["ErrorMessage"] = (string?)job["ErrorMessage"] ?? "",
+                        ["WatermarkIdList"] = new JsonArray(),
+                        ["CreationTime"] = RpcCall.Time(task.CreationTime),
+                        ["CompleteTime"] = CompleteTime(task.CreationTime, call.Now),
+                    };
+                }).ToArray()),
+            });
+        }
+        return new JsonObject { ["NonExistVideoIds"] = missing, ["TranscodeSummaryList"] = summaries };
+    }
+}

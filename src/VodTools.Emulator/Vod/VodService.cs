@@ -1,0 +1,327 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using VodTools.Emulator.Auth;
+using VodTools.Emulator.Hosting;
+using VodTools.Emulator.Oss;
+using VodTools.Emulator.Rpc;
+using VodTools.Emulator.Storage;
+using VodTools.Emulator.Sts;
+
+namespace VodTools.Emulator.Vod;
+
+/// <summary>VOD 2017-03-21 (spec/rpc-apis.md §5): media registration and upload, media info, deletion,
+/// simulated transcoding and snapshots, template groups, domains and apps.</summary>
+internal sealed partial class VodService : RpcService
+{
+    public const string DefaultAppId = "app-1000000";
+    public const string NoTranscode = "VOD_NO_TRANSCODE";
+    private const string VideoKind = "vod-video";
+    private const string FileUrlKind = "vod-file-url";
+
+    /// <summary>Extensions VOD registers as audio/video (images and other files go to FailedFileURLs).</summary>
+    private static readonly HashSet<string> MediaExtensions = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ".mp4", ".mov", ".m3u8", ".flv", ".f4v", ".avi", ".wmv", ".asf", ".mkv", ".webm", ".ts", ".3gp", ".mpg", ".mpeg",
+        ".m4v", ".rm", ".rmvb", ".mxf", ".vob", ".mp3", ".m4a", ".wav", ".aac", ".flac", ".ogg", ".wma", ".ape",
+    };
+
+    private readonly Store _store;
+    private readonly EmulatorOptions _options;
+    private readonly StsService _sts;
+
+    public VodService(Store store, EmulatorOptions options, StsService sts)
+    {
+        _store = store;
+        _options = options;
+        _sts = sts;
+        Action("RegisterMedia", RegisterMedia);
+        Action("CreateUploadVideo", CreateUploadVideo);
+        Action("RefreshUploadVideo", RefreshUploadVideo);
+        Action("GetVideoInfo", GetVideoInfo);
+        Action("GetVideoInfos", GetVideoInfos);
+        Action("GetMezzanineInfo", GetMezzanineInfo);
+        Action("DeleteVideo", DeleteVideo);
+        RegisterProcessingActions();
+        RegisterConfigurationActions();
+    }
+
+    public override string Version => "2017-03-21";
+    public override string HostId => "vod.cn-shanghai.aliyuncs.com";
+    public override string Product => "vod";
+
+    [GeneratedRegex(@"^https?://(?<bucket>[a-z0-9][a-z0-9_-]{1,62})\.oss-(?<region>[a-z0-9-]+?)(-internal)?\.aliyuncs\.com/(?<key>[^?#]+)$")]
+    private static partial Regex OssFileUrl();
+
+    private TimeSpan JobDuration => TimeSpan.FromSeconds(_options.TranscodeSeconds);
+
+    private Video FindVideo(RpcCall call) => FindVideo(call.Required("VideoId"))
+        ?? throw new RpcException(404, "InvalidVideo.NotFound", "The video does not exist.");
+
+    private Video? FindVideo(string id) => _store.Get<Video>(VideoKind, id);
+
+    private ObjectRecord? SourceObject(Video v) => _store.GetObject(v.Bucket, v.Key);
+
+    private JsonObject RegisterMedia(RpcCall call)
+    {
+        if (call.Json("RegisterMetadatas") is not JsonArray items || items.Count == 0)
+            throw RpcException.Invalid("RegisterMetadatas", "It must be a JSON array of 1 to 10 items.");
+        if (items.Count > 10) throw RpcException.Invalid("RegisterMetadatas", "At most 10 items may be registered at once.");
+        string? group = call.Optional("TemplateGroupId");
+        if (group != null && group != NoTranscode) FindGroup(group);
+
+        var registered = new JsonArray();
+        var failed = new JsonArray();
+        var buckets = new HashSet<string>();
+        foreach (var item in items)
+        {
+            string? url = item is JsonObject o && o["FileURL"] is JsonValue u && u.TryGetValue(out string? s) ? s : null;
+            if (url == null) throw RpcException.Invalid("RegisterMetadatas", "Every item needs a FileURL.");
+            string? title = item!["Title"]?.ToString();
+            var match = OssFileUrl().Match(url);
+            string key = match.Success ? Percent.DecodePath(match.Groups["key"].Value) : "";
+            if (!match.Success || url.Length > 1024 || string.IsNullOrEmpty(title) || Encoding.UTF8.GetByteCount(title) > 128
+                || !MediaExtensions.Contains(Path.GetExtension(key))
+                || _store.Get<OssApi.Bucket>(OssApi.BucketKind, match.Groups["bucket"].Value) == null
+                || _store.GetObject(match.Groups["bucket"].Value, key) == null)
+            {
+                failed.Add(url);
+                continue;
+            }
+            buckets.Add(match.Groups["bucket"].Value);
+            if (buckets.Count > 1) throw RpcException.Invalid("RegisterMetadatas", "All files of one request must be in the same storage location.");
+            var (videoId, isNew) = Register(call, (JsonObject)item!, url, match.Groups["bucket"].Value, match.Groups["region"].Value, key, title, group);
+            registered.Add(new JsonObject { ["MediaId"] = videoId, ["FileURL"] = url, ["NewRegister"] = isNew });
+        }
+        return new JsonObject { ["RegisteredMediaList"] = registered, ["FailedFileURLs"] = failed };
+    }
+
+    /// <summary>Creates the video for a FileURL, or finds the one registered before (bucket and key identify it).</summary>
+    private (string VideoId, bool IsNew) Register(RpcCall call, JsonObject item, string url, string bucket, string region, string key, string title, string? group)
+    {
+        string identity = bucket + "/" + key;
+        var existing = _store.Get<IndexEntry>(FileUrlKind, identity);
+        if (existing != null) return (existing.Id, false);
+        var video = new Video
+        {
+            VideoId = RpcCall.NewId(),
+            Title = title,
+            Description = (string?)item["Description"]?.ToString() ?? "",
+            Tags = (string?)item["Tags"]?.ToString() ?? "",
+            CoverURL = (string?)item["CoverURL"]?.ToString() ?? "",
+            CateId = long.TryParse(item["CateId"]?.ToString(), out long cate) ? cate : -1,
+            FileURL = url,
+            Bucket = bucket,
+            Key = key,
+            Region = region,
+            AppId = call.Optional("AppId") ?? DefaultAppId,
+            TemplateGroupId = group ?? "",
+            UserData = call.Optional("UserData") ?? "",
+            NoTranscode = group == NoTranscode,
+            CreationTime = call.Now,
+            ModificationTime = call.Now,
+        };
+        if (!_store.TryAdd(FileUrlKind, identity, new IndexEntry(video.VideoId, call.Now)))
+            return (_store.Get<IndexEntry>(FileUrlKind, identity)!.Id, false); // registered concurrently
+        _store.Put(VideoKind, video.VideoId, video);
+        if (group != null && group != NoTranscode) StartTranscode(video, FindGroup(group), "Auto", 6, call.Now);
+        return (video.VideoId, true);
+    }
+
+    private JsonObject CreateUploadVideo(RpcCall call)
+    {
+        string title = call.Required("Title");
+        if (Encoding.UTF8.GetByteCount(title) > 128) throw new RpcException(400, "LengthExceededMax", "The length of Title has exceeded 128 bytes.");
+        string fileName = call.Required("FileName");
+        string extension = Path.GetExtension(fileName);
+        if (!MediaExtensions.Contains(extension)) throw new RpcException(400, "InvalidFileName.Extension", "The extension of FileName is not supported.");
+        string tags = call.Optional("Tags") ?? "";
+        if (tags.Split(',', StringSplitOptions.RemoveEmptyEntries).Length > 16) throw new RpcException(400, "TagsExceededMax", "The count of tags has exceeded 16.");
+        string? group = call.Optional("TemplateGroupId");
+        if (group != null && group != NoTranscode) FindGroup(group);
+        string appId = call.Optional("AppId") ?? DefaultAppId;
+        var (bucket, region) = UploadStorage(call.Optional("StorageLocation"), appId);
+        var video = new Video
+        {
+            VideoId = RpcCall.NewId(),
+            Title = title,
+            Description = call.Optional("Description") ?? "",
+            Tags = tags,
+            CoverURL = call.Optional("CoverURL") ?? "",
+            CateId = call.Int("CateId", -1),
+            Bucket = bucket,
+            Region = region,
+            AppId = appId,
+            TemplateGroupId = group ?? "",
+            UserData = call.Optional("UserData") ?? "",
+            NoTranscode = group == NoTranscode,
+            CreationTime = call.Now,
+            ModificationTime = call.Now,
+        };
+        video.Key = $"sv/{video.VideoId[..8]}/{video.VideoId}{extension.ToLowerInvariant()}";
+        video.FileURL = $"https://{bucket}.oss-{region}.aliyuncs.com/{video.Key}";
+        _store.Put(VideoKind, video.VideoId, video);
+        return UploadCredentials(call, video);
+    }
+
+    private JsonObject RefreshUploadVideo(RpcCall call) => UploadCredentials(call, FindVideo(call));
+
+    /// <summary>UploadAddress and UploadAuth: base64 JSON naming this emulator as the OSS endpoint and a
+    /// fresh STS key (valid 3000 s, as the cloud's upload credentials) that works against it.</summary>
+    private JsonObject UploadCredentials(RpcCall call, Video video)
+    {
+        var expiration = call.Now.AddSeconds(3000);
+        var key = _sts.Issue(call.AccountId, $"acs:ram::{call.AccountId}:role/aliyunvoduploadrole", "vod-upload", expiration);
+        string Base64(JsonObject o) => Convert.ToBase64String(Encoding.UTF8.GetBytes(o.ToJsonString()));
+        return new JsonObject
+        {
+            ["VideoId"] = video.VideoId,
+            ["UploadAddress"] = Base64(new JsonObject { ["Endpoint"] = call.BaseUrl, ["Bucket"] = video.Bucket, ["FileName"] = video.Key }),
+            ["UploadAuth"] = Base64(new JsonObject
+            {
+                ["AccessKeyId"] = key.Id,
+                ["AccessKeySecret"] = key.Secret,
+                ["SecurityToken"] = key.SecurityToken,
+                ["Expiration"] = "3000",
+                ["ExpireUTCTime"] = RpcCall.Time(expiration),
+                ["Region"] = video.Region,
+            }),
+        };
+    }
+
+    /// <summary>The bucket an upload goes to: the StorageLocation given (a bucket host the emulator holds), the
+    /// app's first storage, or the account's VOD-managed bucket (created on first use).</summary>
+    private (string Bucket, string Region) UploadStorage(string? location, string appId)
+    {
+        location ??= FindApp(appId)?.StorageLocations.FirstOrDefault();
+        if (location != null)
+        {
+            var parsed = ParseStorageLocation(location);
+            return parsed ?? throw new RpcException(404, "InvalidStorage.NotFound", "The storage location does not exist.");
+        }
+        string name = "outin-" + _options.AccountId;
+        _store.TryAdd(OssApi.BucketKind, name, new OssApi.Bucket { Name = name, CreationDate = _options.Clock.GetUtcNow() });
+        return (name, _store.Get<OssApi.Bucket>(OssApi.BucketKind, name)!.Region);
+    }
+
+    /// <summary>"bucket.oss-cn-shanghai.aliyuncs.com" → (bucket, region) when the emulator holds that bucket.</summary>
+    private (string Bucket, string Region)? ParseStorageLocation(string location)
+    {
+        string bucket = location.Split('.')[0];
+        var b = _store.Get<OssApi.Bucket>(OssApi.BucketKind, bucket);
+        return b == null ? null : (b.Name, b.Region);
+    }
+
+    /// <summary>The video's status now: Uploading until its object exists, then UploadSucc; Transcoding while its
+    /// latest task runs, then Normal (or TranscodeFail when every job failed). VOD_NO_TRANSCODE media are Normal.</summary>
+    private string Status(Video video, DateTimeOffset now)
+    {
+        if (SourceObject(video) == null) return "Uploading";
+        var task = TasksOf(video.VideoId).OrderBy(t => t.CreationTime).LastOrDefault();
+        if (task == null) return video.NoTranscode ? "Normal" : "UploadSucc";
+        return TaskStatus(task, now) switch
+        {
+            "Processing" => "Transcoding",
+            "CompleteAllFail" => "TranscodeFail",
+            _ => "Normal",
+        };
+    }
+
+    private JsonObject VideoJson(Video v, DateTimeOffset now, bool snapshotsAsArray)
+    {
+        var source = SourceObject(v);
+        var snapshots = new JsonArray(SnapshotUrls(v, now).Select(u => (JsonNode)u).ToArray());
+        return new JsonObject
+        {
+            ["VideoId"] = v.VideoId,
+            ["Title"] = v.Title,
+            ["Description"] = v.Description,
+            ["Duration"] = DurationOf(source),
+            ["CoverURL"] = v.CoverURL,
+            ["Status"] = Status(v, now),
+            ["CreationTime"] = RpcCall.Time(v.CreationTime),
+            ["ModificationTime"] = RpcCall.Time(v.ModificationTime),
+            ["Size"] = source?.Size ?? 0,
+            ["CateId"] = v.CateId,
+            ["CateName"] = "",
+            ["Tags"] = v.Tags,
+            ["TemplateGroupId"] = v.TemplateGroupId,
+            ["StorageLocation"] = $"{v.Bucket}.oss-{v.Region}.aliyuncs.com",
+            ["RegionId"] = v.Region,
+            ["AppId"] = v.AppId,
+            ["AuditStatus"] = "Normal",
+            ["DownloadSwitch"] = "on",
+            ["StorageClass"] = "Standard",
+            ["UserData"] = v.UserData,
+            ["Snapshots"] = snapshotsAsArray ? snapshots : new JsonObject { ["Snapshot"] = snapshots },
+        };
+    }
+
+    /// <summary>A plausible duration for a fake media file: its size at 1 Mbit/s.</summary>
+    private static float DurationOf(ObjectRecord? source) => source == null ? 0 : MathF.Round(source.Size / 125000f, 3);
+
+    private JsonObject GetVideoInfo(RpcCall call) => new() { ["Video"] = VideoJson(FindVideo(call), call.Now, snapshotsAsArray: false) };
+
+    private JsonObject GetVideoInfos(RpcCall call)
+    {
+        var ids = call.List("VideoIds", 20, "VideoIdsExceededMax");
+        var found = ids.Select(FindVideo).OfType<Video>().ToList();
+        return new JsonObject
+        {
+            ["VideoList"] = new JsonArray(found.Select(v => (JsonNode)VideoJson(v, call.Now, snapshotsAsArray: true)).ToArray()),
+            ["NonExistVideoIds"] = new JsonArray(ids.Where(id => found.All(v => v.VideoId != id)).Select(id => (JsonNode)id).ToArray()),
+        };
+    }
+
+    private JsonObject GetMezzanineInfo(RpcCall call)
+    {
+        var video = FindVideo(call);
+        var source = SourceObject(video) ?? throw new RpcException(404, "InvalidFile.NotFound", "The source file of the video does not exist.");
+        string outputType = call.Optional("OutputType") ?? "oss";
+        return new JsonObject
+        {
+            ["Mezzanine"] = new JsonObject
+            {
+                ["VideoId"] = video.VideoId,
+                ["FileName"] = Path.GetFileName(video.Key),
+                ["FileURL"] = video.FileURL,
+                ["Size"] = source.Size,
+                ["Status"] = "Normal",
+                ["CreationTime"] = RpcCall.Time(video.CreationTime),
+                ["Duration"] = DurationOf(source).ToString(CultureInfo.InvariantCulture),
+                ["Bitrate"] = "1000",
+                ["Fps"] = "25",
+                ["Width"] = source.Size == 0 ? 0 : 1280,
+                ["Height"] = source.Size == 0 ? 0 : 720,
+                ["OutputType"] = outputType,
+                ["FileMD5"] = source.ContentMd5.Length == 0 ? "" : Convert.ToHexString(Convert.FromBase64String(source.ContentMd5)).ToLowerInvariant(),
+                ["PreprocessStatus"] = "UnPreprocess",
+                ["StorageClass"] = "Standard",
+                ["VideoStreamList"] = new JsonArray(),
+                ["AudioStreamList"] = new JsonArray(),
+            },
+        };
+    }
+
+    private JsonObject DeleteVideo(RpcCall call)
+    {
+        var ids = call.List("VideoIds", 20, "VideoIdsExceededMax");
+        var found = ids.Select(FindVideo).OfType<Video>().ToList();
+        if (found.Count == 0) throw new RpcException(404, "InvalidVideo.NotFound", "The video does not exist.");
+        foreach (var video in found)
+        {
+            // VOD deletes the source, its streams and snapshots physically
+            _store.DeleteBody(_store.DeleteObject(video.Bucket, video.Key)?.BodyId);
+            _store.Delete(FileUrlKind, video.Bucket + "/" + video.Key);
+            foreach (var task in TasksOf(video.VideoId)) _store.Delete(TaskKind, task.TranscodeTaskId);
+            foreach (var job in SnapshotsOf(video.VideoId)) _store.Delete(SnapshotKind, job.JobId);
+            _store.Delete(VideoKind, video.VideoId);
+        }
+        return new JsonObject
+        {
+            ["NonExistVideoIds"] = new JsonArray(ids.Where(id => found.All(v => v.VideoId != id)).Select(id => (JsonNode)id).ToArray()),
+            ["ForbiddenVideoIds"] = new JsonArray(),
+        };
+    }
+}

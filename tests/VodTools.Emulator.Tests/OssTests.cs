@@ -1,0 +1,239 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Security.Cryptography;
+using System.Text;
+using System.Xml.Linq;
+using Xunit;
+using static VodTools.Emulator.Tests.Emulator;
+
+namespace VodTools.Emulator.Tests;
+
+public class OssTests : IAsyncLifetime
+{
+    private Emulator _emu = null!;
+
+    public async Task InitializeAsync() => _emu = await StartAsync();
+    public async Task DisposeAsync() => await _emu.DisposeAsync();
+
+    private async Task PutAsync(string bucket, string key, string text, OssStyle style = OssStyle.Path, bool v4 = false)
+    {
+        using var response = await _emu.OssAsync(HttpMethod.Put, bucket, key, content: new StringContent(text), style: style, v4: v4);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    private async Task CreateBucketAsync(string bucket)
+    {
+        using var response = await _emu.OssAsync(HttpMethod.Put, bucket);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    private static IEnumerable<string> Values(XElement root, string element, string child) =>
+        root.Elements(element).Select(e => (string)e.Element(child)!);
+
+    [Fact]
+    public async Task Buckets_are_created_listed_described_and_deleted()
+    {
+        await CreateBucketAsync("media-a");
+        using (var vhost = await _emu.OssAsync(HttpMethod.Put, "media-b", style: OssStyle.VirtualHost, v4: true))
+            Assert.Equal(HttpStatusCode.OK, vhost.StatusCode);
+        using (var dup = await _emu.OssAsync(HttpMethod.Put, "media-a"))
+        {
+            Assert.Equal(HttpStatusCode.Conflict, dup.StatusCode);
+            Assert.Equal("BucketAlreadyExists", (string?)(await XmlAsync(dup)).Element("Code"));
+        }
+        using (var bad = await _emu.OssAsync(HttpMethod.Put, "Bad_Name"))
+            Assert.Equal("InvalidBucketName", (string?)(await XmlAsync(bad)).Element("Code"));
+
+        var list = await XmlAsync(await _emu.OssAsync(HttpMethod.Get, null));
+        Assert.Equal(["media-a", "media-b"], list.Element("Buckets")!.Elements("Bucket").Select(b => (string)b.Element("Name")!));
+        Assert.Equal("cn-shanghai", (string?)list.Element("Buckets")!.Element("Bucket")!.Element("Region"));
+
+        var info = await XmlAsync(await _emu.OssAsync(HttpMethod.Get, "media-a", query: "bucketInfo"));
+        Assert.Equal("oss-cn-shanghai", (string?)info.Element("Bucket")!.Element("Location"));
+        Assert.Equal("oss-cn-shanghai.aliyuncs.com", (string?)info.Element("Bucket")!.Element("ExtranetEndpoint"));
+        var location = await XmlAsync(await _emu.OssAsync(HttpMethod.Get, "media-b", query: "location", style: OssStyle.VirtualHost));
+        Assert.Equal("oss-cn-shanghai", location.Value);
+
+        await PutAsync("media-a", "x.mp4", "x");
+        using (var notEmpty = await _emu.OssAsync(HttpMethod.Delete, "media-a"))
+            Assert.Equal("BucketNotEmpty", (string?)(await XmlAsync(notEmpty)).Element("Code"));
+        using (await _emu.OssAsync(HttpMethod.Delete, "media-a", "x.mp4")) { }
+        using (var deleted = await _emu.OssAsync(HttpMethod.Delete, "media-a"))
+            Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
+        using var missing = await _emu.OssAsync(HttpMethod.Get, "media-a", query: "bucketInfo");
+        var error = await XmlAsync(missing);
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        Assert.Equal("NoSuchBucket", (string?)error.Element("Code"));
+        Assert.Equal("media-a", (string?)error.Element("BucketName"));
+        Assert.NotNull(error.Element("RequestId"));
+        Assert.NotNull(error.Element("HostId"));
+    }
+
+    [Fact]
+    public async Task Objects_round_trip_with_md5_range_and_metadata()
+    {
+        await CreateBucketAsync("media");
+        const string key = "视频/a b+c (1)*~.mp4";
+        var body = Encoding.UTF8.GetBytes("0123456789abcdef");
+        var content = new ByteArrayContent(body);
+        content.Headers.ContentType = new MediaTypeHeaderValue("video/mp4");
+        content.Headers.ContentMD5 = MD5.HashData(body);
+        using (var put = await _emu.OssAsync(HttpMethod.Put, "media", key, content: content, headers: P("x-oss-meta-author", "alice"), v4: true))
+        {
+            Assert.Equal(HttpStatusCode.OK, put.StatusCode);
+            Assert.Equal("\"" + Convert.ToHexString(MD5.HashData(body)) + "\"", put.Headers.ETag!.ToString());
+        }
+        var wrongMd5 = new ByteArrayContent(body);
+        wrongMd5.Headers.ContentMD5 = MD5.HashData([1]);
+        using (var bad = await _emu.OssAsync(HttpMethod.Put, "media", key, content: wrongMd5))
+            Assert.Equal("InvalidDigest", (string?)(await XmlAsync(bad)).Element("Code"));
+
+        using (var get = await _emu.OssAsync(HttpMethod.Get, "media", key, style: OssStyle.VirtualHost))
+        {
+            Assert.Equal(body, await get.Content.ReadAsByteArrayAsync());
+            Assert.Equal("video/mp4", get.Content.Headers.ContentType!.MediaType);
+            Assert.Equal("alice", get.Headers.GetValues("x-oss-meta-author").Single());
+        }
+        using (var range = await _emu.OssAsync(HttpMethod.Get, "media", key, headers: P("Range", "bytes=2-5")))
+        {
+            Assert.Equal(HttpStatusCode.PartialContent, range.StatusCode);
+            Assert.Equal("2345", await range.Content.ReadAsStringAsync());
+            Assert.Equal("bytes 2-5/16", range.Content.Headers.ContentRange!.ToString());
+        }
+        using (var beyond = await _emu.OssAsync(HttpMethod.Get, "media", key, headers: P("Range", "bytes=100-200")))
+            Assert.Equal(HttpStatusCode.OK, beyond.StatusCode);
+        using (var head = await _emu.OssAsync(HttpMethod.Head, "media", key))
+            Assert.Equal(16, head.Content.Headers.ContentLength);
+        using (var delete = await _emu.OssAsync(HttpMethod.Delete, "media", key))
+            Assert.Equal(HttpStatusCode.NoContent, delete.StatusCode);
+        using var gone = await _emu.OssAsync(HttpMethod.Head, "media", key);
+        Assert.Equal(HttpStatusCode.NotFound, gone.StatusCode);
+        Assert.Empty(await gone.Content.ReadAsByteArrayAsync());
+        Assert.Equal("0026-00000001", gone.Headers.GetValues("x-oss-ec").Single());
+        var err = XElement.Parse(Encoding.UTF8.GetString(Convert.FromBase64String(gone.Headers.GetValues("x-oss-err").Single())));
+        Assert.Equal("NoSuchKey", (string?)err.Element("Code"));
+    }
+
+    [Fact]
+    public async Task Listings_page_in_byte_order_with_delimiters_and_url_encoding()
+    {
+        await CreateBucketAsync("lib");
+        string[] keys = ["a.mp4", "films/2020/x.mp4", "films/2021/y.mov", "films/top.mp4", "films/ü space.mp3", "Zed.txt", "b%.m3u8"];
+        foreach (var k in keys) await PutAsync("lib", k, k);
+
+        var all = await XmlAsync(await _emu.OssAsync(HttpMethod.Get, "lib"));
+        Assert.Equal(keys.OrderBy(k => Encoding.UTF8.GetBytes(k), ByteOrder.Instance), Values(all, "Contents", "Key"));
+        Assert.All(all.Elements("Contents"), c => Assert.NotNull(c.Element("Owner")!.Element("ID")));
+
+        var grouped = await XmlAsync(await _emu.OssAsync(HttpMethod.Get, "lib", query: "prefix=films%2F&delimiter=%2F"));
+        Assert.Equal(["films/top.mp4", "films/ü space.mp3"], Values(grouped, "Contents", "Key"));
+        Assert.Equal(["films/2020/", "films/2021/"], Values(grouped, "CommonPrefixes", "Prefix"));
+
+        var pages = new List<string>();
+        string marker = "";
+        for (int i = 0; i < 10; i++)
+        {
+            var page = await XmlAsync(await _emu.OssAsync(HttpMethod.Get, "lib", query: "max-keys=2&delimiter=%2F&marker=" + Uri.EscapeDataString(marker)));
+            pages.AddRange(Values(page, "Contents", "Key").Concat(Values(page, "CommonPrefixes", "Prefix")));
+            if ((string?)page.Element("IsTruncated") != "true") break;
+            marker = (string)page.Element("NextMarker")!;
+        }
+        Assert.Equal(["Zed.txt", "a.mp4", "b%.m3u8", "films/"], pages.OrderBy(p => p, StringComparer.Ordinal));
+
+        var v2Keys = new List<string>();
+        string? token = null;
+        do
+        {
+            var page = await XmlAsync(await _emu.OssAsync(HttpMethod.Get, "lib", v4: true, style: OssStyle.VirtualHost,
+                query: "list-type=2&max-keys=3&encoding-type=url" + (token == null ? "" : "&continuation-token=" + Uri.EscapeDataString(token))));
+            Assert.Equal((string?)page.Element("KeyCount"), page.Elements("Contents").Count().ToString());
+            v2Keys.AddRange(Values(page, "Contents", "Key").Select(Uri.UnescapeDataString));
+            token = (string?)page.Element("NextContinuationToken");
+        } while (token != null);
+        Assert.Equal(Values(all, "Contents", "Key"), v2Keys);
+
+        var encoded = await XmlAsync(await _emu.OssAsync(HttpMethod.Get, "lib", query: "prefix=films%2F%C3%BC&encoding-type=url"));
+        Assert.Equal("films%2F%C3%BC%20space.mp3", (string?)encoded.Element("Contents")!.Element("Key"));
+    }
+
+    [Fact]
+    public async Task Delete_multiple_objects()
+    {
+        await CreateBucketAsync("del");
+        await PutAsync("del", "k1", "1");
+        await PutAsync("del", "k2", "2");
+        var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Delete><Quiet>false</Quiet><Object><Key>k1</Key></Object><Object><Key>nope</Key></Object></Delete>";
+        var content = new StringContent(xml, Encoding.UTF8, "application/xml");
+        content.Headers.ContentMD5 = MD5.HashData(Encoding.UTF8.GetBytes(xml));
+        var result = await XmlAsync(await _emu.OssAsync(HttpMethod.Post, "del", query: "delete", content: content));
+        Assert.Equal(["k1", "nope"], Values(result, "Deleted", "Key"));
+        var left = await XmlAsync(await _emu.OssAsync(HttpMethod.Get, "del"));
+        Assert.Equal(["k2"], Values(left, "Contents", "Key"));
+        using var malformed = await _emu.OssAsync(HttpMethod.Post, "del", query: "delete", content: new StringContent("<Delete><Object>"));
+        Assert.Equal("MalformedXML", (string?)(await XmlAsync(malformed)).Element("Code"));
+    }
+
+    [Fact]
+    public async Task Multipart_upload_assembles_parts_in_order()
+    {
+        await CreateBucketAsync("mpu");
+        var init = await XmlAsync(await _emu.OssAsync(HttpMethod.Post, "mpu", "big.mp4", query: "uploads"));
+        string uploadId = (string)init.Element("UploadId")!;
+        var part1 = new byte[100 * 1024];
+        Random.Shared.NextBytes(part1);
+        var part2 = Encoding.UTF8.GetBytes("tail");
+        string etag1, etag2;
+        using (var r = await _emu.OssAsync(HttpMethod.Put, "mpu", "big.mp4", query: $"partNumber=1&uploadId={uploadId}", content: new ByteArrayContent(part1)))
+            etag1 = r.Headers.ETag!.Tag;
+        using (var r = await _emu.OssAsync(HttpMethod.Put, "mpu", "big.mp4", query: $"partNumber=2&uploadId={uploadId}", content: new ByteArrayContent(part2)))
+            etag2 = r.Headers.ETag!.Tag;
+        var parts = await XmlAsync(await _emu.OssAsync(HttpMethod.Get, "mpu", "big.mp4", query: $"uploadId={uploadId}"));
+        Assert.Equal(["1", "2"], Values(parts, "Part", "PartNumber"));
+
+        string Body(params (int N, string E)[] p) =>
+            "<CompleteMultipartUpload>" + string.Concat(p.Select(x => $"<Part><PartNumber>{x.N}</PartNumber><ETag>{x.E}</ETag></Part>")) + "</CompleteMultipartUpload>";
+        using (var wrongOrder = await _emu.OssAsync(HttpMethod.Post, "mpu", "big.mp4", query: $"uploadId={uploadId}", content: new StringContent(Body((2, etag2), (1, etag1)))))
+            Assert.Equal("InvalidPartOrder", (string?)(await XmlAsync(wrongOrder)).Element("Code"));
+        using (var wrongEtag = await _emu.OssAsync(HttpMethod.Post, "mpu", "big.mp4", query: $"uploadId={uploadId}", content: new StringContent(Body((1, "\"00\"")))))
+            Assert.Equal("InvalidPart", (string?)(await XmlAsync(wrongEtag)).Element("Code"));
+        var done = await XmlAsync(await _emu.OssAsync(HttpMethod.Post, "mpu", "big.mp4", query: $"uploadId={uploadId}", content: new StringContent(Body((1, etag1), (2, etag2)))));
+        Assert.EndsWith("-2\"", (string)done.Element("ETag")!);
+
+        using var get = await _emu.OssAsync(HttpMethod.Get, "mpu", "big.mp4");
+        Assert.Equal(part1.Concat(part2).ToArray(), await get.Content.ReadAsByteArrayAsync());
+        using var abort = await _emu.OssAsync(HttpMethod.Delete, "mpu", "big.mp4", query: $"uploadId={uploadId}");
+        Assert.Equal("NoSuchUpload", (string?)(await XmlAsync(abort)).Element("Code"));
+    }
+
+    [Fact]
+    public async Task Oss_auth_failures_have_the_cloud_codes()
+    {
+        await CreateBucketAsync("auth");
+        using (var wrong = await _emu.OssAsync(HttpMethod.Get, "auth", accessKey: _emu.Key with { Secret = "nope" }))
+        {
+            var error = await XmlAsync(wrong);
+            Assert.Equal(HttpStatusCode.Forbidden, wrong.StatusCode);
+            Assert.Equal("SignatureDoesNotMatch", (string?)error.Element("Code"));
+            Assert.StartsWith("GET\n", (string?)error.Element("StringToSign"));
+            Assert.NotNull(error.Element("SignatureProvided"));
+            Assert.Equal("0002-00000040", (string?)error.Element("EC"));
+        }
+        using (var unknown = await _emu.OssAsync(HttpMethod.Get, "auth", v4: true, accessKey: _emu.Key with { Id = "nobody" }))
+            Assert.Equal("InvalidAccessKeyId", (string?)(await XmlAsync(unknown)).Element("Code"));
+        using (var anonymous = await _emu.Http.GetAsync("/auth/"))
+            Assert.Equal("AccessDenied", (string?)(await XmlAsync(anonymous)).Element("Code"));
+
+        var realNow = _emu.Clock.GetUtcNow();
+        _emu.Clock.Freeze(realNow.AddMinutes(-20)); // the client signs with a clock 20 minutes behind the server
+        var lateRequest = _emu.OssAsync(HttpMethod.Get, "auth");
+        _emu.Clock.Freeze(null);
+        using (var skewed = await lateRequest)
+            Assert.Equal("RequestTimeTooSkewed", (string?)(await XmlAsync(skewed)).Element("Code"));
+    }
+
+    private sealed class ByteOrder : IComparer<byte[]>
+    {
+        public static readonly ByteOrder Instance = new();
+        public int Compare(byte[]? x, byte[]? y) => x!.AsSpan().SequenceCompareTo(y);
+    }
+}
