@@ -9,10 +9,21 @@
     CompatiblePSEditions  = @('Desktop', 'Core')
     PowerShellVersion     = '5.1'
     DotNetFrameworkVersion = '4.7.2'
-    CmdletsToExport       = @()
+    CmdletsToExport       = @(
+        'Get-OssBucket'
+        'Get-OssObject'
+        'Get-VodCallerIdentity'
+        'Get-VodContext'
+        'Register-VodMedia'
+        'Remove-OssObject'
+        'Set-VodContext'
+        'Start-VodEmulator'
+        'Stop-VodEmulator'
+    )
     FunctionsToExport     = @()
     AliasesToExport       = @()
     VariablesToExport     = @()
+    FormatsToProcess      = @('VodTools.Format.ps1xml')
     PrivateData           = @{
         PSData = @{
             Tags       = @('Alibaba', 'AlibabaCloud', 'Aliyun', 'VOD', 'ApsaraVideo', 'OSS', 'RAM', 'Video', 'Transcode', 'PSEdition_Desktop', 'PSEdition_Core', 'Windows', 'Linux', 'MacOS')

@@ -18,6 +18,7 @@ param(
 $ErrorActionPreference = 'Stop'
 Set-StrictMode -Version 3.0
 $ProgressPreference = 'SilentlyContinue'
+if ($env:CI -and $PSVersionTable.PSVersion.Major -ge 7) { $PSStyle.OutputRendering = 'PlainText' }
 
 $Root = $PSScriptRoot
 $Out = Join-Path $Root 'out'
@@ -30,7 +31,7 @@ function Invoke-Dotnet {
 }
 
 function Invoke-BuildTask {
-    Invoke-Dotnet build (Join-Path $Root 'VodTools.sln') -c $Configuration -nologo -v quiet -clp:ErrorsOnly
+    Invoke-Dotnet build (Join-Path $Root 'VodTools.sln') -c $Configuration -nologo -v quiet '-clp:ErrorsOnly'
     # The module folder: the netstandard2.0 DLL and its few dependencies, the manifest, and the emulator.
     if (Test-Path $ModuleOut) { Remove-Item $ModuleOut -Recurse -Force }
     Invoke-Dotnet publish (Join-Path $Root 'src/VodTools/VodTools.csproj') -c $Configuration --no-build -nologo -v quiet -o $ModuleOut

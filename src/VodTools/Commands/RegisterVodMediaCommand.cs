@@ -32,7 +32,7 @@ namespace VodTools.Commands
 
         /// <summary>The file's OSS URL, https://&lt;bucket&gt;.oss-&lt;region&gt;.aliyuncs.com/&lt;key&gt;. Binds from OssObject.FileUrl.</summary>
         [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
-        [Alias("FileURL", "Url")]
+        [Alias("Url")]
         public string? FileUrl { get; set; }
 
         /// <summary>The bucket, with -Key, when no -FileUrl is given.</summary>
@@ -61,7 +61,6 @@ namespace VodTools.Commands
 
         /// <summary>The cover image URL.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
-        [Alias("CoverURL")]
         public string? CoverUrl { get; set; }
 
         /// <summary>Transcode with this template group as soon as the file is registered. Default: VOD_NO_TRANSCODE (register only).</summary>

@@ -167,7 +167,8 @@ namespace VodTools.Commands
         /// <summary>Blocks until the task ends, flushing diagnostics every 100 ms.</summary>
         protected void WaitDraining(Task task)
         {
-            while (!task.Wait(100)) FlushDiagnostics();
+            // Not task.Wait: it would wrap a failure in an AggregateException; the caller unwraps with GetResult.
+            while (!((IAsyncResult)task).AsyncWaitHandle.WaitOne(100)) FlushDiagnostics();
             FlushDiagnostics();
         }
 
