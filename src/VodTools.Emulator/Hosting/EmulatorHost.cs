@@ -61,6 +61,10 @@ public sealed class EmulatorHost : IAsyncDisposable
         builder.WebHost.ConfigureKestrel(k =>
         {
             k.Limits.MaxRequestBodySize = null; // multi-GB object uploads stream to disk
+            // SDKs put every RPC parameter in the query (10 RegisterMedia items with long descriptions) and STS
+            // tokens are unbounded: allow far more than Kestrel's 8 KB/32 KB defaults
+            k.Limits.MaxRequestLineSize = 1024 * 1024;
+            k.Limits.MaxRequestHeadersTotalSize = 1024 * 1024;
             k.AddServerHeader = false;
             k.Listen(options.AllowRemote ? IPAddress.Any : IPAddress.Loopback, options.Port);
         });
