@@ -115,7 +115,7 @@ public sealed class EmulatorHost : IAsyncDisposable
             context.Response.StatusCode = e.Status;
             context.Response.ContentType = "application/json;charset=utf-8";
             var id = Guid.NewGuid().ToString("D").ToUpperInvariant();
-            await context.Response.WriteAsync(RpcResponse.Error(id, context.Request.Host.Value ?? "", "Unknown", e.Code, e.Message).ToJsonString());
+            await context.Response.WriteAsync(RpcResponse.Error(id, context.Request.Host.Value ?? "", "Unknown", e.Code, e.Message).ToJsonString(RpcResponse.Json));
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
         {
@@ -168,7 +168,7 @@ public sealed class EmulatorHost : IAsyncDisposable
             if (json)
             {
                 context.Response.ContentType = "application/json;charset=utf-8";
-                await context.Response.WriteAsync(payload.ToJsonString(), context.RequestAborted);
+                await context.Response.WriteAsync(payload.ToJsonString(RpcResponse.Json), context.RequestAborted);
             }
             else
             {
@@ -236,7 +236,7 @@ public sealed class EmulatorHost : IAsyncDisposable
                     ["accessKeyId"] = _options.AccessKeyId,
                     ["region"] = OssApi.DefaultRegion,
                     ["persistent"] = !_options.InMemory,
-                }.ToJsonString());
+                }.ToJsonString(RpcResponse.Json));
                 break;
             default:
                 context.Response.StatusCode = 404;
