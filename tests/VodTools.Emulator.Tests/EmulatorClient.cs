@@ -28,6 +28,9 @@ internal sealed class Emulator : IAsyncDisposable
     public string BaseUrl { get; }
     public EmulatorClock Clock { get; }
     public HttpClient Http { get; }
+    /// <summary>How far the client's clock is off the emulator's when it signs OSS requests.</summary>
+    public TimeSpan ClientSkew { get; set; }
+
     /// <summary>The key requests are signed with unless a call names another.</summary>
     public AccessKey Key { get; set; }
 
@@ -128,7 +131,7 @@ internal sealed class Emulator : IAsyncDisposable
         string path = style == OssStyle.VirtualHost || bucket == null ? "/" + encodedKey : $"/{bucket}/{encodedKey}";
         var request = new HttpRequestMessage(method, path + (query.Length > 0 ? "?" + query : "")) { Content = content };
         request.Headers.Host = host;
-        var now = Clock.GetUtcNow();
+        var now = Clock.GetUtcNow() + ClientSkew;
         foreach (var (name, value) in headers ?? new Dictionary<string, string>())
             if (!request.Headers.TryAddWithoutValidation(name, value)) request.Content!.Headers.TryAddWithoutValidation(name, value);
         request.Headers.TryAddWithoutValidation("x-oss-date", v4
