@@ -21,7 +21,7 @@ Describe 'Start-VodEmulator' {
     It 'answers Get-VodCallerIdentity as the emulator account, saying where the key came from' {
         $identity = Get-VodCallerIdentity
         $identity.AccountId | Should -Be '1234567890123456'
-        $identity.CredentialSource | Should -Match 'parameters'
+        $identity.CredentialSource | Should -Match 'session context \(Start-VodEmulator\)'
         $identity.Region | Should -Be 'cn-shanghai'
     }
 }
