@@ -55,7 +55,7 @@ function Get-PesterModulePath {
 function Get-TrxCounts([string] $Directory) {
     $passed = 0; $failed = 0
     foreach ($file in Get-ChildItem $Directory -Filter '*.trx' -ErrorAction Ignore) {
-        $counters = ([xml](Get-Content $file.FullName -Raw)).TestRun.ResultSummary.Counters
+        $counters = ([xml](Get-Content -LiteralPath $file.FullName -Raw)).TestRun.ResultSummary.Counters
         $passed += [int]$counters.passed
         $failed += [int]$counters.failed + [int]$counters.error + [int]$counters.timeout + [int]$counters.aborted
     }
