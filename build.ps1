@@ -38,6 +38,7 @@ function Invoke-BuildTask {
     Invoke-Dotnet publish (Join-Path $Root 'src/VodTools.Emulator/VodTools.Emulator.csproj') -c $Configuration --no-build -nologo -v quiet -o (Join-Path $ModuleOut 'emulator')
     Copy-Item (Join-Path $Root 'VodTools.psd1') $ModuleOut
     Get-ChildItem (Join-Path $Root 'src/VodTools') -Filter '*.ps1xml' | Copy-Item -Destination $ModuleOut
+    Invoke-Dotnet (Join-Path $Root "tools/HelpCompiler/bin/$Configuration/net10.0/HelpCompiler.dll") (Join-Path $Root 'docs/en-US') (Join-Path $ModuleOut 'en-US') 'VodTools'
     Remove-Item (Join-Path $ModuleOut '*.deps.json'), (Join-Path $ModuleOut '*.pdb') -ErrorAction Ignore
     Write-Host "Module built: $ModuleOut"
 }
@@ -103,6 +104,13 @@ function Invoke-BenchTask {
     & (Join-Path $Root 'bench/Invoke-Benchmarks.ps1') -ModulePath (Join-Path $ModuleOut 'VodTools.psd1')
 }
 
+function Invoke-DocsTask {
+    # Refresh the generated sections of docs/en-US/*.md from the code, then compile them again into the module.
+    Invoke-BuildTask
+    & (Join-Path $Root 'tools/Update-CommandHelp.ps1') -ModulePath (Join-Path $ModuleOut 'VodTools.psd1')
+    Invoke-Dotnet (Join-Path $Root "tools/HelpCompiler/bin/$Configuration/net10.0/HelpCompiler.dll") (Join-Path $Root 'docs/en-US') (Join-Path $ModuleOut 'en-US') 'VodTools'
+}
+
 function Invoke-CleanTask {
     foreach ($dir in @($Out) + (Get-ChildItem $Root -Directory -Recurse -Include 'bin', 'obj' | ForEach-Object FullName)) {
         if (Test-Path $dir) { Remove-Item $dir -Recurse -Force }
@@ -114,7 +122,7 @@ switch ($Task) {
     'test' { Invoke-TestTask }
     'demo' { Invoke-DemoTask }
     'bench' { Invoke-BenchTask }
-    'docs' { throw 'The help compiler is not written yet (issue 6): docs/en-US has no markdown to compile.' }
+    'docs' { Invoke-DocsTask }
     'package' { throw 'Packaging is not written yet (issue 6).' }
     'clean' { Invoke-CleanTask }
 }
