@@ -111,6 +111,23 @@ function Invoke-DocsTask {
     Invoke-Dotnet (Join-Path $Root "tools/HelpCompiler/bin/$Configuration/net10.0/HelpCompiler.dll") (Join-Path $Root 'docs/en-US') (Join-Path $ModuleOut 'en-US') 'VodTools'
 }
 
+function Invoke-PackageTask {
+    # A .nupkg that Install-PSResource and Install-Module install, made by PSResourceGet (in PowerShell 7.4+).
+    Invoke-BuildTask
+    $packages = Join-Path $Out 'packages'
+    New-Item -ItemType Directory -Force $packages | Out-Null
+    Get-ChildItem $packages -Filter 'VodTools.*.nupkg' | Remove-Item
+    $repository = 'VodToolsBuild' + [guid]::NewGuid().ToString('N').Substring(0, 8)
+    Register-PSResourceRepository -Name $repository -Uri $packages -Trusted
+    try {
+        Publish-PSResource -Path $ModuleOut -Repository $repository -SkipDependenciesCheck
+    }
+    finally {
+        Unregister-PSResourceRepository -Name $repository
+    }
+    Get-ChildItem $packages -Filter 'VodTools.*.nupkg' | ForEach-Object { Write-Host "Package: $($_.FullName)" }
+}
+
 function Invoke-CleanTask {
     foreach ($dir in @($Out) + (Get-ChildItem $Root -Directory -Recurse -Include 'bin', 'obj' | ForEach-Object FullName)) {
         if (Test-Path $dir) { Remove-Item $dir -Recurse -Force }
@@ -123,6 +140,6 @@ switch ($Task) {
     'demo' { Invoke-DemoTask }
     'bench' { Invoke-BenchTask }
     'docs' { Invoke-DocsTask }
-    'package' { throw 'Packaging is not written yet (issue 6).' }
+    'package' { Invoke-PackageTask }
     'clean' { Invoke-CleanTask }
 }
