@@ -26,6 +26,17 @@ Describe 'Start-VodEmulator' {
     }
 }
 
+Describe '-Debug and -Verbose' {
+    It 'say where the credentials, region and endpoints came from, and never show the secret' {
+        $records = Get-OssBucket -Debug -Verbose 5>&1 4>&1 3>&1 2>&1 6>&1
+        $debug = ($records | Where-Object { $_ -is [System.Management.Automation.DebugRecord] }).Message
+        $debug | Should -Contain 'Credentials: the session context (Start-VodEmulator): access key VODE****EYID'
+        $debug | Should -Contain 'Region: cn-shanghai (from the session context)'
+        ($debug -join "`n") | Should -Match "Oss $([regex]::Escape($script:emulator.Url))/"
+        ($records | Out-String) | Should -Not -Match 'VodEmulatorSecretKey'
+    }
+}
+
 Describe 'Get-OssBucket' {
     It 'lists the sample bucket and describes it by name' {
         (Get-OssBucket).Bucket | Should -Contain 'media-archive'

@@ -88,6 +88,7 @@ namespace VodTools.Commands
             var request = new CloudSessionRequest
             {
                 Region = Region ?? context.Region,
+                RegionOrigin = Region != null ? "the Region parameter" : "the session context",
                 AllowInsecureHttp = context.AllowInsecureHttp,
                 Options = new ClientOptions
                 {

@@ -12,6 +12,8 @@ namespace VodTools.Services
     public sealed class CloudSessionRequest
     {
         public string? Region { get; set; }
+        /// <summary>Where <see cref="Region"/> came from, for -Debug.</summary>
+        public string RegionOrigin { get; set; } = "the Region parameter";
         public string? ProfileName { get; set; }
         public string? AccessKeyId { get; set; }
         public string? AccessKeySecret { get; set; }
@@ -81,7 +83,7 @@ namespace VodTools.Services
                 ProfileName = request.ProfileName,
                 ExplicitKeyOrigin = request.ExplicitKeyOrigin,
             };
-            var region = RegionResolver.Resolve(request.Region, chainOptions);
+            var region = RegionResolver.Resolve(request.Region, chainOptions, request.RegionOrigin);
             EndpointResolver endpoints;
             try
             {
