@@ -115,3 +115,26 @@ Describe 'Unreachable endpoint' {
             Should -Throw -ErrorId 'EndpointUnreachable,VodTools.Commands.GetOssObjectCommand'
     }
 }
+
+Describe 'Tab completion' {
+    It 'completes -Bucket from the account and -Region from the known regions' {
+        $line = 'Get-OssObject -Bucket med'
+        (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText | Should -Be 'media-archive'
+        $line = 'Get-OssObject -Region cn-sha'
+        (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText | Should -Be 'cn-shanghai'
+    }
+
+    It 'offers nothing, without an error, when the cloud does not answer' {
+        $saved = (Get-VodContext).Endpoints['Oss']
+        try {
+            Set-VodContext -OssEndpoint 'http://127.0.0.1:9'
+            $line = 'Remove-OssObject -Bucket x'
+            $Error.Clear()
+            (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches | Should -BeNullOrEmpty
+            $Error.Count | Should -Be 0
+        }
+        finally {
+            Set-VodContext -OssEndpoint $saved
+        }
+    }
+}

@@ -28,6 +28,12 @@ namespace VodTools.Services
         public ClientOptions Options { get; set; } = new ClientOptions();
         public CredentialEnvironment? Environment { get; set; }
         public string? HomeDirectory { get; set; }
+
+        public CloudSessionRequest WithEndpoints(IEnumerable<KeyValuePair<CloudService, Uri>> endpoints)
+        {
+            foreach (var endpoint in endpoints) Endpoints[endpoint.Key] = endpoint.Value;
+            return this;
+        }
     }
 
     /// <summary>
