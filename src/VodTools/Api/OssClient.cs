@@ -72,7 +72,7 @@ namespace VodTools.Api
             return _attempts.RunAsync(target, null, async (credentials, now, token) =>
             {
                 HttpResponseMessage response;
-                using (var message = BuildRequest(request, credentials, now))
+                using (var message = BuildRequest(request, credentials!, now)) // OSS always has a credential provider
                 {
                     response = await _transport.SendAsync(message, completion, _options.AttemptTimeout, "OSS", request.Operation, token).ConfigureAwait(false);
                 }

@@ -24,14 +24,16 @@ namespace VodTools.Api
     {
         private readonly RpcService _service;
         private readonly Uri _endpoint;
-        private readonly ICredentialProvider _credentials;
+        private readonly ICredentialProvider? _credentials;
         private readonly HttpTransport _transport;
         private readonly ClientOptions _options;
         private readonly RpcSignatureVersion _signature;
         private readonly AttemptRunner _attempts;
 
-        public RpcClient(RpcService service, Uri endpoint, ICredentialProvider credentials, HttpTransport transport, ClientOptions options, RpcSignatureVersion? signature = null)
+        // credentials: null only with RpcSignatureVersion.Anonymous.
+        public RpcClient(RpcService service, Uri endpoint, ICredentialProvider? credentials, HttpTransport transport, ClientOptions options, RpcSignatureVersion? signature = null)
         {
+            if (credentials == null && signature != RpcSignatureVersion.Anonymous) throw new ArgumentNullException(nameof(credentials), "Only anonymous calls go without credentials.");
             _service = service;
             _endpoint = endpoint;
             _credentials = credentials;
@@ -58,20 +60,40 @@ namespace VodTools.Api
             }, cancellationToken);
 
         /// <summary>VOD's calls wait for a permit of the account's per-group QPS budget; other products have none.</summary>
-        private Func<CloudCredentials, CancellationToken, Task>? WaitForQuota(string action)
+        private Func<CloudCredentials?, CancellationToken, Task>? WaitForQuota(string action)
         {
             if (!_options.UseQpsBudget || _service.QuotaOf == null) return null;
             var (group, perSecond) = _service.QuotaOf(action);
-            return (credentials, token) => QpsBudget.AcquireAsync($"{_service.Name}|{credentials.AccessKeyId}|{_endpoint.Authority}|{group}", perSecond, token);
+            return (credentials, token) => QpsBudget.AcquireAsync($"{_service.Name}|{credentials?.AccessKeyId}|{_endpoint.Authority}|{group}", perSecond, token);
         }
 
         /// <summary>Builds and signs one attempt's request. Pure but for the nonce.</summary>
-        internal HttpRequestMessage BuildRequest(string action, IReadOnlyList<KeyValuePair<string, string>> parameters, CloudCredentials credentials, DateTimeOffset now)
+        internal HttpRequestMessage BuildRequest(string action, IReadOnlyList<KeyValuePair<string, string>> parameters, CloudCredentials? credentials, DateTimeOffset now)
         {
             var nonce = Guid.NewGuid().ToString("N");
+            if (_signature == RpcSignatureVersion.Anonymous || credentials == null) return BuildAnonymous(action, parameters, now);
             return _signature == RpcSignatureVersion.V3
                 ? BuildV3(action, parameters, credentials, now, nonce)
                 : BuildV1(action, parameters, credentials, now, nonce);
+        }
+
+        private HttpRequestMessage BuildAnonymous(string action, IReadOnlyList<KeyValuePair<string, string>> parameters, DateTimeOffset now)
+        {
+            // As credentials-go calls AssumeRoleWithOIDC: the common parameters in the query, the rest in a form body, no signature.
+            var common = new[]
+            {
+                new KeyValuePair<string, string>("Action", action),
+                new KeyValuePair<string, string>("Format", "JSON"),
+                new KeyValuePair<string, string>("Version", _service.Version),
+                new KeyValuePair<string, string>("Timestamp", now.UtcDateTime.ToString(RpcV1Signer.TimestampFormat, CultureInfo.InvariantCulture)),
+            };
+            var request = new HttpRequestMessage(HttpMethod.Post, new Uri(_endpoint, "/?" + QueryString(common)))
+            {
+                Content = new ByteArrayContent(Encoding.UTF8.GetBytes(QueryString(parameters))),
+            };
+            request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/x-www-form-urlencoded");
+            AddCommonHeaders(request);
+            return request;
         }
 
         private HttpRequestMessage BuildV3(string action, IReadOnlyList<KeyValuePair<string, string>> parameters, CloudCredentials credentials, DateTimeOffset now, string nonce)

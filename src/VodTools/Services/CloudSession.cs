@@ -105,6 +105,10 @@ namespace VodTools.Services
                 new StsService(new RpcClient(RpcService.Sts, endpoints.GetStsBaseUri(parameters.StsRegion), new StaticCredentialProvider(source, "role source"), transport, request.Options))
                     .AssumeRoleAsync(parameters, cancellationToken);
 
+            chainOptions.AssumeRoleWithOidc = (parameters, oidcToken, cancellationToken) =>
+                new StsService(new RpcClient(RpcService.Sts, endpoints.GetStsBaseUri(parameters.StsRegion), null, transport, request.Options, RpcSignatureVersion.Anonymous))
+                    .AssumeRoleWithOidcAsync(parameters, oidcToken, cancellationToken);
+
             var credentials = CredentialChain.Resolve(chainOptions);
             return new CloudSession(region, credentials, endpoints, request.Options, transport);
         }

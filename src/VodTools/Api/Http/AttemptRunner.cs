@@ -30,11 +30,12 @@ namespace VodTools.Api.Http
     internal sealed class AttemptRunner
     {
         private readonly string _service;
-        private readonly ICredentialProvider _credentials;
+        private readonly ICredentialProvider? _credentials;
         private readonly ClientOptions _options;
         private long _clockOffsetTicks;
 
-        public AttemptRunner(string service, ICredentialProvider credentials, ClientOptions options)
+        // credentials: null for anonymous calls (STS AssumeRoleWithOIDC).
+        public AttemptRunner(string service, ICredentialProvider? credentials, ClientOptions options)
         {
             _service = service;
             _credentials = credentials;
@@ -47,15 +48,15 @@ namespace VodTools.Api.Http
         /// <param name="cancellationToken">Cancels the attempts and the pauses between them.</param>
         public async Task<T> RunAsync<T>(
             string operation,
-            Func<CloudCredentials, CancellationToken, Task>? beforeEach,
-            Func<CloudCredentials, DateTimeOffset, CancellationToken, Task<AttemptResult<T>>> attempt,
+            Func<CloudCredentials?, CancellationToken, Task>? beforeEach,
+            Func<CloudCredentials?, DateTimeOffset, CancellationToken, Task<AttemptResult<T>>> attempt,
             CancellationToken cancellationToken)
         {
             var retry = _options.Retry;
             var clockCorrected = false;
             for (var number = 1; ; number++)
             {
-                var credentials = await _credentials.GetCredentialsAsync(cancellationToken).ConfigureAwait(false);
+                var credentials = _credentials == null ? null : await _credentials.GetCredentialsAsync(cancellationToken).ConfigureAwait(false);
                 if (beforeEach != null) await beforeEach(credentials, cancellationToken).ConfigureAwait(false);
                 var watch = Stopwatch.StartNew();
                 try
@@ -87,7 +88,7 @@ namespace VodTools.Api.Http
 
         private DateTimeOffset Now() => _options.Clock() + TimeSpan.FromTicks(Interlocked.Read(ref _clockOffsetTicks));
 
-        private void Log(CloudCredentials credentials, string operation, int attempt, int status, string? requestId, Stopwatch watch, string? outcome)
+        private void Log(CloudCredentials? credentials, string operation, int attempt, int status, string? requestId, Stopwatch watch, string? outcome)
         {
             var log = _options.Log;
             if (log == null) return;
@@ -96,7 +97,7 @@ namespace VodTools.Api.Http
                 (outcome != null ? " " + outcome : string.Empty) +
                 (requestId != null ? ", RequestId " + requestId : string.Empty) +
                 $", {watch.ElapsedMilliseconds} ms";
-            log(SecretRedactor.Redact(line, new[] { credentials.AccessKeySecret, credentials.SecurityToken }));
+            log(SecretRedactor.Redact(line, new[] { credentials?.AccessKeySecret, credentials?.SecurityToken }));
         }
     }
 }
