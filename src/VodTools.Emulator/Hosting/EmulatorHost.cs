@@ -71,10 +71,25 @@ public sealed class EmulatorHost : IAsyncDisposable
         var app = builder.Build();
         var host = new EmulatorHost(app, options);
         app.Run(host.HandleAsync);
-        await app.StartAsync(cancellationToken);
+        try
+        {
+            await app.StartAsync(cancellationToken);
+        }
+        catch
+        {
+            host._store.Dispose(); // e.g. the port is taken: leave no temp folder or open database behind
+            await app.DisposeAsync();
+            throw;
+        }
         var address = app.Urls.First();
         host.BaseUrl = "http://127.0.0.1:" + new Uri(address.Replace("0.0.0.0", "127.0.0.1").Replace("[::]", "127.0.0.1")).Port;
-        if (options.UrlFile != null) await File.WriteAllTextAsync(options.UrlFile, host.BaseUrl, cancellationToken);
+        if (options.UrlFile != null)
+        {
+            // write then rename, so a script polling for the file never reads half a URL
+            string partial = options.UrlFile + ".partial";
+            await File.WriteAllTextAsync(partial, host.BaseUrl, cancellationToken);
+            File.Move(partial, options.UrlFile, overwrite: true);
+        }
         return host;
     }
 
