@@ -56,3 +56,32 @@ public class PresignTests
             [.. headers.Take(4), ("content-type", "text/plain")]).Failure!.Code);
     }
 }
+
+public class V4HeaderParsingTests
+{
+    private sealed class OneKey(AccessKey key) : IKeyResolver
+    {
+        public AccessKey? Find(string accessKeyId) => accessKeyId == key.Id ? key : null;
+    }
+
+    /// <summary>Published vector V4-H3 (spec/oss-api.md §3.7) with its Authorization fields written the way
+    /// oss2 (Python) orders and spaces them: the verifier must not care.</summary>
+    [Theory]
+    [InlineData("OSS4-HMAC-SHA256 Credential=ak/20231216/cn-hangzhou/oss/aliyun_v4_request,AdditionalHeaders=abc;zabc,Signature=4a4183c187c07c8947db7620deb0a6b38d9fbdd34187b6dbaccb316fa251212f")]
+    [InlineData("OSS4-HMAC-SHA256 Credential=ak/20231216/cn-hangzhou/oss/aliyun_v4_request, Signature=4a4183c187c07c8947db7620deb0a6b38d9fbdd34187b6dbaccb316fa251212f, AdditionalHeaders=abc;zabc")]
+    [InlineData("OSS4-HMAC-SHA256  Signature=4a4183c187c07c8947db7620deb0a6b38d9fbdd34187b6dbaccb316fa251212f ,AdditionalHeaders=ZAbc;abc;x-oss-head1 , Credential=ak/20231216/cn-hangzhou/oss/aliyun_v4_request")]
+    public void Authorization_fields_parse_in_any_order_and_spacing(string authorization)
+    {
+        var headers = new Dictionary<string, string>
+        {
+            ["host"] = "bucket.oss-cn-hangzhou.aliyuncs.com", ["x-oss-head1"] = "value", ["abc"] = "value", ["ZAbc"] = "value", ["XYZ"] = "value",
+            ["content-type"] = "text/plain", ["x-oss-content-sha256"] = "UNSIGNED-PAYLOAD", ["x-oss-date"] = "20231216T172512Z",
+            ["Authorization"] = authorization,
+        };
+        var request = new IncomingRequest("PUT", "/1234%2B-/123/1.txt?param1=value1&%2Bparam1=value3&%7Cparam1=value4&%2Bparam2&%7Cparam2&param2", headers, []);
+        var clock = new EmulatorClock();
+        clock.Freeze(DateTimeOffset.Parse("2023-12-16T17:25:12Z", CultureInfo.InvariantCulture));
+        var outcome = new OssVerifier(new OneKey(new AccessKey("ak", "sk", "1")), clock).Verify(request, "bucket", "1234+-/123/1.txt");
+        Assert.True(outcome.Ok, outcome.Failure?.Message);
+    }
+}
