@@ -9,11 +9,6 @@ namespace VodTools.Emulator.Tests;
 /// <summary>Presigned URLs, on the published vectors of spec/oss-api.md §2.6 (V1-Q1, V1-Q2) and §3.7 (V4-Q1).</summary>
 public class PresignTests
 {
-    private sealed class OneKey(AccessKey key) : IKeyResolver
-    {
-        public AccessKey? Find(string accessKeyId) => accessKeyId == key.Id ? key : null;
-    }
-
     private static AuthOutcome Verify(string method, string url, string host, DateTimeOffset now, string? token = null,
         params (string, string)[] headers)
     {
@@ -22,7 +17,7 @@ public class PresignTests
         var clock = new EmulatorClock();
         clock.Freeze(now);
         var address = OssAddress.Parse(host, request.RawPath);
-        return new OssVerifier(new OneKey(new AccessKey("ak", "sk", "1", token, DateTimeOffset.MaxValue)), clock).Verify(request, address.Bucket, address.Key);
+        return new OssVerifier(new FixedKeys(new AccessKey("ak", "sk", "1", token, DateTimeOffset.MaxValue)), clock).Verify(request, address.Bucket, address.Key);
     }
 
     [Fact]
@@ -59,11 +54,6 @@ public class PresignTests
 
 public class V4HeaderParsingTests
 {
-    private sealed class OneKey(AccessKey key) : IKeyResolver
-    {
-        public AccessKey? Find(string accessKeyId) => accessKeyId == key.Id ? key : null;
-    }
-
     /// <summary>Published vector V4-H3 (spec/oss-api.md §3.7) with its Authorization fields written the way
     /// oss2 (Python) orders and spaces them: the verifier must not care.</summary>
     [Theory]
@@ -81,7 +71,7 @@ public class V4HeaderParsingTests
         var request = new IncomingRequest("PUT", "/1234%2B-/123/1.txt?param1=value1&%2Bparam1=value3&%7Cparam1=value4&%2Bparam2&%7Cparam2&param2", headers, []);
         var clock = new EmulatorClock();
         clock.Freeze(DateTimeOffset.Parse("2023-12-16T17:25:12Z", CultureInfo.InvariantCulture));
-        var outcome = new OssVerifier(new OneKey(new AccessKey("ak", "sk", "1")), clock).Verify(request, "bucket", "1234+-/123/1.txt");
+        var outcome = new OssVerifier(new FixedKeys(new AccessKey("ak", "sk", "1")), clock).Verify(request, "bucket", "1234+-/123/1.txt");
         Assert.True(outcome.Ok, outcome.Failure?.Message);
     }
 }

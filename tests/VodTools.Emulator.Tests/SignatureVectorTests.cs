@@ -11,11 +11,6 @@ namespace VodTools.Emulator.Tests;
 /// <summary>The emulator's own verifiers against what Alibaba's official clients put on the wire.</summary>
 public class SignatureVectorTests
 {
-    private sealed class FixedKeys(AccessKey key) : IKeyResolver
-    {
-        public AccessKey? Find(string accessKeyId) => accessKeyId == key.Id ? key : null;
-    }
-
     public static TheoryData<int> WireSampleIndexes()
     {
         var data = new TheoryData<int>();
@@ -102,7 +97,7 @@ public class SignatureVectorTests
     }
 
     /// <summary>The instant a captured request was signed at: x-acs-date, Timestamp, or x-oss-date.</summary>
-    private static DateTimeOffset RequestTime(IncomingRequest request)
+    internal static DateTimeOffset RequestTime(IncomingRequest request)
     {
         string? text = request.Header("x-acs-date") ?? request.QueryValue("Timestamp")
             ?? (request.HasFormBody ? Percent.ParseForm(Encoding.UTF8.GetString(request.Body)).FirstOrDefault(p => p.Key == "Timestamp").Value : null);
@@ -142,12 +137,9 @@ public class WireSampleReplayTests
             var headers = Enumerable.Range(0, raw.Count / 2).Select(i => (Name: raw[2 * i], Value: raw[2 * i + 1])).ToList();
             string url = sample.GetProperty("url").GetString()!;
             if (url.Contains("STS.") || headers.Any(h => h.Value.Contains("STS."))) continue; // secret not recorded
-            var view = new IncomingRequest("GET", url, headers.Select(h => new KeyValuePair<string, string>(h.Name, h.Value)), []);
-            string? date = view.Header("x-acs-date") ?? view.QueryValue("Timestamp");
-            var body = System.Text.Encoding.UTF8.GetBytes(sample.GetProperty("body").GetString()!);
-            if (date == null && body.Length > 0 && view.Header("content-type")?.StartsWith("application/x-www-form-urlencoded") == true)
-                date = Percent.ParseForm(System.Text.Encoding.UTF8.GetString(body)).FirstOrDefault(p => p.Key == "Timestamp").Value;
-            emu.Clock.Freeze(date != null && RpcVerifier.TryParseTimestamp(date, out var rpcTime) ? rpcTime : OssDate(view.Header("x-oss-date")!));
+            var body = Encoding.UTF8.GetBytes(sample.GetProperty("body").GetString()!);
+            emu.Clock.Freeze(SignatureVectorTests.RequestTime(
+                new IncomingRequest("GET", url, headers.Select(h => new KeyValuePair<string, string>(h.Name, h.Value)), body)));
 
             using var request = new HttpRequestMessage(new HttpMethod(sample.GetProperty("method").GetString()!), url);
             // content headers (ali-oss signs a Content-Type even on GET and HEAD) need a content to travel on
@@ -169,16 +161,12 @@ public class WireSampleReplayTests
         Assert.True(replayed > 50, $"only {replayed} samples replayed");
     }
 
-    private static DateTimeOffset OssDate(string value) =>
-        DateTimeOffset.TryParseExact(value, "yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var v4)
-            ? v4 : DateTimeOffset.ParseExact(value, "r", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
-
     /// <summary>The error code of a non-2xx answer: RPC JSON Code, OSS XML Code, or the x-oss-err header of a HEAD.</summary>
     private static async Task<string?> ErrorCodeAsync(HttpResponseMessage response)
     {
         if (response.IsSuccessStatusCode) return null;
         if (response.Headers.TryGetValues("x-oss-err", out var err))
-            return (string?)System.Xml.Linq.XElement.Parse(System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(err.Single()))).Element("Code");
+            return (string?)System.Xml.Linq.XElement.Parse(Encoding.UTF8.GetString(Convert.FromBase64String(err.Single()))).Element("Code");
         string text = await response.Content.ReadAsStringAsync();
         return text.TrimStart().StartsWith('{')
             ? (string?)System.Text.Json.Nodes.JsonNode.Parse(text)!["Code"]
