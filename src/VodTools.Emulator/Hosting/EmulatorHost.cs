@@ -51,8 +51,6 @@ public sealed class EmulatorHost : IAsyncDisposable
     /// <summary>The base URL clients use, e.g. http://127.0.0.1:9081 (always the loopback address).</summary>
     public string BaseUrl { get; private set; } = "";
 
-    public EmulatorOptions Options => _options;
-
     public static async Task<EmulatorHost> StartAsync(EmulatorOptions options, CancellationToken cancellationToken = default)
     {
         options.Validate();

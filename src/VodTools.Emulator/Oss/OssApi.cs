@@ -24,7 +24,6 @@ internal sealed partial class OssApi(Store store, OssVerifier verifier, Emulator
         ["SignatureDoesNotMatch"] = "0002-00000040",
         ["RequestTimeTooSkewed"] = "0002-00000504",
         ["NoSuchKey"] = "0026-00000001",
-        ["InvalidArgument"] = "0002-00000214",
     };
 
     public sealed class Bucket
