@@ -152,6 +152,15 @@ public class OssTests : IAsyncLifetime
         } while (token != null);
         Assert.Equal(Values(all, "Contents", "Key"), v2Keys);
 
+        foreach (var query in new[] { "max-keys=0", "list-type=2&max-keys=0" })
+        {
+            var empty = await XmlAsync(await _emu.OssAsync(HttpMethod.Get, "lib", query: query));
+            Assert.Equal("true", (string?)empty.Element("IsTruncated"));
+            Assert.Empty(empty.Elements("Contents"));
+        }
+        using (var badMax = await _emu.OssAsync(HttpMethod.Get, "lib", query: "max-keys=1001"))
+            Assert.Equal("InvalidArgument", (string?)(await XmlAsync(badMax)).Element("Code"));
+
         var encoded = await XmlAsync(await _emu.OssAsync(HttpMethod.Get, "lib", query: "prefix=films%2F%C3%BC&encoding-type=url"));
         Assert.Equal("films%2F%C3%BC%20space.mp3", (string?)encoded.Element("Contents")!.Element("Key"));
     }

@@ -213,6 +213,7 @@ internal sealed partial class OssApi
         if (delimiter.Length > 0 && after.EndsWith(delimiter, StringComparison.Ordinal) && after.StartsWith(prefix, StringComparison.Ordinal)
             && after.Length > prefix.Length)
             after += AfterAll; // the marker is a common prefix: skip the keys it rolled up
+        string start = after; // what a max-keys=0 page hands back as its continuation
         var contents = new List<ObjectRecord>();
         var prefixes = new List<string>();
         string? last = null;
@@ -223,7 +224,7 @@ internal sealed partial class OssApi
             bool skipped = false;
             foreach (var o in batch)
             {
-                if (contents.Count + prefixes.Count >= max) return new ListPage(contents, prefixes, true, last);
+                if (contents.Count + prefixes.Count >= max) return new ListPage(contents, prefixes, true, last ?? start);
                 int cut = delimiter.Length == 0 ? -1 : o.Key.IndexOf(delimiter, prefix.Length, StringComparison.Ordinal);
                 if (cut >= 0)
                 {
