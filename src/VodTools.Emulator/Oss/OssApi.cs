@@ -74,6 +74,11 @@ internal sealed partial class OssApi(Store store, OssVerifier verifier, Emulator
         {
             await WriteErrorAsync(context, request, requestId, new OssException(400, "IncompleteBody", "You did not provide the number of bytes specified by the Content-Length HTTP header."));
         }
+        catch (Exception e) when (!context.Response.HasStarted && e is not OperationCanceledException)
+        {
+            Console.Error.WriteLine($"emulator: OSS {request.Method} failed: {e.GetType().Name}: {e.Message}");
+            await WriteErrorAsync(context, request, requestId, new OssException(500, "InternalError", "We encountered an internal error. Please try again."));
+        }
     }
 
     private Task RouteAsync(HttpContext context, IncomingRequest request, OssAddress address)
