@@ -138,6 +138,7 @@ public class HostingTests
             var rpc = await failing.StsAsync("GetCallerIdentity");
             Assert.Equal(HttpStatusCode.ServiceUnavailable, rpc.Status);
             Assert.Equal("ServiceUnavailable", rpc.Code);
+            Assert.Equal("ServiceUnAvailable", (await failing.VodAsync("GetVideoInfo", P("VideoId", "x"))).Code);
             using var oss = await failing.OssAsync(HttpMethod.Get, null);
             Assert.Equal("ServiceUnavailable", (string?)(await XmlAsync(oss)).Element("Code"));
             Assert.Equal("""{"status":"ok"}""", await failing.Http.GetStringAsync("/_emulator/health"));

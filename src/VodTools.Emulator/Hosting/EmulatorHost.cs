@@ -110,7 +110,7 @@ public sealed class EmulatorHost : IAsyncDisposable
         }
         try
         {
-            var rpcBody = await ReadRpcBodyAsync(context, rawTarget);
+            var rpcBody = await ReadRpcBodyAsync(context);
             var faults = _faults?.Draw() ?? [];
             foreach (var delay in faults.Where(f => f.Kind == FaultPlan.Kind.Delay))
                 await Task.Delay(delay.DelayMs, context.RequestAborted);
@@ -138,7 +138,7 @@ public sealed class EmulatorHost : IAsyncDisposable
 
     /// <summary>The RPC body when this is an RPC call (path "/" with x-acs-action, Action in the query, or a
     /// form body carrying Action), else null: the request is OSS REST and its body stays unread.</summary>
-    private static async Task<byte[]?> ReadRpcBodyAsync(HttpContext context, string rawTarget)
+    private static async Task<byte[]?> ReadRpcBodyAsync(HttpContext context)
     {
         var request = context.Request;
         if (request.Path != "/") return null;
@@ -195,7 +195,8 @@ public sealed class EmulatorHost : IAsyncDisposable
         if (injected != null)
         {
             await (injected.Kind == FaultPlan.Kind.Error503
-                ? Error(503, "ServiceUnavailable", "The request has failed due to a temporary failure of the server.")
+                ? Error(503, service is VodService ? "ServiceUnAvailable" : "ServiceUnavailable", // VOD's own spelling (spec §3.2)
+                    "The request has failed due to a temporary failure of the server.")
                 : Error(500, "InternalError", "The request processing has failed due to some unknown error."));
             return;
         }
