@@ -97,6 +97,7 @@ internal sealed partial class OssApi(Store store, OssVerifier verifier, Emulator
                 "GET" when request.HasQuery("bucketInfo") => GetBucketInfoAsync(context, bucket),
                 "GET" when request.HasQuery("location") => GetBucketLocationAsync(context, bucket),
                 "GET" when request.HasQuery("acl") => GetBucketAclAsync(context, bucket),
+                "GET" when request.HasQuery("uploads") => ListMultipartUploadsAsync(context, request, bucket),
                 "GET" => ListObjectsAsync(context, request, bucket),
                 "POST" when request.HasQuery("delete") => DeleteMultipleObjectsAsync(context, request, bucket),
                 _ => throw MethodNotAllowed(),
