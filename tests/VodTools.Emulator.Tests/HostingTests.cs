@@ -115,6 +115,23 @@ public class HostingTests
     }
 
     [Fact]
+    public void Config_file_settings_apply_and_flags_win()
+    {
+        string file = Path.Combine(TempDir(), "emulator.json");
+        File.WriteAllText(file, """{"port": 9999, "inMemory": true, "quota": "real", "accessKeyId": "FROMFILE", "accessKeySecret": "s", "transcodeSeconds": 1}""");
+        var options = EmulatorOptions.Parse(["--config", file, "--port", "0"]);
+        Assert.Equal(0, options.Port);
+        Assert.True(options.InMemory && options.RealQuota);
+        Assert.Equal("FROMFILE", options.AccessKeyId);
+        Assert.Equal(1, options.TranscodeSeconds);
+        File.WriteAllText(file, """{"nonsense": 1}""");
+        Assert.Throws<ArgumentException>(() => EmulatorOptions.Parse(["--config", file]));
+        File.WriteAllText(file, """{"port": "abc"}""");
+        Assert.Throws<ArgumentException>(() => EmulatorOptions.Parse(["--config", file]));
+        Directory.Delete(Path.GetDirectoryName(file)!, recursive: true);
+    }
+
+    [Fact]
     public async Task Real_quota_throttles_register_media_beyond_50_per_second()
     {
         await using var emu = await StartAsync(o => o.RealQuota = true);

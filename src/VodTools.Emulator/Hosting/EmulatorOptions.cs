@@ -99,24 +99,37 @@ public sealed class EmulatorOptions
     private void ApplyConfigFile(string path)
     {
         using var doc = JsonDocument.Parse(File.ReadAllText(path));
+        if (doc.RootElement.ValueKind != JsonValueKind.Object) throw new ArgumentException($"{path} must hold a JSON object");
         foreach (var p in doc.RootElement.EnumerateObject())
         {
-            switch (p.Name.ToLowerInvariant())
+            try
             {
-                case "port": Port = p.Value.GetInt32(); break;
-                case "allowremote": AllowRemote = p.Value.GetBoolean(); break;
-                case "datadir": DataDir = p.Value.GetString()!; break;
-                case "inmemory": InMemory = p.Value.GetBoolean(); break;
-                case "urlfile": UrlFile = p.Value.GetString(); break;
-                case "seedsample": SeedSample = p.Value.GetBoolean(); break;
-                case "quota": RealQuota = ParseQuota(p.Value.GetString()!); break;
-                case "faults": Faults = p.Value.GetString(); break;
-                case "transcodeseconds": TranscodeSeconds = p.Value.GetDouble(); break;
-                case "accesskeyid": AccessKeyId = p.Value.GetString()!; break;
-                case "accesskeysecret": AccessKeySecret = p.Value.GetString()!; break;
-                case "accountid": AccountId = p.Value.GetString()!; break;
-                default: throw new ArgumentException($"unknown setting \"{p.Name}\" in {path}");
+                ApplySetting(p, path);
             }
+            catch (Exception e) when (e is InvalidOperationException or FormatException)
+            {
+                throw new ArgumentException($"setting \"{p.Name}\" in {path} has the wrong type");
+            }
+        }
+    }
+
+    private void ApplySetting(JsonProperty p, string path)
+    {
+        switch (p.Name.ToLowerInvariant())
+        {
+            case "port": Port = p.Value.GetInt32(); break;
+            case "allowremote": AllowRemote = p.Value.GetBoolean(); break;
+            case "datadir": DataDir = p.Value.GetString()!; break;
+            case "inmemory": InMemory = p.Value.GetBoolean(); break;
+            case "urlfile": UrlFile = p.Value.GetString(); break;
+            case "seedsample": SeedSample = p.Value.GetBoolean(); break;
+            case "quota": RealQuota = ParseQuota(p.Value.GetString()!); break;
+            case "faults": Faults = p.Value.GetString(); break;
+            case "transcodeseconds": TranscodeSeconds = p.Value.GetDouble(); break;
+            case "accesskeyid": AccessKeyId = p.Value.GetString()!; break;
+            case "accesskeysecret": AccessKeySecret = p.Value.GetString()!; break;
+            case "accountid": AccountId = p.Value.GetString()!; break;
+            default: throw new ArgumentException($"unknown setting \"{p.Name}\" in {path}");
         }
     }
 
