@@ -35,6 +35,7 @@ public static class Program
         }
         await using var running = host;
         Console.WriteLine($"VodTools emulator listening on {host.BaseUrl}");
+        foreach (var (service, url) in host.ServiceUrls) Console.WriteLine($"{service.ToUpperInvariant()} alone on {url}");
         // The well-known default pair is public (like Azurite's); a configured secret is never printed.
         Console.WriteLine(options.UsesDefaultKey
             ? $"Account {options.AccountId}, default key: AccessKeyId {EmulatorOptions.DefaultAccessKeyId}, AccessKeySecret {EmulatorOptions.DefaultAccessKeySecret}"

@@ -115,6 +115,32 @@ public class HostingTests
     }
 
     [Fact]
+    public async Task Service_ports_serve_one_service_each()
+    {
+        int ossPort = FreePort(), vodPort = FreePort();
+        await using var emu = await StartAsync(o => { o.ServicePorts["oss"] = ossPort; o.ServicePorts["vod"] = vodPort; });
+        using var http = new HttpClient();
+        // on the OSS port even "/?Action=..." is OSS: an unsigned ListBuckets, refused in OSS's shape
+        using (var oss = await http.GetAsync($"http://127.0.0.1:{ossPort}/?Action=GetRole&Version=2015-05-01"))
+            Assert.Equal("AccessDenied", (string?)(await XmlAsync(oss)).Element("Code"));
+        await using var vod = await Emulator.ConnectAsync($"http://127.0.0.1:{vodPort}");
+        Assert.Equal("InvalidVersion", (await vod.RamAsync("GetRole", P("RoleName", "x"))).Code);
+        Assert.Equal("InvalidVideo.NotFound", (await vod.VodAsync("GetVideoInfo", P("VideoId", "x"))).Code);
+        Assert.Equal(new Dictionary<string, string> { ["oss"] = $"http://127.0.0.1:{ossPort}", ["vod"] = $"http://127.0.0.1:{vodPort}" },
+            emu.ServiceUrls);
+        Assert.Throws<ArgumentException>(() => EmulatorOptions.Parse(["--service-port", "cdn=9000"]));
+    }
+
+    private static int FreePort()
+    {
+        var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        int port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
+
+    [Fact]
     public void Config_file_settings_apply_and_flags_win()
     {
         string file = Path.Combine(TempDir(), "emulator.json");
