@@ -172,6 +172,15 @@ public class OssTests : IAsyncLifetime
         using (var badMax = await _emu.OssAsync(HttpMethod.Get, "lib", query: "max-keys=1001"))
             Assert.Equal("InvalidArgument", (string?)(await XmlAsync(badMax)).Element("Code"));
 
+        await PutAsync("lib", "ctl\u0001key.mp4", "x");
+        using (var raw = await _emu.OssAsync(HttpMethod.Get, "lib", query: "prefix=ctl"))
+        {
+            Assert.Equal(HttpStatusCode.OK, raw.StatusCode);
+            Assert.Contains("ctl&#x1;key.mp4", await raw.Content.ReadAsStringAsync());
+        }
+        var control = await XmlAsync(await _emu.OssAsync(HttpMethod.Get, "lib", query: "prefix=ctl&encoding-type=url"));
+        Assert.Equal("ctl%01key.mp4", (string?)control.Element("Contents")!.Element("Key"));
+
         var encoded = await XmlAsync(await _emu.OssAsync(HttpMethod.Get, "lib", query: "prefix=films%2F%C3%BC&encoding-type=url"));
         Assert.Equal("films%2F%C3%BC%20space.mp3", (string?)encoded.Element("Contents")!.Element("Key"));
     }

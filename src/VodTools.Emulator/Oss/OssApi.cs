@@ -253,7 +253,17 @@ internal sealed partial class OssApi(Store store, OssVerifier verifier, Emulator
     {
         context.Response.StatusCode = status;
         context.Response.ContentType = "application/xml";
-        await context.Response.WriteAsync("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + root.ToString(SaveOptions.DisableFormatting), context.RequestAborted);
+        await context.Response.WriteAsync(Serialize(root), context.RequestAborted);
+    }
+
+    /// <summary>The document with its UTF-8 declaration. Keys may hold control characters XML 1.0 forbids
+    /// (the reason encoding-type=url exists): they are written as character references instead of failing.</summary>
+    private static string Serialize(XElement root)
+    {
+        var sb = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+        using (var writer = System.Xml.XmlWriter.Create(sb, new System.Xml.XmlWriterSettings { OmitXmlDeclaration = true, CheckCharacters = false }))
+            root.WriteTo(writer);
+        return sb.ToString();
     }
 
     private async Task WriteErrorAsync(HttpContext context, IncomingRequest request, string requestId, OssException e)
@@ -269,7 +279,7 @@ internal sealed partial class OssApi(Store store, OssVerifier verifier, Emulator
             error.Add(new XElement("EC", ec), new XElement("RecommendDoc", "https://api.aliyun.com/troubleshoot?q=" + ec));
             context.Response.Headers["x-oss-ec"] = ec;
         }
-        string xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + error.ToString(SaveOptions.DisableFormatting);
+        string xml = Serialize(error);
         context.Response.StatusCode = e.Status;
         if (request.Method == "HEAD")
         {
