@@ -49,12 +49,13 @@ public class VodTests : IAsyncLifetime
             new JsonObject { ["FileURL"] = Url("films/a b.mp4"), ["Title"] = "A" },
             new JsonObject { ["FileURL"] = Url("films/missing.mp4"), ["Title"] = "B" },
             new JsonObject { ["FileURL"] = Url("notes.txt"), ["Title"] = "C" },
-            new JsonObject { ["FileURL"] = "https://other-bucket.oss-cn-shanghai.aliyuncs.com/x.mp4", ["Title"] = "D" });
+            new JsonObject { ["FileURL"] = "https://other-bucket.oss-cn-shanghai.aliyuncs.com/x.mp4", ["Title"] = "D" },
+            new JsonObject { ["FileURL"] = Url("films/a b.mp4").Replace("cn-shanghai", "cn-beijing"), ["Title"] = "wrong region" });
         var first = await _emu.VodAsync("RegisterMedia", P("RegisterMetadatas", items.ToJsonString(), "TemplateGroupId", "VOD_NO_TRANSCODE"));
         var registered = first.Body["RegisteredMediaList"]!.AsArray();
         Assert.Single(registered);
         Assert.True((bool)registered[0]!["NewRegister"]!);
-        Assert.Equal(3, first.Body["FailedFileURLs"]!.AsArray().Count);
+        Assert.Equal(4, first.Body["FailedFileURLs"]!.AsArray().Count);
 
         var again = await _emu.VodAsync("RegisterMedia", P("RegisterMetadatas", new JsonArray(new JsonObject { ["FileURL"] = Url("films/a b.mp4"), ["Title"] = "A" }).ToJsonString()));
         Assert.False((bool)again.Body["RegisteredMediaList"]![0]!["NewRegister"]!);

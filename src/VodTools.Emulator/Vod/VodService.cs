@@ -85,7 +85,7 @@ internal sealed partial class VodService : RpcService
             string key = match.Success ? Percent.DecodePath(match.Groups["key"].Value) : "";
             if (!match.Success || url.Length > 1024 || string.IsNullOrEmpty(title) || Encoding.UTF8.GetByteCount(title) > 128
                 || !MediaExtensions.Contains(Path.GetExtension(key))
-                || _store.Get<OssApi.Bucket>(OssApi.BucketKind, match.Groups["bucket"].Value) == null
+                || _store.Get<OssApi.Bucket>(OssApi.BucketKind, match.Groups["bucket"].Value)?.Region != match.Groups["region"].Value
                 || _store.GetObject(match.Groups["bucket"].Value, key) == null)
             {
                 failed.Add(url);
