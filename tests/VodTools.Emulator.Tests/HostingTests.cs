@@ -35,7 +35,10 @@ public class HostingTests
                     """[{"FileURL":"https://keep.oss-cn-shanghai.aliyuncs.com/a/b%20c.mp4","Title":"t"}]"""));
                 videoId = (string)registered.Body["RegisteredMediaList"]![0]!["MediaId"]!;
             }
+            string orphan = Path.Combine(dir, "objects", "left-by-a-kill");
+            File.WriteAllText(orphan, "an unacknowledged body");
             await using var second = await StartAsync(o => { o.InMemory = false; o.DataDir = dir; });
+            Assert.False(File.Exists(orphan));
             using var get = await second.OssAsync(HttpMethod.Get, "keep", "a/b c.mp4");
             Assert.Equal("body", await get.Content.ReadAsStringAsync());
             Assert.Equal(HttpStatusCode.OK, (await second.RamAsync("GetRole", P("RoleName", "kept"))).Status);

@@ -42,6 +42,7 @@ public sealed class EmulatorHost : IAsyncDisposable
         _services = new RpcService[] { vod, ram, sts }
             .ToDictionary(s => s.Version);
         _oss = new OssApi(_store, new OssVerifier(_keys, options.Clock), options);
+        _oss.RemoveOrphanBodies();
         _quota = options.RealQuota ? new QuotaLimiter(options.Clock) : null;
         _faults = options.Faults == null ? null : FaultPlan.Parse(options.Faults);
         if (options.SeedSample) SampleData.Seed(_store, options);

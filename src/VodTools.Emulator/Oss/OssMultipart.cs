@@ -25,6 +25,17 @@ internal sealed partial class OssApi
 
     public sealed record Part(string ETag, long Size, string BodyId, DateTimeOffset LastModified, string Md5Hex);
 
+    /// <summary>Deletes body files no object or upload part refers to: what a kill -9 left between writing a
+    /// body and committing its metadata (such a write was never acknowledged).</summary>
+    public void RemoveOrphanBodies()
+    {
+        var referenced = store.ObjectBodyIds();
+        foreach (var upload in store.All<MultipartUpload>(UploadKind))
+            referenced.UnionWith(upload.Parts.Values.Select(p => p.BodyId));
+        foreach (var file in Directory.EnumerateFiles(store.BodiesDir))
+            if (!referenced.Contains(Path.GetFileName(file))) File.Delete(file);
+    }
+
     private MultipartUpload RequireUpload(string bucket, string uploadId)
     {
         RequireBucket(bucket);

@@ -162,6 +162,19 @@ internal sealed class Store : IDisposable
         }
     }
 
+    /// <summary>The body ids every stored object refers to.</summary>
+    public HashSet<string> ObjectBodyIds()
+    {
+        lock (_gate)
+        {
+            using var cmd = Command("SELECT json_extract(json, '$.BodyId') FROM objects");
+            using var reader = cmd.ExecuteReader();
+            var ids = new HashSet<string>(StringComparer.Ordinal);
+            while (reader.Read()) ids.Add(reader.GetString(0));
+            return ids;
+        }
+    }
+
     public string BodyPath(string bodyId) => Path.Combine(BodiesDir, bodyId);
 
     public void DeleteBody(string? bodyId)
