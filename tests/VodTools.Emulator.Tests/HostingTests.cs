@@ -35,6 +35,8 @@ public class HostingTests
                     """[{"FileURL":"https://keep.oss-cn-shanghai.aliyuncs.com/a/b%20c.mp4","Title":"t"}]"""));
                 videoId = (string)registered.Body["RegisteredMediaList"]![0]!["MediaId"]!;
             }
+            await using (var running = await StartAsync(o => { o.InMemory = false; o.DataDir = dir; }))
+                await Assert.ThrowsAsync<IOException>(() => StartAsync(o => { o.InMemory = false; o.DataDir = dir; }));
             string orphan = Path.Combine(dir, "objects", "left-by-a-kill");
             File.WriteAllText(orphan, "an unacknowledged body");
             await using var second = await StartAsync(o => { o.InMemory = false; o.DataDir = dir; });

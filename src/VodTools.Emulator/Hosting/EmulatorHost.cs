@@ -74,7 +74,16 @@ public sealed class EmulatorHost : IAsyncDisposable
             foreach (var port in options.ServicePorts.Values) k.Listen(address, port);
         });
         var app = builder.Build();
-        var host = new EmulatorHost(app, options);
+        EmulatorHost host;
+        try
+        {
+            host = new EmulatorHost(app, options);
+        }
+        catch
+        {
+            await app.DisposeAsync(); // e.g. the data folder is in use
+            throw;
+        }
         app.Run(host.HandleAsync);
         try
         {

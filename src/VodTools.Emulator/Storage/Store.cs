@@ -12,6 +12,9 @@ internal sealed class Store : IDisposable
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.General);
     private readonly SqliteConnection _db;
     private readonly string? _throwawayDir;
+    /// <summary>Held open without sharing for the store's lifetime: a second emulator on the same folder fails
+    /// to start instead of corrupting the first one's state.</summary>
+    private readonly FileStream? _folderLock;
     private readonly object _gate = new(); // Monitor is re-entrant: Atomically() calls the other methods
 
     public Store(string? dataDir)
@@ -26,6 +29,14 @@ internal sealed class Store : IDisposable
         {
             BodiesDir = Path.Combine(dataDir, "objects");
             Directory.CreateDirectory(dataDir);
+            try
+            {
+                _folderLock = new FileStream(Path.Combine(dataDir, "emulator.lock"), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            }
+            catch (IOException e)
+            {
+                throw new IOException($"the data folder {dataDir} is in use by another emulator", e);
+            }
             _db = new SqliteConnection($"Data Source={Path.Combine(dataDir, "emulator.db")};Pooling=False");
         }
         Directory.CreateDirectory(BodiesDir);
@@ -185,6 +196,7 @@ internal sealed class Store : IDisposable
     public void Dispose()
     {
         _db.Dispose();
+        _folderLock?.Dispose();
         if (_throwawayDir != null)
         {
             try { Directory.Delete(_throwawayDir, recursive: true); }
