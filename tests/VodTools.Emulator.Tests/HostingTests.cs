@@ -108,6 +108,32 @@ public class HostingTests
     }
 
     [Fact]
+    public async Task Verbose_logs_each_request_without_tokens_or_signatures()
+    {
+        string dir = TempDir();
+        string urlFile = Path.Combine(dir, "url.txt");
+        using var process = StartProcess(Path.Combine(AppContext.BaseDirectory, "VodTools.Emulator.dll"), $"--port 0 --in-memory --verbose --url-file \"{urlFile}\"");
+        for (int i = 0; i < 3; i++) await process.StandardOutput.ReadLineAsync();
+        await using var client = await Emulator.ConnectAsync(await File.ReadAllTextAsync(urlFile));
+        var trust = """{"Statement":[{"Action":"sts:AssumeRole","Effect":"Allow","Principal":{"RAM":["acs:ram::1234567890123456:root"]}}],"Version":"1"}""";
+        await client.RamAsync("CreateRole", P("RoleName", "logged", "AssumeRolePolicyDocument", trust));
+        var creds = (await client.StsAsync("AssumeRole", P("RoleArn", "acs:ram::1234567890123456:role/logged", "RoleSessionName", "s1"))).Body["Credentials"]!;
+        var temporary = new VodTools.Emulator.Auth.AccessKey((string)creds["AccessKeyId"]!, (string)creds["AccessKeySecret"]!, "1234567890123456", (string)creds["SecurityToken"]!);
+        await client.RpcV1Async("2015-04-01", "GetCallerIdentity", key: temporary);
+        using (await client.OssAsync(HttpMethod.Get, "nobucket", "some key.mp4", accessKey: temporary)) { }
+        process.Kill();
+        await process.WaitForExitAsync();
+        string log = await process.StandardOutput.ReadToEndAsync();
+        Assert.Contains("RPC CreateRole 2015-05-01 -> 200", log);
+        Assert.Contains("RPC GetCallerIdentity 2015-04-01 -> 200", log);
+        Assert.Contains("OSS GET 127.0.0.1/nobucket/some%20key.mp4 -> 404", log);
+        Assert.DoesNotContain((string)creds["SecurityToken"]!, log);
+        Assert.DoesNotContain((string)creds["AccessKeySecret"]!, log);
+        Assert.DoesNotContain("Signature", log);
+        Directory.Delete(dir, recursive: true);
+    }
+
+    [Fact]
     public void Bad_command_lines_are_refused_with_a_message()
     {
         Assert.Throws<ArgumentException>(() => EmulatorOptions.Parse(["--quota", "sometimes"]));

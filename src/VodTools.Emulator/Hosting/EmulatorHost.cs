@@ -126,6 +126,7 @@ public sealed class EmulatorHost : IAsyncDisposable
             await HandleAdminAsync(context);
             return;
         }
+        long started = System.Diagnostics.Stopwatch.GetTimestamp();
         try
         {
             string? dedicated = _options.ServicePorts.FirstOrDefault(p => p.Value == context.Connection.LocalPort).Key?.ToLowerInvariant();
@@ -153,6 +154,20 @@ public sealed class EmulatorHost : IAsyncDisposable
         {
             // the client went away; nothing to answer
         }
+        finally
+        {
+            if (_options.Verbose) LogRequest(context, started);
+        }
+    }
+
+    /// <summary>One line per request. Only the method, the path (bucket/key) or the RPC action and version, the
+    /// status and the time: the query string and the headers carry signatures and tokens and are never written.</summary>
+    private static void LogRequest(HttpContext context, long started)
+    {
+        var request = context.Request;
+        string what = context.Items[RpcLogKey] as string ?? $"OSS {request.Method} {request.Host.Host}{request.Path}";
+        string status = context.RequestAborted.IsCancellationRequested && !context.Response.HasStarted ? "dropped" : context.Response.StatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        Console.WriteLine($"{DateTime.UtcNow:HH:mm:ss.fff} {what} -> {status} ({System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds:0} ms)");
     }
 
     /// <summary>The RPC body when this is an RPC call (path "/" with x-acs-action, Action in the query, or a
@@ -175,6 +190,9 @@ public sealed class EmulatorHost : IAsyncDisposable
         return Percent.ParseForm(Encoding.UTF8.GetString(body)).Any(p => p.Key == "Action") ? body : null;
     }
 
+    /// <summary>Where HandleRpcAsync leaves "RPC Action Version" for the request log.</summary>
+    private const string RpcLogKey = "vodtools.rpc";
+
     private static RpcException TooLarge() =>
         new(413, "RequestEntityTooLarge", $"An RPC request body may not exceed {MaxRpcBodyBytes} bytes.");
 
@@ -192,6 +210,7 @@ public sealed class EmulatorHost : IAsyncDisposable
         bool isV3 = request.Header("authorization")?.TrimStart().StartsWith(RpcVerifier.V3Algorithm, StringComparison.Ordinal) == true;
         bool json = isV3 || string.Equals(parameters.GetValueOrDefault("Format"), "json", StringComparison.OrdinalIgnoreCase);
         string requestId = Guid.NewGuid().ToString("D").ToUpperInvariant();
+        context.Items[RpcLogKey] = $"RPC {action} {version}";
         _services.TryGetValue(version, out var service);
         if (dedicated != null && service?.Product.ToLowerInvariant() != dedicated) service = null; // another service's call on a dedicated port
         string hostId = service?.HostId ?? request.Host;

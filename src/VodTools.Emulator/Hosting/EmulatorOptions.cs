@@ -27,6 +27,9 @@ public sealed class EmulatorOptions
     public string AccessKeyId { get; set; } = DefaultAccessKeyId;
     public string AccessKeySecret { get; set; } = DefaultAccessKeySecret;
     public string AccountId { get; set; } = DefaultAccountId;
+    /// <summary>Print one line per request (method, path or action, status, time) to stdout; never a query
+    /// string or header, where signatures and tokens travel.</summary>
+    public bool Verbose { get; set; }
     /// <summary>Optional extra ports that each serve one service only ("vod", "ram", "sts", "oss" → port).</summary>
     public Dictionary<string, int> ServicePorts { get; set; } = new(StringComparer.OrdinalIgnoreCase);
     /// <summary>Tests replace the clock; the command line always uses the system clock.</summary>
@@ -51,6 +54,7 @@ public sealed class EmulatorOptions
           --access-key-id ID --access-key-secret SECRET   the account's key pair
           --account-id ID          the account id (default 1234567890123456)
           --service-port NAME=PORT also serve one service alone on PORT (NAME: vod, ram, sts, oss); repeatable
+          --verbose                one line per request: method, path or action, status, milliseconds
           --config FILE            JSON file with any of the options above (camelCase names)
         """;
 
@@ -83,6 +87,7 @@ public sealed class EmulatorOptions
                 case "--access-key-secret": options.AccessKeySecret = Next(); break;
                 case "--account-id": options.AccountId = Next(); break;
                 case "--service-port": options.AddServicePort(Next()); break;
+                case "--verbose": options.Verbose = true; break;
                 case "--config": Next(); break; // applied first so flags win
                 default: throw new ArgumentException($"unknown option {arg}");
             }
@@ -150,6 +155,7 @@ public sealed class EmulatorOptions
             case "accesskeyid": AccessKeyId = p.Value.GetString()!; break;
             case "accesskeysecret": AccessKeySecret = p.Value.GetString()!; break;
             case "accountid": AccountId = p.Value.GetString()!; break;
+            case "verbose": Verbose = p.Value.GetBoolean(); break;
             case "serviceports":
                 foreach (var sp in p.Value.EnumerateObject()) ServicePorts[sp.Name] = sp.Value.GetInt32();
                 break;
