@@ -23,7 +23,17 @@ public static class Program
             return 2;
         }
 
-        await using var host = await EmulatorHost.StartAsync(options);
+        EmulatorHost host;
+        try
+        {
+            host = await EmulatorHost.StartAsync(options);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException)
+        {
+            Console.Error.WriteLine($"emulator: cannot start on port {options.Port}" + (options.InMemory ? "" : $" with state in {options.DataDir}") + ": " + e.Message);
+            return 1;
+        }
+        await using var running = host;
         Console.WriteLine($"VodTools emulator listening on {host.BaseUrl}");
         // The well-known default pair is public (like Azurite's); a configured secret is never printed.
         Console.WriteLine(options.UsesDefaultKey

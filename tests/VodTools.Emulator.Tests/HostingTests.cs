@@ -138,6 +138,7 @@ public class HostingTests
             var rpc = await failing.StsAsync("GetCallerIdentity");
             Assert.Equal(HttpStatusCode.ServiceUnavailable, rpc.Status);
             Assert.Equal("ServiceUnavailable", rpc.Code);
+            Assert.Equal("ServiceUnAvailable", (await failing.VodAsync("GetVideoInfo", P("VideoId", "x"))).Code);
             using var oss = await failing.OssAsync(HttpMethod.Get, null);
             Assert.Equal("ServiceUnavailable", (string?)(await XmlAsync(oss)).Element("Code"));
             Assert.Equal("""{"status":"ok"}""", await failing.Http.GetStringAsync("/_emulator/health"));
@@ -181,5 +182,30 @@ public class HostingTests
             UseShellExecute = false,
         };
         return Process.Start(info)!;
+    }
+}
+
+public class ConcurrencyTests
+{
+    [Fact]
+    public async Task Parallel_uploads_and_registrations_stay_consistent()
+    {
+        await using var emu = await Emulator.StartAsync();
+        using (await emu.OssAsync(HttpMethod.Put, "parallel")) { }
+        var uploads = Enumerable.Range(0, 20).Select(async i =>
+        {
+            using var r = await emu.OssAsync(HttpMethod.Put, "parallel", $"p/{i % 5}.mp4", content: new StringContent("body " + i));
+            return r.StatusCode;
+        });
+        Assert.All(await Task.WhenAll(uploads), s => Assert.Equal(HttpStatusCode.OK, s));
+
+        var item = P("RegisterMetadatas", """[{"FileURL":"https://parallel.oss-cn-shanghai.aliyuncs.com/p/0.mp4","Title":"t"}]""");
+        var results = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => emu.VodAsync("RegisterMedia", item)));
+        var media = results.Select(r => r.Body["RegisteredMediaList"]![0]!).ToList();
+        Assert.Single(media.Select(m => (string)m["MediaId"]!).Distinct());
+        Assert.Single(media, m => (bool)m["NewRegister"]!);
+
+        var list = await XmlAsync(await emu.OssAsync(HttpMethod.Get, "parallel"));
+        Assert.Equal(5, list.Elements("Contents").Count());
     }
 }

@@ -144,6 +144,16 @@ public class VodTests : IAsyncLifetime
         Assert.Equal(id, (string?)infos["VideoList"]![0]!["VideoId"]);
         Assert.Equal("missing", (string?)infos["NonExistVideoIds"]![0]);
 
+        Assert.Equal(HttpStatusCode.OK, (await _emu.VodAsync("UpdateVideoInfo", P("VideoId", id, "Title", "new title", "Tags", "a,b"))).Status);
+        var updated = (await _emu.VodAsync("GetVideoInfo", P("VideoId", id))).Body["Video"]!;
+        Assert.Equal("new title", (string?)updated["Title"]);
+        Assert.Equal("a,b", (string?)updated["Tags"]);
+        var kept = await _emu.VodAsync("DeleteMezzanines", P("VideoIds", id));
+        Assert.Equal(id, (string?)kept.Body["UnRemoveableVideoIds"]![0]);
+        Assert.Empty((await _emu.VodAsync("DeleteMezzanines", P("VideoIds", id, "Force", "true"))).Body["UnRemoveableVideoIds"]!.AsArray());
+        Assert.Equal("InvalidFile.NotFound", (await _emu.VodAsync("GetMezzanineInfo", P("VideoId", id))).Code);
+        Assert.Equal("UploadSucc", await VideoStatusAsync(id));
+
         var deleted = await _emu.VodAsync("DeleteVideo", P("VideoIds", id + ",missing"));
         Assert.Equal("missing", (string?)deleted.Body["NonExistVideoIds"]![0]);
         var gone = await _emu.VodAsync("GetVideoInfo", P("VideoId", id));

@@ -51,8 +51,6 @@ public sealed class EmulatorHost : IAsyncDisposable
     /// <summary>The base URL clients use, e.g. http://127.0.0.1:9081 (always the loopback address).</summary>
     public string BaseUrl { get; private set; } = "";
 
-    public EmulatorOptions Options => _options;
-
     public static async Task<EmulatorHost> StartAsync(EmulatorOptions options, CancellationToken cancellationToken = default)
     {
         options.Validate();
@@ -71,10 +69,25 @@ public sealed class EmulatorHost : IAsyncDisposable
         var app = builder.Build();
         var host = new EmulatorHost(app, options);
         app.Run(host.HandleAsync);
-        await app.StartAsync(cancellationToken);
+        try
+        {
+            await app.StartAsync(cancellationToken);
+        }
+        catch
+        {
+            host._store.Dispose(); // e.g. the port is taken: leave no temp folder or open database behind
+            await app.DisposeAsync();
+            throw;
+        }
         var address = app.Urls.First();
         host.BaseUrl = "http://127.0.0.1:" + new Uri(address.Replace("0.0.0.0", "127.0.0.1").Replace("[::]", "127.0.0.1")).Port;
-        if (options.UrlFile != null) await File.WriteAllTextAsync(options.UrlFile, host.BaseUrl, cancellationToken);
+        if (options.UrlFile != null)
+        {
+            // write then rename, so a script polling for the file never reads half a URL
+            string partial = options.UrlFile + ".partial";
+            await File.WriteAllTextAsync(partial, host.BaseUrl, cancellationToken);
+            File.Move(partial, options.UrlFile, overwrite: true);
+        }
         return host;
     }
 
@@ -97,7 +110,7 @@ public sealed class EmulatorHost : IAsyncDisposable
         }
         try
         {
-            var rpcBody = await ReadRpcBodyAsync(context, rawTarget);
+            var rpcBody = await ReadRpcBodyAsync(context);
             var faults = _faults?.Draw() ?? [];
             foreach (var delay in faults.Where(f => f.Kind == FaultPlan.Kind.Delay))
                 await Task.Delay(delay.DelayMs, context.RequestAborted);
@@ -125,7 +138,7 @@ public sealed class EmulatorHost : IAsyncDisposable
 
     /// <summary>The RPC body when this is an RPC call (path "/" with x-acs-action, Action in the query, or a
     /// form body carrying Action), else null: the request is OSS REST and its body stays unread.</summary>
-    private static async Task<byte[]?> ReadRpcBodyAsync(HttpContext context, string rawTarget)
+    private static async Task<byte[]?> ReadRpcBodyAsync(HttpContext context)
     {
         var request = context.Request;
         if (request.Path != "/") return null;
@@ -182,7 +195,8 @@ public sealed class EmulatorHost : IAsyncDisposable
         if (injected != null)
         {
             await (injected.Kind == FaultPlan.Kind.Error503
-                ? Error(503, "ServiceUnavailable", "The request has failed due to a temporary failure of the server.")
+                ? Error(503, service is VodService ? "ServiceUnAvailable" : "ServiceUnavailable", // VOD's own spelling (spec §3.2)
+                    "The request has failed due to a temporary failure of the server.")
                 : Error(500, "InternalError", "The request processing has failed due to some unknown error."));
             return;
         }

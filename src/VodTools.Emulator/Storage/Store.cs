@@ -152,8 +152,9 @@ internal sealed class Store : IDisposable
     {
         lock (_gate)
         {
-            using var cmd = Command("SELECT json FROM objects WHERE bucket=$b AND key > $a AND substr(key,1,length($p))=$p ORDER BY key LIMIT $n",
-                ("$b", bucket), ("$a", after), ("$p", prefix), ("$n", limit));
+            // key >= prefix and key < prefix + U+10FFFF bound the index range; substr() keeps exactly the prefixed keys
+            using var cmd = Command("SELECT json FROM objects WHERE bucket=$b AND key > $a AND key >= $p AND key < $u AND substr(key,1,length($p))=$p ORDER BY key LIMIT $n",
+                ("$b", bucket), ("$a", after), ("$p", prefix), ("$u", prefix + "\U0010FFFF"), ("$n", limit));
             using var reader = cmd.ExecuteReader();
             var list = new List<ObjectRecord>();
             while (reader.Read()) list.Add(JsonSerializer.Deserialize<ObjectRecord>(reader.GetString(0), Json)!);
