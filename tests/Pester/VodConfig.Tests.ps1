@@ -126,13 +126,14 @@ Describe 'Transcode template groups' {
         ($group.Templates[0].Video | ConvertFrom-Json).Bitrate | Should -Be '400'
     }
 
-    It 'creates a group from hashtables, nested ones included' {
+    It 'creates a group from hashtables and objects, nested ones included' {
         $templates = @(
             @{ TemplateName = 'ld-mp4'; Definition = 'LD'; Container = @{ Format = 'mp4' }; Video = @{ Codec = 'H.264'; Bitrate = '200' } }
             [ordered]@{ TemplateName = 'hd-mp4'; Definition = 'HD'; Container = @{ Format = 'mp4' }; Video = [pscustomobject]@{ Codec = 'H.264'; Width = 1280 } }
+            [pscustomobject]@{ TemplateName = 'aac'; Definition = 'AUTO'; Audio = @{ Codec = 'AAC'; Bitrate = '64' } }
         )
         $group = New-VodTranscodeTemplateGroup -Name 'hashtable-group' -TemplateList $templates
-        $group.Templates.TemplateName | Should -Be @('ld-mp4', 'hd-mp4')
+        $group.Templates.TemplateName | Should -Be @('ld-mp4', 'hd-mp4', 'aac')
         $video = $group.Templates[1].Video | ConvertFrom-Json
         $video.Codec | Should -Be 'H.264'
         $video.Width | Should -Be 1280

@@ -19,7 +19,7 @@ namespace VodTools.Commands
     {
         private readonly Dictionary<string, IReadOnlyList<RamPolicy>> _listed = new Dictionary<string, IReadOnlyList<RamPolicy>>(StringComparer.Ordinal);
 
-        /// <summary>Policy names or wildcards (case-sensitive, as RAM policy names are).</summary>
+        /// <summary>Policy names, or wildcards over them (case-insensitive).</summary>
         [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
         [SupportsWildcards]
         public string[]? PolicyName { get; set; }
@@ -39,7 +39,7 @@ namespace VodTools.Commands
             {
                 try
                 {
-                    var patterns = (PolicyName ?? new[] { "*" }).Select(p => new WildcardPattern(p)).ToList();
+                    var patterns = (PolicyName ?? new[] { "*" }).Select(p => new WildcardPattern(p, WildcardOptions.IgnoreCase)).ToList();
                     foreach (var policy in Await(Session.Ram.ListPoliciesForRoleAsync(roleName, Cancellation)))
                     {
                         if (PolicyType != null && policy.PolicyType != PolicyType) continue;
@@ -61,7 +61,7 @@ namespace VodTools.Commands
                 {
                     if (WildcardPattern.ContainsWildcardCharacters(name))
                     {
-                        var pattern = new WildcardPattern(name);
+                        var pattern = new WildcardPattern(name, WildcardOptions.IgnoreCase);
                         WriteObject(Listed(PolicyType).Where(p => pattern.IsMatch(p.PolicyName)), enumerateCollection: true);
                     }
                     else

@@ -30,7 +30,8 @@ namespace VodTools.Commands
             {
                 foreach (var item in list)
                 {
-                    if (!(Unwrap(item) is IDictionary) && !(Unwrap(item) is PSCustomObject)) throw NotTemplates();
+                    var template = Unwrap(item);
+                    if (!(template is IDictionary) && !(template is PSObject)) throw NotTemplates();
                 }
                 json = Json.Compact(writer =>
                 {
@@ -57,6 +58,7 @@ namespace VodTools.Commands
         private static ValidationException NotTemplates() =>
             new ValidationException("VodTemplateListInvalid", "-TemplateList takes VOD's JSON text, or one hashtable or object per template.", Parameter);
 
+        /// <summary>The value a PSObject wraps; a [pscustomobject] stays a PSObject, whose properties are its members.</summary>
         private static object? Unwrap(object? value) => value is PSObject wrapped && !(wrapped.BaseObject is PSCustomObject) ? wrapped.BaseObject : value;
 
         private static void Write(Utf8JsonWriter writer, object? value)
