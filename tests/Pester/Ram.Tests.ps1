@@ -174,6 +174,8 @@ Describe 'Get-RamPolicy' {
         $attached = Get-RamRole attached-role | Get-RamPolicy
         $attached.PolicyName | Sort-Object | Should -Be @('AliyunOSSReadOnlyAccess', 'attached-policy')
         (Get-RamRole attached-role | Get-RamPolicy -PolicyType System).PolicyName | Should -Be 'AliyunOSSReadOnlyAccess'
+        Get-RamPolicy -RoleName no-such-role -ErrorVariable failures -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        $failures[0].FullyQualifiedErrorId | Should -Be 'RamRoleNotFound,VodTools.Commands.GetRamPolicyCommand'
     }
 }
 
@@ -253,6 +255,7 @@ Describe 'Initialize-VodBucketAccess' {
         $changes.Resource | Should -Be @('Role', 'Policy', 'Attachment')
         $changes.Name | Should -Be @('init-role', 'init-policy', 'init-role/init-policy')
         $changes.Action | Should -Be @('Created', 'Created', 'Created')
+        $changes.Detail | Should -Be @('trusts mts.aliyuncs.com', 'v1 grants oss:* on media-archive', 'the Custom policy init-policy is attached to init-role')
         ((Get-RamPolicy init-policy).PolicyDocument | ConvertFrom-Json).Statement[0].Resource | Should -Be @('acs:oss:*:*:media-archive', 'acs:oss:*:*:media-archive/*')
         (Get-RamPolicy -RoleName init-role).PolicyName | Should -Be 'init-policy'
     }
@@ -264,12 +267,13 @@ Describe 'Initialize-VodBucketAccess' {
         $second.Action | Should -Be @('Unchanged', 'Unchanged', 'Unchanged')
         $calls | Should -Be @('GetRole', 'GetPolicy', 'ListPoliciesForRole')
         $calls | Where-Object { $_ -in $script:writeActions } | Should -BeNullOrEmpty
+        ($output.Message -join "`n") | Should -Not -Match 'VodEmulatorSecretKey'
     }
 
     It 'updates only the policy when the buckets change' {
         $changes = [pscustomobject]@{ Bucket = 'media-archive' }, [pscustomobject]@{ Bucket = 'second-bucket' } | Initialize-VodBucketAccess -RoleName init-role -PolicyName init-policy
         $changes.Action | Should -Be @('Unchanged', 'Updated', 'Unchanged')
-        $changes[1].Detail | Should -BeLike 'new default version v2 replaces v1*'
+        $changes[1].Detail | Should -BeLike 'v2 grants oss:* on media-archive, second-bucket, replacing v1 as the default*'
     }
 
     It 'writes nothing with -WhatIf' {

@@ -24,7 +24,7 @@ namespace VodTools.Commands
         [ValidateNotNullOrEmpty]
         public string DomainName { get; set; } = string.Empty;
 
-        /// <summary>The OSS bucket the domain serves from.</summary>
+        /// <summary>The OSS bucket the domain serves from, in the session's region (-Region).</summary>
         [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
         public string Bucket { get; set; } = string.Empty;

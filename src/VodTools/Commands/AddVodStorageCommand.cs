@@ -18,7 +18,7 @@ namespace VodTools.Commands
     {
         private const string UserBucket = "user_oss_bucket";
 
-        /// <summary>The buckets to add; binds from Get-OssBucket's output.</summary>
+        /// <summary>The buckets to add, in the session's region (-Region); binds from Get-OssBucket's output.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
         public string[] Bucket { get; set; } = Array.Empty<string>();

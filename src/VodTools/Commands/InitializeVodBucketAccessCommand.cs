@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Management.Automation;
 using VodTools.Model;
 using VodTools.Services;
@@ -50,12 +51,13 @@ namespace VodTools.Commands
         {
             var buckets = CollectedBuckets;
             if (buckets == null) return;
-            string roleName, policyName, trustPolicy, document;
+            string roleName, policyName, document;
+            IReadOnlyList<string> principals;
             try
             {
                 roleName = RamLimits.RoleName(RoleName);
                 policyName = RamLimits.PolicyName(PolicyName);
-                trustPolicy = PolicyDocuments.ServiceTrustPolicy(CheckAll(ServicePrincipal, RamLimits.ServicePrincipal));
+                principals = CheckAll(ServicePrincipal, RamLimits.ServicePrincipal);
                 document = RamLimits.PolicyDocument(PolicyDocuments.OssAccessPolicy(buckets));
             }
             catch (ValidationException e)
@@ -64,8 +66,8 @@ namespace VodTools.Commands
                 return;
             }
 
-            var roleDone = Run(() => EnsureRole(roleName, trustPolicy, Description, Force), "VodBucketAccessRoleFailed", roleName, out var role);
-            var policyDone = Run(() => EnsurePolicy(policyName, document, Description), "VodBucketAccessPolicyFailed", policyName, out var policy);
+            var roleDone = Run(() => EnsureRole(roleName, principals, Description, Force), "VodBucketAccessRoleFailed", roleName, out var role);
+            var policyDone = Run(() => EnsurePolicy(policyName, document, PolicyDocuments.OssAccessSummary(buckets), Description), "VodBucketAccessPolicyFailed", policyName, out var policy);
             if (!roleDone || !policyDone) return;
             var lookUp = role?.Change.Action != VodAccessAction.Created && policy?.Change.Action != VodAccessAction.Created;
             Run(() => EnsureAttachment(roleName, policyName, CustomPolicyType, lookUp), "VodBucketAccessAttachmentFailed", roleName + "/" + policyName, out _);

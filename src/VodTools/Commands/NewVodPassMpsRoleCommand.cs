@@ -41,8 +41,8 @@ namespace VodTools.Commands
         {
             try
             {
-                var trustPolicy = PolicyDocuments.ServiceTrustPolicy(CheckAll(ServicePrincipal, RamLimits.ServicePrincipal));
-                var step = EnsureRole(RamLimits.RoleName(RoleName), trustPolicy, RamLimits.Description(Description), Force);
+                var principals = CheckAll(ServicePrincipal, RamLimits.ServicePrincipal);
+                var step = EnsureRole(RamLimits.RoleName(RoleName), principals, RamLimits.Description(Description), Force);
                 if (step != null) WriteObject(step.Resource);
             }
             catch (Exception e) when (!(e is PipelineStoppedException))

@@ -117,52 +117,55 @@ namespace VodTools.Commands
         }
 
         /// <summary>
-        /// Creates the role with this trust policy, or finds it already trusting the same principals (documents compared by
-        /// meaning). A role that trusts others is a conflict unless <paramref name="force"/>, which replaces its trust policy.
+        /// Creates the role trusting these service principals, or finds it already trusting the same (trust policies compared
+        /// by meaning). A role that trusts others is a conflict unless <paramref name="force"/>, which replaces its trust policy.
         /// Null when ShouldProcess declined.
         /// </summary>
-        protected AccessStep<RamRole>? EnsureRole(string roleName, string trustPolicy, string? description, bool force)
+        protected AccessStep<RamRole>? EnsureRole(string roleName, IReadOnlyList<string> servicePrincipals, string? description, bool force)
         {
+            var trustPolicy = PolicyDocuments.ServiceTrustPolicy(servicePrincipals);
+            var trusted = string.Join(", ", servicePrincipals);
             var role = FindRole(roleName);
             if (role == null)
             {
                 if (!ShouldProcess(roleName, "Create RAM role with trust policy " + trustPolicy)) return null;
                 role = Await(Session.Ram.CreateRoleAsync(roleName, trustPolicy, description, null, Cancellation));
-                return Step(role, VodAccessResource.Role, roleName, VodAccessAction.Created, "created with trust policy " + trustPolicy);
+                return Step(role, VodAccessResource.Role, roleName, VodAccessAction.Created, "trusts " + trusted);
             }
             if (PolicyDocuments.AreEquivalent(role.AssumeRolePolicyDocument, trustPolicy))
-                return Step(role, VodAccessResource.Role, role.RoleName, VodAccessAction.Unchanged, "already has the trust policy " + trustPolicy);
+                return Step(role, VodAccessResource.Role, role.RoleName, VodAccessAction.Unchanged, "already trusts " + trusted);
             if (!force)
                 throw new ConflictException("RamRoleTrustPolicyDiffers",
                     $"The role '{role.RoleName}' exists with a different trust policy: {role.AssumeRolePolicyDocument}. Use -Force to replace it with {trustPolicy}.");
             if (!ShouldProcess(role.RoleName, "Replace the trust policy with " + trustPolicy)) return null;
             var previous = role.AssumeRolePolicyDocument;
             role = Await(Session.Ram.UpdateRoleTrustPolicyAsync(role.RoleName, trustPolicy, Cancellation));
-            return Step(role, VodAccessResource.Role, role.RoleName, VodAccessAction.Updated, $"trust policy replaced; it was {previous}");
+            return Step(role, VodAccessResource.Role, role.RoleName, VodAccessAction.Updated, $"now trusts {trusted}; the trust policy was {previous}");
         }
 
         /// <summary>
         /// Creates the custom policy, or finds its default version already equivalent, or adds the document as a new default
-        /// version (RAM deletes the oldest non-default version when the policy is at its limit of 5). Null when ShouldProcess declined.
+        /// version (RAM deletes the oldest non-default version when the policy is at its limit of 5). <paramref name="grants"/>
+        /// says in a few words what the document grants. Null when ShouldProcess declined.
         /// </summary>
-        protected AccessStep<RamPolicy>? EnsurePolicy(string policyName, string document, string? description)
+        protected AccessStep<RamPolicy>? EnsurePolicy(string policyName, string document, string grants, string? description)
         {
             var policy = FindPolicy(policyName, CustomPolicyType);
             if (policy == null)
             {
                 if (!ShouldProcess(policyName, "Create RAM policy " + document)) return null;
                 policy = Await(Session.Ram.CreatePolicyAsync(policyName, document, description, Cancellation));
-                return Step(policy, VodAccessResource.Policy, policyName, VodAccessAction.Created, $"created as version {policy.DefaultVersion}: {document}");
+                return Step(policy, VodAccessResource.Policy, policyName, VodAccessAction.Created, $"{policy.DefaultVersion} grants {grants}");
             }
             if (PolicyDocuments.AreEquivalent(policy.PolicyDocument, document))
-                return Step(policy, VodAccessResource.Policy, policy.PolicyName, VodAccessAction.Unchanged, $"default version {policy.DefaultVersion} already grants {document}");
+                return Step(policy, VodAccessResource.Policy, policy.PolicyName, VodAccessAction.Unchanged, $"{policy.DefaultVersion} already grants {grants}");
             if (!ShouldProcess(policy.PolicyName, "Add a new default version " + document)) return null;
             var version = Await(Session.Ram.CreatePolicyVersionAsync(policy.PolicyName, document, setAsDefault: true, rotate: true, Cancellation));
             var previous = policy.DefaultVersion;
             policy.DefaultVersion = version.VersionId;
             policy.PolicyDocument = document;
             return Step(policy, VodAccessResource.Policy, policy.PolicyName, VodAccessAction.Updated,
-                $"new default version {version.VersionId} replaces {previous} (RAM keeps at most 5 versions, deleting the oldest non-default one): {document}");
+                $"{version.VersionId} grants {grants}, replacing {previous} as the default (RAM keeps 5 versions, deleting the oldest non-default one)");
         }
 
         /// <summary>

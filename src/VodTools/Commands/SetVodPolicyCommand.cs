@@ -40,7 +40,7 @@ namespace VodTools.Commands
             try
             {
                 var document = RamLimits.PolicyDocument(PolicyDocuments.OssAccessPolicy(buckets));
-                var step = EnsurePolicy(RamLimits.PolicyName(PolicyName), document, RamLimits.Description(Description));
+                var step = EnsurePolicy(RamLimits.PolicyName(PolicyName), document, PolicyDocuments.OssAccessSummary(buckets), RamLimits.Description(Description));
                 if (step != null) WriteObject(step.Resource);
             }
             catch (Exception e) when (!(e is PipelineStoppedException))

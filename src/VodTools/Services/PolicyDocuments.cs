@@ -58,6 +58,10 @@ namespace VodTools.Services
             writer.WriteEndObject();
         });
 
+        /// <summary>What <see cref="OssAccessPolicy"/> grants, in a few words.</summary>
+        public static string OssAccessSummary(IReadOnlyCollection<string> buckets) =>
+            buckets.Count == 0 ? "oss:* on all of OSS" : "oss:* on " + string.Join(", ", buckets);
+
         /// <summary>
         /// True when two policy documents mean the same: member order is ignored, lists are sets (order and repeats
         /// ignored, a one-item list equals its item, as RAM reads <c>"Action":"x"</c> and <c>"Action":["x"]</c> alike).
