@@ -62,14 +62,23 @@ Describe 'Add-VodDomain, Get-VodDomain, Remove-VodDomain' {
         $domains.Scope | Should -Be @('domestic', 'global')
     }
 
-    It 'reports a domain that exists or is malformed while the others go on' {
-        $items = [pscustomobject]@{ DomainName = 'video.example.com'; Bucket = 'media-archive' },
+    It 'emits a domain that already has the origin without adding it again' {
+        $output = Add-VodDomain -DomainName video.example.com -Bucket media-archive -Verbose 4>&1
+        $verbose = ($output | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }).Message -join "`n"
+        $verbose | Should -Match '(?m)^VOD DescribeVodDomainDetail attempt'
+        $verbose | Should -Not -Match '(?m)^VOD AddVodDomain'
+        ($output | Where-Object { $_ -is [VodTools.Model.VodDomain] }).Scope | Should -Be 'overseas'
+    }
+
+    It 'reports a domain with other origins or a malformed name while the others go on' {
+        $items = [pscustomobject]@{ DomainName = 'video.example.com'; Bucket = 'other-bucket' },
                  [pscustomobject]@{ DomainName = 'not a domain'; Bucket = 'media-archive' },
                  [pscustomobject]@{ DomainName = 'c.example.com'; Bucket = 'media-archive' }
         $added = $items | Add-VodDomain -ErrorVariable failures -ErrorAction SilentlyContinue
         $added.DomainName | Should -Be 'c.example.com'
-        $failures[0].FullyQualifiedErrorId | Should -Be 'VodDomainNotAdded,VodTools.Commands.AddVodDomainCommand'
-        $failures[0].Exception.Code | Should -Be 'DomainAlreadyExist'
+        $failures[0].FullyQualifiedErrorId | Should -Be 'VodDomainOriginDiffers,VodTools.Commands.AddVodDomainCommand'
+        $failures[0].CategoryInfo.Category | Should -Be 'ResourceExists'
+        $failures[0].TargetObject.DomainName | Should -Be 'video.example.com'
         $failures[1].FullyQualifiedErrorId | Should -Be 'VodDomainNameInvalid,VodTools.Commands.AddVodDomainCommand'
     }
 
@@ -148,6 +157,16 @@ Describe 'Transcode template groups' {
         New-VodTranscodeTemplateGroup -Name bad -TemplateList (1..21 | ForEach-Object { @{ TemplateName = "t$_" } }) -ErrorVariable tooMany -ErrorAction SilentlyContinue
         $tooMany[0].FullyQualifiedErrorId | Should -BeLike 'VodTooManyTemplates,*'
         (Get-VodTranscodeTemplateGroup -Name bad) | Should -BeNullOrEmpty
+    }
+
+    It 'refuses a name already taken, naming the existing group, unless -Force' {
+        $first = Get-VodTranscodeTemplateGroup -Name json-group
+        New-VodTranscodeTemplateGroup -Name 'json-group' -TemplateList $script:sdTemplate -ErrorVariable failures -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        $failures[0].FullyQualifiedErrorId | Should -Be 'VodTemplateGroupNameTaken,VodTools.Commands.NewVodTranscodeTemplateGroupCommand'
+        $failures[0].TargetObject.TemplateGroupId | Should -Be $first.TemplateGroupId
+        $second = New-VodTranscodeTemplateGroup -Name 'json-group' -TemplateList $script:sdTemplate -Force
+        $second.TemplateGroupId | Should -Not -Be $first.TemplateGroupId
+        (Get-VodTranscodeTemplateGroup -Name json-group).Count | Should -Be 2
     }
 
     It 'creates nothing with -WhatIf' {

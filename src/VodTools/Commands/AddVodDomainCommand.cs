@@ -1,6 +1,8 @@
 using System;
+using System.Linq;
 using System.Management.Automation;
 using System.Text.RegularExpressions;
+using VodTools.Api.Http;
 using VodTools.Model;
 using VodTools.Services;
 
@@ -10,7 +12,8 @@ namespace VodTools.Commands
     /// <para type="synopsis">Adds a CDN domain to VOD with your OSS bucket as its origin (AddVodDomain).</para>
     /// <para type="description">The origin is the bucket's public OSS domain over HTTPS as the primary source:
     /// [{"content":"&lt;bucket&gt;.oss-&lt;region&gt;.aliyuncs.com","type":"oss","port":443,"priority":"20"}].
-    /// Emits the domain as VOD describes it, with the CNAME to point DNS at. Mainland scopes need an ICP filing; a private
+    /// Emits the domain as VOD describes it, with the CNAME to point DNS at. A domain that already exists with this origin
+    /// is emitted as it is (a re-run adds nothing); one with other origins is an error (VodDomainOriginDiffers). Mainland scopes need an ICP filing; a private
     /// bucket also needs the console's "Back-to-Origin of Private Bucket" authorisation.</para>
     /// </summary>
     [Cmdlet(VerbsCommon.Add, "VodDomain", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
@@ -41,6 +44,19 @@ namespace VodTools.Commands
                 if (!DomainNameForm.IsMatch(DomainName))
                     throw new ValidationException("VodDomainNameInvalid", $"'{DomainName}' is not a domain name such as video.example.com.", "DomainName");
                 var origin = OssBucketNames.PublicHost(OssBucketNames.Check(Bucket), Session.Region.RegionId);
+                var existing = FindDomain();
+                if (existing != null)
+                {
+                    if (!existing.Sources.Any(s => string.Equals(s.Content, origin, StringComparison.OrdinalIgnoreCase)))
+                    {
+                        var taken = new InvalidOperationException($"The domain {DomainName} exists with other origins ({string.Join(", ", existing.Sources)}); remove it first to serve it from {origin}.");
+                        WriteError(new ErrorRecord(taken, "VodDomainOriginDiffers", ErrorCategory.ResourceExists, existing));
+                        return;
+                    }
+                    WriteVerbose($"The domain {DomainName} already exists with the origin {origin}.");
+                    WriteObject(existing);
+                    return;
+                }
                 if (!ShouldProcess(DomainName, $"Add VOD domain ({Scope}) with origin {origin}")) return;
                 var sources = Json.Compact(writer =>
                 {
@@ -59,6 +75,18 @@ namespace VodTools.Commands
             catch (Exception e) when (!(e is PipelineStoppedException))
             {
                 WriteItemError(e, "VodDomainNotAdded", DomainName);
+            }
+        }
+
+        private VodDomain? FindDomain()
+        {
+            try
+            {
+                return Await(Session.Vod.DescribeVodDomainAsync(DomainName, Cancellation));
+            }
+            catch (CloudException e) when (e.Code == "InvalidDomain.NotFound")
+            {
+                return null;
             }
         }
     }

@@ -77,40 +77,26 @@ namespace VodTools.Commands
             else WriteItemError(error, errorId, target);
         }
 
-        protected RamRole? FindRole(string roleName)
-        {
-            try
-            {
-                return Await(Session.Ram.GetRoleAsync(roleName, Cancellation));
-            }
-            catch (CloudException e) when (e.Code == "EntityNotExist.Role")
-            {
-                return null;
-            }
-        }
+        protected RamRole? FindRole(string roleName) =>
+            AwaitUnlessMissing(Session.Ram.GetRoleAsync(roleName, Cancellation), "EntityNotExist.Role");
 
         /// <summary>The policy with its default version's document, or null.</summary>
-        protected RamPolicy? FindPolicy(string policyName, string policyType)
-        {
-            try
-            {
-                return Await(Session.Ram.GetPolicyAsync(policyName, policyType, Cancellation));
-            }
-            catch (CloudException e) when (e.Code == "EntityNotExist.Policy")
-            {
-                return null;
-            }
-        }
+        protected RamPolicy? FindPolicy(string policyName, string policyType) =>
+            AwaitUnlessMissing(Session.Ram.GetPolicyAsync(policyName, policyType, Cancellation), "EntityNotExist.Policy");
 
         /// <summary>The policy as attached to the role, or null when it is not (or the role does not exist).</summary>
-        protected RamPolicy? FindAttachment(string roleName, string policyName, string policyType)
+        protected RamPolicy? FindAttachment(string roleName, string policyName, string policyType) =>
+            AwaitUnlessMissing(Session.Ram.ListPoliciesForRoleAsync(roleName, Cancellation), "EntityNotExist.Role")?
+                .FirstOrDefault(p => p.PolicyType == policyType && string.Equals(p.PolicyName, policyName, StringComparison.Ordinal));
+
+        /// <summary>The task's result, or null when the cloud answers <paramref name="missingCode"/>.</summary>
+        private T? AwaitUnlessMissing<T>(System.Threading.Tasks.Task<T> task, string missingCode) where T : class
         {
             try
             {
-                return Await(Session.Ram.ListPoliciesForRoleAsync(roleName, Cancellation))
-                    .FirstOrDefault(p => p.PolicyType == policyType && string.Equals(p.PolicyName, policyName, StringComparison.Ordinal));
+                return Await(task);
             }
-            catch (CloudException e) when (e.Code == "EntityNotExist.Role")
+            catch (CloudException e) when (e.Code == missingCode)
             {
                 return null;
             }
