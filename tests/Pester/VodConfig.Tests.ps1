@@ -180,6 +180,9 @@ Describe 'Transcode template groups' {
         $now.TemplateGroupId | Should -Be $group.TemplateGroupId
         $now.IsDefault | Should -BeTrue
         (Get-VodTranscodeTemplateGroup | Where-Object IsDefault).Name | Should -Be 'default-group'
+        $again = ($group | Set-VodDefaultTranscodeTemplateGroup -Verbose 4>&1).Message -join "`n"
+        $again | Should -Match 'is already the default'
+        $again | Should -Not -Match '(?m)^VOD SetDefaultTranscodeTemplateGroup'
     }
 
     It 'changes nothing with -WhatIf, and sets "no transcoding" with -NoTranscode' {
