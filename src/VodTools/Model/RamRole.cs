@@ -33,6 +33,8 @@ namespace VodTools.Model
         public DateTime? UpdateDate { get; set; }
         /// <summary>When listed for a role: the date it was attached.</summary>
         public DateTime? AttachDate { get; set; }
+        /// <summary>When listed for a role (Get-RamPolicy -RoleName): the role, so the output pipes to Remove-RamRolePolicy.</summary>
+        public string? RoleName { get; set; }
 
         public override string ToString() => PolicyName;
     }
