@@ -14,17 +14,23 @@ namespace VodTools.Emulator.Tests;
 /// official clients' own strings in <see cref="SignatureVectorTests"/>).</summary>
 internal sealed class Emulator : IAsyncDisposable
 {
-    private Emulator(EmulatorHost host, EmulatorClock clock)
+    private readonly EmulatorHost? _host;
+
+    private Emulator(string baseUrl, EmulatorHost? host, EmulatorClock clock, AccessKey key)
     {
-        Host = host;
+        _host = host;
+        BaseUrl = baseUrl;
         Clock = clock;
-        Http = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false }) { BaseAddress = new Uri(host.BaseUrl) };
-        Key = new AccessKey(host.Options.AccessKeyId, host.Options.AccessKeySecret, host.Options.AccountId);
+        Http = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false }) { BaseAddress = new Uri(baseUrl) };
+        Key = key;
     }
 
-    public EmulatorHost Host { get; }
+    public string BaseUrl { get; }
     public EmulatorClock Clock { get; }
     public HttpClient Http { get; }
+    /// <summary>How far the client's clock is off the emulator's when it signs OSS requests.</summary>
+    public TimeSpan ClientSkew { get; set; }
+
     /// <summary>The key requests are signed with unless a call names another.</summary>
     public AccessKey Key { get; set; }
 
@@ -33,13 +39,17 @@ internal sealed class Emulator : IAsyncDisposable
         var options = new EmulatorOptions { Port = 0, InMemory = true, TranscodeSeconds = 10 };
         configure?.Invoke(options);
         var host = await EmulatorHost.StartAsync(options);
-        return new Emulator(host, options.Clock);
+        return new Emulator(host.BaseUrl, host, options.Clock, new AccessKey(options.AccessKeyId, options.AccessKeySecret, options.AccountId));
     }
+
+    /// <summary>A client for an emulator running elsewhere (another process) with the default key.</summary>
+    public static Task<Emulator> ConnectAsync(string baseUrl) => Task.FromResult(new Emulator(baseUrl, null, new EmulatorClock(),
+        new AccessKey(EmulatorOptions.DefaultAccessKeyId, EmulatorOptions.DefaultAccessKeySecret, EmulatorOptions.DefaultAccountId)));
 
     public async ValueTask DisposeAsync()
     {
         Http.Dispose();
-        await Host.DisposeAsync();
+        if (_host != null) await _host.DisposeAsync();
     }
 
     public sealed record RpcResult(HttpStatusCode Status, JsonObject Body)
@@ -121,7 +131,7 @@ internal sealed class Emulator : IAsyncDisposable
         string path = style == OssStyle.VirtualHost || bucket == null ? "/" + encodedKey : $"/{bucket}/{encodedKey}";
         var request = new HttpRequestMessage(method, path + (query.Length > 0 ? "?" + query : "")) { Content = content };
         request.Headers.Host = host;
-        var now = Clock.GetUtcNow();
+        var now = Clock.GetUtcNow() + ClientSkew;
         foreach (var (name, value) in headers ?? new Dictionary<string, string>())
             if (!request.Headers.TryAddWithoutValidation(name, value)) request.Content!.Headers.TryAddWithoutValidation(name, value);
         request.Headers.TryAddWithoutValidation("x-oss-date", v4

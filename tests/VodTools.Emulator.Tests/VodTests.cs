@@ -161,7 +161,7 @@ public class VodTests : IAsyncLifetime
         string id = (string)created.Body["VideoId"]!;
         var address = JsonNode.Parse(Convert.FromBase64String((string)created.Body["UploadAddress"]!))!;
         var auth = JsonNode.Parse(Convert.FromBase64String((string)created.Body["UploadAuth"]!))!;
-        Assert.Equal(_emu.Host.BaseUrl, (string?)address["Endpoint"]);
+        Assert.Equal(_emu.BaseUrl, (string?)address["Endpoint"]);
         Assert.Equal("Uploading", await VideoStatusAsync(id));
 
         var key = new AccessKey((string)auth["AccessKeyId"]!, (string)auth["AccessKeySecret"]!, "1234567890123456", (string)auth["SecurityToken"]!);

@@ -61,6 +61,10 @@ public sealed class EmulatorHost : IAsyncDisposable
         builder.WebHost.ConfigureKestrel(k =>
         {
             k.Limits.MaxRequestBodySize = null; // multi-GB object uploads stream to disk
+            // SDKs put every RPC parameter in the query (10 RegisterMedia items with long descriptions) and STS
+            // tokens are unbounded: allow far more than Kestrel's 8 KB/32 KB defaults
+            k.Limits.MaxRequestLineSize = 1024 * 1024;
+            k.Limits.MaxRequestHeadersTotalSize = 1024 * 1024;
             k.AddServerHeader = false;
             k.Listen(options.AllowRemote ? IPAddress.Any : IPAddress.Loopback, options.Port);
         });
@@ -111,7 +115,7 @@ public sealed class EmulatorHost : IAsyncDisposable
             context.Response.StatusCode = e.Status;
             context.Response.ContentType = "application/json;charset=utf-8";
             var id = Guid.NewGuid().ToString("D").ToUpperInvariant();
-            await context.Response.WriteAsync(RpcResponse.Error(id, context.Request.Host.Value ?? "", "Unknown", e.Code, e.Message).ToJsonString());
+            await context.Response.WriteAsync(RpcResponse.Error(id, context.Request.Host.Value ?? "", "Unknown", e.Code, e.Message).ToJsonString(RpcResponse.Json));
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
         {
@@ -164,7 +168,7 @@ public sealed class EmulatorHost : IAsyncDisposable
             if (json)
             {
                 context.Response.ContentType = "application/json;charset=utf-8";
-                await context.Response.WriteAsync(payload.ToJsonString(), context.RequestAborted);
+                await context.Response.WriteAsync(payload.ToJsonString(RpcResponse.Json), context.RequestAborted);
             }
             else
             {
@@ -232,7 +236,7 @@ public sealed class EmulatorHost : IAsyncDisposable
                     ["accessKeyId"] = _options.AccessKeyId,
                     ["region"] = OssApi.DefaultRegion,
                     ["persistent"] = !_options.InMemory,
-                }.ToJsonString());
+                }.ToJsonString(RpcResponse.Json));
                 break;
             default:
                 context.Response.StatusCode = 404;

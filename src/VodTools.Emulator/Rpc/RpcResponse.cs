@@ -7,6 +7,9 @@ namespace VodTools.Emulator.Rpc;
 /// <summary>Writes RPC answers in JSON (Format=JSON, and always for V3) or XML (the cloud's default).</summary>
 internal static class RpcResponse
 {
+    /// <summary>Raw UTF-8 and unescaped '&amp;', '&lt;', '+' as the cloud writes them (the default encoder escapes them).</summary>
+    public static readonly System.Text.Json.JsonSerializerOptions Json = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     public static JsonObject Error(string requestId, string hostId, string product, string code, string message) => new()
     {
         ["RequestId"] = requestId,

@@ -57,7 +57,7 @@ internal sealed partial class VodService
     {
         template["TranscodeTemplateId"] ??= RpcCall.NewId();
         template["Type"] ??= "Normal";
-        return template.ToJsonString();
+        return template.ToJsonString(RpcResponse.Json);
     }
 
     private string DefaultGroupId => _store.Get<VodSettings>(SettingsKind, "settings")?.DefaultTemplateGroupId ?? "";
@@ -87,7 +87,7 @@ internal sealed partial class VodService
                 // nested settings travel as JSON strings, as the cloud returns them
                 var template = new JsonObject();
                 foreach (var (name, value) in JsonNode.Parse(t)!.AsObject())
-                    template[name] = value is JsonObject or JsonArray ? value.ToJsonString() : value?.DeepClone();
+                    template[name] = value is JsonObject or JsonArray ? value.ToJsonString(RpcResponse.Json) : value?.DeepClone();
                 return (JsonNode)template;
             }).ToArray());
         return json;
@@ -166,7 +166,7 @@ internal sealed partial class VodService
         _store.Atomically(() =>
         {
             if (_store.All<VodDomain>(DomainKind).Count >= MaxDomains) throw new RpcException(403, "DomainOverLimit", $"An account holds at most {MaxDomains} domains.");
-            if (!_store.TryAdd(DomainKind, domain, new VodDomain { DomainName = domain, Sources = list.ToJsonString(), Scope = scope, Created = call.Now }))
+            if (!_store.TryAdd(DomainKind, domain, new VodDomain { DomainName = domain, Sources = list.ToJsonString(RpcResponse.Json), Scope = scope, Created = call.Now }))
                 throw new RpcException(400, "DomainAlreadyExist", "The domain already exists.");
             return 0;
         });

@@ -173,7 +173,7 @@ internal sealed partial class VodService : RpcService
     {
         var expiration = call.Now.AddSeconds(3000);
         var key = _sts.Issue(call.AccountId, $"acs:ram::{call.AccountId}:role/aliyunvoduploadrole", "vod-upload", expiration);
-        string Base64(JsonObject o) => Convert.ToBase64String(Encoding.UTF8.GetBytes(o.ToJsonString()));
+        string Base64(JsonObject o) => Convert.ToBase64String(Encoding.UTF8.GetBytes(o.ToJsonString(RpcResponse.Json)));
         return new JsonObject
         {
             ["VideoId"] = video.VideoId,

@@ -1,0 +1,44 @@
+using System.Diagnostics;
+using Xunit;
+
+namespace VodTools.Emulator.Tests;
+
+/// <summary>Alibaba's own Node.js clients (ali-oss, @alicloud/pop-core, pinned in tests/clients) against the
+/// emulator: path style, virtual host and V4 for OSS, V1 GET/POST for RAM, STS and VOD. Needs node and npm;
+/// installs the packages with "npm ci" the first time.</summary>
+public class OfficialClientTests
+{
+    [Fact]
+    public async Task Official_node_clients_work_against_the_emulator()
+    {
+        string folder = Path.Combine(SharedSpec.RepoRoot, "tests", "clients");
+        if (!Directory.Exists(Path.Combine(folder, "node_modules", "ali-oss")))
+        {
+            var (installCode, installOutput) = await RunAsync(OperatingSystem.IsWindows() ? "npm.cmd" : "npm", "ci --no-audit --no-fund", folder);
+            Assert.True(installCode == 0, "npm ci failed:\n" + installOutput);
+        }
+        await using var emu = await Emulator.StartAsync();
+
+        var (code, output) = await RunAsync("node", $"official-clients.mjs {emu.BaseUrl}", folder);
+
+        Assert.True(code == 0, output);
+        Assert.Contains(" 0 failed", output);
+    }
+
+    private static async Task<(int Code, string Output)> RunAsync(string file, string arguments, string folder)
+    {
+        var info = new ProcessStartInfo(file, arguments)
+        {
+            WorkingDirectory = folder,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        using var process = Process.Start(info)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await stdout + await stderr);
+    }
+}
