@@ -14,11 +14,18 @@
         'Get-OssObject'
         'Get-VodCallerIdentity'
         'Get-VodContext'
+        'Get-VodMedia'
+        'Get-VodMezzanine'
+        'Get-VodTranscodeTask'
         'Register-VodMedia'
         'Remove-OssObject'
+        'Remove-VodMedia'
         'Set-VodContext'
         'Start-VodEmulator'
+        'Start-VodSnapshot'
+        'Start-VodTranscode'
         'Stop-VodEmulator'
+        'Wait-VodTranscode'
     )
     FunctionsToExport     = @()
     AliasesToExport       = @()
