@@ -1,8 +1,6 @@
 using System;
 using System.Linq;
 using System.Management.Automation;
-using System.Security.Cryptography;
-using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using VodTools.Model;
@@ -121,7 +119,7 @@ namespace VodTools.Commands
                 OverrideParams = OverrideParams,
                 EncryptConfig = EncryptConfig,
                 UserData = UserData,
-                SessionId = SessionId(MediaId, group!, Force ? _forceSalt : null),
+                SessionId = TranscodeRules.SessionId(MediaId, group!, Force ? _forceSalt : null),
             };
             var slot = work.Reserve();
             var vod = Session.Vod;
@@ -153,16 +151,6 @@ namespace VodTools.Commands
             work.Dispose();
         }
 
-        /// <summary>
-        /// The SessionId of a media and group: "vodtools-" and 32 hex digits of SHA-256, so the same pair always dedupes
-        /// and no two pairs collide in practice. A salt (one per -Force invocation) makes a new submission.
-        /// </summary>
-        internal static string SessionId(string mediaId, string templateGroupId, string? salt)
-        {
-            using var sha = SHA256.Create();
-            var hash = sha.ComputeHash(Encoding.UTF8.GetBytes(mediaId + "\n" + templateGroupId + (salt == null ? string.Empty : "\n" + salt)));
-            return "vodtools-" + string.Concat(hash.Take(16).Select(b => b.ToString("x2")));
-        }
 
         /// <summary>The media's newest task of the group; for fresh registrations, waits with backoff for VOD to start it.</summary>
         private static async Task<TranscodeTask?> FindTaskAsync(VodService vod, TranscodeSubmission submission, bool waitForAuto, CancellationToken cancellation)

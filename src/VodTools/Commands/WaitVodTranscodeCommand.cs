@@ -139,7 +139,7 @@ namespace VodTools.Commands
                 else
                 {
                     _failed++;
-                    var error = new InvalidOperationException(FailureMessage(task));
+                    var error = new InvalidOperationException(TranscodeRules.FailureMessage(task));
                     WriteError(new ErrorRecord(error, "VodTranscodeFailed", ErrorCategory.InvalidResult, task));
                 }
             }
@@ -158,15 +158,6 @@ namespace VodTools.Commands
             }
         }
 
-        /// <summary>"Transcode task T of media M ended CompleteAllFail: job J (HD) failed with InvalidVideo.Damaged: …".</summary>
-        internal static string FailureMessage(TranscodeTask task)
-        {
-            var failed = task.Jobs.Where(j => j.Status == "TranscodeFail").ToList();
-            var jobs = failed.Count == 0
-                ? "VOD named no failed job"
-                : string.Join("; ", failed.Select(j => $"job {j.JobId}{(j.Definition == null ? string.Empty : $" ({j.Definition})")} failed with {j.ErrorCode ?? "no error code"}{(j.ErrorMessage == null ? string.Empty : ": " + j.ErrorMessage)}"));
-            return $"Transcode task {task.TaskId} of media {task.MediaId} ended {task.Status}: {jobs}.";
-        }
 
         private void ReportProgress(bool completed)
         {
