@@ -187,28 +187,12 @@ namespace VodTools.Commands
             return new MediaRegistration
             {
                 FileUrl = fileUrl,
-                Title = VodLimits.Title(Title ?? DefaultTitle(key)),
+                Title = VodLimits.Title(Title ?? VodLimits.DefaultTitle(key)),
                 Description = VodLimits.Description(Description),
                 Tags = VodLimits.Tags(Tags),
                 CoverUrl = VodLimits.CoverUrl(CoverUrl),
                 CateId = CateId,
             };
-        }
-
-        /// <summary>The file name without extension, emoji removed and cut to VOD's 128 bytes.</summary>
-        internal static string DefaultTitle(string key)
-        {
-            var name = Path.GetFileNameWithoutExtension(key.Replace('\\', '/').Split('/').Last());
-            var builder = new StringBuilder();
-            for (var i = 0; i < name.Length; i++)
-            {
-                var text = char.IsHighSurrogate(name[i]) && i + 1 < name.Length ? name.Substring(i++, 2) : name[i].ToString();
-                if (VodLimits.HasEmoji(text)) continue;
-                if (Encoding.UTF8.GetByteCount(builder + text) > VodLimits.TitleBytes) break;
-                builder.Append(text);
-            }
-            var title = builder.ToString().Trim();
-            return title.Length > 0 ? title : "untitled";
         }
 
         private void Submit(string bucket)

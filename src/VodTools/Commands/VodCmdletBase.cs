@@ -111,6 +111,7 @@ namespace VodTools.Commands
                 request.AccessKeyId = context.Credentials.AccessKeyId;
                 request.AccessKeySecret = context.Credentials.AccessKeySecret;
                 request.SecurityToken = context.Credentials.SecurityToken;
+                request.ExplicitKeyOrigin = context.EmulatorProcessId != null ? "the session context (Start-VodEmulator)" : "the session context (Set-VodContext)";
             }
             else
             {

@@ -16,6 +16,8 @@ namespace VodTools.Services
         public string? AccessKeyId { get; set; }
         public string? AccessKeySecret { get; set; }
         public string? SecurityToken { get; set; }
+        /// <summary>Where the explicit key came from, for -Debug.</summary>
+        public string? ExplicitKeyOrigin { get; set; }
         /// <summary>Per-service base URIs that win over the region's public endpoints (e.g. the local emulator).</summary>
         public IDictionary<CloudService, Uri> Endpoints { get; } = new Dictionary<CloudService, Uri>();
         public EndpointNetwork Network { get; set; } = EndpointNetwork.Public;
@@ -77,6 +79,7 @@ namespace VodTools.Services
                 AccessKeySecret = request.AccessKeySecret,
                 SecurityToken = request.SecurityToken,
                 ProfileName = request.ProfileName,
+                ExplicitKeyOrigin = request.ExplicitKeyOrigin,
             };
             var region = RegionResolver.Resolve(request.Region, chainOptions);
             EndpointResolver endpoints;

@@ -1,5 +1,7 @@
 using System;
 using System.Globalization;
+using System.IO;
+using System.Linq;
 using System.Text;
 using System.Text.Json;
 using VodTools.Model;
@@ -82,6 +84,22 @@ namespace VodTools.Services
             var bytes = Encoding.UTF8.GetByteCount(text);
             if (bytes > maxBytes) throw new ValidationException(tooLongId, $"{what} is {bytes} bytes in UTF-8; VOD allows {maxBytes}.", what);
             if (HasEmoji(text)) throw new ValidationException(emojiId, $"{what} contains an emoji; VOD refuses emoticons in titles, descriptions and tags.", what);
+        }
+
+        /// <summary>The file name without extension, emoji removed and cut to VOD's 128 bytes.</summary>
+        public static string DefaultTitle(string key)
+        {
+            var name = Path.GetFileNameWithoutExtension(key.Replace('\\', '/').Split('/').Last());
+            var builder = new StringBuilder();
+            for (var i = 0; i < name.Length; i++)
+            {
+                var text = char.IsHighSurrogate(name[i]) && i + 1 < name.Length ? name.Substring(i++, 2) : name[i].ToString();
+                if (HasEmoji(text)) continue;
+                if (Encoding.UTF8.GetByteCount(builder + text) > TitleBytes) break;
+                builder.Append(text);
+            }
+            var title = builder.ToString().Trim();
+            return title.Length > 0 ? title : "untitled";
         }
 
         /// <summary>Pictographs, emoticons, symbols and dingbats, and the emoji variation selector.</summary>

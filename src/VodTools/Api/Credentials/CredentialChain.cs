@@ -26,7 +26,8 @@ namespace VodTools.Api.Credentials
 
                 var key = factory.AccessKey(
                     options.AccessKeyId, options.AccessKeySecret, options.SecurityToken, "the AccessKeyId/AccessKeySecret parameters", CredentialsErrorId.CredentialsIncomplete);
-                return new LabeledCredentialProvider("parameters AccessKeyId/AccessKeySecret" + (options.SecurityToken == null ? string.Empty : "/SecurityToken"), key);
+                return new LabeledCredentialProvider(
+                    options.ExplicitKeyOrigin ?? "parameters AccessKeyId/AccessKeySecret" + (options.SecurityToken == null ? string.Empty : "/SecurityToken"), key);
             }
 
             // A profile named on the command line beats the environment, as -ProfileName does in AWS Tools.

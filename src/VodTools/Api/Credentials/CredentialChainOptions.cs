@@ -35,6 +35,9 @@ namespace VodTools.Api.Credentials
 
         public string? SecurityToken { get; set; }
 
+        /// <summary>Where the explicit key came from, for -Debug (default: the parameters).</summary>
+        public string? ExplicitKeyOrigin { get; set; }
+
         /// <summary>A profile named by the user; it must exist (no fallback to other sources).</summary>
         public string? ProfileName { get; set; }
 
