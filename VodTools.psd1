@@ -20,6 +20,7 @@
         'Register-VodMedia'
         'Remove-OssObject'
         'Remove-VodMedia'
+        'Send-VodMedia'
         'Set-VodContext'
         'Start-VodEmulator'
         'Start-VodSnapshot'

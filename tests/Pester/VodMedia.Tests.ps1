@@ -112,6 +112,66 @@ Describe 'Remove-VodMedia' {
     }
 }
 
+Describe 'Send-VodMedia' {
+    BeforeAll {
+        $script:folder = New-Item -ItemType Directory -Path (Join-Path ([IO.Path]::GetTempPath()) ('vodtools-send-' + [guid]::NewGuid().ToString('N')))
+        $script:small = Join-Path $folder 'a small clip.mp4'
+        [IO.File]::WriteAllBytes($small, [byte[]](1..200))
+        $script:large = Join-Path $folder 'b large clip.mov'
+        $bytes = [byte[]]::new(350KB)
+        [Random]::new(7).NextBytes($bytes)
+        [IO.File]::WriteAllBytes($large, $bytes)
+    }
+
+    AfterAll {
+        Remove-Item $folder -Recurse -Force
+    }
+
+    It 'creates nothing with -WhatIf' {
+        Get-ChildItem $folder | Send-VodMedia -WhatIf | Should -BeNullOrEmpty
+        # VOD creates its upload bucket on the first CreateUploadVideo
+        Get-OssBucket | Where-Object Bucket -like 'outin-*' | Should -BeNullOrEmpty
+    }
+
+    It 'uploads files piped from Get-ChildItem, in one PUT or in parts, and emits the new media' {
+        $media = Get-ChildItem $folder | Send-VodMedia -PartSize 100KB
+        $media.Count | Should -Be 2
+        $media.Title | Should -Be @('a small clip', 'b large clip')
+        $media | ForEach-Object { $_ | Should -BeOfType VodTools.Model.VodMedia; $_.NewRegister | Should -BeTrue }
+        $read = $media | Get-VodMedia
+        $read.Status | Should -Be @('UploadSucc', 'UploadSucc')
+        $read.Size | Should -Be @(200, 350KB)
+        $mezzanine = $media | Get-VodMezzanine
+        $mezzanine.Size | Should -Be @(200, 350KB)
+        $mezzanine[0].FileMD5 | Should -Be (Get-FileHash $small -Algorithm MD5).Hash.ToLowerInvariant()
+        $mezzanine[1].FileUrl | Should -Be $media[1].FileUrl
+    }
+
+    It 'takes -Title and wildcard paths' {
+        $media = Send-VodMedia -Path (Join-Path $folder 'a*.mp4') -Title 'Given title'
+        $media.Title | Should -Be 'Given title'
+        (Get-VodMedia -MediaId $media.MediaId).Title | Should -Be 'Given title'
+    }
+
+    It 'reports bad files as non-terminating errors with stable ids while the good ones go on' {
+        $noExtension = Join-Path $folder 'README'
+        $text = Join-Path $folder 'notes.txt'
+        Set-Content $noExtension 'x'
+        Set-Content $text 'x'
+        try {
+            $media = @((Join-Path $folder 'missing.mp4'), $noExtension, $text, $small) |
+                Send-VodMedia -ErrorVariable failures -ErrorAction SilentlyContinue
+            $media.Title | Should -Be 'a small clip'
+            $failures.FullyQualifiedErrorId | ForEach-Object { $_.Split(',')[0] } | Should -Be @('VodUploadFileNotFound', 'VodFileExtensionMissing', 'VodUploadFailed')
+            $failures[2].Exception.Code | Should -Be 'InvalidFileName.Extension'
+            $failures[2].TargetObject | Should -Be $text
+        }
+        finally {
+            Remove-Item $noExtension, $text
+        }
+    }
+}
+
 Describe 'Waiting for transcodes that are still running' {
     BeforeAll {
         $script:group = Get-TestTemplateGroupId
