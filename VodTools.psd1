@@ -16,6 +16,7 @@
         'Get-VodContext'
         'Get-VodMedia'
         'Get-VodMezzanine'
+        'Get-VodSnapshot'
         'Get-VodTranscodeTask'
         'Register-VodMedia'
         'Remove-OssObject'

@@ -207,17 +207,29 @@ Describe 'Start-VodSnapshot' {
         $script:snapMedia = Get-OssObject -Bucket media-archive -Prefix 'series/The Long Road/season-1/' | Select-Object -First 2 | Register-VodMedia
     }
 
-    It 'submits one snapshot job per piped media, which VOD then lists' {
+    It 'submits one snapshot job per piped media, whose images Get-VodSnapshot then lists' {
         $jobs = $snapMedia | Start-VodSnapshot -Count 3 -Interval 0 -Width 320 -Height 180
         $jobs.MediaId | Should -Be $snapMedia.MediaId
         $jobs | ForEach-Object { $_ | Should -BeOfType VodTools.Model.SnapshotJob; $_.JobId | Should -Match '^[0-9a-f]{32}$' }
-        $listing = $null
-        for ($i = 0; $i -lt 60 -and -not $listing.MediaSnapshot.Total; $i++) {
+        $snapshots = @()
+        for ($i = 0; $i -lt 60 -and $snapshots.Count -lt 6; $i++) {
             Start-Sleep -Milliseconds 250
-            $listing = Invoke-TestVod ListSnapshots @{ VideoId = $snapMedia[0].MediaId }
+            $snapshots = @($jobs | Get-VodSnapshot)
         }
-        $listing.MediaSnapshot.JobId | Should -Be $jobs[0].JobId
-        $listing.MediaSnapshot.Total | Should -Be 3
+        $snapshots.Count | Should -Be 6
+        $snapshots | ForEach-Object { $_ | Should -BeOfType VodTools.Model.VodSnapshot; $_.Url | Should -Match '^https://.*\.jpg$' }
+        $snapshots.Index | Should -Be @(1, 2, 3, 1, 2, 3)
+        $snapshots.JobId | Should -Be @($jobs[0].JobId, $jobs[0].JobId, $jobs[0].JobId, $jobs[1].JobId, $jobs[1].JobId, $jobs[1].JobId)
+        $snapshots.MediaId | Sort-Object -Unique | Should -Be ($snapMedia.MediaId | Sort-Object)
+    }
+
+    It 'lists nothing for media without snapshots and reports unknown media' {
+        $none = Get-TestObject films/2019/ 1 | Register-VodMedia
+        $listed = @($none.MediaId, 'ffffffffffffffffffffffffffffffff') | Get-VodSnapshot -ErrorVariable failures -ErrorAction SilentlyContinue
+        $listed | Should -BeNullOrEmpty
+        $failures.Count | Should -Be 1
+        $failures[0].FullyQualifiedErrorId | Should -BeLike 'VodSnapshotListFailed,*'
+        $failures[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
     }
 
     It 'keeps -SnapshotTemplateId apart from the other settings' {

@@ -1,5 +1,5 @@
 # For VOD suites: calls VOD on the session's emulator directly, for what the suite's own cmdlets do not do
-# (template groups, snapshot listings). Import after Start-TestEmulator.
+# (template groups). Import after Start-TestEmulator.
 
 function Invoke-TestVod([string] $Action, [hashtable] $Parameters = @{}) {
     $context = [VodTools.Commands.VodContext]::Current

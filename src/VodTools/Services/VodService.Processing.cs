@@ -45,6 +45,7 @@ namespace VodTools.Services
         public const int MaxMediaBatch = 20;
         public const int MaxJobBatch = 10;
         public const int MaxTaskPage = 50;
+        public const int MaxSnapshotPage = 100;
 
         public async Task<TranscodeTask> SubmitTranscodeJobsAsync(TranscodeSubmission submission, CancellationToken cancellationToken)
         {
@@ -128,6 +129,29 @@ namespace VodTools.Services
             Add(parameters, "UserData", submission.UserData);
             var result = await _client.CallAsync("SubmitSnapshotJob", parameters, cancellationToken).ConfigureAwait(false);
             return new SnapshotJob { JobId = result.Prop("SnapshotJob")?.Str("JobId") ?? string.Empty, MediaId = submission.MediaId };
+        }
+
+        /// <summary>One page (at most 100) of a media's snapshots of a kind, and how many there are in all.</summary>
+        public async Task<(IReadOnlyList<VodSnapshot> Snapshots, long Total)> ListSnapshotsAsync(string mediaId, string? snapshotType, int pageNo, CancellationToken cancellationToken)
+        {
+            var parameters = new List<KeyValuePair<string, string>>
+            {
+                P("VideoId", mediaId),
+                P("PageNo", pageNo.ToString(CultureInfo.InvariantCulture)),
+                P("PageSize", MaxSnapshotPage.ToString(CultureInfo.InvariantCulture)),
+            };
+            Add(parameters, "SnapshotType", snapshotType);
+            var result = await _client.CallAsync("ListSnapshots", parameters, cancellationToken).ConfigureAwait(false);
+            var listing = result.Prop("MediaSnapshot") ?? default;
+            var snapshots = listing.Items("Snapshots", "Snapshot").Select(s => new VodSnapshot
+            {
+                MediaId = mediaId,
+                JobId = listing.Str("JobId"),
+                Index = s.Long("Index") ?? 0,
+                Url = s.Str("Url") ?? string.Empty,
+                CreationTime = listing.Date("CreationTime"),
+            }).ToList();
+            return (snapshots, listing.Long("Total") ?? snapshots.Count);
         }
 
         public async Task<VodMezzanine> GetMezzanineInfoAsync(string mediaId, string? outputType, int? authTimeout, CancellationToken cancellationToken)
