@@ -23,9 +23,13 @@ namespace VodTools.Commands
     [OutputType(typeof(TranscodeTask))]
     public sealed class WaitVodTranscodeCommand : VodCmdletBase
     {
+        /// <summary>Tasks due this soon are polled with the ones due now, so staggered arrivals share wake-ups.</summary>
+        private static readonly TimeSpan Coalesce = TimeSpan.FromMilliseconds(250);
+
         private readonly Dictionary<string, Watch> _watches = new Dictionary<string, Watch>(StringComparer.Ordinal);
         private int _succeeded;
         private int _failed;
+        private DateTime _lastProgress = DateTime.MinValue;
 
         /// <summary>The transcode task to wait for. Binds from TranscodeTask.TaskId.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
@@ -88,7 +92,7 @@ namespace VodTools.Commands
         private void PollDue()
         {
             var now = DateTime.UtcNow;
-            var due = _watches.Values.Where(w => w.NextPoll <= now).ToList();
+            var due = _watches.Values.Where(w => w.NextPoll <= now + Coalesce).ToList();
             if (due.Count == 0) return;
             var vod = Session.Vod;
             var cancellation = Cancellation;
@@ -161,6 +165,8 @@ namespace VodTools.Commands
 
         private void ReportProgress(bool completed)
         {
+            if (!completed && (DateTime.UtcNow - _lastProgress).TotalMilliseconds < 500) return;
+            _lastProgress = DateTime.UtcNow;
             var running = _watches.Values.ToList();
             var total = _succeeded + _failed + running.Count;
             var record = new ProgressRecord(3, "Waiting for VOD transcodes", $"{_succeeded} done, {_failed} failed, {running.Count} running of {total}");
