@@ -245,7 +245,11 @@ Describe 'Start-VodSnapshot' {
     }
 
     It 'submits nothing with -WhatIf' {
-        $snapMedia[1] | Start-VodSnapshot -OffsetTimes 0, 1000 -WhatIf | Should -BeNullOrEmpty
+        $calls = { param($records) @($records | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] -and $_.Message -like 'VOD SubmitSnapshotJob*' }).Count }
+        $records = $snapMedia[1] | Start-VodSnapshot -OffsetTimes 0, 1000 -WhatIf -Verbose 4>&1
+        & $calls $records | Should -Be 0
+        @($records | Where-Object { $_ -is [VodTools.Model.SnapshotJob] }) | Should -BeNullOrEmpty
+        & $calls ($snapMedia[1] | Start-VodSnapshot -OffsetTimes 0, 1000 -Verbose 4>&1) | Should -Be 1
     }
 
     It 'reports media VOD refuses while the others go on' {
