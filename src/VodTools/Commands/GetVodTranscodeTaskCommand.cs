@@ -78,12 +78,7 @@ namespace VodTools.Commands
         {
             try
             {
-                for (var page = 1; ; page++)
-                {
-                    var tasks = Await(Session.Vod.ListTranscodeTasksAsync(mediaId, page, Cancellation));
-                    WriteObject(tasks, enumerateCollection: true);
-                    if (tasks.Count < VodService.MaxTaskPage) return;
-                }
+                WriteObject(Await(Session.Vod.ListTranscodeTasksAsync(mediaId, Cancellation)), enumerateCollection: true);
             }
             catch (Exception e) when (!(e is PipelineStoppedException))
             {

@@ -151,7 +151,6 @@ namespace VodTools.Commands
             work.Dispose();
         }
 
-
         /// <summary>The media's newest task of the group; for fresh registrations, waits with backoff for VOD to start it.</summary>
         private static async Task<TranscodeTask?> FindTaskAsync(VodService vod, TranscodeSubmission submission, bool waitForAuto, CancellationToken cancellation)
         {
@@ -163,7 +162,7 @@ namespace VodTools.Commands
                 if (task != null || !waitForAuto || waited >= AutoTaskWait) return task;
                 await Task.Delay(delay, cancellation).ConfigureAwait(false);
                 waited += delay;
-                delay = PollBackoff.Next(delay, AutoTaskWait);
+                delay = PollBackoff.Next(delay, null);
             }
         }
 

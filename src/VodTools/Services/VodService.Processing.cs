@@ -86,33 +86,31 @@ namespace VodTools.Services
             return result.Items("TranscodeJobInfoList", "TranscodeJobInfo").Select(ReadJob).ToList();
         }
 
-        /// <summary>One page (at most 50) of a media's tasks, without their jobs.</summary>
-        public async Task<IReadOnlyList<TranscodeTask>> ListTranscodeTasksAsync(string mediaId, int pageNo, CancellationToken cancellationToken)
+        /// <summary>Every task of a media, newest first as VOD lists them, without their jobs (ListTranscodeTask, 50 a page).</summary>
+        public async Task<IReadOnlyList<TranscodeTask>> ListTranscodeTasksAsync(string mediaId, CancellationToken cancellationToken)
         {
-            var parameters = new[]
-            {
-                P("VideoId", mediaId),
-                P("PageNo", pageNo.ToString(CultureInfo.InvariantCulture)),
-                P("PageSize", MaxTaskPage.ToString(CultureInfo.InvariantCulture)),
-            };
-            var result = await _client.CallAsync("ListTranscodeTask", parameters, cancellationToken).ConfigureAwait(false);
-            return result.Items("TranscodeTaskList", "TranscodeTask").Select(ReadTask).ToList();
-        }
-
-        /// <summary>The newest task of a media for a template group, or null (reads every page).</summary>
-        public async Task<TranscodeTask?> FindTranscodeTaskAsync(string mediaId, string templateGroupId, CancellationToken cancellationToken)
-        {
-            TranscodeTask? newest = null;
+            var tasks = new List<TranscodeTask>();
             for (var page = 1; ; page++)
             {
-                var tasks = await ListTranscodeTasksAsync(mediaId, page, cancellationToken).ConfigureAwait(false);
-                foreach (var task in tasks.Where(t => string.Equals(t.TemplateGroupId, templateGroupId, StringComparison.Ordinal)))
+                var parameters = new[]
                 {
-                    if (newest == null || (task.CreationTime ?? DateTime.MinValue) > (newest.CreationTime ?? DateTime.MinValue)) newest = task;
-                }
-                if (tasks.Count < MaxTaskPage) return newest;
+                    P("VideoId", mediaId),
+                    P("PageNo", page.ToString(CultureInfo.InvariantCulture)),
+                    P("PageSize", MaxTaskPage.ToString(CultureInfo.InvariantCulture)),
+                };
+                var result = await _client.CallAsync("ListTranscodeTask", parameters, cancellationToken).ConfigureAwait(false);
+                var items = result.Items("TranscodeTaskList", "TranscodeTask").Select(ReadTask).ToList();
+                tasks.AddRange(items);
+                if (items.Count < MaxTaskPage) return tasks;
             }
         }
+
+        /// <summary>The newest task of a media for a template group, or null.</summary>
+        public async Task<TranscodeTask?> FindTranscodeTaskAsync(string mediaId, string templateGroupId, CancellationToken cancellationToken) =>
+            (await ListTranscodeTasksAsync(mediaId, cancellationToken).ConfigureAwait(false))
+                .Where(t => string.Equals(t.TemplateGroupId, templateGroupId, StringComparison.Ordinal))
+                .OrderByDescending(t => t.CreationTime ?? DateTime.MinValue)
+                .FirstOrDefault();
 
         public async Task<SnapshotJob> SubmitSnapshotJobAsync(SnapshotSubmission submission, CancellationToken cancellationToken)
         {
