@@ -23,8 +23,19 @@ public static class Program
             return 2;
         }
 
-        await using var host = await EmulatorHost.StartAsync(options);
+        EmulatorHost host;
+        try
+        {
+            host = await EmulatorHost.StartAsync(options);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException)
+        {
+            Console.Error.WriteLine($"emulator: cannot start on port {options.Port}" + (options.InMemory ? "" : $" with state in {options.DataDir}") + ": " + e.Message);
+            return 1;
+        }
+        await using var running = host;
         Console.WriteLine($"VodTools emulator listening on {host.BaseUrl}");
+        foreach (var (service, url) in host.ServiceUrls) Console.WriteLine($"{service.ToUpperInvariant()} alone on {url}");
         // The well-known default pair is public (like Azurite's); a configured secret is never printed.
         Console.WriteLine(options.UsesDefaultKey
             ? $"Account {options.AccountId}, default key: AccessKeyId {EmulatorOptions.DefaultAccessKeyId}, AccessKeySecret {EmulatorOptions.DefaultAccessKeySecret}"

@@ -26,6 +26,8 @@ internal sealed class Emulator : IAsyncDisposable
     }
 
     public string BaseUrl { get; }
+
+    public IReadOnlyDictionary<string, string> ServiceUrls => _host?.ServiceUrls ?? new Dictionary<string, string>();
     public EmulatorClock Clock { get; }
     public HttpClient Http { get; }
     /// <summary>How far the client's clock is off the emulator's when it signs OSS requests.</summary>

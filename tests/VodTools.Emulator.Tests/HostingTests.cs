@@ -35,7 +35,12 @@ public class HostingTests
                     """[{"FileURL":"https://keep.oss-cn-shanghai.aliyuncs.com/a/b%20c.mp4","Title":"t"}]"""));
                 videoId = (string)registered.Body["RegisteredMediaList"]![0]!["MediaId"]!;
             }
+            await using (var running = await StartAsync(o => { o.InMemory = false; o.DataDir = dir; }))
+                await Assert.ThrowsAsync<IOException>(() => StartAsync(o => { o.InMemory = false; o.DataDir = dir; }));
+            string orphan = Path.Combine(dir, "objects", "left-by-a-kill");
+            File.WriteAllText(orphan, "an unacknowledged body");
             await using var second = await StartAsync(o => { o.InMemory = false; o.DataDir = dir; });
+            Assert.False(File.Exists(orphan));
             using var get = await second.OssAsync(HttpMethod.Get, "keep", "a/b c.mp4");
             Assert.Equal("body", await get.Content.ReadAsStringAsync());
             Assert.Equal(HttpStatusCode.OK, (await second.RamAsync("GetRole", P("RoleName", "kept"))).Status);
@@ -103,6 +108,32 @@ public class HostingTests
     }
 
     [Fact]
+    public async Task Verbose_logs_each_request_without_tokens_or_signatures()
+    {
+        string dir = TempDir();
+        string urlFile = Path.Combine(dir, "url.txt");
+        using var process = StartProcess(Path.Combine(AppContext.BaseDirectory, "VodTools.Emulator.dll"), $"--port 0 --in-memory --verbose --url-file \"{urlFile}\"");
+        for (int i = 0; i < 3; i++) await process.StandardOutput.ReadLineAsync();
+        await using var client = await Emulator.ConnectAsync(await File.ReadAllTextAsync(urlFile));
+        var trust = """{"Statement":[{"Action":"sts:AssumeRole","Effect":"Allow","Principal":{"RAM":["acs:ram::1234567890123456:root"]}}],"Version":"1"}""";
+        await client.RamAsync("CreateRole", P("RoleName", "logged", "AssumeRolePolicyDocument", trust));
+        var creds = (await client.StsAsync("AssumeRole", P("RoleArn", "acs:ram::1234567890123456:role/logged", "RoleSessionName", "s1"))).Body["Credentials"]!;
+        var temporary = new VodTools.Emulator.Auth.AccessKey((string)creds["AccessKeyId"]!, (string)creds["AccessKeySecret"]!, "1234567890123456", (string)creds["SecurityToken"]!);
+        await client.RpcV1Async("2015-04-01", "GetCallerIdentity", key: temporary);
+        using (await client.OssAsync(HttpMethod.Get, "nobucket", "some key.mp4", accessKey: temporary)) { }
+        process.Kill();
+        await process.WaitForExitAsync();
+        string log = await process.StandardOutput.ReadToEndAsync();
+        Assert.Contains("RPC CreateRole 2015-05-01 -> 200", log);
+        Assert.Contains("RPC GetCallerIdentity 2015-04-01 -> 200", log);
+        Assert.Contains("OSS GET 127.0.0.1/nobucket/some%20key.mp4 -> 404", log);
+        Assert.DoesNotContain((string)creds["SecurityToken"]!, log);
+        Assert.DoesNotContain((string)creds["AccessKeySecret"]!, log);
+        Assert.DoesNotContain("Signature", log);
+        Directory.Delete(dir, recursive: true);
+    }
+
+    [Fact]
     public void Bad_command_lines_are_refused_with_a_message()
     {
         Assert.Throws<ArgumentException>(() => EmulatorOptions.Parse(["--quota", "sometimes"]));
@@ -112,6 +143,49 @@ public class HostingTests
         var parsed = EmulatorOptions.Parse(["--port", "0", "--in-memory", "--quota", "real", "--faults", "503:0.5,delay:0.1:20", "--transcode-seconds", "2.5"]);
         Assert.True(parsed.RealQuota && parsed.InMemory);
         Assert.Equal(2.5, parsed.TranscodeSeconds);
+    }
+
+    [Fact]
+    public async Task Service_ports_serve_one_service_each()
+    {
+        int ossPort = FreePort(), vodPort = FreePort();
+        await using var emu = await StartAsync(o => { o.ServicePorts["oss"] = ossPort; o.ServicePorts["vod"] = vodPort; });
+        using var http = new HttpClient();
+        // on the OSS port even "/?Action=..." is OSS: an unsigned ListBuckets, refused in OSS's shape
+        using (var oss = await http.GetAsync($"http://127.0.0.1:{ossPort}/?Action=GetRole&Version=2015-05-01"))
+            Assert.Equal("AccessDenied", (string?)(await XmlAsync(oss)).Element("Code"));
+        await using var vod = await Emulator.ConnectAsync($"http://127.0.0.1:{vodPort}");
+        Assert.Equal("InvalidVersion", (await vod.RamAsync("GetRole", P("RoleName", "x"))).Code);
+        Assert.Equal("InvalidVideo.NotFound", (await vod.VodAsync("GetVideoInfo", P("VideoId", "x"))).Code);
+        Assert.Equal(new Dictionary<string, string> { ["oss"] = $"http://127.0.0.1:{ossPort}", ["vod"] = $"http://127.0.0.1:{vodPort}" },
+            emu.ServiceUrls);
+        Assert.Throws<ArgumentException>(() => EmulatorOptions.Parse(["--service-port", "cdn=9000"]));
+    }
+
+    private static int FreePort()
+    {
+        var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        int port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
+
+    [Fact]
+    public void Config_file_settings_apply_and_flags_win()
+    {
+        string file = Path.Combine(TempDir(), "emulator.json");
+        File.WriteAllText(file, """{"port": 9999, "inMemory": true, "quota": "real", "accessKeyId": "FROMFILE", "accessKeySecret": "s", "transcodeSeconds": 1}""");
+        var options = EmulatorOptions.Parse(["--config", file, "--port", "0"]);
+        Assert.Equal(0, options.Port);
+        Assert.True(options.InMemory && options.RealQuota);
+        Assert.Equal("FROMFILE", options.AccessKeyId);
+        Assert.Equal(1, options.TranscodeSeconds);
+        File.WriteAllText(file, """{"nonsense": 1}""");
+        Assert.Throws<ArgumentException>(() => EmulatorOptions.Parse(["--config", file]));
+        File.WriteAllText(file, """{"port": "abc"}""");
+        Assert.Throws<ArgumentException>(() => EmulatorOptions.Parse(["--config", file]));
+        Directory.Delete(Path.GetDirectoryName(file)!, recursive: true);
     }
 
     [Fact]
@@ -138,6 +212,7 @@ public class HostingTests
             var rpc = await failing.StsAsync("GetCallerIdentity");
             Assert.Equal(HttpStatusCode.ServiceUnavailable, rpc.Status);
             Assert.Equal("ServiceUnavailable", rpc.Code);
+            Assert.Equal("ServiceUnAvailable", (await failing.VodAsync("GetVideoInfo", P("VideoId", "x"))).Code);
             using var oss = await failing.OssAsync(HttpMethod.Get, null);
             Assert.Equal("ServiceUnavailable", (string?)(await XmlAsync(oss)).Element("Code"));
             Assert.Equal("""{"status":"ok"}""", await failing.Http.GetStringAsync("/_emulator/health"));
@@ -181,5 +256,30 @@ public class HostingTests
             UseShellExecute = false,
         };
         return Process.Start(info)!;
+    }
+}
+
+public class ConcurrencyTests
+{
+    [Fact]
+    public async Task Parallel_uploads_and_registrations_stay_consistent()
+    {
+        await using var emu = await Emulator.StartAsync();
+        using (await emu.OssAsync(HttpMethod.Put, "parallel")) { }
+        var uploads = Enumerable.Range(0, 20).Select(async i =>
+        {
+            using var r = await emu.OssAsync(HttpMethod.Put, "parallel", $"p/{i % 5}.mp4", content: new StringContent("body " + i));
+            return r.StatusCode;
+        });
+        Assert.All(await Task.WhenAll(uploads), s => Assert.Equal(HttpStatusCode.OK, s));
+
+        var item = P("RegisterMetadatas", """[{"FileURL":"https://parallel.oss-cn-shanghai.aliyuncs.com/p/0.mp4","Title":"t"}]""");
+        var results = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => emu.VodAsync("RegisterMedia", item)));
+        var media = results.Select(r => r.Body["RegisteredMediaList"]![0]!).ToList();
+        Assert.Single(media.Select(m => (string)m["MediaId"]!).Distinct());
+        Assert.Single(media, m => (bool)m["NewRegister"]!);
+
+        var list = await XmlAsync(await emu.OssAsync(HttpMethod.Get, "parallel"));
+        Assert.Equal(5, list.Elements("Contents").Count());
     }
 }

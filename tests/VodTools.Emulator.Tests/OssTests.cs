@@ -104,6 +104,17 @@ public class OssTests : IAsyncLifetime
             Assert.Equal(HttpStatusCode.OK, beyond.StatusCode);
         using (var head = await _emu.OssAsync(HttpMethod.Head, "media", key))
             Assert.Equal(16, head.Content.Headers.ContentLength);
+        string etag = "\"" + Convert.ToHexString(MD5.HashData(body)) + "\"";
+        using (var notModified = await _emu.OssAsync(HttpMethod.Get, "media", key, headers: P("If-None-Match", etag)))
+            Assert.Equal(HttpStatusCode.NotModified, notModified.StatusCode);
+        using (var failed = await _emu.OssAsync(HttpMethod.Get, "media", key, headers: P("If-Match", "\"0000\"")))
+            Assert.Equal("PreconditionFailed", (string?)(await XmlAsync(failed)).Element("Code"));
+        using (var clipped = await _emu.OssAsync(HttpMethod.Get, "media", key, headers: P("Range", "bytes=10-100", "x-oss-range-behavior", "standard")))
+            Assert.Equal("abcdef", await clipped.Content.ReadAsStringAsync());
+        using (var unsatisfiable = await _emu.OssAsync(HttpMethod.Get, "media", key, headers: P("Range", "bytes=100-200", "x-oss-range-behavior", "standard")))
+            Assert.Equal((HttpStatusCode)416, unsatisfiable.StatusCode);
+        using (var copy = await _emu.OssAsync(HttpMethod.Put, "media", "copy.mp4", content: new ByteArrayContent([]), headers: P("x-oss-copy-source", "/media/x")))
+            Assert.Equal("NotImplemented", (string?)(await XmlAsync(copy)).Element("Code"));
         using (var delete = await _emu.OssAsync(HttpMethod.Delete, "media", key))
             Assert.Equal(HttpStatusCode.NoContent, delete.StatusCode);
         using var gone = await _emu.OssAsync(HttpMethod.Head, "media", key);
@@ -152,6 +163,24 @@ public class OssTests : IAsyncLifetime
         } while (token != null);
         Assert.Equal(Values(all, "Contents", "Key"), v2Keys);
 
+        foreach (var query in new[] { "max-keys=0", "list-type=2&max-keys=0" })
+        {
+            var empty = await XmlAsync(await _emu.OssAsync(HttpMethod.Get, "lib", query: query));
+            Assert.Equal("true", (string?)empty.Element("IsTruncated"));
+            Assert.Empty(empty.Elements("Contents"));
+        }
+        using (var badMax = await _emu.OssAsync(HttpMethod.Get, "lib", query: "max-keys=1001"))
+            Assert.Equal("InvalidArgument", (string?)(await XmlAsync(badMax)).Element("Code"));
+
+        await PutAsync("lib", "ctl\u0001key.mp4", "x");
+        using (var raw = await _emu.OssAsync(HttpMethod.Get, "lib", query: "prefix=ctl"))
+        {
+            Assert.Equal(HttpStatusCode.OK, raw.StatusCode);
+            Assert.Contains("ctl&#x1;key.mp4", await raw.Content.ReadAsStringAsync());
+        }
+        var control = await XmlAsync(await _emu.OssAsync(HttpMethod.Get, "lib", query: "prefix=ctl&encoding-type=url"));
+        Assert.Equal("ctl%01key.mp4", (string?)control.Element("Contents")!.Element("Key"));
+
         var encoded = await XmlAsync(await _emu.OssAsync(HttpMethod.Get, "lib", query: "prefix=films%2F%C3%BC&encoding-type=url"));
         Assert.Equal("films%2F%C3%BC%20space.mp3", (string?)encoded.Element("Contents")!.Element("Key"));
     }
@@ -187,6 +216,8 @@ public class OssTests : IAsyncLifetime
             etag1 = r.Headers.ETag!.Tag;
         using (var r = await _emu.OssAsync(HttpMethod.Put, "mpu", "big.mp4", query: $"partNumber=2&uploadId={uploadId}", content: new ByteArrayContent(part2)))
             etag2 = r.Headers.ETag!.Tag;
+        var uploads = await XmlAsync(await _emu.OssAsync(HttpMethod.Get, "mpu", query: "uploads"));
+        Assert.Equal([uploadId], Values(uploads, "Upload", "UploadId"));
         var parts = await XmlAsync(await _emu.OssAsync(HttpMethod.Get, "mpu", "big.mp4", query: $"uploadId={uploadId}"));
         Assert.Equal(["1", "2"], Values(parts, "Part", "PartNumber"));
 

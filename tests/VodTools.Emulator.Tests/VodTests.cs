@@ -49,12 +49,13 @@ public class VodTests : IAsyncLifetime
             new JsonObject { ["FileURL"] = Url("films/a b.mp4"), ["Title"] = "A" },
             new JsonObject { ["FileURL"] = Url("films/missing.mp4"), ["Title"] = "B" },
             new JsonObject { ["FileURL"] = Url("notes.txt"), ["Title"] = "C" },
-            new JsonObject { ["FileURL"] = "https://other-bucket.oss-cn-shanghai.aliyuncs.com/x.mp4", ["Title"] = "D" });
+            new JsonObject { ["FileURL"] = "https://other-bucket.oss-cn-shanghai.aliyuncs.com/x.mp4", ["Title"] = "D" },
+            new JsonObject { ["FileURL"] = Url("films/a b.mp4").Replace("cn-shanghai", "cn-beijing"), ["Title"] = "wrong region" });
         var first = await _emu.VodAsync("RegisterMedia", P("RegisterMetadatas", items.ToJsonString(), "TemplateGroupId", "VOD_NO_TRANSCODE"));
         var registered = first.Body["RegisteredMediaList"]!.AsArray();
         Assert.Single(registered);
         Assert.True((bool)registered[0]!["NewRegister"]!);
-        Assert.Equal(3, first.Body["FailedFileURLs"]!.AsArray().Count);
+        Assert.Equal(4, first.Body["FailedFileURLs"]!.AsArray().Count);
 
         var again = await _emu.VodAsync("RegisterMedia", P("RegisterMetadatas", new JsonArray(new JsonObject { ["FileURL"] = Url("films/a b.mp4"), ["Title"] = "A" }).ToJsonString()));
         Assert.False((bool)again.Body["RegisteredMediaList"]![0]!["NewRegister"]!);
@@ -143,6 +144,16 @@ public class VodTests : IAsyncLifetime
         var infos = (await _emu.VodAsync("GetVideoInfos", P("VideoIds", id + ",missing"))).Body;
         Assert.Equal(id, (string?)infos["VideoList"]![0]!["VideoId"]);
         Assert.Equal("missing", (string?)infos["NonExistVideoIds"]![0]);
+
+        Assert.Equal(HttpStatusCode.OK, (await _emu.VodAsync("UpdateVideoInfo", P("VideoId", id, "Title", "new title", "Tags", "a,b"))).Status);
+        var updated = (await _emu.VodAsync("GetVideoInfo", P("VideoId", id))).Body["Video"]!;
+        Assert.Equal("new title", (string?)updated["Title"]);
+        Assert.Equal("a,b", (string?)updated["Tags"]);
+        var kept = await _emu.VodAsync("DeleteMezzanines", P("VideoIds", id));
+        Assert.Equal(id, (string?)kept.Body["UnRemoveableVideoIds"]![0]);
+        Assert.Empty((await _emu.VodAsync("DeleteMezzanines", P("VideoIds", id, "Force", "true"))).Body["UnRemoveableVideoIds"]!.AsArray());
+        Assert.Equal("InvalidFile.NotFound", (await _emu.VodAsync("GetMezzanineInfo", P("VideoId", id))).Code);
+        Assert.Equal("UploadSucc", await VideoStatusAsync(id));
 
         var deleted = await _emu.VodAsync("DeleteVideo", P("VideoIds", id + ",missing"));
         Assert.Equal("missing", (string?)deleted.Body["NonExistVideoIds"]![0]);

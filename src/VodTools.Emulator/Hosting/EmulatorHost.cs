@@ -42,6 +42,7 @@ public sealed class EmulatorHost : IAsyncDisposable
         _services = new RpcService[] { vod, ram, sts }
             .ToDictionary(s => s.Version);
         _oss = new OssApi(_store, new OssVerifier(_keys, options.Clock), options);
+        _oss.RemoveOrphanBodies();
         _quota = options.RealQuota ? new QuotaLimiter(options.Clock) : null;
         _faults = options.Faults == null ? null : FaultPlan.Parse(options.Faults);
         if (options.SeedSample) SampleData.Seed(_store, options);
@@ -51,7 +52,9 @@ public sealed class EmulatorHost : IAsyncDisposable
     /// <summary>The base URL clients use, e.g. http://127.0.0.1:9081 (always the loopback address).</summary>
     public string BaseUrl { get; private set; } = "";
 
-    public EmulatorOptions Options => _options;
+    /// <summary>The dedicated per-service URLs (--service-port), e.g. "oss" → http://127.0.0.1:9085.</summary>
+    public IReadOnlyDictionary<string, string> ServiceUrls =>
+        _options.ServicePorts.ToDictionary(p => p.Key.ToLowerInvariant(), p => "http://127.0.0.1:" + p.Value.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
     public static async Task<EmulatorHost> StartAsync(EmulatorOptions options, CancellationToken cancellationToken = default)
     {
@@ -66,15 +69,43 @@ public sealed class EmulatorHost : IAsyncDisposable
             k.Limits.MaxRequestLineSize = 1024 * 1024;
             k.Limits.MaxRequestHeadersTotalSize = 1024 * 1024;
             k.AddServerHeader = false;
-            k.Listen(options.AllowRemote ? IPAddress.Any : IPAddress.Loopback, options.Port);
+            var address = options.AllowRemote ? IPAddress.Any : IPAddress.Loopback;
+            k.Listen(address, options.Port);
+            foreach (var port in options.ServicePorts.Values) k.Listen(address, port);
         });
         var app = builder.Build();
-        var host = new EmulatorHost(app, options);
+        EmulatorHost host;
+        try
+        {
+            host = new EmulatorHost(app, options);
+        }
+        catch
+        {
+            await app.DisposeAsync(); // e.g. the data folder is in use
+            throw;
+        }
         app.Run(host.HandleAsync);
-        await app.StartAsync(cancellationToken);
-        var address = app.Urls.First();
-        host.BaseUrl = "http://127.0.0.1:" + new Uri(address.Replace("0.0.0.0", "127.0.0.1").Replace("[::]", "127.0.0.1")).Port;
-        if (options.UrlFile != null) await File.WriteAllTextAsync(options.UrlFile, host.BaseUrl, cancellationToken);
+        try
+        {
+            await app.StartAsync(cancellationToken);
+        }
+        catch
+        {
+            host._store.Dispose(); // e.g. the port is taken: leave no temp folder or open database behind
+            await app.DisposeAsync();
+            throw;
+        }
+        // the main listener is the one whose port is not a dedicated service port (its own may be 0 = chosen by the OS)
+        int mainPort = app.Urls.Select(u => new Uri(u.Replace("0.0.0.0", "127.0.0.1").Replace("[::]", "127.0.0.1")).Port)
+            .First(p => !options.ServicePorts.ContainsValue(p));
+        host.BaseUrl = "http://127.0.0.1:" + mainPort;
+        if (options.UrlFile != null)
+        {
+            // write then rename, so a script polling for the file never reads half a URL
+            string partial = options.UrlFile + ".partial";
+            await File.WriteAllTextAsync(partial, host.BaseUrl, cancellationToken);
+            File.Move(partial, options.UrlFile, overwrite: true);
+        }
         return host;
     }
 
@@ -95,9 +126,11 @@ public sealed class EmulatorHost : IAsyncDisposable
             await HandleAdminAsync(context);
             return;
         }
+        long started = System.Diagnostics.Stopwatch.GetTimestamp();
         try
         {
-            var rpcBody = await ReadRpcBodyAsync(context, rawTarget);
+            string? dedicated = _options.ServicePorts.FirstOrDefault(p => p.Value == context.Connection.LocalPort).Key?.ToLowerInvariant();
+            var rpcBody = dedicated == "oss" ? null : await ReadRpcBodyAsync(context, forceRpc: dedicated != null);
             var faults = _faults?.Draw() ?? [];
             foreach (var delay in faults.Where(f => f.Kind == FaultPlan.Kind.Delay))
                 await Task.Delay(delay.DelayMs, context.RequestAborted);
@@ -107,7 +140,7 @@ public sealed class EmulatorHost : IAsyncDisposable
                 return;
             }
             var injected = faults.FirstOrDefault(f => f.Kind is FaultPlan.Kind.Error500 or FaultPlan.Kind.Error503);
-            if (rpcBody != null) await HandleRpcAsync(context, rawTarget, rpcBody, injected);
+            if (rpcBody != null) await HandleRpcAsync(context, rawTarget, rpcBody, injected, dedicated);
             else await _oss.HandleAsync(context, rawTarget, injected?.Kind == FaultPlan.Kind.Error503 ? 503 : injected != null ? 500 : 0);
         }
         catch (RpcException e) when (!context.Response.HasStarted)
@@ -121,31 +154,50 @@ public sealed class EmulatorHost : IAsyncDisposable
         {
             // the client went away; nothing to answer
         }
+        finally
+        {
+            if (_options.Verbose) LogRequest(context, started);
+        }
+    }
+
+    /// <summary>One line per request. Only the method, the path (bucket/key) or the RPC action and version, the
+    /// status and the time: the query string and the headers carry signatures and tokens and are never written.</summary>
+    private static void LogRequest(HttpContext context, long started)
+    {
+        var request = context.Request;
+        string what = context.Items[RpcLogKey] as string ?? $"OSS {request.Method} {request.Host.Host}{request.Path}";
+        string status = context.RequestAborted.IsCancellationRequested && !context.Response.HasStarted ? "dropped" : context.Response.StatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        Console.WriteLine($"{DateTime.UtcNow:HH:mm:ss.fff} {what} -> {status} ({System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds:0} ms)");
     }
 
     /// <summary>The RPC body when this is an RPC call (path "/" with x-acs-action, Action in the query, or a
-    /// form body carrying Action), else null: the request is OSS REST and its body stays unread.</summary>
-    private static async Task<byte[]?> ReadRpcBodyAsync(HttpContext context, string rawTarget)
+    /// form body carrying Action; or anything on a dedicated RPC port), else null: the request is OSS REST
+    /// and its body stays unread.</summary>
+    private static async Task<byte[]?> ReadRpcBodyAsync(HttpContext context, bool forceRpc)
     {
         var request = context.Request;
-        if (request.Path != "/") return null;
+        if (request.Path != "/" && !forceRpc) return null;
         bool byHeader = request.Headers.ContainsKey("x-acs-action") || request.Query.ContainsKey("Action");
         bool formPost = HttpMethods.IsPost(request.Method)
             && (request.ContentType ?? "").StartsWith("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase);
-        if (!byHeader && !formPost) return null;
+        if (!byHeader && !formPost && !forceRpc) return null;
         if (request.ContentLength > MaxRpcBodyBytes) throw TooLarge();
         using var buffer = new MemoryStream();
         await request.Body.CopyToAsync(buffer, context.RequestAborted);
         if (buffer.Length > MaxRpcBodyBytes) throw TooLarge();
         byte[] body = buffer.ToArray();
-        if (byHeader) return body;
+        if (byHeader || forceRpc) return body;
         return Percent.ParseForm(Encoding.UTF8.GetString(body)).Any(p => p.Key == "Action") ? body : null;
     }
+
+    /// <summary>Where HandleRpcAsync leaves "RPC Action Version" for the request log.</summary>
+    private const string RpcLogKey = "vodtools.rpc";
 
     private static RpcException TooLarge() =>
         new(413, "RequestEntityTooLarge", $"An RPC request body may not exceed {MaxRpcBodyBytes} bytes.");
 
-    private async Task HandleRpcAsync(HttpContext context, string rawTarget, byte[] body, FaultPlan.Rule? injected)
+    /// <param name="dedicated">the service of a --service-port the request came in on, or null on the main port</param>
+    private async Task HandleRpcAsync(HttpContext context, string rawTarget, byte[] body, FaultPlan.Rule? injected, string? dedicated)
     {
         var headers = context.Request.Headers.SelectMany(h => h.Value.Select(v => new KeyValuePair<string, string>(h.Key, v ?? "")));
         var request = new IncomingRequest(context.Request.Method, rawTarget, headers, body);
@@ -158,7 +210,9 @@ public sealed class EmulatorHost : IAsyncDisposable
         bool isV3 = request.Header("authorization")?.TrimStart().StartsWith(RpcVerifier.V3Algorithm, StringComparison.Ordinal) == true;
         bool json = isV3 || string.Equals(parameters.GetValueOrDefault("Format"), "json", StringComparison.OrdinalIgnoreCase);
         string requestId = Guid.NewGuid().ToString("D").ToUpperInvariant();
+        context.Items[RpcLogKey] = $"RPC {action} {version}";
         _services.TryGetValue(version, out var service);
+        if (dedicated != null && service?.Product.ToLowerInvariant() != dedicated) service = null; // another service's call on a dedicated port
         string hostId = service?.HostId ?? request.Host;
 
         async Task Answer(int status, JsonObject payload, string rootName)
@@ -182,7 +236,8 @@ public sealed class EmulatorHost : IAsyncDisposable
         if (injected != null)
         {
             await (injected.Kind == FaultPlan.Kind.Error503
-                ? Error(503, "ServiceUnavailable", "The request has failed due to a temporary failure of the server.")
+                ? Error(503, service is VodService ? "ServiceUnAvailable" : "ServiceUnavailable", // VOD's own spelling (spec §3.2)
+                    "The request has failed due to a temporary failure of the server.")
                 : Error(500, "InternalError", "The request processing has failed due to some unknown error."));
             return;
         }

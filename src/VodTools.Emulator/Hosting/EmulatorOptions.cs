@@ -27,6 +27,11 @@ public sealed class EmulatorOptions
     public string AccessKeyId { get; set; } = DefaultAccessKeyId;
     public string AccessKeySecret { get; set; } = DefaultAccessKeySecret;
     public string AccountId { get; set; } = DefaultAccountId;
+    /// <summary>Print one line per request (method, path or action, status, time) to stdout; never a query
+    /// string or header, where signatures and tokens travel.</summary>
+    public bool Verbose { get; set; }
+    /// <summary>Optional extra ports that each serve one service only ("vod", "ram", "sts", "oss" → port).</summary>
+    public Dictionary<string, int> ServicePorts { get; set; } = new(StringComparer.OrdinalIgnoreCase);
     /// <summary>Tests replace the clock; the command line always uses the system clock.</summary>
     public EmulatorClock Clock { get; set; } = new();
 
@@ -48,6 +53,8 @@ public sealed class EmulatorOptions
           --transcode-seconds N    how long a simulated transcode/snapshot job runs (default 5)
           --access-key-id ID --access-key-secret SECRET   the account's key pair
           --account-id ID          the account id (default 1234567890123456)
+          --service-port NAME=PORT also serve one service alone on PORT (NAME: vod, ram, sts, oss); repeatable
+          --verbose                one line per request: method, path or action, status, milliseconds
           --config FILE            JSON file with any of the options above (camelCase names)
         """;
 
@@ -79,6 +86,8 @@ public sealed class EmulatorOptions
                 case "--access-key-id": options.AccessKeyId = Next(); break;
                 case "--access-key-secret": options.AccessKeySecret = Next(); break;
                 case "--account-id": options.AccountId = Next(); break;
+                case "--service-port": options.AddServicePort(Next()); break;
+                case "--verbose": options.Verbose = true; break;
                 case "--config": Next(); break; // applied first so flags win
                 default: throw new ArgumentException($"unknown option {arg}");
             }
@@ -94,29 +103,63 @@ public sealed class EmulatorOptions
         if (string.IsNullOrWhiteSpace(AccessKeyId) || string.IsNullOrWhiteSpace(AccessKeySecret))
             throw new ArgumentException("--access-key-id and --access-key-secret must not be empty");
         if (Faults != null) FaultPlan.Parse(Faults);
+        foreach (var (name, port) in ServicePorts)
+        {
+            if (!ServiceNames.Contains(name)) throw new ArgumentException($"--service-port: unknown service \"{name}\" (use vod, ram, sts, oss)");
+            if (port is < 1 or > 65535 || port == Port) throw new ArgumentException($"--service-port {name}: the port must be 1..65535 and differ from --port");
+        }
+        if (ServicePorts.Values.Distinct().Count() != ServicePorts.Count) throw new ArgumentException("--service-port: each service needs its own port");
+    }
+
+    public static readonly string[] ServiceNames = ["vod", "ram", "sts", "oss"];
+
+    /// <summary>"oss=9085" → ServicePorts["oss"] = 9085.</summary>
+    private void AddServicePort(string spec)
+    {
+        var parts = spec.Split('=');
+        if (parts.Length != 2 || !int.TryParse(parts[1], NumberStyles.Integer, CultureInfo.InvariantCulture, out int port))
+            throw new ArgumentException($"--service-port needs NAME=PORT, not \"{spec}\"");
+        ServicePorts[parts[0].Trim()] = port;
     }
 
     private void ApplyConfigFile(string path)
     {
         using var doc = JsonDocument.Parse(File.ReadAllText(path));
+        if (doc.RootElement.ValueKind != JsonValueKind.Object) throw new ArgumentException($"{path} must hold a JSON object");
         foreach (var p in doc.RootElement.EnumerateObject())
         {
-            switch (p.Name.ToLowerInvariant())
+            try
             {
-                case "port": Port = p.Value.GetInt32(); break;
-                case "allowremote": AllowRemote = p.Value.GetBoolean(); break;
-                case "datadir": DataDir = p.Value.GetString()!; break;
-                case "inmemory": InMemory = p.Value.GetBoolean(); break;
-                case "urlfile": UrlFile = p.Value.GetString(); break;
-                case "seedsample": SeedSample = p.Value.GetBoolean(); break;
-                case "quota": RealQuota = ParseQuota(p.Value.GetString()!); break;
-                case "faults": Faults = p.Value.GetString(); break;
-                case "transcodeseconds": TranscodeSeconds = p.Value.GetDouble(); break;
-                case "accesskeyid": AccessKeyId = p.Value.GetString()!; break;
-                case "accesskeysecret": AccessKeySecret = p.Value.GetString()!; break;
-                case "accountid": AccountId = p.Value.GetString()!; break;
-                default: throw new ArgumentException($"unknown setting \"{p.Name}\" in {path}");
+                ApplySetting(p, path);
             }
+            catch (Exception e) when (e is InvalidOperationException or FormatException)
+            {
+                throw new ArgumentException($"setting \"{p.Name}\" in {path} has the wrong type");
+            }
+        }
+    }
+
+    private void ApplySetting(JsonProperty p, string path)
+    {
+        switch (p.Name.ToLowerInvariant())
+        {
+            case "port": Port = p.Value.GetInt32(); break;
+            case "allowremote": AllowRemote = p.Value.GetBoolean(); break;
+            case "datadir": DataDir = p.Value.GetString()!; break;
+            case "inmemory": InMemory = p.Value.GetBoolean(); break;
+            case "urlfile": UrlFile = p.Value.GetString(); break;
+            case "seedsample": SeedSample = p.Value.GetBoolean(); break;
+            case "quota": RealQuota = ParseQuota(p.Value.GetString()!); break;
+            case "faults": Faults = p.Value.GetString(); break;
+            case "transcodeseconds": TranscodeSeconds = p.Value.GetDouble(); break;
+            case "accesskeyid": AccessKeyId = p.Value.GetString()!; break;
+            case "accesskeysecret": AccessKeySecret = p.Value.GetString()!; break;
+            case "accountid": AccountId = p.Value.GetString()!; break;
+            case "verbose": Verbose = p.Value.GetBoolean(); break;
+            case "serviceports":
+                foreach (var sp in p.Value.EnumerateObject()) ServicePorts[sp.Name] = sp.Value.GetInt32();
+                break;
+            default: throw new ArgumentException($"unknown setting \"{p.Name}\" in {path}");
         }
     }
 

@@ -33,7 +33,7 @@ internal sealed class QuotaLimiter(TimeProvider clock)
         Add("query", 100, "GetVideoInfo", "GetVideoInfos", "GetMezzanineInfo");
         Add("configuration", 10, "AddTranscodeTemplateGroup", "SetDefaultTranscodeTemplateGroup", "ListTranscodeTemplateGroup",
             "GetTranscodeTemplateGroup", "AddVodDomain", "DeleteVodDomain", "DescribeVodDomainDetail", "AddVodStorageForApp", "GetAppInfos");
-        Add("other", 30, "SubmitTranscodeJobs", "SubmitSnapshotJob", "DeleteVideo", "GetTranscodeTask", "ListTranscodeTask",
+        Add("other", 30, "SubmitTranscodeJobs", "SubmitSnapshotJob", "DeleteVideo", "UpdateVideoInfo", "DeleteMezzanines", "GetTranscodeTask", "ListTranscodeTask",
             "GetTranscodeSummary", "ListSnapshots");
         return groups;
     }

@@ -24,7 +24,6 @@ internal sealed partial class OssApi(Store store, OssVerifier verifier, Emulator
         ["SignatureDoesNotMatch"] = "0002-00000040",
         ["RequestTimeTooSkewed"] = "0002-00000504",
         ["NoSuchKey"] = "0026-00000001",
-        ["InvalidArgument"] = "0002-00000214",
     };
 
     public sealed class Bucket
@@ -75,6 +74,11 @@ internal sealed partial class OssApi(Store store, OssVerifier verifier, Emulator
         {
             await WriteErrorAsync(context, request, requestId, new OssException(400, "IncompleteBody", "You did not provide the number of bytes specified by the Content-Length HTTP header."));
         }
+        catch (Exception e) when (!context.Response.HasStarted && e is not OperationCanceledException)
+        {
+            Console.Error.WriteLine($"emulator: OSS {request.Method} failed: {e.GetType().Name}: {e.Message}");
+            await WriteErrorAsync(context, request, requestId, new OssException(500, "InternalError", "We encountered an internal error. Please try again."));
+        }
     }
 
     private Task RouteAsync(HttpContext context, IncomingRequest request, OssAddress address)
@@ -93,6 +97,7 @@ internal sealed partial class OssApi(Store store, OssVerifier verifier, Emulator
                 "GET" when request.HasQuery("bucketInfo") => GetBucketInfoAsync(context, bucket),
                 "GET" when request.HasQuery("location") => GetBucketLocationAsync(context, bucket),
                 "GET" when request.HasQuery("acl") => GetBucketAclAsync(context, bucket),
+                "GET" when request.HasQuery("uploads") => ListMultipartUploadsAsync(context, request, bucket),
                 "GET" => ListObjectsAsync(context, request, bucket),
                 "POST" when request.HasQuery("delete") => DeleteMultipleObjectsAsync(context, request, bucket),
                 _ => throw MethodNotAllowed(),
@@ -248,7 +253,17 @@ internal sealed partial class OssApi(Store store, OssVerifier verifier, Emulator
     {
         context.Response.StatusCode = status;
         context.Response.ContentType = "application/xml";
-        await context.Response.WriteAsync("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + root.ToString(SaveOptions.DisableFormatting), context.RequestAborted);
+        await context.Response.WriteAsync(Serialize(root), context.RequestAborted);
+    }
+
+    /// <summary>The document with its UTF-8 declaration. Keys may hold control characters XML 1.0 forbids
+    /// (the reason encoding-type=url exists): they are written as character references instead of failing.</summary>
+    private static string Serialize(XElement root)
+    {
+        var sb = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+        using (var writer = System.Xml.XmlWriter.Create(sb, new System.Xml.XmlWriterSettings { OmitXmlDeclaration = true, CheckCharacters = false }))
+            root.WriteTo(writer);
+        return sb.ToString();
     }
 
     private async Task WriteErrorAsync(HttpContext context, IncomingRequest request, string requestId, OssException e)
@@ -264,7 +279,7 @@ internal sealed partial class OssApi(Store store, OssVerifier verifier, Emulator
             error.Add(new XElement("EC", ec), new XElement("RecommendDoc", "https://api.aliyun.com/troubleshoot?q=" + ec));
             context.Response.Headers["x-oss-ec"] = ec;
         }
-        string xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + error.ToString(SaveOptions.DisableFormatting);
+        string xml = Serialize(error);
         context.Response.StatusCode = e.Status;
         if (request.Method == "HEAD")
         {

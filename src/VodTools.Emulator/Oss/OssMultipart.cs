@@ -25,6 +25,17 @@ internal sealed partial class OssApi
 
     public sealed record Part(string ETag, long Size, string BodyId, DateTimeOffset LastModified, string Md5Hex);
 
+    /// <summary>Deletes body files no object or upload part refers to: what a kill -9 left between writing a
+    /// body and committing its metadata (such a write was never acknowledged).</summary>
+    public void RemoveOrphanBodies()
+    {
+        var referenced = store.ObjectBodyIds();
+        foreach (var upload in store.All<MultipartUpload>(UploadKind))
+            referenced.UnionWith(upload.Parts.Values.Select(p => p.BodyId));
+        foreach (var file in Directory.EnumerateFiles(store.BodiesDir))
+            if (!referenced.Contains(Path.GetFileName(file))) File.Delete(file);
+    }
+
     private MultipartUpload RequireUpload(string bucket, string uploadId)
     {
         RequireBucket(bucket);
@@ -146,6 +157,26 @@ internal sealed partial class OssApi
         foreach (var part in upload.Parts.Values) store.DeleteBody(part.BodyId);
         context.Response.StatusCode = 204;
         return Task.CompletedTask;
+    }
+
+    /// <summary>Uploads in progress, by key then initiation time; prefix and max-uploads are honoured, the
+    /// key/upload-id markers only as a starting key.</summary>
+    private Task ListMultipartUploadsAsync(HttpContext context, IncomingRequest request, string bucket)
+    {
+        RequireBucket(bucket);
+        string prefix = request.QueryValue("prefix") ?? "", marker = request.QueryValue("key-marker") ?? "";
+        int max = MaxKeys(request, "max-uploads", 1000);
+        var uploads = store.All<MultipartUpload>(UploadKind)
+            .Where(u => u.Bucket == bucket && u.Key.StartsWith(prefix, StringComparison.Ordinal) && string.CompareOrdinal(u.Key, marker) > 0)
+            .OrderBy(u => u.Key, StringComparer.Ordinal).ThenBy(u => u.Initiated).ToList();
+        var page = uploads.Take(max).ToList();
+        bool truncated = uploads.Count > max;
+        return WriteXmlAsync(context, new XElement("ListMultipartUploadsResult",
+            new XElement("Bucket", bucket), new XElement("KeyMarker", marker), new XElement("UploadIdMarker", ""),
+            new XElement("NextKeyMarker", truncated ? page[^1].Key : ""), new XElement("NextUploadIdMarker", truncated ? page[^1].UploadId : ""),
+            new XElement("Delimiter", ""), new XElement("Prefix", prefix), new XElement("MaxUploads", max), new XElement("IsTruncated", Bool(truncated)),
+            page.Select(u => new XElement("Upload", new XElement("Key", u.Key), new XElement("UploadId", u.UploadId),
+                new XElement("StorageClass", "Standard"), new XElement("Initiated", XmlTime(u.Initiated))))));
     }
 
     private Task ListPartsAsync(HttpContext context, IncomingRequest request, string bucket, string key, string uploadId)

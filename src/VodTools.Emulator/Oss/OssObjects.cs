@@ -59,6 +59,8 @@ internal sealed partial class OssApi
     private async Task PutObjectAsync(HttpContext context, IncomingRequest request, string bucket, string key)
     {
         RequireBucket(bucket);
+        if (request.Header("x-oss-copy-source") != null)
+            throw new OssException(501, "NotImplemented", "A header you provided implies functionality that is not implemented.", ("Header", "x-oss-copy-source"));
         bool forbidOverwrite = string.Equals(request.Header("x-oss-forbid-overwrite"), "true", StringComparison.OrdinalIgnoreCase);
         if (forbidOverwrite && store.GetObject(bucket, key) != null) throw FileAlreadyExists();
         var body = await ReceiveBodyAsync(context, request);
@@ -93,6 +95,13 @@ internal sealed partial class OssApi
     {
         RequireBucket(bucket);
         var o = store.GetObject(bucket, key) ?? throw OssException.NoSuchKey(key);
+        if (!PreconditionsHold(request, o))
+        {
+            context.Response.StatusCode = 304;
+            context.Response.Headers.ETag = o.ETag;
+            context.Response.Headers.LastModified = o.LastModified.ToString("r", CultureInfo.InvariantCulture);
+            return;
+        }
         FileStream stream;
         try
         {
@@ -116,7 +125,8 @@ internal sealed partial class OssApi
             if (request.QueryValue("response-content-disposition") is { } disposition) response.Headers.ContentDisposition = disposition;
 
             long start = 0, length = o.Size;
-            if (ParseRange(request.Header("range"), o.Size) is { } range)
+            bool standardRange = string.Equals(request.Header("x-oss-range-behavior"), "standard", StringComparison.OrdinalIgnoreCase);
+            if (ParseRange(request.Header("range"), o.Size, standardRange) is { } range)
             {
                 (start, length) = range;
                 response.StatusCode = 206;
@@ -136,9 +146,26 @@ internal sealed partial class OssApi
         }
     }
 
-    /// <summary>One "bytes=a-b" / "bytes=a-" / "bytes=-n" range as (start, length); anything invalid or
-    /// unsatisfiable means the whole object with 200, as OSS does without x-oss-range-behavior.</summary>
-    private static (long Start, long Length)? ParseRange(string? header, long size)
+    /// <summary>If-Match / If-Unmodified-Since failing is 412 PreconditionFailed; false when If-None-Match /
+    /// If-Modified-Since say the client's copy is current (the caller answers 304).</summary>
+    private static bool PreconditionsHold(IncomingRequest request, ObjectRecord o)
+    {
+        static bool Matches(string header, string etag) =>
+            header.Split(',').Select(t => t.Trim().Trim('"')).Any(t => t == "*" || string.Equals(t, etag.Trim('"'), StringComparison.OrdinalIgnoreCase));
+        static DateTimeOffset? Date(string? value) =>
+            DateTimeOffset.TryParseExact(value, "r", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var d) ? d : null;
+        var modified = o.LastModified.AddTicks(-(o.LastModified.Ticks % TimeSpan.TicksPerSecond)); // headers carry whole seconds
+        if ((request.Header("if-match") is { } ifMatch && !Matches(ifMatch, o.ETag))
+            || (Date(request.Header("if-unmodified-since")) is { } unmodifiedSince && modified > unmodifiedSince))
+            throw new OssException(412, "PreconditionFailed", "At least one of the pre-conditions you specified did not hold.");
+        if (request.Header("if-none-match") is { } ifNoneMatch) return !Matches(ifNoneMatch, o.ETag);
+        return !(Date(request.Header("if-modified-since")) is { } modifiedSince && modified <= modifiedSince);
+    }
+
+    /// <summary>One "bytes=a-b" / "bytes=a-" / "bytes=-n" range as (start, length). Without x-oss-range-behavior
+    /// anything invalid or unsatisfiable means the whole object with 200 (legacy OSS); with "standard" an end
+    /// beyond the object is clipped and a start beyond it is 416 InvalidRange.</summary>
+    private static (long Start, long Length)? ParseRange(string? header, long size, bool standard)
     {
         if (header == null || !header.StartsWith("bytes=", StringComparison.OrdinalIgnoreCase) || header.Contains(',')) return null;
         var parts = header[6..].Split('-');
@@ -147,8 +174,11 @@ internal sealed partial class OssApi
         bool hasEnd = long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out long b);
         if (!hasStart && hasEnd && parts[0].Length == 0)
             return b == 0 || size == 0 ? null : (Math.Max(0, size - b), Math.Min(b, size));
+        if (hasStart && a >= size && standard)
+            throw new OssException(416, "InvalidRange", "The requested range cannot be satisfied.", ("ActualObjectSize", size.ToString(CultureInfo.InvariantCulture)));
         if (!hasStart || a >= size) return null;
         if (parts[1].Length == 0) return (a, size - a);
+        if (standard && hasEnd && b >= size) b = size - 1;
         if (!hasEnd || b < a || b >= size) return null;
         return (a, b - a + 1);
     }
@@ -213,6 +243,7 @@ internal sealed partial class OssApi
         if (delimiter.Length > 0 && after.EndsWith(delimiter, StringComparison.Ordinal) && after.StartsWith(prefix, StringComparison.Ordinal)
             && after.Length > prefix.Length)
             after += AfterAll; // the marker is a common prefix: skip the keys it rolled up
+        string start = after; // what a max-keys=0 page hands back as its continuation
         var contents = new List<ObjectRecord>();
         var prefixes = new List<string>();
         string? last = null;
@@ -223,7 +254,7 @@ internal sealed partial class OssApi
             bool skipped = false;
             foreach (var o in batch)
             {
-                if (contents.Count + prefixes.Count >= max) return new ListPage(contents, prefixes, true, last);
+                if (contents.Count + prefixes.Count >= max) return new ListPage(contents, prefixes, true, last ?? start);
                 int cut = delimiter.Length == 0 ? -1 : o.Key.IndexOf(delimiter, prefix.Length, StringComparison.Ordinal);
                 if (cut >= 0)
                 {

@@ -14,6 +14,8 @@ internal sealed partial class RamService : RpcService
     private const int MaxCustomPoliciesPerRole = 5;
     private const int MaxSystemPoliciesPerRole = 20;
     private const int MaxPolicyDocumentLength = 6144;
+    private const int MaxRoles = 1000;
+    private const int MaxCustomPolicies = 1500;
 
     /// <summary>The system policies the VOD workflow may attach; system policies are read-only.</summary>
     private static readonly Dictionary<string, string> SystemPolicies = new(StringComparer.Ordinal)
@@ -108,8 +110,13 @@ internal sealed partial class RamService : RpcService
             CreateDate = now,
             UpdateDate = now,
         };
-        if (!_store.TryAdd(RoleKind, name.ToLowerInvariant(), role))
-            throw new RpcException(409, "EntityAlreadyExists.Role", "The role does already EXIST.");
+        _store.Atomically(() =>
+        {
+            if (_store.Get<Role>(RoleKind, name.ToLowerInvariant()) == null && _store.All<Role>(RoleKind).Count >= MaxRoles)
+                throw new RpcException(409, "LimitExceeded.Role", $"Exceeded the maximum number of roles ({MaxRoles}).");
+            return _store.TryAdd(RoleKind, name.ToLowerInvariant(), role)
+                ? 0 : throw new RpcException(409, "EntityAlreadyExists.Role", "The role does already EXIST.");
+        });
         var json = RoleJson(role);
         json.Remove("UpdateDate");
         return new JsonObject { ["Role"] = json };
@@ -170,8 +177,13 @@ internal sealed partial class RamService : RpcService
             UpdateDate = now,
             Versions = [new PolicyVersion("v1", document, now)],
         };
-        if (SystemPolicies.ContainsKey(name) || !_store.TryAdd(PolicyKind, name, policy))
-            throw new RpcException(409, "EntityAlreadyExists.Policy", "The policy does already EXIST.");
+        _store.Atomically(() =>
+        {
+            if (_store.Get<Policy>(PolicyKind, name) == null && _store.All<Policy>(PolicyKind).Count >= MaxCustomPolicies)
+                throw new RpcException(409, "LimitExceeded.Policy", $"Exceeded the maximum number of custom policies ({MaxCustomPolicies}).");
+            return !SystemPolicies.ContainsKey(name) && _store.TryAdd(PolicyKind, name, policy)
+                ? 0 : throw new RpcException(409, "EntityAlreadyExists.Policy", "The policy does already EXIST.");
+        });
         return new JsonObject
         {
             ["Policy"] = new JsonObject

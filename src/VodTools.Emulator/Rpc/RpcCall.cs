@@ -32,13 +32,6 @@ internal sealed class RpcCall(IReadOnlyDictionary<string, string> parameters, Ac
 
     public string Required(string name) => Optional(name) ?? throw RpcException.Missing(name);
 
-    /// <summary>A required string of at most <paramref name="maxLength"/> characters.</summary>
-    public string Required(string name, int maxLength)
-    {
-        var value = Required(name);
-        return value.Length <= maxLength ? value : throw RpcException.Invalid(name, $"It must be at most {maxLength} characters.");
-    }
-
     public int Int(string name, int fallback, int min = int.MinValue, int max = int.MaxValue)
     {
         var text = Optional(name);

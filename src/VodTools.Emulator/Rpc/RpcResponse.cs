@@ -23,7 +23,7 @@ internal static class RpcResponse
     public static string ToXml(string rootName, JsonObject body)
     {
         var sb = new StringBuilder();
-        using (var writer = XmlWriter.Create(sb, new XmlWriterSettings { OmitXmlDeclaration = false, Encoding = Encoding.UTF8 }))
+        using (var writer = XmlWriter.Create(sb, new XmlWriterSettings { OmitXmlDeclaration = false, Encoding = Encoding.UTF8, CheckCharacters = false }))
         {
             writer.WriteStartElement(rootName);
             WriteMembers(writer, body);

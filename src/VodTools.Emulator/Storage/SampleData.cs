@@ -17,6 +17,11 @@ internal static class SampleData
         var now = options.Clock.GetUtcNow();
         if (!store.TryAdd(OssApi.BucketKind, Bucket, new OssApi.Bucket { Name = Bucket, Region = OssApi.DefaultRegion, CreationDate = now }))
             return;
+        store.Atomically(() => SeedObjects(store, now)); // one transaction: seeding takes milliseconds, not one fsync per key
+    }
+
+    private static int SeedObjects(Store store, DateTimeOffset now)
+    {
         foreach (var key in Keys())
         {
             byte[] body = key.Contains("broken") ? [] : Encoding.UTF8.GetBytes($"fake media file {key}\n");
@@ -26,6 +31,7 @@ internal static class SampleData
             store.PutObject(new ObjectRecord(Bucket, key, body.Length, "\"" + Convert.ToHexString(md5) + "\"", Convert.ToBase64String(md5),
                 ContentType(key), now, bodyId, "Normal", []));
         }
+        return 0;
     }
 
     public static IEnumerable<string> Keys()

@@ -12,6 +12,9 @@ internal sealed class Store : IDisposable
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.General);
     private readonly SqliteConnection _db;
     private readonly string? _throwawayDir;
+    /// <summary>Held open without sharing for the store's lifetime: a second emulator on the same folder fails
+    /// to start instead of corrupting the first one's state.</summary>
+    private readonly FileStream? _folderLock;
     private readonly object _gate = new(); // Monitor is re-entrant: Atomically() calls the other methods
 
     public Store(string? dataDir)
@@ -26,6 +29,14 @@ internal sealed class Store : IDisposable
         {
             BodiesDir = Path.Combine(dataDir, "objects");
             Directory.CreateDirectory(dataDir);
+            try
+            {
+                _folderLock = new FileStream(Path.Combine(dataDir, "emulator.lock"), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            }
+            catch (IOException e)
+            {
+                throw new IOException($"the data folder {dataDir} is in use by another emulator", e);
+            }
             _db = new SqliteConnection($"Data Source={Path.Combine(dataDir, "emulator.db")};Pooling=False");
         }
         Directory.CreateDirectory(BodiesDir);
@@ -152,12 +163,26 @@ internal sealed class Store : IDisposable
     {
         lock (_gate)
         {
-            using var cmd = Command("SELECT json FROM objects WHERE bucket=$b AND key > $a AND substr(key,1,length($p))=$p ORDER BY key LIMIT $n",
-                ("$b", bucket), ("$a", after), ("$p", prefix), ("$n", limit));
+            // key >= prefix and key < prefix + U+10FFFF bound the index range; substr() keeps exactly the prefixed keys
+            using var cmd = Command("SELECT json FROM objects WHERE bucket=$b AND key > $a AND key >= $p AND key < $u AND substr(key,1,length($p))=$p ORDER BY key LIMIT $n",
+                ("$b", bucket), ("$a", after), ("$p", prefix), ("$u", prefix + "\U0010FFFF"), ("$n", limit));
             using var reader = cmd.ExecuteReader();
             var list = new List<ObjectRecord>();
             while (reader.Read()) list.Add(JsonSerializer.Deserialize<ObjectRecord>(reader.GetString(0), Json)!);
             return list;
+        }
+    }
+
+    /// <summary>The body ids every stored object refers to.</summary>
+    public HashSet<string> ObjectBodyIds()
+    {
+        lock (_gate)
+        {
+            using var cmd = Command("SELECT json_extract(json, '$.BodyId') FROM objects");
+            using var reader = cmd.ExecuteReader();
+            var ids = new HashSet<string>(StringComparer.Ordinal);
+            while (reader.Read()) ids.Add(reader.GetString(0));
+            return ids;
         }
     }
 
@@ -171,6 +196,7 @@ internal sealed class Store : IDisposable
     public void Dispose()
     {
         _db.Dispose();
+        _folderLock?.Dispose();
         if (_throwawayDir != null)
         {
             try { Directory.Delete(_throwawayDir, recursive: true); }

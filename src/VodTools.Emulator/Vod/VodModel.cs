@@ -18,6 +18,8 @@ internal sealed class Video
     public string TemplateGroupId { get; set; } = "";
     public string UserData { get; set; } = "";
     public bool NoTranscode { get; set; }
+    /// <summary>DeleteMezzanines removed the source on purpose: the media is not "Uploading" again.</summary>
+    public bool MezzanineDeleted { get; set; }
     public DateTimeOffset CreationTime { get; set; }
     public DateTimeOffset ModificationTime { get; set; }
 }

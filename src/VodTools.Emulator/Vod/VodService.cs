@@ -43,6 +43,8 @@ internal sealed partial class VodService : RpcService
         Action("GetVideoInfos", GetVideoInfos);
         Action("GetMezzanineInfo", GetMezzanineInfo);
         Action("DeleteVideo", DeleteVideo);
+        Action("UpdateVideoInfo", UpdateVideoInfo);
+        Action("DeleteMezzanines", DeleteMezzanines);
         RegisterProcessingActions();
         RegisterConfigurationActions();
     }
@@ -83,7 +85,7 @@ internal sealed partial class VodService : RpcService
             string key = match.Success ? Percent.DecodePath(match.Groups["key"].Value) : "";
             if (!match.Success || url.Length > 1024 || string.IsNullOrEmpty(title) || Encoding.UTF8.GetByteCount(title) > 128
                 || !MediaExtensions.Contains(Path.GetExtension(key))
-                || _store.Get<OssApi.Bucket>(OssApi.BucketKind, match.Groups["bucket"].Value) == null
+                || _store.Get<OssApi.Bucket>(OssApi.BucketKind, match.Groups["bucket"].Value)?.Region != match.Groups["region"].Value
                 || _store.GetObject(match.Groups["bucket"].Value, key) == null)
             {
                 failed.Add(url);
@@ -217,7 +219,7 @@ internal sealed partial class VodService : RpcService
     /// latest task runs, then Normal (or TranscodeFail when every job failed). VOD_NO_TRANSCODE media are Normal.</summary>
     private string Status(Video video, DateTimeOffset now)
     {
-        if (SourceObject(video) == null) return "Uploading";
+        if (SourceObject(video) == null && !video.MezzanineDeleted) return "Uploading";
         var task = TasksOf(video.VideoId).OrderBy(t => t.CreationTime).LastOrDefault();
         if (task == null) return video.NoTranscode ? "Normal" : "UploadSucc";
         return TaskStatus(task, now) switch
@@ -302,6 +304,43 @@ internal sealed partial class VodService : RpcService
                 ["AudioStreamList"] = new JsonArray(),
             },
         };
+    }
+
+    private JsonObject UpdateVideoInfo(RpcCall call)
+    {
+        var video = FindVideo(call);
+        if (call.Optional("Title") is { } title)
+            video.Title = Encoding.UTF8.GetByteCount(title) <= 128 ? title : throw new RpcException(400, "LengthExceededMax", "The length of Title has exceeded 128 bytes.");
+        if (call.Optional("Description") is { } description)
+            video.Description = Encoding.UTF8.GetByteCount(description) <= 1024 ? description : throw new RpcException(400, "LengthExceededMax", "The length of Description has exceeded 1024 bytes.");
+        if (call.Optional("Tags") is { } tags)
+            video.Tags = tags.Split(',', StringSplitOptions.RemoveEmptyEntries).Length <= 16 ? tags : throw new RpcException(400, "TagsExceededMax", "The count of tags has exceeded 16.");
+        video.CoverURL = call.Optional("CoverURL") ?? video.CoverURL;
+        video.CateId = call.Int("CateId", (int)video.CateId);
+        video.ModificationTime = call.Now;
+        _store.Put(VideoKind, video.VideoId, video);
+        return [];
+    }
+
+    /// <summary>Deletes source files but keeps the media. Without Force a source that is the only playable
+    /// copy (no successful transcode yet) is not removed and is listed in UnRemoveableVideoIds.</summary>
+    private JsonObject DeleteMezzanines(RpcCall call)
+    {
+        var ids = call.List("VideoIds", 20, "VideoIdsExceededMax");
+        bool force = call.Bool("Force", false);
+        var missing = new JsonArray();
+        var kept = new JsonArray();
+        foreach (var id in ids)
+        {
+            var video = FindVideo(id);
+            if (video == null) { missing.Add(id); continue; }
+            bool transcoded = TasksOf(id).Any(t => TaskStatus(t, call.Now) is "CompleteAllSucc" or "CompletePartialSucc");
+            if (!transcoded && !force) { kept.Add(id); continue; }
+            video.MezzanineDeleted = true;
+            _store.Put(VideoKind, video.VideoId, video);
+            _store.DeleteBody(_store.DeleteObject(video.Bucket, video.Key)?.BodyId);
+        }
+        return new JsonObject { ["NonExistVideoIds"] = missing, ["UnRemoveableVideoIds"] = kept };
     }
 
     private JsonObject DeleteVideo(RpcCall call)
