@@ -26,6 +26,17 @@ Describe 'Start-VodEmulator' {
     }
 }
 
+Describe '-Debug and -Verbose' {
+    It 'say where the credentials, region and endpoints came from, and never show the secret' {
+        $records = Get-OssBucket -Debug -Verbose 5>&1 4>&1 3>&1 2>&1 6>&1
+        $debug = ($records | Where-Object { $_ -is [System.Management.Automation.DebugRecord] }).Message
+        $debug | Should -Contain 'Credentials: the session context (Start-VodEmulator): access key VODE****EYID'
+        $debug | Should -Contain 'Region: cn-shanghai (from the session context)'
+        ($debug -join "`n") | Should -Match "Oss $([regex]::Escape($script:emulator.Url))/"
+        ($records | Out-String) | Should -Not -Match 'VodEmulatorSecretKey'
+    }
+}
+
 Describe 'Get-OssBucket' {
     It 'lists the sample bucket and describes it by name' {
         (Get-OssBucket).Bucket | Should -Contain 'media-archive'
@@ -102,5 +113,28 @@ Describe 'Unreachable endpoint' {
     It 'ends the cmdlet with EndpointUnreachable instead of one error per item' {
         { Get-OssObject -Bucket media-archive -Endpoint 'http://127.0.0.1:9' -MaxAttempts 1 -ErrorAction Stop } |
             Should -Throw -ErrorId 'EndpointUnreachable,VodTools.Commands.GetOssObjectCommand'
+    }
+}
+
+Describe 'Tab completion' {
+    It 'completes -Bucket from the account and -Region from the known regions' {
+        $line = 'Get-OssObject -Bucket med'
+        (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText | Should -Be 'media-archive'
+        $line = 'Get-OssObject -Region cn-sha'
+        (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText | Should -Be 'cn-shanghai'
+    }
+
+    It 'offers nothing, without an error, when the cloud does not answer' {
+        $saved = (Get-VodContext).Endpoints['Oss']
+        try {
+            Set-VodContext -OssEndpoint 'http://127.0.0.1:9'
+            $line = 'Remove-OssObject -Bucket x'
+            $Error.Clear()
+            (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches | Should -BeNullOrEmpty
+            $Error.Count | Should -Be 0
+        }
+        finally {
+            Set-VodContext -OssEndpoint $saved
+        }
     }
 }

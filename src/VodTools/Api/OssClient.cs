@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Diagnostics;
 using System.Globalization;
 using System.IO;
 using System.Linq;
@@ -28,7 +27,7 @@ namespace VodTools.Api
         private readonly HttpTransport _transport;
         private readonly ClientOptions _options;
         private readonly OssSignatureVersion _signature;
-        private long _clockOffsetTicks;
+        private readonly AttemptRunner _attempts;
 
         public OssClient(Uri endpoint, string region, ICredentialProvider credentials, HttpTransport transport, ClientOptions options, OssSignatureVersion signature = OssSignatureVersion.V4)
         {
@@ -38,6 +37,7 @@ namespace VodTools.Api
             _transport = transport;
             _options = options;
             _signature = signature;
+            _attempts = new AttemptRunner("OSS", credentials, options);
             PathStyle = endpoint.HostNameType == UriHostNameType.IPv4 || endpoint.HostNameType == UriHostNameType.IPv6 || endpoint.IsLoopback;
         }
 
@@ -66,53 +66,20 @@ namespace VodTools.Api
         }
 
         /// <summary>Sends the request; returns the successful response (the caller disposes it) or throws <see cref="CloudException"/>.</summary>
-        public async Task<HttpResponseMessage> SendAsync(OssRequest request, HttpCompletionOption completion, CancellationToken cancellationToken)
+        public Task<HttpResponseMessage> SendAsync(OssRequest request, HttpCompletionOption completion, CancellationToken cancellationToken)
         {
-            var retry = _options.Retry;
-            var clockCorrected = false;
-            for (var attempt = 1; ; attempt++)
+            var target = request.Bucket == null ? request.Operation : request.Operation + " " + request.Bucket + (request.Key == null ? string.Empty : "/" + request.Key);
+            return _attempts.RunAsync(target, null, async (credentials, now, token) =>
             {
-                var credentials = await _credentials.GetCredentialsAsync(cancellationToken).ConfigureAwait(false);
-                var watch = Stopwatch.StartNew();
-                HttpResponseMessage? response = null;
-                try
+                HttpResponseMessage response;
+                using (var message = BuildRequest(request, credentials!, now)) // OSS always has a credential provider
                 {
-                    using (var message = BuildRequest(request, credentials, Now()))
-                    {
-                        response = await _transport.SendAsync(message, completion, _options.AttemptTimeout, "OSS", request.Operation, cancellationToken).ConfigureAwait(false);
-                    }
-                    var requestId = Header(response, "x-oss-request-id");
-                    if (response.IsSuccessStatusCode)
-                    {
-                        Log(credentials, request, attempt, (int)response.StatusCode, requestId, watch, null);
-                        return response;
-                    }
-                    var error = await ParseErrorAsync(request, response, requestId).ConfigureAwait(false);
-                    if (RetryPolicy.IsClockSkew(error) && !clockCorrected && response.Headers.Date is DateTimeOffset serverDate)
-                    {
-                        clockCorrected = true;
-                        Interlocked.Exchange(ref _clockOffsetTicks, (serverDate - _options.Clock()).Ticks);
-                        Log(credentials, request, attempt, error.HttpStatus, error.RequestId, watch, error.Code + "; local clock corrected from the server's Date, retrying");
-                        response.Dispose();
-                        attempt--;
-                        continue;
-                    }
-                    throw error;
+                    response = await _transport.SendAsync(message, completion, _options.AttemptTimeout, "OSS", request.Operation, token).ConfigureAwait(false);
                 }
-                catch (CloudException e) when (attempt < retry.MaxAttempts && RetryPolicy.IsRetryable(e))
-                {
-                    response?.Dispose();
-                    var delay = retry.DelayBefore(attempt + 1, response == null ? null : RpcClient.ServerRetryAfter(response));
-                    Log(credentials, request, attempt, e.HttpStatus, e.RequestId, watch, $"{e.Code}; retrying in {delay.TotalMilliseconds:0} ms");
-                    await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
-                }
-                catch (CloudException e)
-                {
-                    response?.Dispose();
-                    Log(credentials, request, attempt, e.HttpStatus, e.RequestId, watch, e.Code);
-                    throw;
-                }
-            }
+                var requestId = Header(response, "x-oss-request-id");
+                if (response.IsSuccessStatusCode) return new AttemptResult<HttpResponseMessage>(response, (int)response.StatusCode, requestId);
+                using (response) throw await ParseErrorAsync(request, response, requestId).ConfigureAwait(false);
+            }, cancellationToken);
         }
 
         /// <summary>Sends the request and parses the XML answer (namespace-agnostic callers use LocalName).</summary>
@@ -129,8 +96,6 @@ namespace VodTools.Api
                 throw new CloudException("OSS", request.Operation, "BadResponse", "The answer is not XML: " + e.Message, (int)response.StatusCode, Header(response, "x-oss-request-id"));
             }
         }
-
-        private DateTimeOffset Now() => _options.Clock() + TimeSpan.FromTicks(Interlocked.Read(ref _clockOffsetTicks));
 
         internal HttpRequestMessage BuildRequest(OssRequest request, CloudCredentials credentials, DateTimeOffset now)
         {
@@ -214,24 +179,15 @@ namespace VodTools.Api
             code ??= status == (int)HttpStatusCode.NotFound && request.Method == HttpMethod.Head ? "NoSuchKey" : "BadErrorResponse";
             message ??= response.ReasonPhrase ?? "The service answered with an error and no readable body.";
             var ec = Header(response, "x-oss-ec");
-            var error = new CloudException("OSS", request.Operation, code, message + (ec != null ? $" (EC {ec})" : string.Empty), status, requestId, hostId, recommend);
-            return error;
+            return new CloudException("OSS", request.Operation, code, message + (ec != null ? $" (EC {ec})" : string.Empty), status, requestId, hostId, recommend)
+            {
+                RetryAfter = RpcClient.ServerRetryAfter(response),
+                ServerDate = response.Headers.Date,
+            };
         }
 
         private static string? Header(HttpResponseMessage response, string name) =>
             response.Headers.TryGetValues(name, out var values) ? values.FirstOrDefault() : null;
 
-        private void Log(CloudCredentials credentials, OssRequest request, int attempt, int status, string? requestId, Stopwatch watch, string? outcome)
-        {
-            var log = _options.Log;
-            if (log == null) return;
-            var target = request.Bucket == null ? string.Empty : " " + request.Bucket + (request.Key == null ? string.Empty : "/" + request.Key);
-            var line = $"OSS {request.Operation}{target} attempt {attempt}/{_options.Retry.MaxAttempts}: " +
-                (status > 0 ? "HTTP " + status.ToString(CultureInfo.InvariantCulture) : "no answer") +
-                (outcome != null ? " " + outcome : string.Empty) +
-                (requestId != null ? ", RequestId " + requestId : string.Empty) +
-                $", {watch.ElapsedMilliseconds} ms";
-            log(SecretRedactor.Redact(line, new[] { credentials.AccessKeySecret, credentials.SecurityToken }));
-        }
     }
 }

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Diagnostics;
 using System.Globalization;
 using System.Linq;
 using System.Net.Http;
@@ -25,84 +24,76 @@ namespace VodTools.Api
     {
         private readonly RpcService _service;
         private readonly Uri _endpoint;
-        private readonly ICredentialProvider _credentials;
+        private readonly ICredentialProvider? _credentials;
         private readonly HttpTransport _transport;
         private readonly ClientOptions _options;
         private readonly RpcSignatureVersion _signature;
-        private long _clockOffsetTicks;
+        private readonly AttemptRunner _attempts;
 
-        public RpcClient(RpcService service, Uri endpoint, ICredentialProvider credentials, HttpTransport transport, ClientOptions options, RpcSignatureVersion? signature = null)
+        // credentials: null only with RpcSignatureVersion.Anonymous.
+        public RpcClient(RpcService service, Uri endpoint, ICredentialProvider? credentials, HttpTransport transport, ClientOptions options, RpcSignatureVersion? signature = null)
         {
+            if (credentials == null && signature != RpcSignatureVersion.Anonymous) throw new ArgumentNullException(nameof(credentials), "Only anonymous calls go without credentials.");
             _service = service;
             _endpoint = endpoint;
             _credentials = credentials;
             _transport = transport;
             _options = options;
             _signature = signature ?? service.DefaultSignature;
+            _attempts = new AttemptRunner(service.Name, credentials, options);
         }
 
         public RpcService Service => _service;
         public Uri Endpoint => _endpoint;
 
         /// <summary>Calls <paramref name="action"/>; returns the response body's JSON object, or throws <see cref="CloudException"/>.</summary>
-        public async Task<JsonElement> CallAsync(string action, IReadOnlyList<KeyValuePair<string, string>> parameters, CancellationToken cancellationToken)
-        {
-            var retry = _options.Retry;
-            var clockCorrected = false;
-            for (var attempt = 1; ; attempt++)
+        public Task<JsonElement> CallAsync(string action, IReadOnlyList<KeyValuePair<string, string>> parameters, CancellationToken cancellationToken) =>
+            _attempts.RunAsync(action, WaitForQuota(action), async (credentials, now, token) =>
             {
-                var credentials = await _credentials.GetCredentialsAsync(cancellationToken).ConfigureAwait(false);
-                if (_options.UseQpsBudget && _service.QuotaOf != null)
-                {
-                    var (group, perSecond) = _service.QuotaOf(action);
-                    await QpsBudget.AcquireAsync($"{_service.Name}|{credentials.AccessKeyId}|{_endpoint.Authority}|{group}", perSecond, cancellationToken).ConfigureAwait(false);
-                }
-                var watch = Stopwatch.StartNew();
-                try
-                {
-                    using var request = BuildRequest(action, parameters, credentials, Now());
-                    using var response = await _transport.SendAsync(request, HttpCompletionOption.ResponseContentRead, _options.AttemptTimeout, _service.Name, action, cancellationToken).ConfigureAwait(false);
-                    var body = await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
-                    var requestId = HeaderValue(response, "x-acs-request-id");
-                    if (response.IsSuccessStatusCode)
-                    {
-                        var result = ParseSuccess(action, body, (int)response.StatusCode, requestId);
-                        Log(credentials, action, attempt, (int)response.StatusCode, result.TryGetProperty("RequestId", out var id) ? id.GetString() : requestId, watch, null);
-                        return result;
-                    }
-                    var error = ParseError(action, response, body, requestId);
-                    if (RetryPolicy.IsClockSkew(error) && !clockCorrected && CorrectClock(response))
-                    {
-                        clockCorrected = true;
-                        Log(credentials, action, attempt, error.HttpStatus, error.RequestId, watch, error.Code + "; local clock corrected from the server's Date, retrying");
-                        attempt--;
-                        continue;
-                    }
-                    throw error;
-                }
-                catch (CloudException e) when (attempt < retry.MaxAttempts && RetryPolicy.IsRetryable(e))
-                {
-                    var delay = retry.DelayBefore(attempt + 1, RetryAfterHint(e));
-                    Log(credentials, action, attempt, e.HttpStatus, e.RequestId, watch, $"{e.Code}; retrying in {delay.TotalMilliseconds:0} ms");
-                    await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
-                }
-                catch (CloudException e)
-                {
-                    Log(credentials, action, attempt, e.HttpStatus, e.RequestId, watch, e.Code);
-                    throw;
-                }
-            }
+                using var request = BuildRequest(action, parameters, credentials, now);
+                using var response = await _transport.SendAsync(request, HttpCompletionOption.ResponseContentRead, _options.AttemptTimeout, _service.Name, action, token).ConfigureAwait(false);
+                var body = await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
+                var requestId = HeaderValue(response, "x-acs-request-id");
+                if (!response.IsSuccessStatusCode) throw ParseError(action, response, body, requestId);
+                var result = ParseSuccess(action, body, (int)response.StatusCode, requestId);
+                return new AttemptResult<JsonElement>(result, (int)response.StatusCode, result.TryGetProperty("RequestId", out var id) ? id.GetString() : requestId);
+            }, cancellationToken);
+
+        /// <summary>VOD's calls wait for a permit of the account's per-group QPS budget; other products have none.</summary>
+        private Func<CloudCredentials?, CancellationToken, Task>? WaitForQuota(string action)
+        {
+            if (!_options.UseQpsBudget || _service.QuotaOf == null) return null;
+            var (group, perSecond) = _service.QuotaOf(action);
+            return (credentials, token) => QpsBudget.AcquireAsync($"{_service.Name}|{credentials?.AccessKeyId}|{_endpoint.Authority}|{group}", perSecond, token);
         }
 
-        private DateTimeOffset Now() => _options.Clock() + TimeSpan.FromTicks(Interlocked.Read(ref _clockOffsetTicks));
-
         /// <summary>Builds and signs one attempt's request. Pure but for the nonce.</summary>
-        internal HttpRequestMessage BuildRequest(string action, IReadOnlyList<KeyValuePair<string, string>> parameters, CloudCredentials credentials, DateTimeOffset now)
+        internal HttpRequestMessage BuildRequest(string action, IReadOnlyList<KeyValuePair<string, string>> parameters, CloudCredentials? credentials, DateTimeOffset now)
         {
             var nonce = Guid.NewGuid().ToString("N");
+            if (_signature == RpcSignatureVersion.Anonymous || credentials == null) return BuildAnonymous(action, parameters, now);
             return _signature == RpcSignatureVersion.V3
                 ? BuildV3(action, parameters, credentials, now, nonce)
                 : BuildV1(action, parameters, credentials, now, nonce);
+        }
+
+        private HttpRequestMessage BuildAnonymous(string action, IReadOnlyList<KeyValuePair<string, string>> parameters, DateTimeOffset now)
+        {
+            // As credentials-go calls AssumeRoleWithOIDC: the common parameters in the query, the rest in a form body, no signature.
+            var common = new[]
+            {
+                new KeyValuePair<string, string>("Action", action),
+                new KeyValuePair<string, string>("Format", "JSON"),
+                new KeyValuePair<string, string>("Version", _service.Version),
+                new KeyValuePair<string, string>("Timestamp", now.UtcDateTime.ToString(RpcV1Signer.TimestampFormat, CultureInfo.InvariantCulture)),
+            };
+            var request = new HttpRequestMessage(HttpMethod.Post, new Uri(_endpoint, "/?" + QueryString(common)))
+            {
+                Content = new ByteArrayContent(Encoding.UTF8.GetBytes(QueryString(parameters))),
+            };
+            request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/x-www-form-urlencoded");
+            AddCommonHeaders(request);
+            return request;
         }
 
         private HttpRequestMessage BuildV3(string action, IReadOnlyList<KeyValuePair<string, string>> parameters, CloudCredentials credentials, DateTimeOffset now, string nonce)
@@ -222,10 +213,12 @@ namespace VodTools.Api
                 {
                 }
             }
-            var exception = new CloudException(_service.Name, action, code ?? "Http" + status,
-                message ?? response.ReasonPhrase ?? "The service answered with an error and no readable body.", status, requestId, hostId ?? _endpoint.Host, recommend);
-            exception.Data["RetryAfter"] = ServerRetryAfter(response);
-            return exception;
+            return new CloudException(_service.Name, action, code ?? "Http" + status,
+                message ?? response.ReasonPhrase ?? "The service answered with an error and no readable body.", status, requestId, hostId ?? _endpoint.Host, recommend)
+            {
+                RetryAfter = ServerRetryAfter(response),
+                ServerDate = response.Headers.Date,
+            };
         }
 
         private static string? Field(JsonElement root, string name)
@@ -256,29 +249,8 @@ namespace VodTools.Api
             return response.Headers.RetryAfter?.Delta;
         }
 
-        private static TimeSpan? RetryAfterHint(CloudException error) => error.Data["RetryAfter"] as TimeSpan?;
-
-        private bool CorrectClock(HttpResponseMessage response)
-        {
-            var serverDate = response.Headers.Date;
-            if (serverDate == null) return false;
-            Interlocked.Exchange(ref _clockOffsetTicks, (serverDate.Value - _options.Clock()).Ticks);
-            return true;
-        }
-
         private static string? HeaderValue(HttpResponseMessage response, string name) =>
             response.Headers.TryGetValues(name, out var values) ? values.FirstOrDefault() : null;
 
-        private void Log(CloudCredentials credentials, string action, int attempt, int status, string? requestId, Stopwatch watch, string? outcome)
-        {
-            var log = _options.Log;
-            if (log == null) return;
-            var line = $"{_service.Name} {action} attempt {attempt}/{_options.Retry.MaxAttempts}: " +
-                (status > 0 ? "HTTP " + status.ToString(CultureInfo.InvariantCulture) : "no answer") +
-                (outcome != null ? " " + outcome : string.Empty) +
-                (requestId != null ? ", RequestId " + requestId : string.Empty) +
-                $", {watch.ElapsedMilliseconds} ms";
-            log(SecretRedactor.Redact(line, new[] { credentials.AccessKeySecret, credentials.SecurityToken }));
-        }
     }
 }

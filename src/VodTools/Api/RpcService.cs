@@ -8,6 +8,8 @@ namespace VodTools.Api
         V3,
         /// <summary>HMAC-SHA1 with the common parameters in the query (the older scheme, still accepted).</summary>
         V1,
+        /// <summary>No signature: the few calls whose proof is in their parameters (STS AssumeRoleWithOIDC).</summary>
+        Anonymous,
     }
 
     /// <summary>One RPC-style product: its name in diagnostics, API version, signature and QPS groups.</summary>

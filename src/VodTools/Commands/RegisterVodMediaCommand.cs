@@ -37,6 +37,7 @@ namespace VodTools.Commands
 
         /// <summary>The bucket, with -Key, when no -FileUrl is given.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(Completion.BucketNameCompleter))]
         public string? Bucket { get; set; }
 
         /// <summary>The object key, with -Bucket.</summary>

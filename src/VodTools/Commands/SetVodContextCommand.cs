@@ -19,6 +19,7 @@ namespace VodTools.Commands
         /// <summary>The default region id.</summary>
         [Parameter]
         [ValidatePattern("^[a-z0-9][a-z0-9-]*[a-z0-9]$")]
+        [ArgumentCompleter(typeof(Completion.RegionCompleter))]
         public string? Region { get; set; }
 
         /// <summary>The default profile (aliyun CLI config or credentials file). Clears a key set earlier.</summary>

@@ -59,6 +59,7 @@ namespace VodTools.Commands
         /// <summary>The region the session uses against the emulator. Default cn-shanghai, where the sample bucket is.</summary>
         [Parameter]
         [ValidatePattern("^[a-z0-9][a-z0-9-]*[a-z0-9]$")]
+        [ArgumentCompleter(typeof(Completion.RegionCompleter))]
         public string Region { get; set; } = "cn-shanghai";
 
         /// <summary>The emulator's VodTools.Emulator.dll, or its folder. Default: the copy shipped in the module folder.</summary>

@@ -26,6 +26,7 @@ namespace VodTools.Commands
         /// <summary>The region id, e.g. <c>cn-shanghai</c>. Default: session context, ALIBABA_CLOUD_REGION_ID, profile, cn-shanghai.</summary>
         [Parameter]
         [ValidatePattern("^[a-z0-9][a-z0-9-]*[a-z0-9]$")]
+        [ArgumentCompleter(typeof(Completion.RegionCompleter))]
         public string? Region { get; set; }
 
         /// <summary>A profile of the aliyun CLI config or the credentials file. It must exist.</summary>
@@ -88,6 +89,7 @@ namespace VodTools.Commands
             var request = new CloudSessionRequest
             {
                 Region = Region ?? context.Region,
+                RegionOrigin = Region != null ? "the Region parameter" : "the session context",
                 AllowInsecureHttp = context.AllowInsecureHttp,
                 Options = new ClientOptions
                 {
@@ -117,7 +119,7 @@ namespace VodTools.Commands
             {
                 request.ProfileName = context.ProfileName;
             }
-            foreach (var endpoint in context.Endpoints) request.Endpoints[endpoint.Key] = endpoint.Value;
+            request.WithEndpoints(context.Endpoints);
             if (Endpoint != null)
             {
                 foreach (CloudService service in Enum.GetValues(typeof(CloudService))) request.Endpoints[service] = Endpoint;

@@ -12,6 +12,8 @@ namespace VodTools.Services
     public sealed class CloudSessionRequest
     {
         public string? Region { get; set; }
+        /// <summary>Where <see cref="Region"/> came from, for -Debug.</summary>
+        public string RegionOrigin { get; set; } = "the Region parameter";
         public string? ProfileName { get; set; }
         public string? AccessKeyId { get; set; }
         public string? AccessKeySecret { get; set; }
@@ -26,6 +28,12 @@ namespace VodTools.Services
         public ClientOptions Options { get; set; } = new ClientOptions();
         public CredentialEnvironment? Environment { get; set; }
         public string? HomeDirectory { get; set; }
+
+        public CloudSessionRequest WithEndpoints(IEnumerable<KeyValuePair<CloudService, Uri>> endpoints)
+        {
+            foreach (var endpoint in endpoints) Endpoints[endpoint.Key] = endpoint.Value;
+            return this;
+        }
     }
 
     /// <summary>
@@ -88,7 +96,7 @@ namespace VodTools.Services
                 ProfileName = request.ProfileName,
                 ExplicitKeyOrigin = request.ExplicitKeyOrigin,
             };
-            var region = RegionResolver.Resolve(request.Region, chainOptions);
+            var region = RegionResolver.Resolve(request.Region, chainOptions, request.RegionOrigin);
             EndpointResolver endpoints;
             try
             {
@@ -103,6 +111,10 @@ namespace VodTools.Services
             chainOptions.AssumeRole = (source, parameters, cancellationToken) =>
                 new StsService(new RpcClient(RpcService.Sts, endpoints.GetStsBaseUri(parameters.StsRegion), new StaticCredentialProvider(source, "role source"), transport, request.Options))
                     .AssumeRoleAsync(parameters, cancellationToken);
+
+            chainOptions.AssumeRoleWithOidc = (parameters, oidcToken, cancellationToken) =>
+                new StsService(new RpcClient(RpcService.Sts, endpoints.GetStsBaseUri(parameters.StsRegion), null, transport, request.Options, RpcSignatureVersion.Anonymous))
+                    .AssumeRoleWithOidcAsync(parameters, oidcToken, cancellationToken);
 
             var credentials = CredentialChain.Resolve(chainOptions);
             return new CloudSession(region, credentials, endpoints, request.Options, transport);

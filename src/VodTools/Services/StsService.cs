@@ -40,8 +40,27 @@ namespace VodTools.Services
             };
             if (parameters.Policy != null) query.Add(new KeyValuePair<string, string>("Policy", parameters.Policy));
             if (parameters.ExternalId != null) query.Add(new KeyValuePair<string, string>("ExternalId", parameters.ExternalId));
-            var result = await _client.CallAsync("AssumeRole", query, cancellationToken).ConfigureAwait(false);
-            var credentials = result.Prop("Credentials") ?? throw new InvalidOperationException("AssumeRole answered without Credentials.");
+            return ReadCredentials(await _client.CallAsync("AssumeRole", query, cancellationToken).ConfigureAwait(false));
+        }
+
+        /// <summary>STS AssumeRoleWithOIDC: unsigned, the OIDC token is the proof (the client must be anonymous).</summary>
+        public async Task<CloudCredentials> AssumeRoleWithOidcAsync(AssumeRoleWithOidcParameters parameters, string oidcToken, CancellationToken cancellationToken)
+        {
+            var form = new List<KeyValuePair<string, string>>
+            {
+                new KeyValuePair<string, string>("RoleArn", parameters.RoleArn),
+                new KeyValuePair<string, string>("OIDCProviderArn", parameters.OidcProviderArn),
+                new KeyValuePair<string, string>("OIDCToken", oidcToken),
+                new KeyValuePair<string, string>("RoleSessionName", parameters.RoleSessionName),
+                new KeyValuePair<string, string>("DurationSeconds", parameters.DurationSeconds.ToString(CultureInfo.InvariantCulture)),
+            };
+            if (parameters.Policy != null) form.Add(new KeyValuePair<string, string>("Policy", parameters.Policy));
+            return ReadCredentials(await _client.CallAsync("AssumeRoleWithOIDC", form, cancellationToken).ConfigureAwait(false));
+        }
+
+        private static CloudCredentials ReadCredentials(System.Text.Json.JsonElement result)
+        {
+            var credentials = result.Prop("Credentials") ?? throw new InvalidOperationException("STS answered without Credentials.");
             var expiration = credentials.Str("Expiration");
             return new CloudCredentials(
                 credentials.Str("AccessKeyId") ?? string.Empty,

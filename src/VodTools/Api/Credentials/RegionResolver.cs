@@ -10,11 +10,11 @@ namespace VodTools.Api.Credentials
     /// </summary>
     public static class RegionResolver
     {
-        public static ResolvedRegion Resolve(string? explicitRegionId, CredentialChainOptions options)
+        public static ResolvedRegion Resolve(string? explicitRegionId, CredentialChainOptions options, string explicitOrigin = "the Region parameter")
         {
             if (!string.IsNullOrEmpty(explicitRegionId))
             {
-                return Checked(explicitRegionId!, "the Region parameter");
+                return Checked(explicitRegionId!, explicitOrigin);
             }
 
             var fromEnvironment = options.Environment.GetFirst(EnvironmentVariableNames.RegionId);

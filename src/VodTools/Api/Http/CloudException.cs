@@ -38,6 +38,12 @@ namespace VodTools.Api.Http
 
         public bool IsTransportFailure => HttpStatus == 0;
 
+        /// <summary>How long the server asked us to wait before retrying (throttling), when it said.</summary>
+        public TimeSpan? RetryAfter { get; internal set; }
+
+        /// <summary>The server's clock (its Date header), used to correct a skewed local clock.</summary>
+        public DateTimeOffset? ServerDate { get; internal set; }
+
         private static string Format(string service, string operation, string code, string message, int status, string? requestId) =>
             $"{service} {operation} failed: {code}: {message}" +
             (status > 0 ? $" (HTTP {status}" + (requestId != null ? $", RequestId {requestId})" : ")") : string.Empty);
