@@ -20,6 +20,10 @@
         'Get-VodCallerIdentity'
         'Get-VodContext'
         'Get-VodDomain'
+        'Get-VodMedia'
+        'Get-VodMezzanine'
+        'Get-VodSnapshot'
+        'Get-VodTranscodeTask'
         'Get-VodTranscodeTemplateGroup'
         'Initialize-VodBucketAccess'
         'New-VodPassMpsRole'
@@ -30,11 +34,16 @@
         'Remove-RamRole'
         'Remove-RamRolePolicy'
         'Remove-VodDomain'
+        'Remove-VodMedia'
+        'Send-VodMedia'
         'Set-VodContext'
         'Set-VodDefaultTranscodeTemplateGroup'
         'Set-VodPolicy'
         'Start-VodEmulator'
+        'Start-VodSnapshot'
+        'Start-VodTranscode'
         'Stop-VodEmulator'
+        'Wait-VodTranscode'
     )
     FunctionsToExport     = @()
     AliasesToExport       = @()

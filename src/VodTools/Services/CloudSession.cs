@@ -46,12 +46,16 @@ namespace VodTools.Services
         private readonly Lazy<RamService> _ram;
         private readonly Lazy<StsService> _sts;
         private readonly Lazy<OssService> _oss;
+        private readonly HttpTransport _transport;
+        private readonly ClientOptions _options;
 
         private CloudSession(ResolvedRegion region, ICredentialProvider credentials, EndpointResolver endpoints, ClientOptions options, HttpTransport transport)
         {
             Region = region;
             Credentials = credentials;
             Endpoints = endpoints;
+            _transport = transport;
+            _options = options;
             _vod = new Lazy<VodService>(() => new VodService(new RpcClient(RpcService.Vod, endpoints.GetBaseUri(CloudService.Vod), credentials, transport, options)));
             _ram = new Lazy<RamService>(() => new RamService(new RpcClient(RpcService.Ram, endpoints.GetBaseUri(CloudService.Ram), credentials, transport, options)));
             _sts = new Lazy<StsService>(() => new StsService(new RpcClient(RpcService.Sts, endpoints.GetBaseUri(CloudService.Sts), credentials, transport, options)));
@@ -66,6 +70,9 @@ namespace VodTools.Services
         public RamService Ram => _ram.Value;
         public StsService Sts => _sts.Value;
         public OssService Oss => _oss.Value;
+
+        /// <summary>An OSS client for another endpoint and key (e.g. VOD's upload location and credentials) that retries and logs as this session's.</summary>
+        public OssClient OssClientFor(Uri endpoint, string region, ICredentialProvider credentials) => new OssClient(endpoint, region, credentials, _transport, _options);
 
         /// <summary>Resolves region, credentials and endpoints; throws <see cref="CredentialsException"/> or <see cref="ValidationException"/> before any call.</summary>
         public static CloudSession Open(CloudSessionRequest request, HttpTransport transport)
