@@ -137,9 +137,7 @@ namespace VodTools.Commands
             pending.Add(new PendingFile(work.Reserve(), registration, input));
             if (pending.Count == VodService.MaxRegisterBatch) Submit(bucket);
 
-            // Back-pressure: take no more input while twice the throttle limit of calls is queued.
-            while (work.IsSaturated) WaitDraining(System.Threading.Tasks.Task.Delay(50, Cancellation));
-            work.Drain();
+            work.Throttle(WaitDraining, Cancellation);
             FlushDiagnostics();
             ReportProgress(completed: false);
         }
@@ -148,15 +146,7 @@ namespace VodTools.Commands
         {
             var work = _work!;
             foreach (var bucket in _batches.Keys.ToList()) Submit(bucket);
-            while (work.Pending > 0)
-            {
-                var all = work.WhenAllStarted();
-                WaitDraining(System.Threading.Tasks.Task.WhenAny(all, System.Threading.Tasks.Task.Delay(200)));
-                work.Drain();
-                ReportProgress(completed: false);
-                if (all.IsCompleted && work.Pending > 0) work.Drain();
-                if (Cancellation.IsCancellationRequested) throw new PipelineStoppedException();
-            }
+            work.Finish(WaitDraining, () => ReportProgress(completed: false), Cancellation);
             ReportProgress(completed: true);
             _work?.Dispose();
         }
