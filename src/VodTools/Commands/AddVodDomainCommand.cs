@@ -78,16 +78,7 @@ namespace VodTools.Commands
             }
         }
 
-        private VodDomain? FindDomain()
-        {
-            try
-            {
-                return Await(Session.Vod.DescribeVodDomainAsync(DomainName, Cancellation));
-            }
-            catch (CloudException e) when (e.Code == "InvalidDomain.NotFound")
-            {
-                return null;
-            }
-        }
+        private VodDomain? FindDomain() =>
+            AwaitUnlessMissing(Session.Vod.DescribeVodDomainAsync(DomainName, Cancellation), "InvalidDomain.NotFound");
     }
 }

@@ -89,19 +89,6 @@ namespace VodTools.Commands
             AwaitUnlessMissing(Session.Ram.ListPoliciesForRoleAsync(roleName, Cancellation), "EntityNotExist.Role")?
                 .FirstOrDefault(p => p.PolicyType == policyType && string.Equals(p.PolicyName, policyName, StringComparison.Ordinal));
 
-        /// <summary>The task's result, or null when the cloud answers <paramref name="missingCode"/>.</summary>
-        private T? AwaitUnlessMissing<T>(System.Threading.Tasks.Task<T> task, string missingCode) where T : class
-        {
-            try
-            {
-                return Await(task);
-            }
-            catch (CloudException e) when (e.Code == missingCode)
-            {
-                return null;
-            }
-        }
-
         /// <summary>
         /// Creates the role trusting these service principals, or finds it already trusting the same (trust policies compared
         /// by meaning). A role that trusts others is a conflict unless <paramref name="force"/>, which replaces its trust policy.

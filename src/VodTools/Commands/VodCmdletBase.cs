@@ -165,6 +165,19 @@ namespace VodTools.Commands
             }
         }
 
+        /// <summary>The task's result, or null when the cloud answers <paramref name="missingCode"/>.</summary>
+        protected T? AwaitUnlessMissing<T>(Task<T> task, string missingCode) where T : class
+        {
+            try
+            {
+                return Await(task);
+            }
+            catch (CloudException e) when (e.Code == missingCode)
+            {
+                return null;
+            }
+        }
+
         protected void Await(Task task) => Await(task.ContinueWith(t => { t.GetAwaiter().GetResult(); return true; }, TaskScheduler.Default));
 
         /// <summary>Blocks until the task ends, flushing diagnostics every 100 ms.</summary>
