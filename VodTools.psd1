@@ -9,10 +9,46 @@
     CompatiblePSEditions  = @('Desktop', 'Core')
     PowerShellVersion     = '5.1'
     DotNetFrameworkVersion = '4.7.2'
-    CmdletsToExport       = @()
+    CmdletsToExport       = @(
+        'Add-RamRolePolicy'
+        'Add-VodDomain'
+        'Add-VodStorage'
+        'Get-OssBucket'
+        'Get-OssObject'
+        'Get-RamPolicy'
+        'Get-RamRole'
+        'Get-VodCallerIdentity'
+        'Get-VodContext'
+        'Get-VodDomain'
+        'Get-VodMedia'
+        'Get-VodMezzanine'
+        'Get-VodSnapshot'
+        'Get-VodTranscodeTask'
+        'Get-VodTranscodeTemplateGroup'
+        'Initialize-VodBucketAccess'
+        'New-VodPassMpsRole'
+        'New-VodTranscodeTemplateGroup'
+        'Register-VodMedia'
+        'Remove-OssObject'
+        'Remove-RamPolicy'
+        'Remove-RamRole'
+        'Remove-RamRolePolicy'
+        'Remove-VodDomain'
+        'Remove-VodMedia'
+        'Send-VodMedia'
+        'Set-VodContext'
+        'Set-VodDefaultTranscodeTemplateGroup'
+        'Set-VodPolicy'
+        'Start-VodEmulator'
+        'Start-VodSnapshot'
+        'Start-VodTranscode'
+        'Stop-VodEmulator'
+        'Wait-VodTranscode'
+    )
     FunctionsToExport     = @()
     AliasesToExport       = @()
     VariablesToExport     = @()
+    FormatsToProcess      = @('VodTools.Format.ps1xml')
     PrivateData           = @{
         PSData = @{
             Tags       = @('Alibaba', 'AlibabaCloud', 'Aliyun', 'VOD', 'ApsaraVideo', 'OSS', 'RAM', 'Video', 'Transcode', 'PSEdition_Desktop', 'PSEdition_Core', 'Windows', 'Linux', 'MacOS')

@@ -18,6 +18,7 @@ param(
 $ErrorActionPreference = 'Stop'
 Set-StrictMode -Version 3.0
 $ProgressPreference = 'SilentlyContinue'
+if ($env:CI -and $PSVersionTable.PSVersion.Major -ge 7) { $PSStyle.OutputRendering = 'PlainText' }
 
 $Root = $PSScriptRoot
 $Out = Join-Path $Root 'out'
@@ -30,13 +31,14 @@ function Invoke-Dotnet {
 }
 
 function Invoke-BuildTask {
-    Invoke-Dotnet build (Join-Path $Root 'VodTools.sln') -c $Configuration -nologo -v quiet -clp:ErrorsOnly
+    Invoke-Dotnet build (Join-Path $Root 'VodTools.sln') -c $Configuration -nologo -v quiet '-clp:ErrorsOnly'
     # The module folder: the netstandard2.0 DLL and its few dependencies, the manifest, and the emulator.
     if (Test-Path $ModuleOut) { Remove-Item $ModuleOut -Recurse -Force }
     Invoke-Dotnet publish (Join-Path $Root 'src/VodTools/VodTools.csproj') -c $Configuration --no-build -nologo -v quiet -o $ModuleOut
     Invoke-Dotnet publish (Join-Path $Root 'src/VodTools.Emulator/VodTools.Emulator.csproj') -c $Configuration --no-build -nologo -v quiet -o (Join-Path $ModuleOut 'emulator')
     Copy-Item (Join-Path $Root 'VodTools.psd1') $ModuleOut
     Get-ChildItem (Join-Path $Root 'src/VodTools') -Filter '*.ps1xml' | Copy-Item -Destination $ModuleOut
+    Invoke-Dotnet (Join-Path $Root "tools/HelpCompiler/bin/$Configuration/net10.0/HelpCompiler.dll") (Join-Path $Root 'docs/en-US') (Join-Path $ModuleOut 'en-US') 'VodTools'
     Remove-Item (Join-Path $ModuleOut '*.deps.json'), (Join-Path $ModuleOut '*.pdb') -ErrorAction Ignore
     Write-Host "Module built: $ModuleOut"
 }
@@ -54,7 +56,7 @@ function Get-PesterModulePath {
 function Get-TrxCounts([string] $Directory) {
     $passed = 0; $failed = 0
     foreach ($file in Get-ChildItem $Directory -Filter '*.trx' -ErrorAction Ignore) {
-        $counters = ([xml](Get-Content $file.FullName -Raw)).TestRun.ResultSummary.Counters
+        $counters = ([xml](Get-Content -LiteralPath $file.FullName -Raw)).TestRun.ResultSummary.Counters
         $passed += [int]$counters.passed
         $failed += [int]$counters.failed + [int]$counters.error + [int]$counters.timeout + [int]$counters.aborted
     }
@@ -81,7 +83,7 @@ function Invoke-TestTask {
     $config.TestResult.Enabled = $true
     $config.TestResult.OutputPath = Join-Path $results 'pester.xml'
     $env:VODTOOLS_MODULE = Join-Path $ModuleOut 'VodTools.psd1'
-    $pester = Invoke-Pester -Configuration $config
+    $pester = & { Set-StrictMode -Off; Invoke-Pester -Configuration $config }  # the suites run as users' scripts do
     $pesterFailed = $pester.FailedCount + $pester.FailedBlocksCount + $pester.FailedContainersCount
 
     $passed = $xunit.Passed + $pester.PassedCount
@@ -102,6 +104,30 @@ function Invoke-BenchTask {
     & (Join-Path $Root 'bench/Invoke-Benchmarks.ps1') -ModulePath (Join-Path $ModuleOut 'VodTools.psd1')
 }
 
+function Invoke-DocsTask {
+    # Refresh the generated sections of docs/en-US/*.md from the code, then compile them again into the module.
+    Invoke-BuildTask
+    & (Join-Path $Root 'tools/Update-CommandHelp.ps1') -ModulePath (Join-Path $ModuleOut 'VodTools.psd1')
+    Invoke-Dotnet (Join-Path $Root "tools/HelpCompiler/bin/$Configuration/net10.0/HelpCompiler.dll") (Join-Path $Root 'docs/en-US') (Join-Path $ModuleOut 'en-US') 'VodTools'
+}
+
+function Invoke-PackageTask {
+    # A .nupkg that Install-PSResource and Install-Module install, made by PSResourceGet (in PowerShell 7.4+).
+    Invoke-BuildTask
+    $packages = Join-Path $Out 'packages'
+    New-Item -ItemType Directory -Force $packages | Out-Null
+    Get-ChildItem $packages -Filter 'VodTools.*.nupkg' | Remove-Item
+    $repository = 'VodToolsBuild' + [guid]::NewGuid().ToString('N').Substring(0, 8)
+    Register-PSResourceRepository -Name $repository -Uri $packages -Trusted
+    try {
+        Publish-PSResource -Path $ModuleOut -Repository $repository -SkipDependenciesCheck
+    }
+    finally {
+        Unregister-PSResourceRepository -Name $repository
+    }
+    Get-ChildItem $packages -Filter 'VodTools.*.nupkg' | ForEach-Object { Write-Host "Package: $($_.FullName)" }
+}
+
 function Invoke-CleanTask {
     foreach ($dir in @($Out) + (Get-ChildItem $Root -Directory -Recurse -Include 'bin', 'obj' | ForEach-Object FullName)) {
         if (Test-Path $dir) { Remove-Item $dir -Recurse -Force }
@@ -113,7 +139,7 @@ switch ($Task) {
     'test' { Invoke-TestTask }
     'demo' { Invoke-DemoTask }
     'bench' { Invoke-BenchTask }
-    'docs' { throw 'The help compiler is not written yet (issue 6): docs/en-US has no markdown to compile.' }
-    'package' { throw 'Packaging is not written yet (issue 6).' }
+    'docs' { Invoke-DocsTask }
+    'package' { Invoke-PackageTask }
     'clean' { Invoke-CleanTask }
 }

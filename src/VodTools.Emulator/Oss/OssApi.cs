@@ -266,6 +266,23 @@ internal sealed partial class OssApi(Store store, OssVerifier verifier, Emulator
         return sb.ToString();
     }
 
+    /// <summary>
+    /// An error must parse in every client, so a character XML 1.0 cannot hold even as a reference (a control
+    /// character of a key in StringToSign, say) is percent-encoded, as encoding-type=url does for listings.
+    /// </summary>
+    private static string XmlSafe(string text)
+    {
+        if (text.All(System.Xml.XmlConvert.IsXmlChar)) return text;
+        var safe = new StringBuilder(text.Length + 8);
+        for (int i = 0; i < text.Length; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1])) safe.Append(text[i]).Append(text[++i]);
+            else if (System.Xml.XmlConvert.IsXmlChar(text[i])) safe.Append(text[i]);
+            else safe.Append('%').Append(((int)text[i]).ToString("X2", CultureInfo.InvariantCulture));
+        }
+        return safe.ToString();
+    }
+
     private async Task WriteErrorAsync(HttpContext context, IncomingRequest request, string requestId, OssException e)
     {
         var error = new XElement("Error",
@@ -273,7 +290,7 @@ internal sealed partial class OssApi(Store store, OssVerifier verifier, Emulator
             new XElement("Message", e.Message),
             new XElement("RequestId", requestId),
             new XElement("HostId", OssAddress.HostName(request.Host)),
-            e.Extra.Select(x => new XElement(x.Name, x.Value)));
+            e.Extra.Select(x => new XElement(x.Name, XmlSafe(x.Value))));
         if (ErrorCodes.TryGetValue(e.Code, out var ec))
         {
             error.Add(new XElement("EC", ec), new XElement("RecommendDoc", "https://api.aliyun.com/troubleshoot?q=" + ec));

@@ -1,0 +1,24 @@
+using System;
+using VodTools.Api.Http;
+
+namespace VodTools.Api
+{
+    /// <summary>What every RPC and OSS client shares: retries, timeout, clock and the diagnostics callback.</summary>
+    public sealed class ClientOptions
+    {
+        public RetryPolicy Retry { get; set; } = RetryPolicy.Default;
+
+        /// <summary>How long one attempt may take before it counts as a timeout.</summary>
+        public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(60);
+
+        /// <summary>Receives one line per attempt (service, operation, attempt, status, RequestId, ms). Thread-safe callers only.</summary>
+        public Action<string>? Log { get; set; }
+
+        public Func<DateTimeOffset> Clock { get; set; } = () => DateTimeOffset.UtcNow;
+
+        /// <summary>Queue calls under the account's per-API-group QPS quota (spec rpc-apis.md §5.7).</summary>
+        public bool UseQpsBudget { get; set; } = true;
+
+        public string UserAgent { get; set; } = "VodTools/" + typeof(ClientOptions).Assembly.GetName().Version!.ToString(3);
+    }
+}

@@ -1,0 +1,58 @@
+using System;
+
+namespace VodTools.Api.Http
+{
+    /// <summary>
+    /// Any failure of a call to the cloud: an error the service answered (RPC JSON/XML or OSS XML,
+    /// including OSS's x-oss-err header on HEAD) or a transport failure (no answer at all).
+    /// </summary>
+    public sealed class CloudException : Exception
+    {
+        public CloudException(
+            string service, string operation, string code, string message, int httpStatus,
+            string? requestId = null, string? hostId = null, string? recommend = null, Exception? inner = null)
+            : base(Format(service, operation, code, message, httpStatus, requestId), inner)
+        {
+            Service = service;
+            Operation = operation;
+            Code = code;
+            ServiceMessage = message;
+            HttpStatus = httpStatus;
+            RequestId = requestId;
+            HostId = hostId;
+            Recommend = recommend;
+        }
+
+        /// <summary>VOD, RAM, STS or OSS.</summary>
+        public string Service { get; }
+        /// <summary>The RPC action or OSS operation that failed.</summary>
+        public string Operation { get; }
+        /// <summary>The cloud's error code, e.g. <c>Throttling.User</c>; for transport failures <see cref="TransportCodes"/>.</summary>
+        public string Code { get; }
+        public string ServiceMessage { get; }
+        /// <summary>0 when no HTTP answer arrived.</summary>
+        public int HttpStatus { get; }
+        public string? RequestId { get; }
+        public string? HostId { get; }
+        public string? Recommend { get; }
+
+        public bool IsTransportFailure => HttpStatus == 0;
+
+        /// <summary>How long the server asked us to wait before retrying (throttling), when it said.</summary>
+        public TimeSpan? RetryAfter { get; internal set; }
+
+        /// <summary>The server's clock (its Date header), used to correct a skewed local clock.</summary>
+        public DateTimeOffset? ServerDate { get; internal set; }
+
+        private static string Format(string service, string operation, string code, string message, int status, string? requestId) =>
+            $"{service} {operation} failed: {code}: {message}" +
+            (status > 0 ? $" (HTTP {status}" + (requestId != null ? $", RequestId {requestId})" : ")") : string.Empty);
+    }
+
+    /// <summary>Codes VodTools gives failures that never reached an HTTP answer.</summary>
+    public static class TransportCodes
+    {
+        public const string Timeout = "RequestTimeout";
+        public const string ConnectionFailed = "ConnectionFailed";
+    }
+}

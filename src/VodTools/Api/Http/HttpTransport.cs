@@ -1,0 +1,84 @@
+using System;
+using System.Net;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace VodTools.Api.Http
+{
+    /// <summary>
+    /// The one HttpClient of the process (pooled connections, shared by every runspace), with a
+    /// per-attempt timeout that is told apart from the caller's cancellation.
+    /// </summary>
+    public sealed class HttpTransport
+    {
+        private static readonly Lazy<HttpTransport> SharedInstance = new Lazy<HttpTransport>(() => new HttpTransport(CreateHandler()));
+
+        private readonly HttpClient _client;
+
+        public HttpTransport(HttpMessageHandler handler)
+        {
+            _client = new HttpClient(handler, disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };
+        }
+
+        public static HttpTransport Shared => SharedInstance.Value;
+
+        /// <summary>The client itself, for the few callers that speak plain HTTP (ECS metadata, credentials URIs).</summary>
+        public HttpClient HttpClient => _client;
+
+        /// <summary>
+        /// Sends once. A timeout or a connection failure becomes a transport <see cref="CloudException"/>;
+        /// the caller's cancellation stays an <see cref="OperationCanceledException"/>.
+        /// </summary>
+        public async Task<HttpResponseMessage> SendAsync(
+            HttpRequestMessage request, HttpCompletionOption completion, TimeSpan timeout,
+            string service, string operation, CancellationToken cancellationToken)
+        {
+            using var attempt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            attempt.CancelAfter(timeout);
+            try
+            {
+                return await _client.SendAsync(request, completion, attempt.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                throw new CloudException(service, operation, TransportCodes.Timeout,
+                    $"No answer from {request.RequestUri!.GetLeftPart(UriPartial.Authority)} within {timeout.TotalSeconds:0.#} s.", 0);
+            }
+            catch (HttpRequestException e) when (!cancellationToken.IsCancellationRequested)
+            {
+                throw new CloudException(service, operation, TransportCodes.ConnectionFailed,
+                    $"Could not reach {request.RequestUri!.GetLeftPart(UriPartial.Authority)}: {Innermost(e).Message}", 0, inner: e);
+            }
+        }
+
+        private static Exception Innermost(Exception e) => e.InnerException == null ? e : Innermost(e.InnerException);
+
+        private static HttpClientHandler CreateHandler()
+        {
+            var handler = new HttpClientHandler
+            {
+                AllowAutoRedirect = false,
+                AutomaticDecompression = DecompressionMethods.None,
+                UseCookies = false,
+            };
+            var proxy = EnvironmentProxy.FromEnvironment(Environment.GetEnvironmentVariable);
+            if (proxy != null)
+            {
+                handler.Proxy = proxy;
+                handler.UseProxy = true;
+            }
+            try
+            {
+                handler.MaxConnectionsPerServer = 64;
+            }
+            catch (PlatformNotSupportedException)
+            {
+                // .NET Framework before 4.7.1 keeps the limit on ServicePointManager.
+            }
+            // Windows PowerShell 5.1 defaults to 2 connections per host; the QPS budget, not the stack, should decide.
+            if (ServicePointManager.DefaultConnectionLimit < 64) ServicePointManager.DefaultConnectionLimit = 64;
+            return handler;
+        }
+    }
+}

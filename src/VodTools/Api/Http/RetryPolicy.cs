@@ -1,0 +1,61 @@
+using System;
+using System.Threading;
+
+namespace VodTools.Api.Http
+{
+    /// <summary>How many times and how patiently a call is tried (exponential backoff with full jitter).</summary>
+    public sealed class RetryPolicy
+    {
+        /// <summary>The policy every client uses unless told otherwise: 5 attempts, 200 ms base, 20 s cap.</summary>
+        public static RetryPolicy Default { get; } = new RetryPolicy(5, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(20));
+
+        private static readonly ThreadLocal<Random> Jitter = new ThreadLocal<Random>(() => new Random(Guid.NewGuid().GetHashCode()));
+
+        public RetryPolicy(int maxAttempts, TimeSpan baseDelay, TimeSpan maxDelay)
+        {
+            if (maxAttempts < 1) throw new ArgumentOutOfRangeException(nameof(maxAttempts), "At least one attempt.");
+            MaxAttempts = maxAttempts;
+            BaseDelay = baseDelay;
+            MaxDelay = maxDelay;
+        }
+
+        /// <summary>Total attempts, the first included.</summary>
+        public int MaxAttempts { get; }
+        public TimeSpan BaseDelay { get; }
+        public TimeSpan MaxDelay { get; }
+
+        /// <summary>
+        /// The pause before attempt <paramref name="nextAttempt"/> (2, 3, …): random in [0, min(base·2^(n-1), max)),
+        /// but never shorter than the server's retry-after hint.
+        /// </summary>
+        public TimeSpan DelayBefore(int nextAttempt, TimeSpan? serverHint)
+        {
+            var ceiling = Math.Min(BaseDelay.TotalMilliseconds * Math.Pow(2, nextAttempt - 1), MaxDelay.TotalMilliseconds);
+            var delay = TimeSpan.FromMilliseconds(Jitter.Value!.NextDouble() * ceiling);
+            return serverHint.HasValue && serverHint.Value > delay ? serverHint.Value : delay;
+        }
+
+        /// <summary>
+        /// Throttling, server-side and transport failures are worth another try; validation, auth,
+        /// not-found and conflict errors never are (spec rpc-apis.md §3.3, oss-api.md §5.3).
+        /// </summary>
+        public static bool IsRetryable(CloudException error)
+        {
+            if (error.IsTransportFailure) return true;
+            if (error.HttpStatus >= 500 || error.HttpStatus == 408 || error.HttpStatus == 429) return true;
+            var code = error.Code;
+            return code.StartsWith("Throttling", StringComparison.Ordinal)
+                || code.EndsWith(".Throttling", StringComparison.Ordinal)
+                || code.IndexOf("QpsLimitExceeded", StringComparison.Ordinal) >= 0
+                || string.Equals(code, "ServiceUnavailable", StringComparison.OrdinalIgnoreCase)
+                || code == "InternalError"
+                // .NET resends a request by itself when a pooled connection dies before answering; the cloud then
+                // sees our nonce twice. Our next attempt is re-signed with a fresh one, so it is safe and needed.
+                || code == "SignatureNonceUsed";
+        }
+
+        /// <summary>The clock-skew answers: worth one more try once the clock offset is corrected from the server's Date.</summary>
+        public static bool IsClockSkew(CloudException error) =>
+            error.Code == "RequestTimeTooSkewed" || error.Code == "InvalidTimeStamp.Expired";
+    }
+}

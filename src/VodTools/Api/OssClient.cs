@@ -1,0 +1,193 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Net;
+using System.Net.Http;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+using System.Xml;
+using System.Xml.Linq;
+using VodTools.Api.Credentials;
+using VodTools.Api.Http;
+using VodTools.Api.Signing;
+
+namespace VodTools.Api
+{
+    /// <summary>
+    /// Calls OSS REST: address (virtual-hosted, or path style when the endpoint is an IP or localhost) → sign
+    /// (V4 by default) → send → typed error, with retries that re-sign and resend the body. Thread-safe.
+    /// </summary>
+    public sealed class OssClient
+    {
+        private readonly Uri _endpoint;
+        private readonly ICredentialProvider _credentials;
+        private readonly HttpTransport _transport;
+        private readonly ClientOptions _options;
+        private readonly OssSignatureVersion _signature;
+        private readonly AttemptRunner _attempts;
+
+        public OssClient(Uri endpoint, string region, ICredentialProvider credentials, HttpTransport transport, ClientOptions options, OssSignatureVersion signature = OssSignatureVersion.V4)
+        {
+            _endpoint = endpoint;
+            Region = OssV4Signer.StandardRegion(region);
+            _credentials = credentials;
+            _transport = transport;
+            _options = options;
+            _signature = signature;
+            _attempts = new AttemptRunner("OSS", credentials, options);
+            PathStyle = endpoint.HostNameType == UriHostNameType.IPv4 || endpoint.HostNameType == UriHostNameType.IPv6 || endpoint.IsLoopback;
+        }
+
+        /// <summary>The V4 region id the signatures are scoped to, e.g. <c>cn-shanghai</c>.</summary>
+        public string Region { get; }
+
+        /// <summary>True when buckets go in the path (<c>/bucket/key</c>) because the endpoint is an IP or loopback name.</summary>
+        public bool PathStyle { get; }
+
+        /// <summary>The URL of a bucket or object at this endpoint, key encoded per segment.</summary>
+        public Uri Address(string? bucket, string? key, IEnumerable<KeyValuePair<string, string>>? query = null)
+        {
+            var builder = new StringBuilder();
+            builder.Append(_endpoint.Scheme).Append("://");
+            if (bucket != null && !PathStyle) builder.Append(bucket).Append('.');
+            builder.Append(_endpoint.Authority).Append('/');
+            if (bucket != null && PathStyle) builder.Append(bucket).Append('/');
+            if (key != null) builder.Append(Rfc3986.EncodePath(key));
+            var parameters = (query ?? Array.Empty<KeyValuePair<string, string>>()).ToList();
+            if (parameters.Count > 0)
+            {
+                builder.Append('?').Append(string.Join("&", parameters.Select(p =>
+                    Rfc3986.Encode(p.Key) + (string.IsNullOrEmpty(p.Value) ? string.Empty : "=" + Rfc3986.Encode(p.Value)))));
+            }
+            return new Uri(builder.ToString());
+        }
+
+        /// <summary>Sends the request; returns the successful response (the caller disposes it) or throws <see cref="CloudException"/>.</summary>
+        public Task<HttpResponseMessage> SendAsync(OssRequest request, HttpCompletionOption completion, CancellationToken cancellationToken)
+        {
+            var target = request.Bucket == null ? request.Operation : request.Operation + " " + request.Bucket + (request.Key == null ? string.Empty : "/" + request.Key);
+            return _attempts.RunAsync(target, null, async (credentials, now, token) =>
+            {
+                HttpResponseMessage response;
+                using (var message = BuildRequest(request, credentials!, now)) // OSS always has a credential provider
+                {
+                    response = await _transport.SendAsync(message, completion, _options.AttemptTimeout, "OSS", request.Operation, token).ConfigureAwait(false);
+                }
+                var requestId = Header(response, "x-oss-request-id");
+                if (response.IsSuccessStatusCode) return new AttemptResult<HttpResponseMessage>(response, (int)response.StatusCode, requestId);
+                using (response) throw await ParseErrorAsync(request, response, requestId).ConfigureAwait(false);
+            }, cancellationToken);
+        }
+
+        /// <summary>Sends the request and parses the XML answer (namespace-agnostic callers use LocalName).</summary>
+        public async Task<XElement> GetXmlAsync(OssRequest request, CancellationToken cancellationToken)
+        {
+            using var response = await SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+            var text = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
+            try
+            {
+                return XDocument.Parse(text).Root ?? throw new XmlException("empty document");
+            }
+            catch (XmlException e)
+            {
+                throw new CloudException("OSS", request.Operation, "BadResponse", "The answer is not XML: " + e.Message, (int)response.StatusCode, Header(response, "x-oss-request-id"));
+            }
+        }
+
+        internal HttpRequestMessage BuildRequest(OssRequest request, CloudCredentials credentials, DateTimeOffset now)
+        {
+            var headers = request.Headers.ToList();
+            if (_signature == OssSignatureVersion.V4)
+            {
+                headers.Add(new KeyValuePair<string, string>("x-oss-date", OssV4Signer.FormatDate(now)));
+                headers.Add(new KeyValuePair<string, string>("x-oss-content-sha256", OssV4Signer.UnsignedPayload));
+            }
+            else
+            {
+                headers.Add(new KeyValuePair<string, string>("x-oss-date", OssV1Signer.FormatDate(now)));
+            }
+            if (credentials.SecurityToken != null) headers.Add(new KeyValuePair<string, string>("x-oss-security-token", credentials.SecurityToken));
+
+            var parts = new OssRequestParts(request.Method.Method, request.Bucket, request.Key, request.Query, headers);
+            var authorization = _signature == OssSignatureVersion.V4
+                ? OssV4Signer.SignHeader(parts, Array.Empty<string>(), Region, now, credentials.AccessKeyId, credentials.AccessKeySecret).Authorization
+                : OssV1Signer.SignHeader(parts, credentials.AccessKeyId, credentials.AccessKeySecret).Authorization;
+
+            var message = new HttpRequestMessage(request.Method, Address(request.Bucket, request.Key, request.Query));
+            var content = request.Content?.Invoke();
+            if (content == null && (request.Method == HttpMethod.Put || request.Method == HttpMethod.Post))
+                content = new ByteArrayContent(Array.Empty<byte>());
+            message.Content = content;
+            foreach (var header in headers)
+            {
+                if (content != null && IsContentHeader(header.Key))
+                {
+                    content.Headers.Remove(header.Key);
+                    content.Headers.TryAddWithoutValidation(header.Key, header.Value);
+                }
+                else if (!IsContentHeader(header.Key))
+                {
+                    message.Headers.TryAddWithoutValidation(header.Key, header.Value);
+                }
+            }
+            message.Headers.TryAddWithoutValidation("Authorization", authorization);
+            message.Headers.TryAddWithoutValidation("User-Agent", _options.UserAgent);
+            return message;
+        }
+
+        private static bool IsContentHeader(string name) =>
+            name.StartsWith("Content-", StringComparison.OrdinalIgnoreCase) || string.Equals(name, "Expires", StringComparison.OrdinalIgnoreCase);
+
+        /// <summary>OSS's error XML, from the body or, on HEAD, from the base64 x-oss-err header (spec oss-api.md §5.1).</summary>
+        private async Task<CloudException> ParseErrorAsync(OssRequest request, HttpResponseMessage response, string? requestId)
+        {
+            var status = (int)response.StatusCode;
+            string? xml = null;
+            var encoded = Header(response, "x-oss-err");
+            if (encoded != null)
+            {
+                try
+                {
+                    xml = Encoding.UTF8.GetString(Convert.FromBase64String(encoded));
+                }
+                catch (FormatException)
+                {
+                }
+            }
+            xml ??= await response.Content.ReadAsStringAsync().ConfigureAwait(false);
+
+            string? code = null, message = null, hostId = null, recommend = null;
+            try
+            {
+                var root = XDocument.Parse(xml).Root;
+                if (root != null && root.Name.LocalName == "Error")
+                {
+                    string? Child(string name) => root.Elements().FirstOrDefault(e => e.Name.LocalName == name)?.Value;
+                    code = Child("Code");
+                    message = Child("Message");
+                    requestId = Child("RequestId") ?? requestId;
+                    hostId = Child("HostId");
+                    recommend = Child("RecommendDoc");
+                }
+            }
+            catch (XmlException)
+            {
+            }
+            code ??= status == (int)HttpStatusCode.NotFound && request.Method == HttpMethod.Head ? "NoSuchKey" : "BadErrorResponse";
+            message ??= response.ReasonPhrase ?? "The service answered with an error and no readable body.";
+            var ec = Header(response, "x-oss-ec");
+            return new CloudException("OSS", request.Operation, code, message + (ec != null ? $" (EC {ec})" : string.Empty), status, requestId, hostId, recommend)
+            {
+                RetryAfter = RpcClient.ServerRetryAfter(response),
+                ServerDate = response.Headers.Date,
+            };
+        }
+
+        private static string? Header(HttpResponseMessage response, string name) =>
+            response.Headers.TryGetValues(name, out var values) ? values.FirstOrDefault() : null;
+
+    }
+}

@@ -1,0 +1,39 @@
+using System;
+
+namespace VodTools.Api
+{
+    public enum RpcSignatureVersion
+    {
+        /// <summary>ACS3-HMAC-SHA256, headers only (the current scheme).</summary>
+        V3,
+        /// <summary>HMAC-SHA1 with the common parameters in the query (the older scheme, still accepted).</summary>
+        V1,
+        /// <summary>No signature: the few calls whose proof is in their parameters (STS AssumeRoleWithOIDC).</summary>
+        Anonymous,
+    }
+
+    /// <summary>One RPC-style product: its name in diagnostics, API version, signature and QPS groups.</summary>
+    public sealed class RpcService
+    {
+        public static readonly RpcService Vod = new RpcService("VOD", "2017-03-21", RpcSignatureVersion.V3, VodQuota.Of);
+        public static readonly RpcService Ram = new RpcService("RAM", "2015-05-01", RpcSignatureVersion.V3, null);
+
+        /// <summary>Alibaba's own STS SDK forces the HMAC-SHA1 signature (spec rpc-apis.md §7.1); so do we.</summary>
+        public static readonly RpcService Sts = new RpcService("STS", "2015-04-01", RpcSignatureVersion.V1, null);
+
+        private RpcService(string name, string version, RpcSignatureVersion signature, Func<string, (string Group, int PerSecond)>? quotaOf)
+        {
+            Name = name;
+            Version = version;
+            DefaultSignature = signature;
+            QuotaOf = quotaOf;
+        }
+
+        public string Name { get; }
+        public string Version { get; }
+        public RpcSignatureVersion DefaultSignature { get; }
+
+        /// <summary>The QPS group of an action, or null for products without published per-API quotas.</summary>
+        public Func<string, (string Group, int PerSecond)>? QuotaOf { get; }
+    }
+}

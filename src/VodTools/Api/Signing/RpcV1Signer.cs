@@ -1,0 +1,45 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text;
+
+namespace VodTools.Api.Signing
+{
+    /// <summary>The intermediate strings and result of an RPC V1 (HMAC-SHA1) signature.</summary>
+    public sealed class RpcV1Signature
+    {
+        public RpcV1Signature(string canonicalizedQuery, string stringToSign, string signature)
+        {
+            CanonicalizedQuery = canonicalizedQuery;
+            StringToSign = stringToSign;
+            Signature = signature;
+        }
+
+        public string CanonicalizedQuery { get; }
+        public string StringToSign { get; }
+        /// <summary>Base64 HMAC-SHA1; percent-encode it before it goes in a URL or form.</summary>
+        public string Signature { get; }
+    }
+
+    /// <summary>RPC signature V1 (<c>SignatureMethod=HMAC-SHA1</c>, <c>SignatureVersion=1.0</c>), spec rpc-apis.md §1.</summary>
+    public static class RpcV1Signer
+    {
+        public const string TimestampFormat = "yyyy-MM-dd'T'HH:mm:ss'Z'";
+
+        /// <summary>
+        /// Signs the union of query and form parameters (everything but <c>Signature</c>).
+        /// The method is the real upper-case HTTP method: GET and POST give different signatures.
+        /// </summary>
+        public static RpcV1Signature Sign(string method, IEnumerable<KeyValuePair<string, string>> parameters, string accessKeySecret)
+        {
+            var canonical = string.Join("&", parameters
+                .Where(p => p.Key != "Signature")
+                .OrderBy(p => p.Key, StringComparer.Ordinal)
+                .Select(p => Rfc3986.Encode(p.Key) + "=" + Rfc3986.Encode(p.Value ?? string.Empty)));
+            var stringToSign = method + "&" + Rfc3986.Encode("/") + "&" + Rfc3986.Encode(canonical);
+            var key = Encoding.UTF8.GetBytes(accessKeySecret + "&");
+            var signature = Convert.ToBase64String(Crypto.HmacSha1(key, stringToSign));
+            return new RpcV1Signature(canonical, stringToSign, signature);
+        }
+    }
+}

@@ -1,0 +1,33 @@
+using System;
+using System.Management.Automation;
+using VodTools.Model;
+
+namespace VodTools.Commands
+{
+    /// <summary>
+    /// <para type="synopsis">Attaches a RAM policy to a role.</para>
+    /// <para type="description">A policy that is already attached is a success, not an error; -Verbose says so and nothing
+    /// is written. Policies piped from Get-RamPolicy bind by PolicyName and PolicyType.</para>
+    /// </summary>
+    [Cmdlet(VerbsCommon.Add, "RamRolePolicy", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [OutputType(typeof(RamPolicy))]
+    public sealed class AddRamRolePolicyCommand : RamAttachmentCmdletBase
+    {
+        /// <summary>Emit the policy as attached to the role.</summary>
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            try
+            {
+                if (EnsureAttachment(RoleName, PolicyName, PolicyType, lookUp: true) != null && PassThru)
+                    WriteObject(FindAttachment(RoleName, PolicyName, PolicyType));
+            }
+            catch (Exception e) when (!(e is PipelineStoppedException))
+            {
+                WriteItemError(e, "RamRolePolicyNotAttached", RoleName + "/" + PolicyName);
+            }
+        }
+    }
+}

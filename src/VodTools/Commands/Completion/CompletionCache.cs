@@ -1,0 +1,63 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using VodTools.Api;
+using VodTools.Api.Http;
+using VodTools.Services;
+
+namespace VodTools.Commands.Completion
+{
+    /// <summary>
+    /// Names fetched from the cloud for tab completion: cached per session target for a minute, fetched within
+    /// two seconds or not at all, and silent on any failure (a completer must never throw or hang the prompt).
+    /// </summary>
+    internal static class CompletionCache
+    {
+        private static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(1);
+        private static readonly TimeSpan Budget = TimeSpan.FromSeconds(2);
+        private static readonly ConcurrentDictionary<string, (DateTime At, IReadOnlyList<string> Names)> Entries = new ConcurrentDictionary<string, (DateTime, IReadOnlyList<string>)>();
+
+        public static IEnumerable<CompletionResult> Complete(string kind, string wordToComplete, Func<CloudSession, CancellationToken, Task<IEnumerable<string>>> fetch)
+        {
+            var prefix = (wordToComplete ?? string.Empty).Trim('\'', '"');
+            return Names(kind, fetch)
+                .Where(name => name.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+                .Select(name => new CompletionResult(name, name, CompletionResultType.ParameterValue, name));
+        }
+
+        private static IReadOnlyList<string> Names(string kind, Func<CloudSession, CancellationToken, Task<IEnumerable<string>>> fetch)
+        {
+            try
+            {
+                var context = VodContext.Current;
+                var session = CloudSession.Open(new CloudSessionRequest
+                {
+                    Region = context.Region,
+                    ProfileName = context.Credentials == null ? context.ProfileName : null,
+                    AccessKeyId = context.Credentials?.AccessKeyId,
+                    AccessKeySecret = context.Credentials?.AccessKeySecret,
+                    SecurityToken = context.Credentials?.SecurityToken,
+                    AllowInsecureHttp = context.AllowInsecureHttp,
+                    Options = new ClientOptions { Retry = new RetryPolicy(1, TimeSpan.Zero, TimeSpan.Zero), AttemptTimeout = Budget },
+                }.WithEndpoints(context.Endpoints), HttpTransport.Shared);
+                var key = kind + "|" + session.Region.RegionId + "|" + session.Credentials.Description + "|" + string.Join(",", context.Endpoints.Values);
+                if (Entries.TryGetValue(key, out var entry) && DateTime.UtcNow - entry.At < Lifetime) return entry.Names;
+                using var cancel = new CancellationTokenSource(Budget);
+                var task = fetch(session, cancel.Token);
+                if (!task.Wait(Budget)) return Array.Empty<string>();
+                var names = task.Result.OrderBy(n => n, StringComparer.Ordinal).ToList();
+                Entries[key] = (DateTime.UtcNow, names);
+                return names;
+            }
+            catch (Exception)
+            {
+                // Tab completion stays silent: no credentials, no network, a refused key — nothing to offer.
+                return Array.Empty<string>();
+            }
+        }
+    }
+}

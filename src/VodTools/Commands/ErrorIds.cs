@@ -1,0 +1,9 @@
+namespace VodTools.Commands
+{
+    /// <summary>The stable ErrorIds of failures shared by every cmdlet; each cmdlet adds its own per-item ids.</summary>
+    public static class ErrorIds
+    {
+        public const string EndpointUnreachable = "EndpointUnreachable";
+        public const string AuthenticationFailed = "AuthenticationFailed";
+    }
+}

@@ -1,0 +1,108 @@
+using System;
+using System.Linq;
+using System.Management.Automation;
+using VodTools.Model;
+using VodTools.Services;
+
+namespace VodTools.Commands
+{
+    /// <summary>
+    /// <para type="synopsis">Lists the objects of an OSS bucket, page by page, as they arrive.</para>
+    /// </summary>
+    [Cmdlet(VerbsCommon.Get, "OssObject", DefaultParameterSetName = AllPages)]
+    [OutputType(typeof(OssObject))]
+    public sealed class GetOssObjectCommand : VodCmdletBase
+    {
+        private const string AllPages = "AllPages";
+        private const string OnePage = "OnePage";
+
+        /// <summary>The variable -NoAutoIteration leaves the next page's token in.</summary>
+        public const string NextTokenVariable = "OssNextContinuationToken";
+
+        /// <summary>The bucket to list.</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [ValidatePattern("^[a-z0-9_][a-z0-9_-]{1,61}[a-z0-9_]$")]
+        [ArgumentCompleter(typeof(Completion.BucketNameCompleter))]
+        public string Bucket { get; set; } = string.Empty;
+
+        /// <summary>Only keys that start with this.</summary>
+        [Parameter(Position = 1)]
+        public string? Prefix { get; set; }
+
+        /// <summary>Keep only keys matching one of these wildcards (case-insensitive), e.g. *.mp4.</summary>
+        [Parameter]
+        [SupportsWildcards]
+        public string[]? Include { get; set; }
+
+        /// <summary>Drop keys matching one of these wildcards (case-insensitive).</summary>
+        [Parameter]
+        [SupportsWildcards]
+        public string[]? Exclude { get; set; }
+
+        /// <summary>Group keys by this character (usually '/'): keys below the next one come back as prefix entries (IsPrefix).</summary>
+        [Parameter]
+        public string? Delimiter { get; set; }
+
+        /// <summary>Start listing after this key.</summary>
+        [Parameter]
+        public string? StartAfter { get; set; }
+
+        /// <summary>Keys per page (1–1000). Default 1000.</summary>
+        [Parameter]
+        [ValidateRange(1, 1000)]
+        public int PageSize { get; set; } = 1000;
+
+        /// <summary>Return one page only; the token of the next page is left in $OssNextContinuationToken (null on the last page).</summary>
+        [Parameter(Mandatory = true, ParameterSetName = OnePage)]
+        public SwitchParameter NoAutoIteration { get; set; }
+
+        /// <summary>The token of the page to return, from $OssNextContinuationToken.</summary>
+        [Parameter(ParameterSetName = OnePage)]
+        public string? ContinuationToken { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            var include = Include?.Select(p => new WildcardPattern(p, WildcardOptions.IgnoreCase)).ToList();
+            var exclude = Exclude?.Select(p => new WildcardPattern(p, WildcardOptions.IgnoreCase)).ToList();
+            var token = NoAutoIteration ? ContinuationToken : null;
+            long listed = 0;
+            var progress = new ProgressRecord(2, $"Listing oss://{Bucket}/{Prefix}", "first page");
+            do
+            {
+                OssObjectPage page;
+                try
+                {
+                    page = Await(Session.Oss.ListObjectsAsync(Bucket, Prefix, Delimiter, StartAfter, token, PageSize, Cancellation));
+                }
+                catch (Exception e) when (!(e is PipelineStoppedException))
+                {
+                    WriteItemError(e, "OssListFailed", Bucket);
+                    return;
+                }
+                foreach (var item in page.Objects)
+                {
+                    if (!item.IsPrefix && include != null && !include.Any(p => p.IsMatch(item.Key))) continue;
+                    if (!item.IsPrefix && exclude != null && exclude.Any(p => p.IsMatch(item.Key))) continue;
+                    WriteObject(item);
+                }
+                listed += page.Objects.Count;
+                if (NoAutoIteration)
+                {
+                    SessionState.PSVariable.Set(NextTokenVariable, page.NextContinuationToken);
+                    if (page.NextContinuationToken != null) WriteVerbose($"More keys follow: Get-OssObject -NoAutoIteration -ContinuationToken ${NextTokenVariable}");
+                    return;
+                }
+                if (page.NextContinuationToken == token) break; // a repeated token would loop for ever
+                token = page.NextContinuationToken;
+                if (token != null)
+                {
+                    progress.StatusDescription = $"{listed} keys listed";
+                    WriteProgress(progress);
+                }
+            }
+            while (token != null && !Stopping);
+            progress.RecordType = ProgressRecordType.Completed;
+            WriteProgress(progress);
+        }
+    }
+}

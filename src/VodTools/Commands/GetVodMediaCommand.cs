@@ -1,0 +1,51 @@
+using System;
+using System.Management.Automation;
+using VodTools.Model;
+using VodTools.Services;
+
+namespace VodTools.Commands
+{
+    /// <summary>
+    /// <para type="synopsis">Gets media from VOD by id: title, status, size, duration, template group.</para>
+    /// <para type="description">Reads the media with GetVideoInfos, 20 ids per call, and emits one VodMedia per id in input
+    /// order (an id given twice in one batch is read once). An id VOD does not know is a non-terminating ObjectNotFound
+    /// error (VodMediaNotFound); the others go on.</para>
+    /// </summary>
+    [Cmdlet(VerbsCommon.Get, "VodMedia")]
+    [OutputType(typeof(VodMedia))]
+    public sealed class GetVodMediaCommand : VodCmdletBase
+    {
+        private readonly IdBatch _batch = new IdBatch(VodService.MaxMediaBatch);
+
+        /// <summary>The media ids. Bind from VodMedia.MediaId, TranscodeTask.MediaId or plain strings.</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("VideoId")]
+        [ValidateNotNullOrEmpty]
+        public string[] MediaId { get; set; } = Array.Empty<string>();
+
+        protected override void ProcessRecord()
+        {
+            foreach (var id in MediaId)
+            {
+                if (_batch.Add(id)) Read();
+            }
+        }
+
+        protected override void EndProcessing() => Read();
+
+        private void Read()
+        {
+            var ids = _batch.Take();
+            if (ids.Count == 0) return;
+            try
+            {
+                var (media, _) = Await(Session.Vod.GetVideoInfosAsync(ids, Cancellation));
+                IdBatch.WriteEach(this, ids, media, m => m.MediaId, "media", "VodMediaNotFound");
+            }
+            catch (Exception e) when (!(e is PipelineStoppedException))
+            {
+                foreach (var id in ids) WriteItemError(e, "VodMediaNotRead", id);
+            }
+        }
+    }
+}

@@ -1,0 +1,54 @@
+using System;
+using System.Management.Automation;
+using VodTools.Model;
+using VodTools.Services;
+
+namespace VodTools.Commands
+{
+    /// <summary>
+    /// <para type="synopsis">Creates the RAM role that lets VOD's transcoding service read and write your OSS buckets (vod-pass-mps).</para>
+    /// <para type="description">The role's trust policy lets the given service principals assume it:
+    /// {"Statement":[{"Action":"sts:AssumeRole","Effect":"Allow","Principal":{"Service":["mts.aliyuncs.com"]}}],"Version":"1"}.
+    /// The principal mts.aliyuncs.com (Media Transcoding, which VOD transcodes with) is the most likely value of VOD's guide
+    /// but is UNCONFIRMED; give -ServicePrincipal to trust others (e.g. vod.aliyuncs.com as well).
+    /// Idempotent: a role that already trusts the same principals (documents compared by meaning, not text) is returned
+    /// unchanged without any write. A role that trusts others is an error (RamRoleTrustPolicyDiffers) unless -Force
+    /// replaces its trust policy.</para>
+    /// </summary>
+    [Cmdlet(VerbsCommon.New, "VodPassMpsRole", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [OutputType(typeof(RamRole))]
+    public sealed class NewVodPassMpsRoleCommand : RamCmdletBase
+    {
+        /// <summary>The role name (1–64 letters, digits, '.' or '-'). Default vod-pass-mps.</summary>
+        [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNullOrEmpty]
+        public string RoleName { get; set; } = DefaultRoleName;
+
+        /// <summary>The cloud services trusted to assume the role. Default mts.aliyuncs.com (UNCONFIRMED: the value VOD's guide names could not be verified).</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string[] ServicePrincipal { get; set; } = { DefaultServicePrincipal };
+
+        /// <summary>The role's description (1–1024 characters), used when the role is created.</summary>
+        [Parameter]
+        public string? Description { get; set; }
+
+        /// <summary>Replace the trust policy of an existing role that trusts other principals.</summary>
+        [Parameter]
+        public SwitchParameter Force { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            try
+            {
+                var principals = CheckAll(ServicePrincipal, RamLimits.ServicePrincipal);
+                var step = EnsureRole(RamLimits.RoleName(RoleName), principals, RamLimits.Description(Description), Force);
+                if (step != null) WriteObject(step.Resource);
+            }
+            catch (Exception e) when (!(e is PipelineStoppedException))
+            {
+                WriteStepError(e, "RamRoleNotCreated", RoleName);
+            }
+        }
+    }
+}

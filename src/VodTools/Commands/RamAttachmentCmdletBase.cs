@@ -1,0 +1,23 @@
+using System.Management.Automation;
+
+namespace VodTools.Commands
+{
+    /// <summary>The parameters that name one attachment of a policy to a role; they bind from Get-RamPolicy's and Get-RamRole's output.</summary>
+    public abstract class RamAttachmentCmdletBase : RamCmdletBase
+    {
+        /// <summary>The role.</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNullOrEmpty]
+        public string RoleName { get; set; } = string.Empty;
+
+        /// <summary>The policy.</summary>
+        [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNullOrEmpty]
+        public string PolicyName { get; set; } = string.Empty;
+
+        /// <summary>Custom (default) or System.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ValidateSet(CustomPolicyType, SystemPolicyType)]
+        public string PolicyType { get; set; } = CustomPolicyType;
+    }
+}

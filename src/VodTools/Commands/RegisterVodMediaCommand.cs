@@ -1,0 +1,234 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Management.Automation;
+using System.Text;
+using VodTools.Api.Http;
+using VodTools.Model;
+using VodTools.Services;
+
+namespace VodTools.Commands
+{
+    /// <summary>
+    /// <para type="synopsis">Registers media files that are already in OSS with ApsaraVideo VOD (RegisterMedia).</para>
+    /// <para type="description">Takes OSS objects from Get-OssObject (or -FileUrl, or -Bucket and -Key), checks VOD's limits
+    /// locally, groups the files into calls of up to 10 from the same bucket, runs the calls concurrently within the
+    /// account's QPS quota and emits one VodMedia per file in input order. A file VOD refuses is a non-terminating
+    /// error; the others go on.</para>
+    /// </summary>
+    [Cmdlet(VerbsLifecycle.Register, "VodMedia", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [OutputType(typeof(VodMedia))]
+    public sealed class RegisterVodMediaCommand : VodCmdletBase
+    {
+        /// <summary>The template group id that means "register without transcoding".</summary>
+        public const string NoTranscode = "VOD_NO_TRANSCODE";
+
+        private readonly Dictionary<string, List<PendingFile>> _batches = new Dictionary<string, List<PendingFile>>(StringComparer.Ordinal);
+        private OrderedWork? _work;
+        private int _registered;
+        private int _failed;
+        private DateTime _lastProgress = DateTime.MinValue;
+
+        /// <summary>The file's OSS URL, https://&lt;bucket&gt;.oss-&lt;region&gt;.aliyuncs.com/&lt;key&gt;. Binds from OssObject.FileUrl.</summary>
+        [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Alias("Url")]
+        public string? FileUrl { get; set; }
+
+        /// <summary>The bucket, with -Key, when no -FileUrl is given.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(Completion.BucketNameCompleter))]
+        public string? Bucket { get; set; }
+
+        /// <summary>The object key, with -Bucket.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public string? Key { get; set; }
+
+        /// <summary>The media title (at most 128 bytes, no emoji). Default: the file name without its extension.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public string? Title { get; set; }
+
+        /// <summary>At most 1024 bytes, no emoji.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public string? Description { get; set; }
+
+        /// <summary>At most 16 tags of at most 32 bytes each.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public string[]? Tags { get; set; }
+
+        /// <summary>The VOD category id.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public long? CateId { get; set; }
+
+        /// <summary>The cover image URL.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public string? CoverUrl { get; set; }
+
+        /// <summary>Transcode with this template group as soon as the file is registered. Default: VOD_NO_TRANSCODE (register only).</summary>
+        [Parameter]
+        public string? TemplateGroupId { get; set; }
+
+        /// <summary>A workflow to run instead of a template group.</summary>
+        [Parameter]
+        public string? WorkflowId { get; set; }
+
+        /// <summary>Custom JSON (an object) stored with the media, e.g. '{"Extend":{"source":"archive"}}'.</summary>
+        [Parameter]
+        public string? UserData { get; set; }
+
+        /// <summary>The piped object itself, kept as the target of its error record.</summary>
+        [Parameter(ValueFromPipeline = true, DontShow = true)]
+        public PSObject? InputObject { get; set; }
+
+        /// <summary>How many RegisterMedia calls run at once (each registers up to 10 files). Default 8.</summary>
+        [Parameter]
+        [ValidateRange(1, 64)]
+        public int ThrottleLimit { get; set; } = 8;
+
+        private sealed class PendingFile
+        {
+            public PendingFile(long slot, MediaRegistration registration, object? input)
+            {
+                Slot = slot;
+                Registration = registration;
+                Input = input;
+            }
+
+            public long Slot { get; }
+            public MediaRegistration Registration { get; }
+            public object? Input { get; }
+        }
+
+        protected override void BeginProcessing()
+        {
+            try
+            {
+                UserData = VodLimits.JsonObject(UserData, nameof(UserData));
+            }
+            catch (ValidationException e)
+            {
+                ThrowTerminatingError(new ErrorRecord(e, e.ErrorId, ErrorCategory.InvalidArgument, UserData));
+            }
+            _work = new OrderedWork(ThrottleLimit);
+        }
+
+        protected override void ProcessRecord()
+        {
+            var work = _work!;
+            var input = InputObject ?? (object?)FileUrl ?? Key;
+            MediaRegistration registration;
+            string bucket;
+            try
+            {
+                registration = Describe(out bucket);
+            }
+            catch (ValidationException e)
+            {
+                WriteError(new ErrorRecord(e, e.ErrorId, ErrorCategory.InvalidArgument, input));
+                _failed++;
+                return;
+            }
+
+            if (!ShouldProcess(registration.FileUrl, "Register with VOD")) return;
+
+            var pending = _batches.TryGetValue(bucket, out var batch) ? batch : _batches[bucket] = new List<PendingFile>();
+            if (pending.Any(p => p.Registration.FileUrl == registration.FileUrl)) Submit(bucket); // one call never carries a file twice
+            pending = _batches.TryGetValue(bucket, out batch) ? batch : _batches[bucket] = new List<PendingFile>();
+            pending.Add(new PendingFile(work.Reserve(), registration, input));
+            if (pending.Count == VodService.MaxRegisterBatch) Submit(bucket);
+
+            work.Throttle(WaitDraining, Cancellation);
+            FlushDiagnostics();
+            ReportProgress(completed: false);
+        }
+
+        protected override void EndProcessing()
+        {
+            var work = _work!;
+            foreach (var bucket in _batches.Keys.ToList()) Submit(bucket);
+            work.Finish(WaitDraining, () => ReportProgress(completed: false), Cancellation);
+            ReportProgress(completed: true);
+            _work?.Dispose();
+        }
+
+        /// <summary>Validates the current record and builds its RegisterMetadatas item; returns the bucket it batches with.</summary>
+        private MediaRegistration Describe(out string bucket)
+        {
+            string fileUrl;
+            string key;
+            if (!string.IsNullOrEmpty(FileUrl))
+            {
+                fileUrl = VodLimits.FileUrl(FileUrl!);
+                OssFileUrl.TryParse(fileUrl, out bucket, out _, out key);
+            }
+            else if (!string.IsNullOrEmpty(Bucket) && !string.IsNullOrEmpty(Key))
+            {
+                bucket = Bucket!;
+                key = Key!;
+                fileUrl = VodLimits.FileUrl(OssFileUrl.Build(bucket, Session.Region.RegionId, key));
+            }
+            else
+            {
+                throw new ValidationException("VodFileMissing", "Give -FileUrl, or -Bucket and -Key (or pipe objects from Get-OssObject).", "FileUrl");
+            }
+
+            if (key.EndsWith("/", StringComparison.Ordinal) || string.IsNullOrEmpty(Path.GetExtension(key)))
+                throw new ValidationException("VodFileExtensionMissing", $"'{key}' has no file extension; VOD registers only files with a media extension.", "Key");
+
+            return new MediaRegistration
+            {
+                FileUrl = fileUrl,
+                Title = VodLimits.Title(Title ?? VodLimits.DefaultTitle(key)),
+                Description = VodLimits.Description(Description),
+                Tags = VodLimits.Tags(Tags),
+                CoverUrl = VodLimits.CoverUrl(CoverUrl),
+                CateId = CateId,
+            };
+        }
+
+        private void Submit(string bucket)
+        {
+            if (!_batches.TryGetValue(bucket, out var batch) || batch.Count == 0) return;
+            _batches.Remove(bucket);
+            var work = _work!;
+            var vod = Session.Vod;
+            var templateGroupId = TemplateGroupId ?? (WorkflowId == null ? NoTranscode : null);
+            var (workflowId, userData, cancellation) = (WorkflowId, UserData, Cancellation);
+            work.Start(async () =>
+            {
+                try
+                {
+                    var result = await vod.RegisterMediaAsync(batch.Select(p => p.Registration).ToList(), templateGroupId, workflowId, userData, cancellation).ConfigureAwait(false);
+                    var byUrl = result.Registered.GroupBy(m => m.FileUrl ?? string.Empty).ToDictionary(g => g.Key, g => g.First());
+                    foreach (var file in batch)
+                    {
+                        if (byUrl.TryGetValue(file.Registration.FileUrl, out var media))
+                        {
+                            media.Title ??= file.Registration.Title;
+                            work.Complete(file.Slot, () => { _registered++; WriteObject(media); });
+                        }
+                        else
+                        {
+                            var error = new CloudException("VOD", "RegisterMedia", "FailedFileURL",
+                                $"VOD did not register {file.Registration.FileUrl}: check that the object exists, has a media extension and is in a bucket added to VOD.", 200, result.RequestId);
+                            work.Complete(file.Slot, () => { _failed++; WriteError(new ErrorRecord(error, "VodRegisterRefused", ErrorCategory.InvalidData, file.Input)); });
+                        }
+                    }
+                }
+                catch (Exception e) when (!(e is OperationCanceledException && cancellation.IsCancellationRequested))
+                {
+                    foreach (var file in batch) work.Complete(file.Slot, () => { _failed++; WriteItemError(e, "VodRegisterFailed", file.Input); });
+                }
+            }, cancellation);
+        }
+
+        private void ReportProgress(bool completed)
+        {
+            if (!completed && (DateTime.UtcNow - _lastProgress).TotalMilliseconds < 500) return;
+            _lastProgress = DateTime.UtcNow;
+            var record = new ProgressRecord(1, "Registering media with VOD", $"{_registered} registered, {_failed} failed, {_work!.Pending} in progress");
+            if (completed) record.RecordType = ProgressRecordType.Completed;
+            WriteProgress(record);
+        }
+    }
+}

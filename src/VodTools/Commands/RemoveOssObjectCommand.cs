@@ -1,0 +1,35 @@
+using System;
+using System.Management.Automation;
+
+namespace VodTools.Commands
+{
+    /// <summary>
+    /// <para type="synopsis">Deletes objects from an OSS bucket.</para>
+    /// </summary>
+    [Cmdlet(VerbsCommon.Remove, "OssObject", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+    [OutputType(typeof(void))]
+    public sealed class RemoveOssObjectCommand : VodCmdletBase
+    {
+        /// <summary>The bucket.</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(Completion.BucketNameCompleter))]
+        public string Bucket { get; set; } = string.Empty;
+
+        /// <summary>The object key (exact, no wildcards). Deleting a key that does not exist succeeds, as in OSS.</summary>
+        [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
+        public string Key { get; set; } = string.Empty;
+
+        protected override void ProcessRecord()
+        {
+            if (!ShouldProcess($"oss://{Bucket}/{Key}", "Delete object")) return;
+            try
+            {
+                Await(Session.Oss.DeleteObjectAsync(Bucket, Key, Cancellation));
+            }
+            catch (Exception e) when (!(e is PipelineStoppedException))
+            {
+                WriteItemError(e, "OssObjectNotDeleted", $"oss://{Bucket}/{Key}");
+            }
+        }
+    }
+}

@@ -1,0 +1,38 @@
+using System;
+using System.Management.Automation;
+
+namespace VodTools.Commands
+{
+    /// <summary>
+    /// <para type="synopsis">Deletes a custom RAM policy.</para>
+    /// <para type="description">RAM refuses to delete a policy that has non-default versions (DeleteConflict.Policy.Version) unless
+    /// -Force, which deletes them too (CascadingDelete). A policy still attached to a role cannot be deleted; detach it first
+    /// with Remove-RamRolePolicy. Failures are non-terminating errors with RAM's code.</para>
+    /// </summary>
+    [Cmdlet(VerbsCommon.Remove, "RamPolicy", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+    [OutputType(typeof(void))]
+    public sealed class RemoveRamPolicyCommand : RamCmdletBase
+    {
+        /// <summary>The custom policy to delete.</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNullOrEmpty]
+        public string PolicyName { get; set; } = string.Empty;
+
+        /// <summary>Delete the policy's non-default versions too.</summary>
+        [Parameter]
+        public SwitchParameter Force { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            if (!ShouldProcess(PolicyName, Force ? "Delete the RAM policy and all its versions" : "Delete the RAM policy")) return;
+            try
+            {
+                Await(Session.Ram.DeletePolicyAsync(PolicyName, Force, Cancellation));
+            }
+            catch (Exception e) when (!(e is PipelineStoppedException))
+            {
+                WriteItemError(e, "RamPolicyNotRemoved", PolicyName);
+            }
+        }
+    }
+}

@@ -1,0 +1,42 @@
+using System;
+using System.Management.Automation;
+
+namespace VodTools.Commands
+{
+    /// <summary>
+    /// <para type="synopsis">Deletes a RAM role.</para>
+    /// <para type="description">RAM refuses to delete a role with policies attached (DeleteConflict.Role.Policy, reported as a
+    /// non-terminating error). -Force detaches every attached policy first.</para>
+    /// </summary>
+    [Cmdlet(VerbsCommon.Remove, "RamRole", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+    [OutputType(typeof(void))]
+    public sealed class RemoveRamRoleCommand : RamCmdletBase
+    {
+        /// <summary>The role to delete.</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNullOrEmpty]
+        public string RoleName { get; set; } = string.Empty;
+
+        /// <summary>Detach the role's policies first.</summary>
+        [Parameter]
+        public SwitchParameter Force { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            if (!ShouldProcess(RoleName, Force ? "Detach every policy and delete the RAM role" : "Delete the RAM role")) return;
+            try
+            {
+                if (Force)
+                {
+                    foreach (var policy in Await(Session.Ram.ListPoliciesForRoleAsync(RoleName, Cancellation)))
+                        Await(Session.Ram.DetachPolicyFromRoleAsync(policy.PolicyName, policy.PolicyType, RoleName, Cancellation));
+                }
+                Await(Session.Ram.DeleteRoleAsync(RoleName, Cancellation));
+            }
+            catch (Exception e) when (!(e is PipelineStoppedException))
+            {
+                WriteItemError(e, "RamRoleNotRemoved", RoleName);
+            }
+        }
+    }
+}

@@ -1,0 +1,34 @@
+using System;
+using System.Management.Automation;
+
+namespace VodTools.Commands
+{
+    /// <summary>
+    /// <para type="synopsis">Deletes VOD CDN domains (DeleteVodDomain).</para>
+    /// </summary>
+    [Cmdlet(VerbsCommon.Remove, "VodDomain", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+    [OutputType(typeof(void))]
+    public sealed class RemoveVodDomainCommand : VodCmdletBase
+    {
+        /// <summary>The domains to delete; binds from Get-VodDomain's output.</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNullOrEmpty]
+        public string[] DomainName { get; set; } = Array.Empty<string>();
+
+        protected override void ProcessRecord()
+        {
+            foreach (var domain in DomainName)
+            {
+                if (!ShouldProcess(domain, "Delete VOD domain")) continue;
+                try
+                {
+                    Await(Session.Vod.DeleteVodDomainAsync(domain, Cancellation));
+                }
+                catch (Exception e) when (!(e is PipelineStoppedException))
+                {
+                    WriteItemError(e, "VodDomainNotRemoved", domain);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,57 @@
+using System;
+using System.Management.Automation;
+using VodTools.Api.Http;
+using VodTools.Services;
+
+namespace VodTools.Commands
+{
+    /// <summary>
+    /// <para type="synopsis">Deletes media from VOD: the source file, its streams and its snapshots (DeleteVideo).</para>
+    /// <para type="description">Asks for confirmation per media (ConfirmImpact High; -Confirm:$false skips it),
+    /// then deletes 20 ids per call. VOD deletes the files physically, including the source object in your own bucket.
+    /// Ids VOD does not know (VodMediaNotFound) or refuses to delete (VodMediaDeleteForbidden) are non-terminating
+    /// errors; the others are deleted.</para>
+    /// </summary>
+    [Cmdlet(VerbsCommon.Remove, "VodMedia", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+    [OutputType(typeof(void))]
+    public sealed class RemoveVodMediaCommand : VodCmdletBase
+    {
+        private readonly IdBatch _batch = new IdBatch(VodService.MaxMediaBatch);
+
+        /// <summary>The media ids. Bind from VodMedia.MediaId, TranscodeTask.MediaId or plain strings.</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("VideoId")]
+        [ValidateNotNullOrEmpty]
+        public string[] MediaId { get; set; } = Array.Empty<string>();
+
+        protected override void ProcessRecord()
+        {
+            foreach (var id in MediaId)
+            {
+                if (ShouldProcess(id, "Delete media, its streams and its source file") && _batch.Add(id)) Delete();
+            }
+        }
+
+        protected override void EndProcessing() => Delete();
+
+        private void Delete()
+        {
+            var ids = _batch.Take();
+            if (ids.Count == 0) return;
+            try
+            {
+                var (missing, forbidden) = Await(Session.Vod.DeleteVideosAsync(ids, Cancellation));
+                foreach (var id in missing)
+                    WriteError(new ErrorRecord(new ItemNotFoundException($"VOD has no media {id}."), "VodMediaNotFound", ErrorCategory.ObjectNotFound, id));
+                foreach (var id in forbidden)
+                    WriteError(new ErrorRecord(new UnauthorizedAccessException($"VOD refused to delete media {id}."), "VodMediaDeleteForbidden", ErrorCategory.PermissionDenied, id));
+            }
+            catch (Exception e) when (!(e is PipelineStoppedException))
+            {
+                // DeleteVideo answers InvalidVideo.NotFound only when none of the ids exists.
+                var errorId = e is CloudException cloud && cloud.Code == "InvalidVideo.NotFound" ? "VodMediaNotFound" : "VodMediaNotDeleted";
+                foreach (var id in ids) WriteItemError(e, errorId, id);
+            }
+        }
+    }
+}

@@ -1,0 +1,117 @@
+using System;
+using System.Linq;
+using System.Management.Automation;
+using VodTools.Model;
+using VodTools.Services;
+
+namespace VodTools.Commands
+{
+    /// <summary>
+    /// <para type="synopsis">Takes snapshots of VOD media (SubmitSnapshotJob): one, several, evenly spaced or a sprite.</para>
+    /// <para type="description">With -SnapshotTemplateId VOD uses the template and ignores every other setting. Otherwise
+    /// -OffsetTime or -OffsetTimes choose the moments (milliseconds), -Count and -Interval take a series (an interval of 0
+    /// spreads the count evenly over the media), -Width and -Height scale the images (default: the source size) and
+    /// -SpriteConfig combines them into sprites. Images are JPG. Emits one SnapshotJob per media; a media VOD refuses is a
+    /// non-terminating error.</para>
+    /// </summary>
+    [Cmdlet(VerbsLifecycle.Start, "VodSnapshot", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = BySettings)]
+    [OutputType(typeof(SnapshotJob))]
+    public sealed class StartVodSnapshotCommand : VodCmdletBase
+    {
+        private const string BySettings = "BySettings";
+        private const string ByTemplate = "ByTemplate";
+        private const int MaxOffsetTimes = 30;
+
+        /// <summary>The media to snapshot. Binds from VodMedia.MediaId and TranscodeTask.MediaId.</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("VideoId")]
+        [ValidateNotNullOrEmpty]
+        public string[] MediaId { get; set; } = Array.Empty<string>();
+
+        /// <summary>A snapshot template; VOD then ignores every other setting.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = ByTemplate)]
+        [ValidateNotNullOrEmpty]
+        public string SnapshotTemplateId { get; set; } = string.Empty;
+
+        /// <summary>The moment of the (first) snapshot, in milliseconds from the start. VOD's default is 0.</summary>
+        [Parameter(ParameterSetName = BySettings)]
+        [ValidateRange(0, long.MaxValue)]
+        public long? OffsetTime { get; set; }
+
+        /// <summary>Up to 30 moments, in milliseconds from the start.</summary>
+        [Parameter(ParameterSetName = BySettings)]
+        [ValidateCount(1, MaxOffsetTimes)]
+        [ValidateRange(0, long.MaxValue)]
+        public long[]? OffsetTimes { get; set; }
+
+        /// <summary>How many snapshots to take. VOD's default is 1.</summary>
+        [Parameter(ParameterSetName = BySettings)]
+        [ValidateRange(1, int.MaxValue)]
+        public int? Count { get; set; }
+
+        /// <summary>Seconds between snapshots; 0 spreads -Count evenly over the media. VOD's default is 1.</summary>
+        [Parameter(ParameterSetName = BySettings)]
+        [ValidateRange(0, int.MaxValue)]
+        public int? Interval { get; set; }
+
+        /// <summary>Image width in pixels, 8 to 4096. Default: the source width.</summary>
+        [Parameter(ParameterSetName = BySettings)]
+        [ValidateRange(8, 4096)]
+        public int? Width { get; set; }
+
+        /// <summary>Image height in pixels, 8 to 4096. Default: the source height.</summary>
+        [Parameter(ParameterSetName = BySettings)]
+        [ValidateRange(8, 4096)]
+        public int? Height { get; set; }
+
+        /// <summary>JSON object making sprites of the snapshots: CellWidth, CellHeight, Columns, Lines, Padding, Margin, ….</summary>
+        [Parameter(ParameterSetName = BySettings)]
+        public string? SpriteConfig { get; set; }
+
+        /// <summary>Custom JSON object passed back in callbacks.</summary>
+        [Parameter]
+        public string? UserData { get; set; }
+
+        protected override void BeginProcessing()
+        {
+            try
+            {
+                SpriteConfig = VodLimits.JsonObject(SpriteConfig, nameof(SpriteConfig));
+                UserData = VodLimits.JsonObject(UserData, nameof(UserData));
+            }
+            catch (ValidationException e)
+            {
+                ThrowTerminatingError(new ErrorRecord(e, e.ErrorId, ErrorCategory.InvalidArgument, null));
+            }
+        }
+
+        protected override void ProcessRecord()
+        {
+            foreach (var id in MediaId.Where(id => ShouldProcess(id, "Take snapshots")))
+            {
+                var submission = ParameterSetName == ByTemplate
+                    ? new SnapshotSubmission { MediaId = id, SnapshotTemplateId = SnapshotTemplateId, UserData = UserData }
+                    : new SnapshotSubmission
+                    {
+                        MediaId = id,
+                        OffsetTime = OffsetTime,
+                        OffsetTimes = OffsetTimes,
+                        Count = Count,
+                        Interval = Interval,
+                        Width = Width,
+                        Height = Height,
+                        SpriteConfig = SpriteConfig,
+                        UserData = UserData,
+                    };
+                try
+                {
+                    WriteObject(Await(Session.Vod.SubmitSnapshotJobAsync(submission, Cancellation)));
+                }
+                catch (Exception e) when (!(e is PipelineStoppedException))
+                {
+                    WriteItemError(e, "VodSnapshotNotSubmitted", id);
+                }
+            }
+        }
+    }
+}

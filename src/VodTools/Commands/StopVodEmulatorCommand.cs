@@ -1,0 +1,47 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Management.Automation;
+using VodTools.Api.Endpoints;
+
+namespace VodTools.Commands
+{
+    /// <summary>
+    /// <para type="synopsis">Stops an emulator started by Start-VodEmulator and takes this session off it.</para>
+    /// </summary>
+    [Cmdlet(VerbsLifecycle.Stop, "VodEmulator", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
+    [OutputType(typeof(void))]
+    public sealed class StopVodEmulatorCommand : PSCmdlet
+    {
+        /// <summary>The emulator's process id. Default: the one this session's context points at.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public int? ProcessId { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            var context = VodContext.Current;
+            var id = ProcessId ?? context.EmulatorProcessId;
+            if (id == null)
+            {
+                WriteError(new ErrorRecord(new InvalidOperationException("No emulator was started in this session; give -ProcessId."), "EmulatorNotRunning", ErrorCategory.ObjectNotFound, null));
+                return;
+            }
+            if (!ShouldProcess($"process {id}", "Stop the VodTools emulator")) return;
+            try
+            {
+                using var process = Process.GetProcessById(id.Value);
+                process.Kill();
+                process.WaitForExit(10000);
+            }
+            catch (ArgumentException)
+            {
+                WriteVerbose($"Process {id} had already exited.");
+            }
+            if (context.EmulatorProcessId == id)
+            {
+                // Back to the public endpoints and the credential chain; the region stays.
+                VodContext.Replace(new VodContext(context.Region, context.ProfileName, null, new Dictionary<CloudService, Uri>(), context.AllowInsecureHttp, null));
+            }
+        }
+    }
+}

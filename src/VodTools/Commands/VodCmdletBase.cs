@@ -1,0 +1,234 @@
+using System;
+using System.Collections.Concurrent;
+using System.Linq;
+using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using VodTools.Api;
+using VodTools.Api.Credentials;
+using VodTools.Api.Endpoints;
+using VodTools.Api.Http;
+using VodTools.Services;
+
+namespace VodTools.Commands
+{
+    /// <summary>
+    /// What every VodTools cmdlet shares: where to connect and as whom (parameters over session context over the
+    /// credential chain), retries, -Verbose lines per API call written from the pipeline thread, Ctrl+C that
+    /// cancels in-flight calls, and ErrorRecords that carry the cloud's code and RequestId.
+    /// </summary>
+    public abstract class VodCmdletBase : PSCmdlet, IDisposable
+    {
+        private readonly CancellationTokenSource _stop = new CancellationTokenSource();
+        private readonly ConcurrentQueue<string> _diagnostics = new ConcurrentQueue<string>();
+        private CloudSession? _session;
+
+        /// <summary>The region id, e.g. <c>cn-shanghai</c>. Default: session context, ALIBABA_CLOUD_REGION_ID, profile, cn-shanghai.</summary>
+        [Parameter]
+        [ValidatePattern("^[a-z0-9][a-z0-9-]*[a-z0-9]$")]
+        [ArgumentCompleter(typeof(Completion.RegionCompleter))]
+        public string? Region { get; set; }
+
+        /// <summary>A profile of the aliyun CLI config or the credentials file. It must exist.</summary>
+        [Parameter]
+        [Alias("Profile")]
+        [ValidateNotNullOrEmpty]
+        public string? ProfileName { get; set; }
+
+        /// <summary>An explicit AccessKey ID (with -AccessKeySecret).</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? AccessKeyId { get; set; }
+
+        /// <summary>An explicit AccessKey secret (with -AccessKeyId). Prefer -Credential or a profile.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? AccessKeySecret { get; set; }
+
+        /// <summary>The STS token of temporary credentials.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? SecurityToken { get; set; }
+
+        /// <summary>The key as a PSCredential: user name = AccessKey ID, password = secret.</summary>
+        [Parameter]
+        [Credential]
+        public PSCredential? Credential { get; set; }
+
+        /// <summary>One base URL for every service this call uses, e.g. the emulator's <c>http://127.0.0.1:8990</c>.</summary>
+        [Parameter]
+        public Uri? Endpoint { get; set; }
+
+        /// <summary>Attempts per API call, the first included (throttling, 5xx and network failures are retried). Default 5.</summary>
+        [Parameter]
+        [ValidateRange(1, 20)]
+        public int MaxAttempts { get; set; } = RetryPolicy.Default.MaxAttempts;
+
+        /// <summary>Seconds one attempt may take before it counts as a timeout. Default 60.</summary>
+        [Parameter]
+        [ValidateRange(1, 3600)]
+        public int TimeoutSec { get; set; } = 60;
+
+        /// <summary>Cancelled when the pipeline stops (Ctrl+C, Select-Object -First).</summary>
+        protected CancellationToken Cancellation => _stop.Token;
+
+        /// <summary>The services, opened on first use: a missing credential or bad region ends the cmdlet before any call.</summary>
+        protected CloudSession Session => _session ??= OpenSession();
+
+        protected override void StopProcessing() => _stop.Cancel();
+
+        public void Dispose()
+        {
+            _stop.Dispose();
+            GC.SuppressFinalize(this);
+        }
+
+        private CloudSession OpenSession()
+        {
+            var context = VodContext.Current;
+            var request = new CloudSessionRequest
+            {
+                Region = Region ?? context.Region,
+                RegionOrigin = Region != null ? "the Region parameter" : "the session context",
+                AllowInsecureHttp = context.AllowInsecureHttp,
+                Options = new ClientOptions
+                {
+                    Retry = new RetryPolicy(MaxAttempts, RetryPolicy.Default.BaseDelay, RetryPolicy.Default.MaxDelay),
+                    AttemptTimeout = TimeSpan.FromSeconds(TimeoutSec),
+                    Log = _diagnostics.Enqueue,
+                },
+            };
+            if (AccessKeyId != null || AccessKeySecret != null || Credential != null)
+            {
+                request.AccessKeyId = AccessKeyId ?? Credential?.UserName;
+                request.AccessKeySecret = AccessKeySecret ?? Credential?.GetNetworkCredential().Password;
+                request.SecurityToken = SecurityToken;
+            }
+            else if (ProfileName != null)
+            {
+                request.ProfileName = ProfileName;
+            }
+            else if (context.Credentials != null)
+            {
+                request.AccessKeyId = context.Credentials.AccessKeyId;
+                request.AccessKeySecret = context.Credentials.AccessKeySecret;
+                request.SecurityToken = context.Credentials.SecurityToken;
+                request.ExplicitKeyOrigin = context.EmulatorProcessId != null ? "the session context (Start-VodEmulator)" : "the session context (Set-VodContext)";
+            }
+            else
+            {
+                request.ProfileName = context.ProfileName;
+            }
+            request.WithEndpoints(context.Endpoints);
+            if (Endpoint != null)
+            {
+                foreach (CloudService service in Enum.GetValues(typeof(CloudService))) request.Endpoints[service] = Endpoint;
+            }
+
+            try
+            {
+                var session = CloudSession.Open(request, HttpTransport.Shared);
+                WriteDebug($"Credentials: {session.Credentials.Description}");
+                WriteDebug($"Region: {session.Region}");
+                WriteDebug("Endpoints: " + string.Join(", ", Enum.GetValues(typeof(CloudService)).Cast<CloudService>().Select(s => $"{s} {session.Endpoints.GetBaseUri(s)}")));
+                return session;
+            }
+            catch (CredentialsException e)
+            {
+                ThrowTerminatingError(new ErrorRecord(e, e.ErrorId, ErrorCategory.AuthenticationError, null));
+                throw;
+            }
+            catch (ValidationException e)
+            {
+                ThrowTerminatingError(new ErrorRecord(e, e.ErrorId, ErrorCategory.InvalidArgument, null));
+                throw;
+            }
+        }
+
+        /// <summary>Writes the queued per-call diagnostic lines; only the pipeline thread may.</summary>
+        protected void FlushDiagnostics()
+        {
+            while (_diagnostics.TryDequeue(out var line)) WriteVerbose(line);
+        }
+
+        /// <summary>Waits on the pipeline thread for async work, writing -Verbose lines as they come; Ctrl+C stops it.</summary>
+        protected T Await<T>(Task<T> task)
+        {
+            WaitDraining(task);
+            try
+            {
+                return task.GetAwaiter().GetResult();
+            }
+            catch (OperationCanceledException) when (_stop.IsCancellationRequested)
+            {
+                throw new PipelineStoppedException();
+            }
+        }
+
+        protected void Await(Task task) => Await(task.ContinueWith(t => { t.GetAwaiter().GetResult(); return true; }, TaskScheduler.Default));
+
+        /// <summary>Blocks until the task ends, flushing diagnostics every 100 ms.</summary>
+        protected void WaitDraining(Task task)
+        {
+            // Not task.Wait: it would wrap a failure in an AggregateException; the caller unwraps with GetResult.
+            while (!((IAsyncResult)task).AsyncWaitHandle.WaitOne(100)) FlushDiagnostics();
+            FlushDiagnostics();
+        }
+
+        /// <summary>
+        /// Reports a failure about one input item as a non-terminating error, or, when nothing further can succeed
+        /// (endpoint unreachable, key refused, credentials unavailable), ends the cmdlet.
+        /// </summary>
+        protected void WriteItemError(Exception error, string errorId, object? target)
+        {
+            FlushDiagnostics();
+            var record = ToErrorRecord(error, errorId, target);
+            if (IsFatal(error)) ThrowTerminatingError(record);
+            WriteError(record);
+        }
+
+        protected static ErrorRecord ToErrorRecord(Exception error, string errorId, object? target)
+        {
+            switch (error)
+            {
+                case CloudException cloud:
+                    var record = new ErrorRecord(cloud, IsFatal(cloud) ? FatalId(cloud) : errorId, Category(cloud), target);
+                    if (cloud.Recommend != null) record.ErrorDetails = new ErrorDetails(cloud.Message) { RecommendedAction = "See " + cloud.Recommend };
+                    return record;
+                case ValidationException invalid:
+                    return new ErrorRecord(invalid, invalid.ErrorId, ErrorCategory.InvalidArgument, target);
+                case CredentialsException credentials:
+                    return new ErrorRecord(credentials, credentials.ErrorId, ErrorCategory.AuthenticationError, target);
+                default:
+                    return new ErrorRecord(error, errorId, ErrorCategory.InvalidOperation, target);
+            }
+        }
+
+        private static bool IsFatal(Exception error) => error is CredentialsException || (error is CloudException cloud && FatalId(cloud) != null);
+
+        private static string? FatalId(CloudException cloud)
+        {
+            if (cloud.IsTransportFailure) return ErrorIds.EndpointUnreachable;
+            var code = cloud.Code;
+            if (code.StartsWith("InvalidAccessKeyId", StringComparison.Ordinal) || code == "SignatureDoesNotMatch" || code.StartsWith("InvalidSecurityToken", StringComparison.Ordinal)
+                || code == "AccessKeyIdAndSecurityTokenNotMatch" || code == "IncompleteSignature")
+                return ErrorIds.AuthenticationFailed;
+            return null;
+        }
+
+        private static ErrorCategory Category(CloudException cloud)
+        {
+            var code = cloud.Code;
+            if (cloud.IsTransportFailure) return code == TransportCodes.Timeout ? ErrorCategory.OperationTimeout : ErrorCategory.ConnectionError;
+            if (FatalId(cloud) == ErrorIds.AuthenticationFailed) return ErrorCategory.AuthenticationError;
+            if (code.StartsWith("Throttling", StringComparison.Ordinal)) return ErrorCategory.LimitsExceeded;
+            if (cloud.HttpStatus == 404 || code.Contains("NotFound") || code.StartsWith("EntityNotExist", StringComparison.Ordinal) || code.StartsWith("NoSuch", StringComparison.Ordinal))
+                return ErrorCategory.ObjectNotFound;
+            if (cloud.HttpStatus == 403 || code.StartsWith("Forbidden", StringComparison.Ordinal) || code == "NoPermission" || code == "AccessDenied")
+                return ErrorCategory.PermissionDenied;
+            if (cloud.HttpStatus == 409 || code.Contains("AlreadyExist")) return ErrorCategory.ResourceExists;
+            if (cloud.HttpStatus >= 500) return ErrorCategory.ResourceUnavailable;
+            return ErrorCategory.InvalidArgument;
+        }
+    }
+}

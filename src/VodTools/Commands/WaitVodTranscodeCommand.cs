@@ -1,0 +1,178 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using VodTools.Model;
+using VodTools.Services;
+
+namespace VodTools.Commands
+{
+    /// <summary>
+    /// <para type="synopsis">Waits for VOD transcode tasks to finish and emits each one as it completes.</para>
+    /// <para type="description">Takes TranscodeTask objects (from Start-VodTranscode or Get-VodTranscodeTask) or task ids from
+    /// the pipeline and polls GetTranscodeTask for each, starting after 1 second and backing off to every 10 seconds
+    /// (sooner with a short -Timeout). Tasks are emitted in the order they complete, not in input order, while one
+    /// progress bar shows how many are done and their mean progress. A task that ends CompleteAllFail or
+    /// CompletePartialSucc is a non-terminating error (VodTranscodeFailed) naming each failed job and its ErrorCode, with
+    /// the task as its target object; a task still running after -Timeout is a VodTranscodeTimeout error. Ctrl+C stops
+    /// waiting at once; the tasks go on in VOD.</para>
+    /// </summary>
+    [Cmdlet(VerbsLifecycle.Wait, "VodTranscode")]
+    [OutputType(typeof(TranscodeTask))]
+    public sealed class WaitVodTranscodeCommand : VodCmdletBase
+    {
+        /// <summary>Tasks due this soon are polled with the ones due now, so staggered arrivals share wake-ups.</summary>
+        private static readonly TimeSpan Coalesce = TimeSpan.FromMilliseconds(250);
+
+        private readonly Dictionary<string, Watch> _watches = new Dictionary<string, Watch>(StringComparer.Ordinal);
+        private int _succeeded;
+        private int _failed;
+        private DateTime _lastProgress = DateTime.MinValue;
+
+        /// <summary>The transcode task to wait for. Binds from TranscodeTask.TaskId.</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("TranscodeTaskId")]
+        [ValidateNotNullOrEmpty]
+        public string[] TaskId { get; set; } = Array.Empty<string>();
+
+        /// <summary>Seconds each task may take from when it reaches this cmdlet; then it is reported as timed out. Default: no limit.</summary>
+        [Parameter]
+        [ValidateRange(1, int.MaxValue)]
+        public int? Timeout { get; set; }
+
+        /// <summary>How many GetTranscodeTask calls run at once. Default 8.</summary>
+        [Parameter]
+        [ValidateRange(1, 64)]
+        public int ThrottleLimit { get; set; } = 8;
+
+        private sealed class Watch
+        {
+            public Watch(string taskId, DateTime now, DateTime? deadline)
+            {
+                TaskId = taskId;
+                Deadline = deadline;
+                NextPoll = now + PollBackoff.First;
+                Interval = PollBackoff.First;
+            }
+
+            public string TaskId { get; }
+            public DateTime? Deadline { get; }
+            public DateTime NextPoll { get; set; }
+            public TimeSpan Interval { get; set; }
+            public TranscodeTask? Last { get; set; }
+        }
+
+        private TimeSpan? Limit => Timeout == null ? (TimeSpan?)null : TimeSpan.FromSeconds(Timeout.Value);
+
+        protected override void ProcessRecord()
+        {
+            var now = DateTime.UtcNow;
+            foreach (var id in TaskId.Where(id => !_watches.ContainsKey(id)))
+                _watches[id] = new Watch(id, now, now + Limit);
+            PollDue();
+            ReportProgress(completed: false);
+        }
+
+        protected override void EndProcessing()
+        {
+            while (_watches.Count > 0)
+            {
+                var next = _watches.Values.Min(w => w.NextPoll) - DateTime.UtcNow;
+                if (next > TimeSpan.Zero) WaitDraining(Task.Delay(next, Cancellation));
+                if (Cancellation.IsCancellationRequested) throw new PipelineStoppedException();
+                PollDue();
+                ReportProgress(completed: false);
+            }
+            ReportProgress(completed: true);
+        }
+
+        /// <summary>Polls every task that is due, concurrently, then settles each on the pipeline thread.</summary>
+        private void PollDue()
+        {
+            var now = DateTime.UtcNow;
+            var due = _watches.Values.Where(w => w.NextPoll <= now + Coalesce).ToList();
+            if (due.Count == 0) return;
+            var vod = Session.Vod;
+            var cancellation = Cancellation;
+            using var slots = new SemaphoreSlim(ThrottleLimit);
+            var polls = due.Select(async watch =>
+            {
+                await slots.WaitAsync(cancellation).ConfigureAwait(false);
+                try
+                {
+                    return (watch, task: await vod.GetTranscodeTaskAsync(watch.TaskId, cancellation).ConfigureAwait(false), error: (Exception?)null);
+                }
+                catch (Exception e) when (!(e is OperationCanceledException && cancellation.IsCancellationRequested))
+                {
+                    return (watch, task: (TranscodeTask?)null, error: e);
+                }
+                finally
+                {
+                    slots.Release();
+                }
+            }).ToList();
+            foreach (var (watch, task, error) in Await(Task.WhenAll(polls)))
+            {
+                if (error != null)
+                {
+                    _watches.Remove(watch.TaskId);
+                    _failed++;
+                    WriteItemError(error, "VodTranscodeTaskUnavailable", watch.TaskId);
+                }
+                else
+                {
+                    Settle(watch, task!);
+                }
+            }
+        }
+
+        private void Settle(Watch watch, TranscodeTask task)
+        {
+            watch.Last = task;
+            var now = DateTime.UtcNow;
+            if (task.IsComplete)
+            {
+                _watches.Remove(watch.TaskId);
+                if (task.Status == "CompleteAllSucc")
+                {
+                    _succeeded++;
+                    WriteObject(task);
+                }
+                else
+                {
+                    _failed++;
+                    var error = new InvalidOperationException(TranscodeRules.FailureMessage(task));
+                    WriteError(new ErrorRecord(error, "VodTranscodeFailed", ErrorCategory.InvalidResult, task));
+                }
+            }
+            else if (watch.Deadline <= now)
+            {
+                _watches.Remove(watch.TaskId);
+                _failed++;
+                var error = new TimeoutException($"Transcode task {task.TaskId} of media {task.MediaId} is still {task.Status} ({task.Progress}%) after {Timeout} s; it goes on in VOD.");
+                WriteError(new ErrorRecord(error, "VodTranscodeTimeout", ErrorCategory.OperationTimeout, task));
+            }
+            else
+            {
+                watch.Interval = PollBackoff.Next(watch.Interval, Limit);
+                var next = now + watch.Interval;
+                watch.NextPoll = watch.Deadline < next ? watch.Deadline.Value : next;
+            }
+        }
+
+
+        private void ReportProgress(bool completed)
+        {
+            if (!completed && (DateTime.UtcNow - _lastProgress).TotalMilliseconds < 500) return;
+            _lastProgress = DateTime.UtcNow;
+            var running = _watches.Values.ToList();
+            var total = _succeeded + _failed + running.Count;
+            var record = new ProgressRecord(3, "Waiting for VOD transcodes", $"{_succeeded} done, {_failed} failed, {running.Count} running of {total}");
+            if (total > 0) record.PercentComplete = (int)((_succeeded + _failed) * 100.0 + running.Sum(w => w.Last?.Progress ?? 0)) / total;
+            if (completed) record.RecordType = ProgressRecordType.Completed;
+            WriteProgress(record);
+        }
+    }
+}

@@ -1,0 +1,41 @@
+using System;
+
+namespace VodTools.Model
+{
+    /// <summary>A RAM role. <see cref="RoleName"/> binds to the RoleName parameters.</summary>
+    public sealed class RamRole
+    {
+        public string RoleName { get; set; } = string.Empty;
+        public string? RoleId { get; set; }
+        public string? Arn { get; set; }
+        public string? Description { get; set; }
+        /// <summary>The trust policy, a JSON document.</summary>
+        public string? AssumeRolePolicyDocument { get; set; }
+        public int? MaxSessionDuration { get; set; }
+        public DateTime? CreateDate { get; set; }
+        public DateTime? UpdateDate { get; set; }
+
+        public override string ToString() => RoleName;
+    }
+
+    /// <summary>A RAM policy. <see cref="PolicyName"/> and <see cref="PolicyType"/> bind to the policy parameters.</summary>
+    public sealed class RamPolicy
+    {
+        public string PolicyName { get; set; } = string.Empty;
+        /// <summary><c>System</c> or <c>Custom</c>.</summary>
+        public string PolicyType { get; set; } = "Custom";
+        public string? Description { get; set; }
+        public string? DefaultVersion { get; set; }
+        /// <summary>The default version's document, when the call returned it.</summary>
+        public string? PolicyDocument { get; set; }
+        public int? AttachmentCount { get; set; }
+        public DateTime? CreateDate { get; set; }
+        public DateTime? UpdateDate { get; set; }
+        /// <summary>When listed for a role: the date it was attached.</summary>
+        public DateTime? AttachDate { get; set; }
+        /// <summary>When listed for a role (Get-RamPolicy -RoleName): the role, so the output pipes to Remove-RamRolePolicy.</summary>
+        public string? RoleName { get; set; }
+
+        public override string ToString() => PolicyName;
+    }
+}

@@ -1,0 +1,55 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
+namespace VodTools.Model
+{
+    /// <summary>One SubmitTranscodeJobs call's task: all the jobs (one per template) for one media.</summary>
+    public sealed class TranscodeTask
+    {
+        public string TaskId { get; set; } = string.Empty;
+        public string MediaId { get; set; } = string.Empty;
+        /// <summary><c>Processing</c>, <c>Partial</c>, <c>CompleteAllSucc</c>, <c>CompletePartialSucc</c>, <c>CompleteAllFail</c>.</summary>
+        public string? Status { get; set; }
+        public string? TemplateGroupId { get; set; }
+        /// <summary><c>Auto</c> or <c>Manual</c>.</summary>
+        public string? Trigger { get; set; }
+        public DateTime? CreationTime { get; set; }
+        public DateTime? CompleteTime { get; set; }
+        public IReadOnlyList<TranscodeJob> Jobs { get; set; } = Array.Empty<TranscodeJob>();
+
+        /// <summary>The jobs' mean progress, 0–100.</summary>
+        public int Progress => Jobs.Count == 0 ? (IsComplete ? 100 : 0) : (int)Math.Round(Jobs.Average(j => j.Progress));
+
+        public bool IsComplete => Status != null && Status.StartsWith("Complete", StringComparison.Ordinal);
+
+        public override string ToString() => TaskId;
+    }
+
+    /// <summary>One transcode job: one output definition of a task.</summary>
+    public sealed class TranscodeJob
+    {
+        public string JobId { get; set; } = string.Empty;
+        public string? TemplateId { get; set; }
+        /// <summary><c>Transcoding</c>, <c>TranscodeSuccess</c> or <c>TranscodeFail</c>.</summary>
+        public string? Status { get; set; }
+        public int Progress { get; set; }
+        public string? Definition { get; set; }
+        public string? ErrorCode { get; set; }
+        public string? ErrorMessage { get; set; }
+        public string? OutputUrl { get; set; }
+        public DateTime? CreationTime { get; set; }
+        public DateTime? CompleteTime { get; set; }
+
+        public override string ToString() => JobId;
+    }
+
+    /// <summary>A submitted snapshot job.</summary>
+    public sealed class SnapshotJob
+    {
+        public string JobId { get; set; } = string.Empty;
+        public string MediaId { get; set; } = string.Empty;
+
+        public override string ToString() => JobId;
+    }
+}

@@ -1,0 +1,137 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+using System.Xml.Linq;
+using VodTools.Api;
+using VodTools.Model;
+
+namespace VodTools.Services
+{
+    /// <summary>One page of a listing: objects (and common prefixes) plus the token for the next page.</summary>
+    public sealed class OssObjectPage
+    {
+        public OssObjectPage(IReadOnlyList<OssObject> objects, string? nextContinuationToken)
+        {
+            Objects = objects;
+            NextContinuationToken = nextContinuationToken;
+        }
+
+        public IReadOnlyList<OssObject> Objects { get; }
+        /// <summary>Null on the last page.</summary>
+        public string? NextContinuationToken { get; }
+    }
+
+    /// <summary>The OSS operations VodTools uses, typed (spec oss-api.md §4).</summary>
+    public sealed class OssService
+    {
+        private readonly OssClient _client;
+
+        public OssService(OssClient client) => _client = client;
+
+        public string Region => _client.Region;
+
+        /// <summary>Every bucket of the account, following the markers.</summary>
+        public async Task<IReadOnlyList<OssBucket>> ListBucketsAsync(string? prefix, CancellationToken cancellationToken)
+        {
+            var buckets = new List<OssBucket>();
+            string? marker = null;
+            do
+            {
+                var request = new OssRequest("ListBuckets", HttpMethod.Get)
+                    .WithQuery("prefix", prefix).WithQuery("marker", marker).WithQuery("max-keys", "1000");
+                var result = await _client.GetXmlAsync(request, cancellationToken).ConfigureAwait(false);
+                buckets.AddRange(result.Child("Buckets")?.Children("Bucket").Select(ReadBucket) ?? Enumerable.Empty<OssBucket>());
+                marker = result.Bool("IsTruncated") ? result.Text("NextMarker") : null;
+            }
+            while (!string.IsNullOrEmpty(marker));
+            return buckets;
+        }
+
+        public async Task<OssBucket> GetBucketInfoAsync(string bucket, CancellationToken cancellationToken)
+        {
+            var result = await _client.GetXmlAsync(new OssRequest("GetBucketInfo", HttpMethod.Get, bucket).WithQuery("bucketInfo", string.Empty), cancellationToken).ConfigureAwait(false);
+            var info = ReadBucket(result.Child("Bucket") ?? result);
+            info.Acl = result.Child("Bucket")?.Child("AccessControlList")?.Text("Grant");
+            return info;
+        }
+
+        /// <summary>One ListObjectsV2 page (encoding-type=url, decoded here).</summary>
+        public async Task<OssObjectPage> ListObjectsAsync(
+            string bucket, string? prefix, string? delimiter, string? startAfter, string? continuationToken, int maxKeys, CancellationToken cancellationToken)
+        {
+            var request = new OssRequest("ListObjectsV2", HttpMethod.Get, bucket)
+                .WithQuery("list-type", "2")
+                .WithQuery("prefix", prefix)
+                .WithQuery("delimiter", delimiter)
+                .WithQuery("start-after", continuationToken == null ? startAfter : null)
+                .WithQuery("continuation-token", continuationToken)
+                .WithQuery("max-keys", maxKeys.ToString(CultureInfo.InvariantCulture))
+                .WithQuery("encoding-type", "url");
+            var result = await _client.GetXmlAsync(request, cancellationToken).ConfigureAwait(false);
+            var encoded = string.Equals(result.Text("EncodingType"), "url", StringComparison.OrdinalIgnoreCase);
+            string Decode(string? value) => value == null ? string.Empty : encoded ? Uri.UnescapeDataString(value) : value;
+
+            var objects = result.Children("Contents").Select(c => new OssObject
+            {
+                Bucket = bucket,
+                Region = _client.Region,
+                Key = Decode(c.Text("Key")),
+                Size = c.Long("Size"),
+                LastModified = c.Date("LastModified"),
+                ETag = c.Text("ETag"),
+                StorageClass = c.Text("StorageClass"),
+                Type = c.Text("Type"),
+            }).Concat(result.Children("CommonPrefixes").Select(p => new OssObject
+            {
+                Bucket = bucket,
+                Region = _client.Region,
+                Key = Decode(p.Text("Prefix")),
+                IsPrefix = true,
+            })).ToList();
+            var next = result.Bool("IsTruncated") ? Decode(result.Text("NextContinuationToken")) : null;
+            return new OssObjectPage(objects, string.IsNullOrEmpty(next) ? null : next);
+        }
+
+        /// <summary>Deletes an object; OSS answers 204 whether or not it existed.</summary>
+        public async Task DeleteObjectAsync(string bucket, string key, CancellationToken cancellationToken)
+        {
+            using var _ = await _client.SendAsync(new OssRequest("DeleteObject", HttpMethod.Delete, bucket, key), HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+        }
+
+        /// <summary>The object's size, type and ETag; throws NoSuchKey when it does not exist.</summary>
+        public async Task<OssObject> HeadObjectAsync(string bucket, string key, CancellationToken cancellationToken)
+        {
+            using var response = await _client.SendAsync(new OssRequest("HeadObject", HttpMethod.Head, bucket, key), HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            return new OssObject
+            {
+                Bucket = bucket,
+                Key = key,
+                Region = _client.Region,
+                Size = response.Content.Headers.ContentLength ?? 0,
+                LastModified = response.Content.Headers.LastModified?.UtcDateTime,
+                ETag = response.Headers.ETag?.Tag,
+                Type = response.Headers.TryGetValues("x-oss-object-type", out var type) ? type.FirstOrDefault() : null,
+                StorageClass = response.Headers.TryGetValues("x-oss-storage-class", out var storage) ? storage.FirstOrDefault() : null,
+            };
+        }
+
+        private OssBucket ReadBucket(XElement bucket)
+        {
+            var location = bucket.Text("Location") ?? string.Empty;
+            return new OssBucket
+            {
+                Bucket = bucket.Text("Name") ?? string.Empty,
+                Location = location,
+                Region = bucket.Text("Region") ?? (location.StartsWith("oss-", StringComparison.Ordinal) ? location.Substring(4) : location),
+                CreationDate = bucket.Date("CreationDate"),
+                StorageClass = bucket.Text("StorageClass"),
+                ExtranetEndpoint = bucket.Text("ExtranetEndpoint"),
+                IntranetEndpoint = bucket.Text("IntranetEndpoint"),
+            };
+        }
+    }
+}

@@ -1,0 +1,107 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using VodTools.Model;
+
+namespace VodTools.Services
+{
+    /// <summary>VOD configuration: transcode template groups, CDN domains, storage (spec rpc-apis.md §5.4–5.6).</summary>
+    public sealed partial class VodService
+    {
+        /// <summary>The app every account has.</summary>
+        public const string DefaultAppId = "app-1000000";
+
+        public const int MaxTemplatesPerGroup = 20;
+
+        public async Task<IReadOnlyList<VodTranscodeTemplateGroup>> ListTranscodeTemplateGroupsAsync(string? appId, CancellationToken cancellationToken)
+        {
+            var parameters = new List<KeyValuePair<string, string>>();
+            Add(parameters, "AppId", appId);
+            var result = await _client.CallAsync("ListTranscodeTemplateGroup", parameters, cancellationToken).ConfigureAwait(false);
+            return result.Items("TranscodeTemplateGroupList").Select(ReadTemplateGroup).ToList();
+        }
+
+        /// <summary>The group with its templates.</summary>
+        public async Task<VodTranscodeTemplateGroup> GetTranscodeTemplateGroupAsync(string templateGroupId, CancellationToken cancellationToken)
+        {
+            var result = await _client.CallAsync("GetTranscodeTemplateGroup", new[] { P("TranscodeTemplateGroupId", templateGroupId) }, cancellationToken).ConfigureAwait(false);
+            var group = result.Prop("TranscodeTemplateGroup") ?? throw new System.InvalidOperationException("VOD answered without a TranscodeTemplateGroup.");
+            var read = ReadTemplateGroup(group);
+            read.Templates = group.Items("TranscodeTemplateList").Select(t => new VodTranscodeTemplate
+            {
+                TemplateId = t.Str("TranscodeTemplateId") ?? string.Empty,
+                TemplateName = t.Str("TemplateName"),
+                Definition = t.Str("Definition"),
+                Type = t.Str("Type"),
+                Container = t.Str("Container"),
+                Video = t.Str("Video"),
+                Audio = t.Str("Audio"),
+            }).ToList();
+            return read;
+        }
+
+        /// <summary>Creates a group from a JSON array of templates; returns its id.</summary>
+        public async Task<string> AddTranscodeTemplateGroupAsync(string name, string? templateListJson, string? appId, CancellationToken cancellationToken)
+        {
+            var parameters = new List<KeyValuePair<string, string>> { P("Name", name) };
+            Add(parameters, "TranscodeTemplateList", templateListJson);
+            Add(parameters, "AppId", appId);
+            var result = await _client.CallAsync("AddTranscodeTemplateGroup", parameters, cancellationToken).ConfigureAwait(false);
+            return result.Str("TranscodeTemplateGroupId") ?? throw new System.InvalidOperationException("VOD answered without a TranscodeTemplateGroupId.");
+        }
+
+        public Task SetDefaultTranscodeTemplateGroupAsync(string templateGroupId, CancellationToken cancellationToken) =>
+            _client.CallAsync("SetDefaultTranscodeTemplateGroup", new[] { P("TranscodeTemplateGroupId", templateGroupId) }, cancellationToken);
+
+        /// <summary>Adds a CDN domain; <paramref name="sourcesJson"/> is the JSON array of origins.</summary>
+        public Task AddVodDomainAsync(string domainName, string sourcesJson, string scope, CancellationToken cancellationToken) =>
+            _client.CallAsync("AddVodDomain", new[] { P("DomainName", domainName), P("Sources", sourcesJson), P("Scope", scope) }, cancellationToken);
+
+        public async Task<VodDomain> DescribeVodDomainAsync(string domainName, CancellationToken cancellationToken)
+        {
+            var result = await _client.CallAsync("DescribeVodDomainDetail", new[] { P("DomainName", domainName) }, cancellationToken).ConfigureAwait(false);
+            var d = (result.Prop("DomainDetail") ?? throw new System.InvalidOperationException("VOD answered without a DomainDetail."));
+            return new VodDomain
+            {
+                DomainName = d.Str("DomainName") ?? domainName,
+                Cname = d.Str("Cname"),
+                DomainStatus = d.Str("DomainStatus"),
+                Scope = d.Str("Scope"),
+                GmtCreated = d.Date("GmtCreated"),
+                GmtModified = d.Date("GmtModified"),
+                Description = d.Str("Description"),
+                Sources = d.Items("Sources", "Source").Select(s => new VodDomainSource
+                {
+                    Content = s.Str("Content"),
+                    Type = s.Str("Type"),
+                    Port = (int?)s.Long("Port"),
+                    Priority = s.Str("Priority"),
+                }).ToList(),
+            };
+        }
+
+        public Task DeleteVodDomainAsync(string domainName, CancellationToken cancellationToken) =>
+            _client.CallAsync("DeleteVodDomain", new[] { P("DomainName", domainName) }, cancellationToken);
+
+        /// <summary>Binds a storage location to an app; returns the location VOD recorded.</summary>
+        public async Task<string> AddVodStorageForAppAsync(string appId, string storageType, string storageLocation, CancellationToken cancellationToken)
+        {
+            var result = await _client.CallAsync("AddVodStorageForApp",
+                new[] { P("AppId", appId), P("StorageType", storageType), P("StorageLocation", storageLocation) }, cancellationToken).ConfigureAwait(false);
+            return result.Str("StorageLocation") ?? storageLocation;
+        }
+
+        private static VodTranscodeTemplateGroup ReadTemplateGroup(JsonElement group) => new VodTranscodeTemplateGroup
+        {
+            TemplateGroupId = group.Str("TranscodeTemplateGroupId") ?? string.Empty,
+            Name = group.Str("Name"),
+            IsDefault = group.Str("IsDefault") == "Default",
+            IsLocked = group.Str("Locked") == "Enabled",
+            AppId = group.Str("AppId"),
+            CreationTime = group.Date("CreationTime"),
+            ModifyTime = group.Date("ModifyTime"),
+        };
+    }
+}

@@ -1,0 +1,215 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using VodTools.Model;
+
+namespace VodTools.Services
+{
+    /// <summary>The parameters of one SubmitTranscodeJobs call (JSON parameters already validated).</summary>
+    public sealed class TranscodeSubmission
+    {
+        public string MediaId { get; set; } = string.Empty;
+        public string TemplateGroupId { get; set; } = string.Empty;
+        public int? Priority { get; set; }
+        public string? PipelineId { get; set; }
+        public string? OverrideParams { get; set; }
+        public string? EncryptConfig { get; set; }
+        public string? UserData { get; set; }
+        /// <summary>VOD submits a SessionId only once in 7 days and answers later calls with the first task.</summary>
+        public string? SessionId { get; set; }
+    }
+
+    /// <summary>The parameters of one SubmitSnapshotJob call; with a template id VOD ignores the rest.</summary>
+    public sealed class SnapshotSubmission
+    {
+        public string MediaId { get; set; } = string.Empty;
+        public string? SnapshotTemplateId { get; set; }
+        public long? OffsetTime { get; set; }
+        public IReadOnlyList<long>? OffsetTimes { get; set; }
+        public int? Count { get; set; }
+        public int? Interval { get; set; }
+        public int? Width { get; set; }
+        public int? Height { get; set; }
+        public string? SpriteConfig { get; set; }
+        public string? UserData { get; set; }
+    }
+
+    /// <summary>Transcoding, snapshots, mezzanine info and deletion (spec rpc-apis.md §5.2, §5.3).</summary>
+    public sealed partial class VodService
+    {
+        /// <summary>GetVideoInfos and DeleteVideo take at most 20 ids, GetTranscodeTask at most 10 job ids.</summary>
+        public const int MaxMediaBatch = 20;
+        public const int MaxJobBatch = 10;
+        public const int MaxTaskPage = 50;
+        public const int MaxSnapshotPage = 100;
+
+        public async Task<TranscodeTask> SubmitTranscodeJobsAsync(TranscodeSubmission submission, CancellationToken cancellationToken)
+        {
+            var parameters = new List<KeyValuePair<string, string>>
+            {
+                P("VideoId", submission.MediaId),
+                P("TemplateGroupId", submission.TemplateGroupId),
+            };
+            Add(parameters, "Priority", submission.Priority?.ToString(CultureInfo.InvariantCulture));
+            Add(parameters, "PipelineId", submission.PipelineId);
+            Add(parameters, "OverrideParams", submission.OverrideParams);
+            Add(parameters, "EncryptConfig", submission.EncryptConfig);
+            Add(parameters, "UserData", submission.UserData);
+            Add(parameters, "SessionId", submission.SessionId);
+            var result = await _client.CallAsync("SubmitTranscodeJobs", parameters, cancellationToken).ConfigureAwait(false);
+            return new TranscodeTask
+            {
+                TaskId = result.Str("TranscodeTaskId") ?? string.Empty,
+                MediaId = submission.MediaId,
+                TemplateGroupId = submission.TemplateGroupId,
+                Status = "Processing",
+                Trigger = "Manual",
+                Jobs = result.Items("TranscodeJobs", "TranscodeJob").Select(j => new TranscodeJob { JobId = j.Str("JobId") ?? string.Empty }).ToList(),
+            };
+        }
+
+        /// <summary>One task with its jobs; throws NoSuchResource when VOD does not know it.</summary>
+        public async Task<TranscodeTask> GetTranscodeTaskAsync(string taskId, CancellationToken cancellationToken)
+        {
+            var result = await _client.CallAsync("GetTranscodeTask", new[] { P("TranscodeTaskId", taskId) }, cancellationToken).ConfigureAwait(false);
+            return ReadTask(result.Prop("TranscodeTask") ?? default);
+        }
+
+        /// <summary>Up to 10 jobs by id; ids VOD does not know are missing from the answer.</summary>
+        public async Task<IReadOnlyList<TranscodeJob>> GetTranscodeJobsAsync(IReadOnlyList<string> jobIds, CancellationToken cancellationToken)
+        {
+            var result = await _client.CallAsync("GetTranscodeTask", new[] { P("JobIds", string.Join(",", jobIds)) }, cancellationToken).ConfigureAwait(false);
+            return result.Items("TranscodeJobInfoList", "TranscodeJobInfo").Select(ReadJob).ToList();
+        }
+
+        /// <summary>Every task of a media, newest first as VOD lists them, without their jobs (ListTranscodeTask, 50 a page).</summary>
+        public async Task<IReadOnlyList<TranscodeTask>> ListTranscodeTasksAsync(string mediaId, CancellationToken cancellationToken)
+        {
+            var tasks = new List<TranscodeTask>();
+            for (var page = 1; ; page++)
+            {
+                var parameters = new[]
+                {
+                    P("VideoId", mediaId),
+                    P("PageNo", page.ToString(CultureInfo.InvariantCulture)),
+                    P("PageSize", MaxTaskPage.ToString(CultureInfo.InvariantCulture)),
+                };
+                var result = await _client.CallAsync("ListTranscodeTask", parameters, cancellationToken).ConfigureAwait(false);
+                var items = result.Items("TranscodeTaskList", "TranscodeTask").Select(ReadTask).ToList();
+                tasks.AddRange(items);
+                if (items.Count < MaxTaskPage) return tasks;
+            }
+        }
+
+        /// <summary>The newest task of a media for a template group, or null.</summary>
+        public async Task<TranscodeTask?> FindTranscodeTaskAsync(string mediaId, string templateGroupId, CancellationToken cancellationToken) =>
+            (await ListTranscodeTasksAsync(mediaId, cancellationToken).ConfigureAwait(false))
+                .Where(t => string.Equals(t.TemplateGroupId, templateGroupId, StringComparison.Ordinal))
+                .OrderByDescending(t => t.CreationTime ?? DateTime.MinValue)
+                .FirstOrDefault();
+
+        public async Task<SnapshotJob> SubmitSnapshotJobAsync(SnapshotSubmission submission, CancellationToken cancellationToken)
+        {
+            var parameters = new List<KeyValuePair<string, string>> { P("VideoId", submission.MediaId) };
+            Add(parameters, "SnapshotTemplateId", submission.SnapshotTemplateId);
+            Add(parameters, "SpecifiedOffsetTime", submission.OffsetTime?.ToString(CultureInfo.InvariantCulture));
+            if (submission.OffsetTimes != null)
+                parameters.Add(P("SpecifiedOffsetTimes", "[" + string.Join(",", submission.OffsetTimes.Select(t => t.ToString(CultureInfo.InvariantCulture))) + "]"));
+            Add(parameters, "Count", submission.Count?.ToString(CultureInfo.InvariantCulture));
+            Add(parameters, "Interval", submission.Interval?.ToString(CultureInfo.InvariantCulture));
+            Add(parameters, "Width", submission.Width?.ToString(CultureInfo.InvariantCulture));
+            Add(parameters, "Height", submission.Height?.ToString(CultureInfo.InvariantCulture));
+            Add(parameters, "SpriteSnapshotConfig", submission.SpriteConfig);
+            Add(parameters, "UserData", submission.UserData);
+            var result = await _client.CallAsync("SubmitSnapshotJob", parameters, cancellationToken).ConfigureAwait(false);
+            return new SnapshotJob { JobId = result.Prop("SnapshotJob")?.Str("JobId") ?? string.Empty, MediaId = submission.MediaId };
+        }
+
+        /// <summary>One page (at most 100) of a media's snapshots of a kind, and how many there are in all.</summary>
+        public async Task<(IReadOnlyList<VodSnapshot> Snapshots, long Total)> ListSnapshotsAsync(string mediaId, string? snapshotType, int pageNo, CancellationToken cancellationToken)
+        {
+            var parameters = new List<KeyValuePair<string, string>>
+            {
+                P("VideoId", mediaId),
+                P("PageNo", pageNo.ToString(CultureInfo.InvariantCulture)),
+                P("PageSize", MaxSnapshotPage.ToString(CultureInfo.InvariantCulture)),
+            };
+            Add(parameters, "SnapshotType", snapshotType);
+            var result = await _client.CallAsync("ListSnapshots", parameters, cancellationToken).ConfigureAwait(false);
+            var listing = result.Prop("MediaSnapshot") ?? default;
+            var snapshots = listing.Items("Snapshots", "Snapshot").Select(s => new VodSnapshot
+            {
+                MediaId = mediaId,
+                JobId = listing.Str("JobId"),
+                Index = s.Long("Index") ?? 0,
+                Url = s.Str("Url") ?? string.Empty,
+                CreationTime = listing.Date("CreationTime"),
+            }).ToList();
+            return (snapshots, listing.Long("Total") ?? snapshots.Count);
+        }
+
+        public async Task<VodMezzanine> GetMezzanineInfoAsync(string mediaId, string? outputType, int? authTimeout, CancellationToken cancellationToken)
+        {
+            var parameters = new List<KeyValuePair<string, string>> { P("VideoId", mediaId) };
+            Add(parameters, "OutputType", outputType);
+            Add(parameters, "AuthTimeout", authTimeout?.ToString(CultureInfo.InvariantCulture));
+            var result = await _client.CallAsync("GetMezzanineInfo", parameters, cancellationToken).ConfigureAwait(false);
+            var m = result.Prop("Mezzanine") ?? default;
+            return new VodMezzanine
+            {
+                MediaId = m.Str("VideoId") ?? mediaId,
+                FileName = m.Str("FileName"),
+                FileUrl = m.Str("FileURL"),
+                Size = m.Long("Size"),
+                Status = m.Str("Status"),
+                Duration = m.Double("Duration"),
+                Bitrate = m.Str("Bitrate"),
+                Fps = m.Str("Fps"),
+                Width = m.Long("Width"),
+                Height = m.Long("Height"),
+                FileMD5 = m.Str("FileMD5"),
+                StorageClass = m.Str("StorageClass"),
+                CreationTime = m.Date("CreationTime"),
+            };
+        }
+
+        /// <summary>Deletes up to 20 media; throws InvalidVideo.NotFound only when none of them exists.</summary>
+        public async Task<(IReadOnlyList<string> NonExistent, IReadOnlyList<string> Forbidden)> DeleteVideosAsync(IReadOnlyList<string> mediaIds, CancellationToken cancellationToken)
+        {
+            var result = await _client.CallAsync("DeleteVideo", new[] { P("VideoIds", string.Join(",", mediaIds)) }, cancellationToken).ConfigureAwait(false);
+            return (result.Strings("NonExistVideoIds", "VideoId").ToList(), result.Strings("ForbiddenVideoIds", "VideoId").ToList());
+        }
+
+        internal static TranscodeTask ReadTask(JsonElement task) => new TranscodeTask
+        {
+            TaskId = task.Str("TranscodeTaskId") ?? string.Empty,
+            MediaId = task.Str("VideoId") ?? string.Empty,
+            Status = task.Str("TaskStatus"),
+            TemplateGroupId = task.Str("TranscodeTemplateGroupId"),
+            Trigger = task.Str("Trigger"),
+            CreationTime = task.Date("CreationTime"),
+            CompleteTime = task.Date("CompleteTime"),
+            Jobs = task.Items("TranscodeJobInfoList", "TranscodeJobInfo").Select(ReadJob).ToList(),
+        };
+
+        internal static TranscodeJob ReadJob(JsonElement job) => new TranscodeJob
+        {
+            JobId = job.Str("TranscodeJobId") ?? string.Empty,
+            TemplateId = job.Str("TranscodeTemplateId"),
+            Status = job.Str("TranscodeJobStatus"),
+            Progress = (int)(job.Long("TranscodeProgress") ?? 0),
+            Definition = job.Str("Definition"),
+            ErrorCode = NullIfEmpty(job.Str("ErrorCode")),
+            ErrorMessage = NullIfEmpty(job.Str("ErrorMessage")),
+            OutputUrl = (job.Prop("OutputFile") ?? default).Str("OutputFileUrl"),
+            CreationTime = job.Date("CreationTime"),
+            CompleteTime = job.Date("CompleteTime"),
+        };
+
+        private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
+    }
+}

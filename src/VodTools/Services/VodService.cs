@@ -1,0 +1,119 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using VodTools.Api;
+using VodTools.Model;
+
+namespace VodTools.Services
+{
+    /// <summary>One file to register: the fields of a RegisterMetadatas item (already validated).</summary>
+    public sealed class MediaRegistration
+    {
+        public string FileUrl { get; set; } = string.Empty;
+        public string Title { get; set; } = string.Empty;
+        public string? Description { get; set; }
+        public string? Tags { get; set; }
+        public string? CoverUrl { get; set; }
+        public long? CateId { get; set; }
+    }
+
+    /// <summary>What one RegisterMedia call answered.</summary>
+    public sealed class RegisterMediaResult
+    {
+        public IReadOnlyList<VodMedia> Registered { get; set; } = Array.Empty<VodMedia>();
+        public IReadOnlyList<string> FailedFileUrls { get; set; } = Array.Empty<string>();
+        public string? RequestId { get; set; }
+    }
+
+    /// <summary>The VOD operations VodTools uses, typed (spec rpc-apis.md §5).</summary>
+    public sealed partial class VodService
+    {
+        public const int MaxRegisterBatch = 10;
+
+        private readonly RpcClient _client;
+
+        public VodService(RpcClient client) => _client = client;
+
+        private static KeyValuePair<string, string> P(string name, string value) => new KeyValuePair<string, string>(name, value);
+
+        private static void Add(List<KeyValuePair<string, string>> parameters, string name, string? value)
+        {
+            if (!string.IsNullOrEmpty(value)) parameters.Add(P(name, value!));
+        }
+
+        /// <summary>Registers up to 10 files of one bucket; re-registering returns the existing MediaId with NewRegister=false.</summary>
+        public async Task<RegisterMediaResult> RegisterMediaAsync(
+            IReadOnlyList<MediaRegistration> items, string? templateGroupId, string? workflowId, string? userData, CancellationToken cancellationToken)
+        {
+            if (items.Count == 0 || items.Count > MaxRegisterBatch) throw new ArgumentOutOfRangeException(nameof(items), "RegisterMedia takes 1 to 10 files.");
+            var metadata = Json.Compact(writer =>
+            {
+                writer.WriteStartArray();
+                foreach (var item in items)
+                {
+                    writer.WriteStartObject();
+                    writer.WriteString("FileURL", item.FileUrl);
+                    writer.WriteString("Title", item.Title);
+                    if (item.Description != null) writer.WriteString("Description", item.Description);
+                    if (item.Tags != null) writer.WriteString("Tags", item.Tags);
+                    if (item.CoverUrl != null) writer.WriteString("CoverURL", item.CoverUrl);
+                    if (item.CateId != null) writer.WriteNumber("CateId", item.CateId.Value);
+                    writer.WriteEndObject();
+                }
+                writer.WriteEndArray();
+            });
+            var parameters = new List<KeyValuePair<string, string>> { P("RegisterMetadatas", metadata) };
+            Add(parameters, "TemplateGroupId", templateGroupId);
+            Add(parameters, "WorkflowId", workflowId);
+            Add(parameters, "UserData", userData);
+
+            var result = await _client.CallAsync("RegisterMedia", parameters, cancellationToken).ConfigureAwait(false);
+            var titles = items.GroupBy(i => i.FileUrl).ToDictionary(g => g.Key, g => g.First().Title);
+            return new RegisterMediaResult
+            {
+                RequestId = result.Str("RequestId"),
+                Registered = result.Items("RegisteredMediaList").Select(m =>
+                {
+                    var fileUrl = m.Str("FileURL");
+                    return new VodMedia
+                    {
+                        MediaId = m.Str("MediaId") ?? string.Empty,
+                        FileUrl = fileUrl,
+                        NewRegister = m.Bool("NewRegister"),
+                        Title = fileUrl != null && titles.TryGetValue(fileUrl, out var title) ? title : null,
+                        TemplateGroupId = templateGroupId,
+                    };
+                }).ToList(),
+                FailedFileUrls = result.Strings("FailedFileURLs").ToList(),
+            };
+        }
+
+        /// <summary>Up to 20 media; ids VOD does not know come back in the second list.</summary>
+        public async Task<(IReadOnlyList<VodMedia> Media, IReadOnlyList<string> NonExistent)> GetVideoInfosAsync(IReadOnlyList<string> mediaIds, CancellationToken cancellationToken)
+        {
+            var result = await _client.CallAsync("GetVideoInfos", new[] { P("VideoIds", string.Join(",", mediaIds)) }, cancellationToken).ConfigureAwait(false);
+            return (result.Items("VideoList", "Video").Select(ReadVideo).ToList(), result.Strings("NonExistVideoIds", "VideoId").ToList());
+        }
+
+        internal static VodMedia ReadVideo(JsonElement video) => new VodMedia
+        {
+            MediaId = video.Str("VideoId") ?? video.Str("MediaId") ?? string.Empty,
+            Title = video.Str("Title"),
+            Status = video.Str("Status"),
+            Description = video.Str("Description"),
+            Tags = video.Str("Tags"),
+            CateId = video.Long("CateId"),
+            CoverUrl = video.Str("CoverURL"),
+            Duration = video.Double("Duration"),
+            Size = video.Long("Size"),
+            TemplateGroupId = video.Str("TemplateGroupId"),
+            StorageLocation = video.Str("StorageLocation"),
+            AppId = video.Str("AppId"),
+            CreationTime = video.Date("CreationTime"),
+            ModificationTime = video.Date("ModificationTime"),
+        };
+    }
+}

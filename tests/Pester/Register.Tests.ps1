@@ -1,0 +1,65 @@
+BeforeAll {
+    Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+    Import-VodToolsUnderTest
+    $script:emulator = Start-TestEmulator -SeedSample
+}
+
+AfterAll {
+    Stop-VodEmulator -ProcessId $script:emulator.ProcessId
+}
+
+Describe 'Register-VodMedia' {
+    It 'registers what Get-OssObject lists, one VodMedia per file in input order' {
+        $objects = Get-OssObject -Bucket media-archive -Include '*.mp4' | Select-Object -First 23
+        $media = $objects | Register-VodMedia
+        $media.Count | Should -Be 23
+        for ($i = 0; $i -lt 23; $i++) { $media[$i].FileUrl | Should -Be $objects[$i].FileUrl }
+        $media.MediaId | ForEach-Object { $_ | Should -Match '^[0-9a-f]{32}$' }
+        ($media.MediaId | Sort-Object -Unique).Count | Should -Be 23
+        $media | ForEach-Object { $_.NewRegister | Should -BeTrue }
+    }
+
+    It 'returns the same MediaId with NewRegister false on a second run' {
+        $objects = Get-OssObject -Bucket media-archive -Include '*.mp4' | Select-Object -First 5
+        $first = $objects | Register-VodMedia
+        $again = $objects | Register-VodMedia
+        $again.MediaId | Should -Be $first.MediaId
+        $again | ForEach-Object { $_.NewRegister | Should -BeFalse }
+    }
+
+    It 'takes the title from the file name unless one is given' {
+        $object = Get-OssObject -Bucket media-archive -Include '*.mov' | Select-Object -First 1
+        $expected = [System.IO.Path]::GetFileNameWithoutExtension($object.Key.Split('/')[-1])
+        ($object | Register-VodMedia).Title | Should -Be $expected
+        (Register-VodMedia -Bucket media-archive -Key $object.Key -Title 'Given title').Title | Should -Be 'Given title'
+    }
+
+    It 'reports bad items as non-terminating errors with stable ids while the good ones flow' {
+        $good = Get-OssObject -Bucket media-archive -Include '*.mp4' | Select-Object -First 2
+        $items = @(
+            $good[0]
+            [pscustomobject]@{ FileUrl = 'https://media-archive.oss-cn-shanghai.aliyuncs.com/no/such/file.mp4' }
+            [pscustomobject]@{ FileUrl = 'https://example.com/not-oss.mp4' }
+            [pscustomobject]@{ FileUrl = $good[1].FileUrl; Title = ('x' * 129) }
+            [pscustomobject]@{ FileUrl = $good[1].FileUrl; Title = 'party 🎉' }
+            [pscustomobject]@{ Bucket = 'media-archive'; Key = 'folder/' }
+            $good[1]
+        )
+        $media = $items | Register-VodMedia -ErrorVariable failures -ErrorAction SilentlyContinue
+        $media.FileUrl | Should -Be @($good[0].FileUrl, $good[1].FileUrl)
+        $failures.FullyQualifiedErrorId | ForEach-Object { $_.Split(',')[0] } | Should -Be @(
+            'VodFileUrlNotOss', 'VodTitleTooLong', 'VodTitleHasEmoji', 'VodFileExtensionMissing', 'VodRegisterRefused')
+        ($failures | Where-Object { $_.FullyQualifiedErrorId -like 'VodRegisterRefused*' }).TargetObject.FileUrl | Should -BeLike '*/no/such/file.mp4'
+    }
+
+    It 'registers nothing with -WhatIf' {
+        $object = Get-OssObject -Bucket media-archive -Include '*.mp3' | Select-Object -First 1
+        $object | Register-VodMedia -WhatIf | Should -BeNullOrEmpty
+        ($object | Register-VodMedia).NewRegister | Should -BeTrue
+    }
+
+    It 'refuses -UserData that is not a JSON object before any call' {
+        { Register-VodMedia -FileUrl 'https://media-archive.oss-cn-shanghai.aliyuncs.com/a.mp4' -UserData '{not json' -ErrorAction Stop } |
+            Should -Throw -ErrorId 'VodJsonParameterInvalid,VodTools.Commands.RegisterVodMediaCommand'
+    }
+}

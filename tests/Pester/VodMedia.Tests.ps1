@@ -1,0 +1,220 @@
+BeforeAll {
+    Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+    Import-Module (Join-Path $PSScriptRoot 'VodRpc.psm1') -Force
+    Import-VodToolsUnderTest
+    # Transcodes here take 10 minutes, so a task is reliably still running when a test needs one that is.
+    $script:emulator = Start-TestEmulator -SeedSample -TranscodeSeconds 600
+
+    function Register-TestMedia([string] $Prefix, [int] $First) {
+        Get-OssObject -Bucket media-archive -Prefix $Prefix | Where-Object Key -Match '\.(mp4|mov|mp3)$' | Select-Object -First $First | Register-VodMedia
+    }
+}
+
+AfterAll {
+    Stop-VodEmulator -ProcessId $script:emulator.ProcessId
+}
+
+Describe 'Get-VodMedia' {
+    BeforeAll {
+        $script:media = Register-TestMedia 'audio/podcasts/' 25
+    }
+
+    It 'reads piped media in batches of 20, one VodMedia per id in input order' {
+        $read = $media | Get-VodMedia
+        $read.Count | Should -Be 25
+        $read.MediaId | Should -Be $media.MediaId
+        $read.Title | Should -Be $media.Title
+        $read | ForEach-Object {
+            $_ | Should -BeOfType VodTools.Model.VodMedia
+            $_.Status | Should -Be 'Normal'
+            $_.Size | Should -BeGreaterThan 0
+            $_.TemplateGroupId | Should -Be 'VOD_NO_TRANSCODE'
+        }
+    }
+
+    It 'reports ids VOD does not know as ObjectNotFound errors in place while the others flow' {
+        $ids = @($media[0].MediaId, 'ffffffffffffffffffffffffffffffff', $media[1].MediaId)
+        $read = Get-VodMedia -MediaId $ids -ErrorVariable failures -ErrorAction SilentlyContinue
+        $read.MediaId | Should -Be @($media[0].MediaId, $media[1].MediaId)
+        $failures.Count | Should -Be 1
+        $failures[0].FullyQualifiedErrorId | Should -BeLike 'VodMediaNotFound,*'
+        $failures[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
+        $failures[0].TargetObject | Should -Be 'ffffffffffffffffffffffffffffffff'
+    }
+
+    It 'takes ids as strings and by the VideoId alias, reading a repeated id once per batch' {
+        (Get-VodMedia -VideoId $media[2].MediaId).MediaId | Should -Be $media[2].MediaId
+        @($media[3].MediaId, $media[3].MediaId) | Get-VodMedia | Should -HaveCount 1
+    }
+}
+
+Describe 'Get-VodMezzanine' {
+    It 'reads the source file of piped media' {
+        $media = Register-TestMedia 'films/2019/' 2
+        $mezzanine = $media | Get-VodMezzanine -OutputType oss
+        $mezzanine.MediaId | Should -Be $media.MediaId
+        $mezzanine.FileUrl | Should -Be $media.FileUrl
+        $mezzanine | ForEach-Object {
+            $_ | Should -BeOfType VodTools.Model.VodMezzanine
+            $_.Size | Should -BeGreaterThan 0
+            $_.FileMD5 | Should -Match '^[0-9a-f]{32}$'
+            $_.Status | Should -Be 'Normal'
+        }
+    }
+
+    It 'reports an unknown media as a non-terminating ObjectNotFound error' {
+        $media = Register-TestMedia 'films/2019/' 3 | Select-Object -Last 1
+        $read = @('ffffffffffffffffffffffffffffffff', $media.MediaId) | Get-VodMezzanine -ErrorVariable failures -ErrorAction SilentlyContinue
+        $read.MediaId | Should -Be $media.MediaId
+        $failures[0].FullyQualifiedErrorId | Should -BeLike 'VodMezzanineNotFound,*'
+        $failures[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
+    }
+}
+
+Describe 'Remove-VodMedia' {
+    It 'deletes nothing with -WhatIf' {
+        $media = Register-TestMedia 'audio/música/' 2
+        $media | Remove-VodMedia -WhatIf
+        ($media | Get-VodMedia).MediaId | Should -Be $media.MediaId
+    }
+
+    It 'deletes piped media in batches of 20, source files included' {
+        $media = @(Register-TestMedia 'series/Café Stories/' 20) + @(Register-TestMedia 'series/城市故事/' 2)
+        $media.Count | Should -Be 22
+        $media | Remove-VodMedia -Confirm:$false
+        $media | Get-VodMedia -ErrorVariable failures -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        $failures.Count | Should -Be 22
+        Get-OssObject -Bucket media-archive -Prefix 'series/Café Stories/season-1/episode 01' | Should -BeNullOrEmpty
+    }
+
+    It 'reports ids VOD does not know while deleting the others' {
+        $media = Register-TestMedia 'audio/música/' 4 | Select-Object -Last 2
+        $unknown = 'ffffffffffffffffffffffffffffffff'
+        @($media[0].MediaId, $unknown, $media[1].MediaId) | Remove-VodMedia -Confirm:$false -ErrorVariable failures -ErrorAction SilentlyContinue
+        $failures.Count | Should -Be 1
+        $failures[0].FullyQualifiedErrorId | Should -BeLike 'VodMediaNotFound,*'
+        $failures[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
+        $failures[0].TargetObject | Should -Be $unknown
+        $media | Get-VodMedia -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+    }
+
+    It 'reports every id when none of a batch exists (VOD answers InvalidVideo.NotFound)' {
+        $ids = 'eeeeeeeeeeeeeeeeeeeeeeeeeeeeeeee', 'dddddddddddddddddddddddddddddddd'
+        Remove-VodMedia -MediaId $ids -Confirm:$false -ErrorVariable failures -ErrorAction SilentlyContinue
+        $failures.TargetObject | Should -Be $ids
+        $failures | ForEach-Object { $_.FullyQualifiedErrorId | Should -BeLike 'VodMediaNotFound,*' }
+    }
+
+    It 'asks for confirmation (ConfirmImpact High)' {
+        $metadata = [System.Management.Automation.CommandMetadata]::new((Get-Command Remove-VodMedia))
+        $metadata.ConfirmImpact | Should -Be 'High'
+        $metadata.SupportsShouldProcess | Should -BeTrue
+    }
+}
+
+Describe 'Send-VodMedia' {
+    BeforeAll {
+        $script:folder = New-Item -ItemType Directory -Path (Join-Path ([IO.Path]::GetTempPath()) ('vodtools-send-' + [guid]::NewGuid().ToString('N')))
+        $script:small = Join-Path $folder 'a small clip.mp4'
+        [IO.File]::WriteAllBytes($small, [byte[]](1..200))
+        $script:large = Join-Path $folder 'b large clip.mov'
+        $bytes = [byte[]]::new(350KB)
+        [Random]::new(7).NextBytes($bytes)
+        [IO.File]::WriteAllBytes($large, $bytes)
+    }
+
+    AfterAll {
+        Remove-Item $folder -Recurse -Force
+    }
+
+    It 'creates nothing with -WhatIf' {
+        Get-ChildItem $folder | Send-VodMedia -WhatIf | Should -BeNullOrEmpty
+        # VOD creates its upload bucket on the first CreateUploadVideo
+        Get-OssBucket | Where-Object Bucket -like 'outin-*' | Should -BeNullOrEmpty
+    }
+
+    It 'uploads files piped from Get-ChildItem, in one PUT or in parts, and emits the new media' {
+        $media = Get-ChildItem $folder | Send-VodMedia -PartSize 100KB
+        $media.Count | Should -Be 2
+        $media.Title | Should -Be @('a small clip', 'b large clip')
+        $media | ForEach-Object { $_ | Should -BeOfType VodTools.Model.VodMedia; $_.NewRegister | Should -BeTrue }
+        $read = $media | Get-VodMedia
+        $read.Status | Should -Be @('UploadSucc', 'UploadSucc')
+        $read.Size | Should -Be @(200, 350KB)
+        $mezzanine = $media | Get-VodMezzanine
+        $mezzanine.Size | Should -Be @(200, 350KB)
+        $mezzanine[0].FileMD5 | Should -Be (Get-FileHash $small -Algorithm MD5).Hash.ToLowerInvariant()
+        $mezzanine[1].FileUrl | Should -Be $media[1].FileUrl
+    }
+
+    It 'takes -Title and wildcard paths' {
+        $media = Send-VodMedia -Path (Join-Path $folder 'a*.mp4') -Title 'Given title'
+        $media.Title | Should -Be 'Given title'
+        (Get-VodMedia -MediaId $media.MediaId).Title | Should -Be 'Given title'
+    }
+
+    It 'reports bad files as non-terminating errors with stable ids while the good ones go on' {
+        $noExtension = Join-Path $folder 'README'
+        $text = Join-Path $folder 'notes.txt'
+        Set-Content $noExtension 'x'
+        Set-Content $text 'x'
+        try {
+            $media = @((Join-Path $folder 'missing.mp4'), $noExtension, $text, $small) |
+                Send-VodMedia -ErrorVariable failures -ErrorAction SilentlyContinue
+            $media.Title | Should -Be 'a small clip'
+            $failures.FullyQualifiedErrorId | ForEach-Object { $_.Split(',')[0] } | Should -Be @('VodUploadFileNotFound', 'VodFileExtensionMissing', 'VodUploadFailed')
+            $failures[2].Exception.Code | Should -Be 'InvalidFileName.Extension'
+            $failures[2].TargetObject | Should -Be $text
+        }
+        finally {
+            Remove-Item $noExtension, $text
+        }
+    }
+}
+
+Describe 'Waiting for transcodes that are still running' {
+    BeforeAll {
+        $script:group = Get-TestTemplateGroupId
+        $script:running = Get-OssObject -Bucket media-archive -Prefix 'series/The Long Road/season-2/' | Select-Object -First 2 |
+            Register-VodMedia -TemplateGroupId $group | Start-VodTranscode -TemplateGroupId $group
+    }
+
+    It 'reports a task still running after -Timeout as a non-terminating error naming it' {
+        $running.Count | Should -Be 2
+        $running | Wait-VodTranscode -Timeout 1 -ErrorVariable failures -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        $failures.Count | Should -Be 2
+        $failures | ForEach-Object {
+            $_.FullyQualifiedErrorId | Should -BeLike 'VodTranscodeTimeout,*'
+            $_.CategoryInfo.Category | Should -Be 'OperationTimeout'
+            $_.TargetObject.Status | Should -Be 'Processing'
+            $_.Exception.Message | Should -BeLike "*$($_.TargetObject.TaskId)*"
+        }
+        ($failures.TargetObject.TaskId | Sort-Object) | Should -Be ($running.TaskId | Sort-Object)
+    }
+
+    It 'stops waiting when the pipeline is stopped (Ctrl+C)' {
+        $shell = [powershell]::Create()
+        try {
+            $null = $shell.AddCommand('Import-Module').AddParameter('Name', (Get-Module VodTools).Path).AddStatement()
+            $null = $shell.AddCommand('Wait-VodTranscode').AddParameter('TaskId', [string[]] $running.TaskId)
+            $async = $shell.BeginInvoke()
+            while ($shell.InvocationStateInfo.State -eq 'NotStarted' -or -not $shell.Streams.Progress.Count) { Start-Sleep -Milliseconds 50 }
+            $shell.Stop()
+            $shell.InvocationStateInfo.State | Should -Be 'Stopped'
+            $async.IsCompleted | Should -BeTrue
+        }
+        finally {
+            $shell.Dispose()
+        }
+    }
+
+    It 'reports VOD refusing a second task while one runs (Forbidden.IllegalStatus) and goes on' {
+        $idle = Register-TestMedia 'films/2024/' 1
+        $idle.Count | Should -Be 1
+        $tasks = @($running[0], $idle) | Start-VodTranscode -TemplateGroupId $group -Force -ErrorVariable failures -ErrorAction SilentlyContinue
+        $tasks.MediaId | Should -Be $idle.MediaId
+        $failures[0].FullyQualifiedErrorId | Should -BeLike 'VodTranscodeNotSubmitted,*'
+        $failures[0].Exception.Code | Should -Be 'Forbidden.IllegalStatus'
+        $failures[0].TargetObject.TaskId | Should -Be $running[0].TaskId
+    }
+}

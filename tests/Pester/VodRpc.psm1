@@ -1,0 +1,18 @@
+# For VOD suites: calls VOD on the session's emulator directly, for what the suite's own cmdlets do not do
+# (template groups). Import after Start-TestEmulator.
+
+function Invoke-TestVod([string] $Action, [hashtable] $Parameters = @{}) {
+    $context = [VodTools.Commands.VodContext]::Current
+    $client = [VodTools.Api.RpcClient]::new([VodTools.Api.RpcService]::Vod, $context.Endpoints[[VodTools.Api.Endpoints.CloudService]::Vod],
+        [VodTools.Api.Credentials.StaticCredentialProvider]::new($context.Credentials, 'test'), [VodTools.Api.Http.HttpTransport]::Shared, [VodTools.Api.ClientOptions]::new())
+    $pairs = [System.Collections.Generic.List[System.Collections.Generic.KeyValuePair[string, string]]]::new()
+    foreach ($p in $Parameters.GetEnumerator()) { $pairs.Add([System.Collections.Generic.KeyValuePair[string, string]]::new($p.Key, $p.Value)) }
+    $client.CallAsync($Action, $pairs, [Threading.CancellationToken]::None).GetAwaiter().GetResult().GetRawText() | ConvertFrom-Json
+}
+
+# The account's default transcode template group (the emulator starts with one).
+function Get-TestTemplateGroupId {
+    (Invoke-TestVod ListTranscodeTemplateGroup).TranscodeTemplateGroupList[0].TranscodeTemplateGroupId
+}
+
+Export-ModuleMember -Function Invoke-TestVod, Get-TestTemplateGroupId

@@ -1,0 +1,121 @@
+<#
+.SYNOPSIS
+    Writes or refreshes docs/en-US/<Verb-Noun>.md (platyPS schema 2.0.0) from the compiled cmdlets.
+.DESCRIPTION
+    SYNTAX, PARAMETERS, INPUTS and OUTPUTS are regenerated from the cmdlet's metadata and the XML
+    <summary> comments of its parameters, so they never drift from the code. SYNOPSIS, DESCRIPTION,
+    EXAMPLES, NOTES and RELATED LINKS are written by hand: a new file gets the class's synopsis and
+    description comments and empty EXAMPLES for a person to fill.
+.EXAMPLE
+    ./tools/Update-CommandHelp.ps1 -ModulePath ./out/VodTools/VodTools.psd1
+#>
+param(
+    [Parameter(Mandatory)] [string] $ModulePath,
+    [string] $DocsPath = (Join-Path $PSScriptRoot '../docs/en-US'),
+    [string[]] $Name = '*'
+)
+
+$ErrorActionPreference = 'Stop'
+$module = Import-Module $ModulePath -Force -PassThru
+$xmlDoc = [xml](Get-Content -Raw (Join-Path $module.ModuleBase 'VodTools.xml'))
+$members = @{}
+foreach ($member in $xmlDoc.doc.members.member) { $members[$member.GetAttribute("name")] = $member }
+$common = [System.Management.Automation.Cmdlet]::CommonParameters + [System.Management.Automation.Cmdlet]::OptionalCommonParameters
+
+function Get-Summary([type] $Type, [string] $Property) {
+    for ($t = $Type; $t; $t = $t.BaseType) {
+        $member = $members["P:$($t.FullName).$Property"]
+        if ($member) { return (($member['summary'].InnerText -replace '\s+', ' ').Trim()) }
+    }
+    ''
+}
+
+function Get-ClassPara([type] $Type, [string] $Kind) {
+    $member = $members["T:$($Type.FullName)"]
+    if (-not $member) { return '' }
+    $para = $member['summary'].SelectNodes('para') | Where-Object { $_.GetAttribute("type") -eq $Kind } | Select-Object -First 1
+    if ($para) { ($para.InnerText -replace '\s+', ' ').Trim() } else { '' }
+}
+
+function Get-ParameterYaml([System.Management.Automation.CommandInfo] $Command, [System.Management.Automation.ParameterMetadata] $Parameter) {
+    $attributes = @($Parameter.Attributes | Where-Object { $_ -is [System.Management.Automation.ParameterAttribute] })
+    $sets = @($attributes | ForEach-Object { $_.ParameterSetName }) | Sort-Object -Unique
+    $allSets = $sets -contains '__AllParameterSets' -or $Command.ParameterSets.Count -le 1
+    $first = $attributes[0]
+    $pipeline = @()
+    if ($attributes | Where-Object ValueFromPipeline) { $pipeline += 'ByValue' }
+    if ($attributes | Where-Object ValueFromPipelineByPropertyName) { $pipeline += 'ByPropertyName' }
+    $validateSet = $Parameter.Attributes | Where-Object { $_ -is [System.Management.Automation.ValidateSetAttribute] }
+    $wildcards = [bool]($Parameter.Attributes | Where-Object { $_ -is [System.Management.Automation.SupportsWildcardsAttribute] })
+    $type = $Parameter.ParameterType
+    $typeName = if ($type.IsGenericType -and $type.GetGenericTypeDefinition() -eq [Nullable`1]) { $type.GetGenericArguments()[0].FullName } else { $type.FullName }
+    $lines = @(
+        "Type: $typeName"
+        "Parameter Sets: $(if ($allSets) { '(All)' } else { ($sets -join ', ') })"
+        "Aliases: $($Parameter.Aliases -join ', ')"
+    )
+    if ($validateSet) { $lines += "Accepted values: $($validateSet.ValidValues -join ', ')" }
+    $lines += @(
+        ''
+        "Required: $(if ($attributes | Where-Object Mandatory) { 'True' } else { 'False' })"
+        "Position: $(if ($first.Position -ge 0) { $first.Position } else { 'Named' })"
+        'Default value: None'
+        "Accept pipeline input: $(if ($pipeline) { "True ($($pipeline -join ', '))" } else { 'False' })"
+        "Accept wildcard characters: $wildcards"
+    )
+    $lines -join "`n"
+}
+
+function Get-GeneratedSections([System.Management.Automation.CmdletInfo] $Command) {
+    $parameters = $Command.Parameters.Values | Where-Object { $_.Name -notin $common -and -not ($_.Attributes | Where-Object { $_ -is [System.Management.Automation.ParameterAttribute] -and $_.DontShow }) } | Sort-Object Name
+    $syntax = foreach ($set in $Command.ParameterSets) {
+        $title = if ($Command.ParameterSets.Count -gt 1) { "### $($set.Name)$(if ($set.IsDefault) { ' (Default)' })`n" } else { "### __AllParameterSets`n" }
+        $title + "``````" + "`n" + (($set.ToString() -replace '\s+', ' ').Trim() -replace '^', "$($Command.Name) ") + "`n``````"
+    }
+    $parameterText = foreach ($parameter in $parameters) {
+        "### -$($parameter.Name)`n$(Get-Summary $Command.ImplementingType $parameter.Name)`n`n``````yaml`n$(Get-ParameterYaml $Command $parameter)`n``````"
+    }
+    $pipelineTypes = $parameters | Where-Object { $_.Attributes | Where-Object { $_ -is [System.Management.Automation.ParameterAttribute] -and ($_.ValueFromPipeline -or $_.ValueFromPipelineByPropertyName) } }
+    $inputs = if ($pipelineTypes) {
+        ($pipelineTypes | ForEach-Object { "### $($_.ParameterType.FullName -replace '^System.Nullable``1\[(.*)\]$', '$1')`nBinds to -$($_.Name) $(if ($_.Attributes | Where-Object { $_ -is [System.Management.Automation.ParameterAttribute] -and $_.ValueFromPipelineByPropertyName }) { 'by property name' } else { 'by value' })." }) -join "`n`n"
+    } else { "### None`nThis cmdlet takes no pipeline input." }
+    $outputs = ($Command.OutputType | Where-Object Type | ForEach-Object {
+        if ($_.Type -eq [void]) { "### None`nThis cmdlet writes no objects." } else { "### $($_.Type.FullName)" }
+    }) -join "`n`n"
+    @{
+        'SYNTAX'     = ($syntax -join "`n`n")
+        'PARAMETERS' = (($parameterText -join "`n`n") + "`n`n### CommonParameters`nThis cmdlet supports the common parameters: -Debug, -ErrorAction, -ErrorVariable, -InformationAction, -InformationVariable, -OutVariable, -OutBuffer, -PipelineVariable, -ProgressAction, -Verbose, -WarningAction, and -WarningVariable. For more information, see [about_CommonParameters](http://go.microsoft.com/fwlink/?LinkID=113216).")
+        'INPUTS'     = $inputs
+        'OUTPUTS'    = $outputs
+    }
+}
+
+New-Item -ItemType Directory -Force $DocsPath | Out-Null
+foreach ($command in Get-Command -Module VodTools -CommandType Cmdlet -Name $Name) {
+    $path = Join-Path $DocsPath "$($command.Name).md"
+    $generated = Get-GeneratedSections $command
+    if (-not (Test-Path $path)) {
+        $text = @(
+            "---`nexternal help file: VodTools.dll-Help.xml`nModule Name: VodTools`nonline version:`nschema: 2.0.0`n---"
+            "# $($command.Name)"
+            "## SYNOPSIS`n$(Get-ClassPara $command.ImplementingType 'synopsis')"
+            "## SYNTAX`n"
+            "## DESCRIPTION`n$(Get-ClassPara $command.ImplementingType 'description')"
+            "## EXAMPLES"
+            "## PARAMETERS`n"
+            "## INPUTS`n"
+            "## OUTPUTS`n"
+            "## NOTES"
+            "## RELATED LINKS"
+        ) -join "`n`n"
+    }
+    else {
+        $text = Get-Content -Raw $path
+    }
+    foreach ($section in $generated.Keys) {
+        $pattern = "(?ms)^## $section\r?\n.*?(?=^## |\z)"
+        $text = [regex]::Replace($text, $pattern, { param($m) "## $section`n`n$($generated[$section])`n`n" })
+    }
+    Set-Content -Path $path -Value ($text.TrimEnd() + "`n") -Encoding utf8NoBOM -NoNewline
+    Write-Host "Updated $path"
+}
