@@ -54,6 +54,26 @@ public class HostingTests
     }
 
     [Fact]
+    public async Task An_in_memory_start_removes_folders_killed_emulators_left_behind()
+    {
+        string abandoned = Path.Combine(Path.GetTempPath(), "vodtools-emulator-" + Guid.NewGuid().ToString("N"));
+        string live = Path.Combine(Path.GetTempPath(), "vodtools-emulator-" + Guid.NewGuid().ToString("N"));
+        foreach (var folder in new[] { abandoned, live })
+        {
+            Directory.CreateDirectory(Path.Combine(folder, "objects"));
+            File.WriteAllText(Path.Combine(folder, "objects", "body"), "x");
+            File.WriteAllText(Path.Combine(folder, "emulator.lock"), "");
+        }
+        using (new FileStream(Path.Combine(live, "emulator.lock"), FileMode.Open, FileAccess.ReadWrite, FileShare.None))
+        {
+            await using (await StartAsync()) { }
+            Assert.False(Directory.Exists(abandoned));
+            Assert.True(Directory.Exists(live));
+        }
+        Directory.Delete(live, recursive: true);
+    }
+
+    [Fact]
     public async Task Command_line_prints_its_url_writes_the_url_file_and_loses_nothing_on_kill()
     {
         string dir = TempDir();

@@ -21,17 +21,20 @@ internal sealed class Store : IDisposable
     {
         if (dataDir == null)
         {
-            _throwawayDir = Path.Combine(Path.GetTempPath(), "vodtools-emulator-" + Guid.NewGuid().ToString("N"));
+            RemoveAbandonedThrowawayFolders();
+            _throwawayDir = Path.Combine(Path.GetTempPath(), ThrowawayPrefix + Guid.NewGuid().ToString("N"));
             BodiesDir = Path.Combine(_throwawayDir, "objects");
+            Directory.CreateDirectory(BodiesDir);
+            _folderLock = LockFolder(_throwawayDir);
             _db = new SqliteConnection($"Data Source=mem-{Guid.NewGuid():N};Mode=Memory;Cache=Shared");
         }
         else
         {
             BodiesDir = Path.Combine(dataDir, "objects");
-            Directory.CreateDirectory(dataDir);
+            Directory.CreateDirectory(BodiesDir);
             try
             {
-                _folderLock = new FileStream(Path.Combine(dataDir, "emulator.lock"), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+                _folderLock = LockFolder(dataDir);
             }
             catch (IOException e)
             {
@@ -39,13 +42,38 @@ internal sealed class Store : IDisposable
             }
             _db = new SqliteConnection($"Data Source={Path.Combine(dataDir, "emulator.db")};Pooling=False");
         }
-        Directory.CreateDirectory(BodiesDir);
         _db.Open();
         Execute("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;");
         Execute("""
             CREATE TABLE IF NOT EXISTS docs (kind TEXT NOT NULL, id TEXT NOT NULL, json TEXT NOT NULL, PRIMARY KEY (kind, id));
             CREATE TABLE IF NOT EXISTS objects (bucket TEXT NOT NULL, key TEXT NOT NULL, json TEXT NOT NULL, PRIMARY KEY (bucket, key));
             """);
+    }
+
+    private const string ThrowawayPrefix = "vodtools-emulator-";
+    private const string LockFileName = "emulator.lock";
+
+    private static FileStream LockFolder(string folder) =>
+        new(Path.Combine(folder, LockFileName), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+
+    /// <summary>An --in-memory emulator that was killed (Stop-VodEmulator, kill -9) leaves its temp folder
+    /// behind; the next one deletes every such folder whose lock no live emulator holds (folders without a
+    /// lock file only once they are an hour old: their owner may be starting right now).</summary>
+    private static void RemoveAbandonedThrowawayFolders()
+    {
+        foreach (var folder in Directory.EnumerateDirectories(Path.GetTempPath(), ThrowawayPrefix + "*"))
+        {
+            try
+            {
+                if (File.Exists(Path.Combine(folder, LockFileName))) LockFolder(folder).Dispose(); // throws while its emulator runs
+                else if (Directory.GetLastWriteTimeUtc(folder) > DateTime.UtcNow.AddHours(-1)) continue;
+                Directory.Delete(folder, recursive: true);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // in use, or not ours to delete
+            }
+        }
     }
 
     /// <summary>Where object bodies live; each body is a file named by a random id.</summary>
@@ -200,7 +228,7 @@ internal sealed class Store : IDisposable
         if (_throwawayDir != null)
         {
             try { Directory.Delete(_throwawayDir, recursive: true); }
-            catch (IOException) { } // a reader still holding a body open; the temp folder is cleaned by the OS
+            catch (IOException) { } // a reader still holds a body open; the next --in-memory start removes the folder
         }
     }
 
