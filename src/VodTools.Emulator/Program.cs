@@ -41,7 +41,8 @@ public static class Program
             ? $"Account {options.AccountId}, default key: AccessKeyId {EmulatorOptions.DefaultAccessKeyId}, AccessKeySecret {EmulatorOptions.DefaultAccessKeySecret}"
             : $"Account {options.AccountId}, AccessKeyId {options.AccessKeyId} (configured secret not shown)");
         Console.WriteLine(options.InMemory ? "State: in memory (discarded on exit)" : $"State: {options.DataDir}");
-        await host.WaitForShutdownAsync(); // Ctrl+C and SIGTERM stop the host cleanly
+        await host.WaitForShutdownAsync(); // Ctrl+C, SIGTERM and POST /_emulator/shutdown stop the host cleanly
+        Console.WriteLine("VodTools emulator stopped");
         return 0;
     }
 }

@@ -293,6 +293,12 @@ public sealed class EmulatorHost : IAsyncDisposable
                     ["persistent"] = !_options.InMemory,
                 }.ToJsonString(RpcResponse.Json));
                 break;
+            case "/_emulator/shutdown" when HttpMethods.IsPost(context.Request.Method):
+                // A clean stop for scripts (Stop-VodEmulator) on every OS: SIGTERM has no portable equivalent on Windows.
+                context.Response.StatusCode = 202;
+                await context.Response.CompleteAsync();
+                _app.Lifetime.StopApplication();
+                break;
             default:
                 context.Response.StatusCode = 404;
                 break;

@@ -13,6 +13,23 @@ namespace VodTools.Commands
     [OutputType(typeof(void))]
     public sealed class StopVodEmulatorCommand : PSCmdlet
     {
+        /// <summary>Asks the session's emulator to stop cleanly (it then removes an in-memory run's temp folder); false if it did not answer.</summary>
+        private static bool RequestShutdown(VodContext context)
+        {
+            if (context.EmulatorProcessId == null || !context.Endpoints.TryGetValue(CloudService.Oss, out var url)) return false;
+            try
+            {
+                using var cancel = new System.Threading.CancellationTokenSource(TimeSpan.FromSeconds(5));
+                using var response = VodTools.Api.Http.HttpTransport.Shared.HttpClient
+                    .PostAsync(new Uri(url, "/_emulator/shutdown"), null, cancel.Token).GetAwaiter().GetResult();
+                return response.IsSuccessStatusCode;
+            }
+            catch (Exception e) when (e is System.Net.Http.HttpRequestException || e is OperationCanceledException)
+            {
+                return false;
+            }
+        }
+
         /// <summary>The emulator's process id. Default: the one this session's context points at.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         public int? ProcessId { get; set; }
@@ -30,8 +47,11 @@ namespace VodTools.Commands
             try
             {
                 using var process = Process.GetProcessById(id.Value);
-                process.Kill();
-                process.WaitForExit(10000);
+                if (!(context.EmulatorProcessId == id && RequestShutdown(context) && process.WaitForExit(10000)))
+                {
+                    process.Kill();
+                    process.WaitForExit(10000);
+                }
             }
             catch (ArgumentException)
             {
