@@ -7,6 +7,9 @@ public class EcsRamRoleCredentialProviderTests
 {
     private const string RolePath = "/latest/meta-data/ram/security-credentials/";
 
+    /// <summary>The real 1 s limit can run out on a loaded CI machine before a loopback answer; only the timeout test uses it.</summary>
+    private static readonly TimeSpan Patient = TimeSpan.FromSeconds(15);
+
     private static string CredentialsJson(string code, string id, DateTimeOffset expiration) =>
         $$"""{"Code":"{{code}}","AccessKeyId":"{{id}}","AccessKeySecret":"ecs-secret","SecurityToken":"ecs-token","Expiration":"{{expiration.UtcDateTime:yyyy-MM-ddTHH:mm:ssZ}}","LastUpdated":"2026-01-01T00:00:00Z"}""";
 
@@ -31,7 +34,7 @@ public class EcsRamRoleCredentialProviderTests
     {
         var clock = new TestClock();
         using var server = new LoopbackServer(r => MetadataV2(r, () => CredentialsJson("Success", "STS.ecs1", clock.Now.AddHours(6))));
-        var provider = new EcsRamRoleCredentialProvider(TestHome.Http, baseAddress: server.BaseAddress, utcNow: () => clock.Now);
+        var provider = new EcsRamRoleCredentialProvider(TestHome.Http, baseAddress: server.BaseAddress, timeout: Patient, utcNow: () => clock.Now);
 
         var credentials = await provider.GetCredentialsAsync(CancellationToken.None);
 
@@ -52,7 +55,7 @@ public class EcsRamRoleCredentialProviderTests
             : r.Headers.ContainsKey("X-aliyun-ecs-metadata-token") ? (400, "")
             : r.PathAndQuery == RolePath + "Named" ? (200, CredentialsJson("Success", "STS.v1", DateTimeOffset.UtcNow.AddHours(1)))
             : (404, ""));
-        var provider = new EcsRamRoleCredentialProvider(TestHome.Http, "Named", server.BaseAddress);
+        var provider = new EcsRamRoleCredentialProvider(TestHome.Http, "Named", server.BaseAddress, timeout: Patient);
 
         var credentials = await provider.GetCredentialsAsync(CancellationToken.None);
 
@@ -65,7 +68,7 @@ public class EcsRamRoleCredentialProviderTests
     public async Task FailsWithoutV1WhenImdsV1IsDisabled()
     {
         using var server = new LoopbackServer(r => r.Method == "PUT" ? (403, "") : (200, CredentialsJson("Success", "STS.v1", DateTimeOffset.UtcNow.AddHours(1))));
-        var provider = new EcsRamRoleCredentialProvider(TestHome.Http, "Named", server.BaseAddress, imdsV1Disabled: true);
+        var provider = new EcsRamRoleCredentialProvider(TestHome.Http, "Named", server.BaseAddress, imdsV1Disabled: true, timeout: Patient);
 
         var error = await Assert.ThrowsAsync<CredentialsException>(() => provider.GetCredentialsAsync(CancellationToken.None));
 
@@ -78,7 +81,7 @@ public class EcsRamRoleCredentialProviderTests
     public async Task ACodeOtherThanSuccessIsAnError()
     {
         using var server = new LoopbackServer(r => MetadataV2(r, () => CredentialsJson("Failed", "STS.bad", DateTimeOffset.UtcNow.AddHours(1))));
-        var provider = new EcsRamRoleCredentialProvider(TestHome.Http, baseAddress: server.BaseAddress);
+        var provider = new EcsRamRoleCredentialProvider(TestHome.Http, baseAddress: server.BaseAddress, timeout: Patient);
 
         var error = await Assert.ThrowsAsync<CredentialsException>(() => provider.GetCredentialsAsync(CancellationToken.None));
 
@@ -93,7 +96,7 @@ public class EcsRamRoleCredentialProviderTests
         var clock = new TestClock();
         var served = 0;
         using var server = new LoopbackServer(r => MetadataV2(r, () => CredentialsJson("Success", "STS.ecs" + Interlocked.Increment(ref served), clock.Now.AddSeconds(1000))));
-        var provider = new EcsRamRoleCredentialProvider(TestHome.Http, "EcsRole", server.BaseAddress, utcNow: () => clock.Now);
+        var provider = new EcsRamRoleCredentialProvider(TestHome.Http, "EcsRole", server.BaseAddress, timeout: Patient, utcNow: () => clock.Now);
 
         var first = await provider.GetCredentialsAsync(CancellationToken.None);
         clock.Advance(TimeSpan.FromSeconds(819));
