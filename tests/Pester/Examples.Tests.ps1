@@ -3,8 +3,9 @@
 # may use what an earlier one made; the scope starts with the variables the pages use ($group, $ids, ...).
 
 BeforeDiscovery {
-    $script:pages = foreach ($file in Get-ChildItem (Join-Path $PSScriptRoot '../../docs/en-US') -Filter '*-*.md') {
-        $examples = foreach ($example in [regex]::Matches((Get-Content -Raw $file.FullName), '(?ms)^### (Example [^\n]*)\n(.*?)(?=^##|\z)')) {
+    # An example is a ### section (Example N of a cmdlet page, a topic of an about_ page) with runnable fences.
+    $script:pages = foreach ($file in Get-ChildItem (Join-Path $PSScriptRoot '../../docs/en-US') -Filter '*.md') {
+        $examples = foreach ($example in [regex]::Matches((Get-Content -Raw $file.FullName), '(?ms)^### ([^\n]*)\n(.*?)(?=^##|\z)')) {
             $runnable = [regex]::Matches($example.Groups[2].Value, '(?ms)^```powershell runnable\n(.*?)^```')
             if ($runnable.Count) { @{ Title = $example.Groups[1].Value.Trim(); Code = ($runnable | ForEach-Object { $_.Groups[1].Value }) -join "`n" } }
         }
