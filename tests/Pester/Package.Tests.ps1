@@ -1,6 +1,6 @@
-# The package a user installs: packed by tools/New-ModulePackage.ps1 (what build.ps1 package runs), saved
-# from a temporary local repository into a temporary folder, imported by name in a new pwsh process, and
-# used against the emulator the package carries.
+# The package a user installs: packed by tools/New-ModulePackage.ps1 (what build.ps1 package runs), saved by
+# PSResourceGet (and PowerShellGet 2) from a temporary local repository into a temporary folder, imported by
+# name in a new pwsh process, and used against the emulator the package carries.
 
 BeforeAll {
     $module = if ($env:VODTOOLS_MODULE) { $env:VODTOOLS_MODULE } else { Join-Path $PSScriptRoot '../../out/VodTools/VodTools.psd1' }
@@ -51,6 +51,16 @@ Describe 'The VodTools package' {
         $package.Name | Should -Be "VodTools.$((Import-PowerShellDataFile $module).ModuleVersion).nupkg"
         Join-Path $installed 'VodTools/*/VodTools.psd1' | Should -Exist
         Get-PSResourceRepository -Name 'VodToolsTest*' -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+    }
+
+    It 'installs with PowerShellGet 2 (Install-Module, Save-Module) as well' {
+        $v2 = New-Item -ItemType Directory (Join-Path $root 'powershellget2')
+        $v2Repository = 'VodToolsTestV2' + [guid]::NewGuid().ToString('N').Substring(0, 8)
+        Register-PSRepository -Name $v2Repository -SourceLocation $package.DirectoryName -InstallationPolicy Trusted
+        try { Save-Module -Name VodTools -Repository $v2Repository -Path $v2 }
+        finally { Unregister-PSRepository -Name $v2Repository }
+        Join-Path $v2 'VodTools/*/en-US/VodTools.dll-Help.xml' | Should -Exist
+        Get-PSRepository -WarningAction SilentlyContinue | Where-Object Name -like 'VodToolsTestV2*' | Should -BeNullOrEmpty
     }
 
     It 'carries the help, the format file and the emulator' {
