@@ -31,7 +31,11 @@ BeforeAll {
         $media = Get-OssObject -Bucket media-archive -Prefix films/2019/ -Include *.mp4 | Select-Object -First 3 | Register-VodMedia
         $ids = $media.MediaId
         $id = $ids[0]
-        $tasks = $media | Start-VodTranscode -TemplateGroupId $group | Wait-VodTranscode
+        $tasks = $media | Start-VodTranscode -TemplateGroupId $group
+        for ($poll = 0; $poll -lt 200 -and ($tasks | Where-Object { -not $_.IsComplete }); $poll++) {
+            Start-Sleep -Milliseconds 50  # Wait-VodTranscode would first look after a second; the emulator is done at once
+            $tasks = Get-VodTranscodeTask -TaskId $tasks.TaskId
+        }
         $taskId = $tasks[0].TaskId
         $jobIds = $tasks.Jobs.JobId
         'video.example.com', 'media.example.com' | ForEach-Object { Add-VodDomain -DomainName $_ -Bucket media-archive } | Out-Null
