@@ -26,7 +26,7 @@ Describe 'The VodTools manifest' {
 
     It 'lists in FileList every file outside the emulator folder, and the emulator''s entry points' {
         $shipped = Get-ChildItem $base -Recurse -File | Where-Object { $_.FullName -notlike (Join-Path $base 'emulator*') } |
-            ForEach-Object { [System.IO.Path]::GetRelativePath($base, $_.FullName) -replace '\\', '/' }
+            ForEach-Object { $_.FullName.Substring($base.Length + 1) -replace '\\', '/' }
         $missing = $shipped | Where-Object { $_ -notin $data.FileList }
         $missing | Should -BeNullOrEmpty
         'emulator/VodTools.Emulator.dll', 'emulator/VodTools.Emulator.runtimeconfig.json' | Should -BeIn $data.FileList
