@@ -49,10 +49,48 @@
     AliasesToExport       = @()
     VariablesToExport     = @()
     FormatsToProcess      = @('VodTools.Format.ps1xml')
+    # Every file of the module; of the emulator its managed files (not its native launcher or emulator/runtimes/).
+    FileList              = @(
+        'VodTools.psd1'
+        'VodTools.dll'
+        'VodTools.xml'
+        'VodTools.Format.ps1xml'
+        'en-US/VodTools.dll-Help.xml'
+        'en-US/about_VodTools.help.txt'
+        'Microsoft.Bcl.AsyncInterfaces.dll'
+        'System.Buffers.dll'
+        'System.Memory.dll'
+        'System.Numerics.Vectors.dll'
+        'System.Runtime.CompilerServices.Unsafe.dll'
+        'System.Text.Encodings.Web.dll'
+        'System.Text.Json.dll'
+        'System.Threading.RateLimiting.dll'
+        'System.Threading.Tasks.Extensions.dll'
+        'emulator/VodTools.Emulator.dll'
+        'emulator/VodTools.Emulator.pdb'
+        'emulator/VodTools.Emulator.deps.json'
+        'emulator/VodTools.Emulator.runtimeconfig.json'
+        'emulator/VodTools.Emulator.staticwebassets.endpoints.json'
+        'emulator/Microsoft.Data.Sqlite.dll'
+        'emulator/SQLitePCLRaw.batteries_v2.dll'
+        'emulator/SQLitePCLRaw.core.dll'
+        'emulator/SQLitePCLRaw.provider.e_sqlite3.dll'
+        'emulator/web.config'
+    )
     PrivateData           = @{
         PSData = @{
             Tags       = @('Alibaba', 'AlibabaCloud', 'Aliyun', 'VOD', 'ApsaraVideo', 'OSS', 'RAM', 'Video', 'Transcode', 'PSEdition_Desktop', 'PSEdition_Core', 'Windows', 'Linux', 'MacOS')
-            ProjectUri = 'https://github.com/vodtools/VodTools'
+            ProjectUri   = 'https://github.com/vodtools/VodTools'
+            ReleaseNotes = @'
+0.1.0 - first release.
+- 34 cmdlets: authorise VOD for your own OSS bucket (Initialize-VodBucketAccess), configure storage, domains and
+  transcode template groups, then Get-OssObject | Register-VodMedia | Start-VodTranscode | Wait-VodTranscode,
+  snapshots, mezzanine files and deletion through the VOD API.
+- Signs VOD, RAM, STS and OSS requests itself: no Alibaba SDK, no Newtonsoft.
+- Start-VodEmulator: a local emulator of RAM, STS, VOD and OSS shipped in the module (needs the .NET 10 runtime).
+- Full help (Get-Help <cmdlet> -Full, about_VodTools), table views, tab completion of buckets, regions,
+  template groups, roles and policies.
+'@
         }
     }
 }

@@ -114,18 +114,8 @@ function Invoke-DocsTask {
 function Invoke-PackageTask {
     # A .nupkg that Install-PSResource and Install-Module install, made by PSResourceGet (in PowerShell 7.4+).
     Invoke-BuildTask
-    $packages = Join-Path $Out 'packages'
-    New-Item -ItemType Directory -Force $packages | Out-Null
-    Get-ChildItem $packages -Filter 'VodTools.*.nupkg' | Remove-Item
-    $repository = 'VodToolsBuild' + [guid]::NewGuid().ToString('N').Substring(0, 8)
-    Register-PSResourceRepository -Name $repository -Uri $packages -Trusted
-    try {
-        Publish-PSResource -Path $ModuleOut -Repository $repository -SkipDependenciesCheck
-    }
-    finally {
-        Unregister-PSResourceRepository -Name $repository
-    }
-    Get-ChildItem $packages -Filter 'VodTools.*.nupkg' | ForEach-Object { Write-Host "Package: $($_.FullName)" }
+    & (Join-Path $Root 'tools/New-ModulePackage.ps1') -ModulePath $ModuleOut -OutputPath (Join-Path $Out 'packages') |
+        ForEach-Object { Write-Host "Package: $($_.FullName)" }
 }
 
 function Invoke-CleanTask {

@@ -33,6 +33,7 @@ Describe 'Help for <Name>' -ForEach $cmdlets {
         ($help.description.Text -join '') | Should -Not -BeNullOrEmpty
         @($help.examples.example).Count | Should -BeGreaterOrEqual 2
         @($help.examples.example)[0].code | Should -Not -BeNullOrEmpty
+        ($help.examples.example.code -join "`n") | Should -Not -Match 'runnable' -Because 'the runnable marker of a code fence is not part of the example'
     }
 
     It 'describes every parameter' {

@@ -30,6 +30,7 @@ namespace VodTools.Commands
         /// <summary>The OSS bucket the domain serves from, in the session's region (-Region).</summary>
         [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completion.CloudNameCompleter))]
         public string Bucket { get; set; } = string.Empty;
 
         /// <summary>Where the CDN accelerates: domestic (default, mainland China), overseas or global.</summary>

@@ -21,6 +21,7 @@ namespace VodTools.Commands
         /// <summary>The buckets to add, in the session's region (-Region); binds from Get-OssBucket's output.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completion.CloudNameCompleter))]
         public string[] Bucket { get; set; } = Array.Empty<string>();
 
         /// <summary>The VOD app. Default app-1000000, the app every account has.</summary>

@@ -15,7 +15,7 @@ namespace VodTools.Commands
         /// <summary>A bucket name, or a wildcard over the names. A plain name returns its full information (GetBucketInfo).</summary>
         [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
         [SupportsWildcards]
-        [ArgumentCompleter(typeof(Completion.BucketNameCompleter))]
+        [ArgumentCompleter(typeof(Completion.CloudNameCompleter))]
         public string? Bucket { get; set; }
 
         protected override void ProcessRecord()

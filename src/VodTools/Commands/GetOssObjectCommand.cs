@@ -22,7 +22,7 @@ namespace VodTools.Commands
         /// <summary>The bucket to list.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [ValidatePattern("^[a-z0-9_][a-z0-9_-]{1,61}[a-z0-9_]$")]
-        [ArgumentCompleter(typeof(Completion.BucketNameCompleter))]
+        [ArgumentCompleter(typeof(Completion.CloudNameCompleter))]
         public string Bucket { get; set; } = string.Empty;
 
         /// <summary>Only keys that start with this.</summary>

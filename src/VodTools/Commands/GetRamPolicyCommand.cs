@@ -22,6 +22,7 @@ namespace VodTools.Commands
         /// <summary>Policy names, or wildcards over them (case-insensitive).</summary>
         [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
         [SupportsWildcards]
+        [ArgumentCompleter(typeof(Completion.CloudNameCompleter))]
         public string[]? PolicyName { get; set; }
 
         /// <summary>Only Custom or only System policies. Default: both.</summary>
@@ -31,6 +32,7 @@ namespace VodTools.Commands
 
         /// <summary>List the policies attached to this role (ListPoliciesForRole), filtered by -PolicyName and -PolicyType. Binds from Get-RamRole's output.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(Completion.CloudNameCompleter))]
         public string? RoleName { get; set; }
 
         protected override void ProcessRecord()

@@ -19,6 +19,7 @@ namespace VodTools.Commands
         /// <summary>Role names or wildcards (case-insensitive, as RAM names are). A plain name returns the role with its trust policy (GetRole); none lists every role (ListRoles, without trust policies).</summary>
         [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
         [SupportsWildcards]
+        [ArgumentCompleter(typeof(Completion.CloudNameCompleter))]
         public string[]? RoleName { get; set; }
 
         protected override void ProcessRecord()

@@ -28,6 +28,7 @@ namespace VodTools.Commands
         [Parameter(Mandatory = true, ParameterSetName = ById, ValueFromPipelineByPropertyName = true)]
         [Alias("TranscodeTemplateGroupId")]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completion.CloudNameCompleter))]
         public string[] TemplateGroupId { get; set; } = Array.Empty<string>();
 
         protected override void ProcessRecord()

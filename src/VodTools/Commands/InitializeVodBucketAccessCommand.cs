@@ -24,16 +24,19 @@ namespace VodTools.Commands
         /// <summary>The buckets VOD will read media from and write outputs to.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completion.CloudNameCompleter))]
         public string[] Bucket { get; set; } = Array.Empty<string>();
 
         /// <summary>The role name. Default vod-pass-mps.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completion.CloudNameCompleter))]
         public string RoleName { get; set; } = DefaultRoleName;
 
         /// <summary>The custom policy name. Default vod-pass-mps-policy.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completion.CloudNameCompleter))]
         public string PolicyName { get; set; } = DefaultPolicyName;
 
         /// <summary>The services the role trusts. Default mts.aliyuncs.com (UNCONFIRMED: the value VOD's guide names could not be verified).</summary>

@@ -8,11 +8,13 @@ namespace VodTools.Commands
         /// <summary>The role.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completion.CloudNameCompleter))]
         public string RoleName { get; set; } = string.Empty;
 
         /// <summary>The policy.</summary>
         [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completion.CloudNameCompleter))]
         public string PolicyName { get; set; } = string.Empty;
 
         /// <summary>Custom (default) or System.</summary>

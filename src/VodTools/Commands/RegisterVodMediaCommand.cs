@@ -37,7 +37,7 @@ namespace VodTools.Commands
 
         /// <summary>The bucket, with -Key, when no -FileUrl is given.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
-        [ArgumentCompleter(typeof(Completion.BucketNameCompleter))]
+        [ArgumentCompleter(typeof(Completion.CloudNameCompleter))]
         public string? Bucket { get; set; }
 
         /// <summary>The object key, with -Bucket.</summary>
@@ -66,6 +66,7 @@ namespace VodTools.Commands
 
         /// <summary>Transcode with this template group as soon as the file is registered. Default: VOD_NO_TRANSCODE (register only).</summary>
         [Parameter]
+        [ArgumentCompleter(typeof(Completion.CloudNameCompleter))]
         public string? TemplateGroupId { get; set; }
 
         /// <summary>A workflow to run instead of a template group.</summary>

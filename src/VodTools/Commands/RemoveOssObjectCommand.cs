@@ -12,7 +12,7 @@ namespace VodTools.Commands
     {
         /// <summary>The bucket.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-        [ArgumentCompleter(typeof(Completion.BucketNameCompleter))]
+        [ArgumentCompleter(typeof(Completion.CloudNameCompleter))]
         public string Bucket { get; set; } = string.Empty;
 
         /// <summary>The object key (exact, no wildcards). Deleting a key that does not exist succeeds, as in OSS.</summary>

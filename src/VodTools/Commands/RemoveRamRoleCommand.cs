@@ -15,6 +15,7 @@ namespace VodTools.Commands
         /// <summary>The role to delete.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completion.CloudNameCompleter))]
         public string RoleName { get; set; } = string.Empty;
 
         /// <summary>Detach the role's policies first.</summary>

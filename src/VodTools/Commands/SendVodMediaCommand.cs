@@ -50,6 +50,7 @@ namespace VodTools.Commands
         /// <summary>Transcode with this template group once uploaded. Default: the app's default group; VOD_NO_TRANSCODE for none.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completion.CloudNameCompleter))]
         public string? TemplateGroupId { get; set; }
 
         /// <summary>A workflow to run instead of a template group.</summary>

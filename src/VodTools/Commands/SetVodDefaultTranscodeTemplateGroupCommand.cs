@@ -22,6 +22,7 @@ namespace VodTools.Commands
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = ById, ValueFromPipelineByPropertyName = true)]
         [Alias("TranscodeTemplateGroupId")]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completion.CloudNameCompleter))]
         public string TemplateGroupId { get; set; } = string.Empty;
 
         /// <summary>Make "no transcoding" (VOD_NO_TRANSCODE) the default.</summary>

@@ -21,10 +21,12 @@ namespace VodTools.Commands
         /// <summary>The policy name (1–128 letters, digits or '-'). Default vod-pass-mps-policy.</summary>
         [Parameter(Position = 0)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completion.CloudNameCompleter))]
         public string PolicyName { get; set; } = DefaultPolicyName;
 
         /// <summary>Grant access to these buckets only. Default: all of OSS (oss:* on *).</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(Completion.CloudNameCompleter))]
         public string[]? Bucket { get; set; }
 
         /// <summary>The policy's description (1–1024 characters), used when the policy is created.</summary>

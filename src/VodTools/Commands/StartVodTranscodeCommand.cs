@@ -40,6 +40,7 @@ namespace VodTools.Commands
 
         /// <summary>The transcode template group. Binds from VodMedia.TemplateGroupId when not given.</summary>
         [Parameter(Position = 1, ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(Completion.CloudNameCompleter))]
         public string? TemplateGroupId { get; set; }
 
         /// <summary>The jobs' priority in the pipeline, 1 (lowest) to 10. VOD's default is 6.</summary>

@@ -32,7 +32,7 @@ public class HelpCompilerTests
         ## EXAMPLES
 
         ### Example 1: One
-        ```powershell
+        ```powershell runnable
         Get-Thing -Name a
         ```
         Gets a.
@@ -168,6 +168,14 @@ public class HelpCompilerTests
         Assert.Equal("Get-Thing -Name a", examples[0].Element(Dev + "code")!.Value);
         Assert.Equal("Gets a.", examples[0].Element(Dev + "remarks")!.Value);
         Assert.Equal("Before.", examples[1].Element(Maml + "introduction")!.Value);
+    }
+
+    [Fact]
+    public void The_runnable_marker_of_a_code_fence_stays_out_of_the_help()
+    {
+        var command = Compile();
+        Assert.Equal("Get-Thing -Name a", command.Element(Command + "examples")!.Elements().First().Element(Dev + "code")!.Value);
+        Assert.DoesNotContain("runnable", command.ToString());
     }
 
     [Fact]

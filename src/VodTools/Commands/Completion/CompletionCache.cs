@@ -11,25 +11,39 @@ using VodTools.Services;
 
 namespace VodTools.Commands.Completion
 {
+    /// <summary>One value a completer offers, and the words that describe it (a template group's name for its id).</summary>
+    internal readonly struct CompletionName
+    {
+        public CompletionName(string value, string? label = null)
+        {
+            Value = value;
+            Label = string.IsNullOrEmpty(label) || label == value ? value : label!;
+        }
+
+        public string Value { get; }
+        public string Label { get; }
+    }
+
     /// <summary>
     /// Names fetched from the cloud for tab completion: cached per session target for a minute, fetched within
     /// two seconds or not at all, and silent on any failure (a completer must never throw or hang the prompt).
+    /// A name matches when its value or its label starts with what was typed.
     /// </summary>
     internal static class CompletionCache
     {
         private static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(1);
         private static readonly TimeSpan Budget = TimeSpan.FromSeconds(2);
-        private static readonly ConcurrentDictionary<string, (DateTime At, IReadOnlyList<string> Names)> Entries = new ConcurrentDictionary<string, (DateTime, IReadOnlyList<string>)>();
+        private static readonly ConcurrentDictionary<string, (DateTime At, IReadOnlyList<CompletionName> Names)> Entries = new ConcurrentDictionary<string, (DateTime, IReadOnlyList<CompletionName>)>();
 
-        public static IEnumerable<CompletionResult> Complete(string kind, string wordToComplete, Func<CloudSession, CancellationToken, Task<IEnumerable<string>>> fetch)
+        public static IEnumerable<CompletionResult> Complete(string kind, string wordToComplete, Func<CloudSession, CancellationToken, Task<IEnumerable<CompletionName>>> fetch)
         {
             var prefix = (wordToComplete ?? string.Empty).Trim('\'', '"');
             return Names(kind, fetch)
-                .Where(name => name.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
-                .Select(name => new CompletionResult(name, name, CompletionResultType.ParameterValue, name));
+                .Where(name => name.Value.StartsWith(prefix, StringComparison.OrdinalIgnoreCase) || name.Label.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+                .Select(name => new CompletionResult(name.Value, name.Label == name.Value ? name.Value : name.Value + " (" + name.Label + ")", CompletionResultType.ParameterValue, name.Label));
         }
 
-        private static IReadOnlyList<string> Names(string kind, Func<CloudSession, CancellationToken, Task<IEnumerable<string>>> fetch)
+        private static IReadOnlyList<CompletionName> Names(string kind, Func<CloudSession, CancellationToken, Task<IEnumerable<CompletionName>>> fetch)
         {
             try
             {
@@ -48,15 +62,15 @@ namespace VodTools.Commands.Completion
                 if (Entries.TryGetValue(key, out var entry) && DateTime.UtcNow - entry.At < Lifetime) return entry.Names;
                 using var cancel = new CancellationTokenSource(Budget);
                 var task = fetch(session, cancel.Token);
-                if (!task.Wait(Budget)) return Array.Empty<string>();
-                var names = task.Result.OrderBy(n => n, StringComparer.Ordinal).ToList();
+                if (!task.Wait(Budget)) return Array.Empty<CompletionName>();
+                var names = task.Result.OrderBy(n => n.Value, StringComparer.Ordinal).ToList();
                 Entries[key] = (DateTime.UtcNow, names);
                 return names;
             }
             catch (Exception)
             {
                 // Tab completion stays silent: no credentials, no network, a refused key — nothing to offer.
-                return Array.Empty<string>();
+                return Array.Empty<CompletionName>();
             }
         }
     }

@@ -1,0 +1,26 @@
+<#
+.SYNOPSIS
+    Writes the built module folder as a .nupkg that Install-PSResource and Install-Module install.
+.DESCRIPTION
+    PSResourceGet (in PowerShell 7.4+) publishes the folder to a temporary local file repository, which
+    is unregistered again whatever happens. build.ps1 package and tests/Pester/Package.Tests.ps1 both use it.
+.EXAMPLE
+    ./tools/New-ModulePackage.ps1 -ModulePath ./out/VodTools -OutputPath ./out/packages
+#>
+param(
+    [Parameter(Mandatory)] [string] $ModulePath,
+    [Parameter(Mandatory)] [string] $OutputPath
+)
+
+$ErrorActionPreference = 'Stop'
+New-Item -ItemType Directory -Force $OutputPath | Out-Null
+Get-ChildItem $OutputPath -Filter 'VodTools.*.nupkg' | Remove-Item
+$repository = 'VodToolsBuild' + [guid]::NewGuid().ToString('N').Substring(0, 8)
+Register-PSResourceRepository -Name $repository -Uri (Resolve-Path $OutputPath).ProviderPath -Trusted
+try {
+    Publish-PSResource -Path $ModulePath -Repository $repository -SkipDependenciesCheck
+}
+finally {
+    Unregister-PSResourceRepository -Name $repository
+}
+Get-ChildItem $OutputPath -Filter 'VodTools.*.nupkg'
