@@ -72,13 +72,19 @@ namespace VodTools.Services
                 .WithQuery("max-keys", maxKeys.ToString(CultureInfo.InvariantCulture))
                 .WithQuery("encoding-type", "url");
             var result = await _client.GetXmlAsync(request, cancellationToken).ConfigureAwait(false);
+            return ReadObjectPage(result, bucket, _client.Region);
+        }
+
+        /// <summary>Reads one ListObjectsV2 answer (its root element) into a page.</summary>
+        internal static OssObjectPage ReadObjectPage(XElement result, string bucket, string region)
+        {
             var encoded = string.Equals(result.Text("EncodingType"), "url", StringComparison.OrdinalIgnoreCase);
             string Decode(string? value) => value == null ? string.Empty : encoded ? Uri.UnescapeDataString(value) : value;
 
             var objects = result.Children("Contents").Select(c => new OssObject
             {
                 Bucket = bucket,
-                Region = _client.Region,
+                Region = region,
                 Key = Decode(c.Text("Key")),
                 Size = c.Long("Size"),
                 LastModified = c.Date("LastModified"),
@@ -88,7 +94,7 @@ namespace VodTools.Services
             }).Concat(result.Children("CommonPrefixes").Select(p => new OssObject
             {
                 Bucket = bucket,
-                Region = _client.Region,
+                Region = region,
                 Key = Decode(p.Text("Prefix")),
                 IsPrefix = true,
             })).ToList();
