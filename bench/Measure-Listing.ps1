@@ -9,7 +9,9 @@
 #>
 param(
     [Parameter(Mandatory)] [string] $ModulePath,
-    [int] $Keys = 1000000
+    [int] $Keys = 1000000,
+    # e.g. 'delay:1:30' makes every page answer 30 ms late, as a cloud round trip would (emulator --faults)
+    [string] $Faults
 )
 
 $ErrorActionPreference = 'Stop'
@@ -20,11 +22,11 @@ $dir = New-BenchDataDir 'listing'
 try {
     Invoke-BenchTool seed --data-dir $dir --bucket $bucket --count $Keys --prefix 'media/' | Out-Host
     $child = {
-        param($ModulePath, $Dir, $Bucket)
+        param($ModulePath, $Dir, $Bucket, $Faults)
         $ErrorActionPreference = 'Stop'
         $ProgressPreference = 'SilentlyContinue'
         Import-Module $ModulePath
-        $emulator = Start-VodEmulator -DataPath $Dir
+        $emulator = if ($Faults) { Start-VodEmulator -DataPath $Dir -Faults $Faults } else { Start-VodEmulator -DataPath $Dir }
         try {
             Get-OssObject -Bucket $Bucket -PageSize 10 -NoAutoIteration | Out-Null  # warm: first call's JIT and connection
             [GC]::Collect()
@@ -44,11 +46,12 @@ try {
     $script = Join-Path $dir 'list.ps1'
     Set-Content -LiteralPath $script -Value $child.ToString()
     $load = Get-LoadAverage
-    $json = & $pwsh @pwshArgs -NoProfile -NonInteractive -File $script $ModulePath $dir $bucket
+    $json = & $pwsh @pwshArgs -NoProfile -NonInteractive -File $script $ModulePath $dir $bucket $Faults
     if ($LASTEXITCODE -ne 0) { throw "the listing run failed: $json" }
     $r = $json | Select-Object -Last 1 | ConvertFrom-Json
     [pscustomobject]@{
         Scenario          = 'Listing'
+        Faults            = $Faults
         LoadAverageAtStart = $load
         Keys              = $r.Keys
         Seconds           = [math]::Round($r.Seconds, 1)

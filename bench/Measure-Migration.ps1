@@ -6,6 +6,7 @@
     --quota real, then in one run:
       1a. Get-OssObject | Register-VodMedia                       over -Count files   (ceiling 50 calls/s x 10 = 500 files/s)
       1b. Get-OssObject | Register-VodMedia | Start-VodTranscode  over -TranscodeCount (ceiling SubmitTranscodeJobs 30/s)
+      1c. ... | Wait-VodTranscode on the tasks of 1b: seconds and GetTranscodeTask calls per task (same 30/s group)
       2.  bench/peer/register-loop.mjs (@alicloud/pop-core, one call per file, awaited) over -PeerCount files
     Working set and managed heap are sampled every 1,000 files of 1a to show whether memory stays flat.
 #>
@@ -53,12 +54,20 @@ try {
     $group = (Get-VodTranscodeTemplateGroup | Where-Object IsDefault | Select-Object -First 1).TemplateGroupId
     if (-not $group) { $group = (Get-VodTranscodeTemplateGroup | Select-Object -First 1).TemplateGroupId }
     $watch.Restart()
-    $submitted = 0
+    $tasks = [System.Collections.Generic.List[object]]::new()
     Get-OssObject -Bucket $bucket -Prefix 'transcode/' | Register-VodMedia -ErrorVariable +pipelineErrors -ErrorAction SilentlyContinue |
-        Start-VodTranscode -TemplateGroupId $group -ErrorVariable +pipelineErrors -ErrorAction SilentlyContinue | ForEach-Object { $submitted++ }
+        Start-VodTranscode -TemplateGroupId $group -ErrorVariable +pipelineErrors -ErrorAction SilentlyContinue | ForEach-Object { $tasks.Add($_) }
     $pipelineSeconds = $watch.Elapsed.TotalSeconds
     $pipelineErrors = @($pipelineErrors)
+    $submitted = $tasks.Count
     $submitRate = $submitted / $pipelineSeconds
+
+    # 1c. waiting for those tasks (transcoding takes 1 s on the emulator): the polls share the 30/s group
+    $watch.Restart()
+    $waitOutput = $tasks | Wait-VodTranscode -Verbose -ErrorVariable +waitErrors -ErrorAction SilentlyContinue 4>&1
+    $waitSeconds = $watch.Elapsed.TotalSeconds
+    $waitCalls = @($waitOutput | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] -and $_.Message -match 'GetTranscodeTask' }).Count
+    $waited = @($waitOutput | Where-Object { $_ -isnot [System.Management.Automation.VerboseRecord] }).Count
 
     # 2. the peer: official Node.js SDK, same emulator, same run
     $peer = $null
@@ -86,6 +95,10 @@ try {
         PipelineSeconds         = [math]::Round($pipelineSeconds, 2)
         SubmitPerSecond         = [math]::Round($submitRate, 1)
         SubmitOfCeiling         = '{0:P1}' -f ($submitRate / 30)
+        WaitedTasks             = $waited
+        WaitErrors              = @($waitErrors).Count
+        WaitSeconds             = [math]::Round($waitSeconds, 2)
+        WaitCallsPerTask        = if ($waited) { [math]::Round($waitCalls / $waited, 2) } else { $null }
         PeerFiles               = $peer.registered
         PeerThrottled           = $peer.throttled
         PeerErrors              = $peer.errors
