@@ -7,7 +7,8 @@
       Measure-Micro.ps1          scenario 4, micro-benchmarks (BenchmarkDotNet)
       Measure-Listing.ps1        scenario 4  (-Keys)
       Measure-EmulatorLoad.ps1   scenario 5  (-Requests, -Seconds, -Concurrency)
-      Measure-Migration.ps1      scenarios 1 and 2 (-Count, -TranscodeCount, -PeerCount)
+      Measure-Migration.ps1      scenarios 1 and 2 (-Count, -TranscodeCount, -PeerCount, -TranscodeSeconds)
+      Measure-FullPipeline.ps1   scenario 1 with Wait-VodTranscode at the end (-Count, -TranscodeSeconds)
     Never part of `build.ps1 test`.
 #>
 param(
@@ -17,7 +18,8 @@ param(
     [int] $LoadRequests = 100000,
     [int] $MigrationCount = 10000,
     [int] $TranscodeCount = 900,
-    [int] $PeerCount = 1500
+    [int] $PeerCount = 1500,
+    [int] $PipelineCount = 600
 )
 
 $ErrorActionPreference = 'Stop'
@@ -28,3 +30,4 @@ Write-Host "bench: $(Get-Date -AsUTC -Format 'yyyy-MM-dd HH:mm') UTC, $([Environ
 & (Join-Path $PSScriptRoot 'Measure-Listing.ps1') -ModulePath $ModulePath -Keys $ListingKeys
 & (Join-Path $PSScriptRoot 'Measure-EmulatorLoad.ps1') -ModulePath $ModulePath -Requests $LoadRequests
 & (Join-Path $PSScriptRoot 'Measure-Migration.ps1') -ModulePath $ModulePath -Count $MigrationCount -TranscodeCount $TranscodeCount -PeerCount $PeerCount
+& (Join-Path $PSScriptRoot 'Measure-FullPipeline.ps1') -ModulePath $ModulePath -Count $PipelineCount

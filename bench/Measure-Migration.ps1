@@ -15,7 +15,9 @@ param(
     [int] $Count = 10000,
     [int] $TranscodeCount = 900,
     [int] $PeerCount = 1500,
-    [int] $PeerMaxSeconds = 60
+    [int] $PeerMaxSeconds = 60,
+    # how long the emulator's transcodes take; longer ones show how often Wait-VodTranscode polls each task
+    [double] $TranscodeSeconds = 1
 )
 
 $ErrorActionPreference = 'Stop'
@@ -29,7 +31,7 @@ Invoke-BenchTool seed --data-dir $dir --bucket $bucket --count $Count --prefix '
 Invoke-BenchTool seed --data-dir $dir --bucket $bucket --count $TranscodeCount --prefix 'transcode/' | Out-Host
 if ($PeerCount -gt 0) { Invoke-BenchTool seed --data-dir $dir --bucket $bucket --count $PeerCount --prefix 'peer/' | Out-Host }
 
-$emulator = Start-VodEmulator -DataPath $dir -Quota real -TranscodeSeconds 1
+$emulator = Start-VodEmulator -DataPath $dir -Quota real -TranscodeSeconds $TranscodeSeconds
 try {
     $self = [System.Diagnostics.Process]::GetCurrentProcess()
     $load = Get-LoadAverage
@@ -62,7 +64,7 @@ try {
     $submitted = $tasks.Count
     $submitRate = $submitted / $pipelineSeconds
 
-    # 1c. waiting for those tasks (transcoding takes 1 s on the emulator): the polls share the 30/s group
+    # 1c. waiting for those tasks (transcoding takes -TranscodeSeconds on the emulator): the polls share the 30/s group
     $watch.Restart()
     $waitOutput = $tasks | Wait-VodTranscode -Verbose -ErrorVariable +waitErrors -ErrorAction SilentlyContinue 4>&1
     $waitSeconds = $watch.Elapsed.TotalSeconds
