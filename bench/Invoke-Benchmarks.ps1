@@ -1,8 +1,33 @@
 <#
 .SYNOPSIS
     Runs the benchmarks of bench/ (issue 7). Figures are ratios measured in one run on this machine.
+.DESCRIPTION
+    Each scenario is also a script of its own with a size parameter:
+      Measure-Import.ps1         scenario 3  (-Runs)
+      Measure-Micro.ps1          scenario 4, micro-benchmarks (BenchmarkDotNet)
+      Measure-Listing.ps1        scenario 4  (-Keys)
+      Measure-EmulatorLoad.ps1   scenario 5  (-Requests, -Seconds, -Concurrency)
+      Measure-Migration.ps1      scenarios 1 and 2 (-Count, -TranscodeCount, -PeerCount, -TranscodeSeconds)
+      Measure-FullPipeline.ps1   scenario 1 with Wait-VodTranscode at the end (-Count, -TranscodeSeconds)
+    Never part of `build.ps1 test`.
 #>
-param([Parameter(Mandatory)] [string] $ModulePath, [int] $ImportRuns = 20)
+param(
+    [Parameter(Mandatory)] [string] $ModulePath,
+    [int] $ImportRuns = 20,
+    [int] $ListingKeys = 1000000,
+    [int] $LoadRequests = 100000,
+    [int] $MigrationCount = 10000,
+    [int] $TranscodeCount = 900,
+    [int] $PeerCount = 1500,
+    [int] $PipelineCount = 600
+)
 
 $ErrorActionPreference = 'Stop'
-. (Join-Path $PSScriptRoot 'Measure-Import.ps1') -ModulePath $ModulePath -Runs $ImportRuns
+. (Join-Path $PSScriptRoot 'Common.ps1')
+Write-Host "bench: $(Get-Date -AsUTC -Format 'yyyy-MM-dd HH:mm') UTC, $([Environment]::ProcessorCount) cores, load average $(Get-LoadAverage)"
+& (Join-Path $PSScriptRoot 'Measure-Import.ps1') -ModulePath $ModulePath -Runs $ImportRuns
+& (Join-Path $PSScriptRoot 'Measure-Micro.ps1')
+& (Join-Path $PSScriptRoot 'Measure-Listing.ps1') -ModulePath $ModulePath -Keys $ListingKeys
+& (Join-Path $PSScriptRoot 'Measure-EmulatorLoad.ps1') -ModulePath $ModulePath -Requests $LoadRequests
+& (Join-Path $PSScriptRoot 'Measure-Migration.ps1') -ModulePath $ModulePath -Count $MigrationCount -TranscodeCount $TranscodeCount -PeerCount $PeerCount
+& (Join-Path $PSScriptRoot 'Measure-FullPipeline.ps1') -ModulePath $ModulePath -Count $PipelineCount

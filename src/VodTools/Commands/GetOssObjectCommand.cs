@@ -67,18 +67,23 @@ namespace VodTools.Commands
             var token = NoAutoIteration ? ContinuationToken : null;
             long listed = 0;
             var progress = new ProgressRecord(2, $"Listing oss://{Bucket}/{Prefix}", "first page");
+            // The next page is asked for as soon as this one's token is known, so the wire and the emitting overlap
+            // (at most two pages in memory).
+            var pending = Session.Oss.ListObjectsAsync(Bucket, Prefix, Delimiter, StartAfter, token, PageSize, Cancellation);
             do
             {
                 OssObjectPage page;
                 try
                 {
-                    page = Await(Session.Oss.ListObjectsAsync(Bucket, Prefix, Delimiter, StartAfter, token, PageSize, Cancellation));
+                    page = Await(pending);
                 }
                 catch (Exception e) when (!(e is PipelineStoppedException))
                 {
                     WriteItemError(e, "OssListFailed", Bucket);
                     return;
                 }
+                var more = !NoAutoIteration && page.NextContinuationToken != null && page.NextContinuationToken != token; // a repeated token would loop for ever
+                if (more) pending = Session.Oss.ListObjectsAsync(Bucket, Prefix, Delimiter, StartAfter, page.NextContinuationToken, PageSize, Cancellation);
                 foreach (var item in page.Objects)
                 {
                     if (!item.IsPrefix && include != null && !include.Any(p => p.IsMatch(item.Key))) continue;
@@ -92,15 +97,12 @@ namespace VodTools.Commands
                     if (page.NextContinuationToken != null) WriteVerbose($"More keys follow: Get-OssObject -NoAutoIteration -ContinuationToken ${NextTokenVariable}");
                     return;
                 }
-                if (page.NextContinuationToken == token) break; // a repeated token would loop for ever
+                if (!more) break;
                 token = page.NextContinuationToken;
-                if (token != null)
-                {
-                    progress.StatusDescription = $"{listed} keys listed";
-                    WriteProgress(progress);
-                }
+                progress.StatusDescription = $"{listed} keys listed";
+                WriteProgress(progress);
             }
-            while (token != null && !Stopping);
+            while (!Stopping);
             progress.RecordType = ProgressRecordType.Completed;
             WriteProgress(progress);
         }

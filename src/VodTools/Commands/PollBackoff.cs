@@ -11,10 +11,12 @@ namespace VodTools.Commands
         public static readonly TimeSpan First = TimeSpan.FromSeconds(1);
         public static readonly TimeSpan Longest = TimeSpan.FromSeconds(10);
 
-        public static TimeSpan Next(TimeSpan previous, TimeSpan? timeout)
-        {
-            var cap = timeout == null ? Longest : TimeSpan.FromTicks(Math.Max(First.Ticks, Math.Min(Longest.Ticks, timeout.Value.Ticks / 10)));
-            return TimeSpan.FromTicks(Math.Min(cap.Ticks, previous.Ticks * 3 / 2));
-        }
+        public static TimeSpan Next(TimeSpan previous, TimeSpan? timeout) => TimeSpan.FromTicks(Math.Min(Cap(timeout).Ticks, previous.Ticks * 3 / 2));
+
+        /// <summary>An interval estimated from elsewhere, kept between <see cref="First"/> and the cap.</summary>
+        public static TimeSpan Clamp(TimeSpan wanted, TimeSpan? timeout) => TimeSpan.FromTicks(Math.Max(First.Ticks, Math.Min(Cap(timeout).Ticks, wanted.Ticks)));
+
+        private static TimeSpan Cap(TimeSpan? timeout) =>
+            timeout == null ? Longest : TimeSpan.FromTicks(Math.Max(First.Ticks, Math.Min(Longest.Ticks, timeout.Value.Ticks / 10)));
     }
 }

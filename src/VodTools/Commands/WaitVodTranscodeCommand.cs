@@ -12,8 +12,11 @@ namespace VodTools.Commands
     /// <summary>
     /// <para type="synopsis">Waits for VOD transcode tasks to finish and emits each one as it completes.</para>
     /// <para type="description">Takes TranscodeTask objects (from Start-VodTranscode or Get-VodTranscodeTask) or task ids from
-    /// the pipeline and polls GetTranscodeTask for each, starting after 1 second and backing off to every 10 seconds
-    /// (sooner with a short -Timeout). Tasks are emitted in the order they complete, not in input order, while one
+    /// the pipeline and polls GetTranscodeTask for each: first after 1 second (after about as long as the quickest finished
+    /// task took, once one has finished), then about when its progress says it will be done, backing off when it reports
+    /// none, never more than 10 seconds apart (sooner with a short -Timeout). Polls share VOD's 30 calls/s group with
+    /// SubmitTranscodeJobs, so fewer polls leave more room for Start-VodTranscode earlier in the pipeline. Tasks are
+    /// emitted in the order they complete, not in input order, while one
     /// progress bar shows how many are done and their mean progress. A task that ends CompleteAllFail or
     /// CompletePartialSucc is a non-terminating error (VodTranscodeFailed) naming each failed job and its ErrorCode, with
     /// the task as its target object; a task still running after -Timeout is a VodTranscodeTimeout error. Ctrl+C stops
@@ -30,6 +33,8 @@ namespace VodTools.Commands
         private int _succeeded;
         private int _failed;
         private DateTime _lastProgress = DateTime.MinValue;
+        /// <summary>The shortest time a task took to finish from when it reached this cmdlet; the first look at later tasks waits about that long.</summary>
+        private TimeSpan? _shortestRun;
 
         /// <summary>The transcode task to wait for. Binds from TranscodeTask.TaskId.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
@@ -49,15 +54,17 @@ namespace VodTools.Commands
 
         private sealed class Watch
         {
-            public Watch(string taskId, DateTime now, DateTime? deadline)
+            public Watch(string taskId, DateTime now, DateTime? deadline, TimeSpan firstLook)
             {
                 TaskId = taskId;
                 Deadline = deadline;
-                NextPoll = now + PollBackoff.First;
+                Started = now;
+                NextPoll = deadline < now + firstLook ? deadline.Value : now + firstLook;
                 Interval = PollBackoff.First;
             }
 
             public string TaskId { get; }
+            public DateTime Started { get; }
             public DateTime? Deadline { get; }
             public DateTime NextPoll { get; set; }
             public TimeSpan Interval { get; set; }
@@ -69,8 +76,11 @@ namespace VodTools.Commands
         protected override void ProcessRecord()
         {
             var now = DateTime.UtcNow;
+            // Every poll spends the group quota SubmitTranscodeJobs needs too (30/s): once a task has finished, later
+            // ones are first looked at after about as long, not after 1 s and a series of early looks.
+            var firstLook = _shortestRun == null ? PollBackoff.First : PollBackoff.Clamp(TimeSpan.FromTicks(_shortestRun.Value.Ticks * 9 / 10), Limit);
             foreach (var id in TaskId.Where(id => !_watches.ContainsKey(id)))
-                _watches[id] = new Watch(id, now, now + Limit);
+                _watches[id] = new Watch(id, now, now + Limit, firstLook);
             PollDue();
             ReportProgress(completed: false);
         }
@@ -135,6 +145,8 @@ namespace VodTools.Commands
             if (task.IsComplete)
             {
                 _watches.Remove(watch.TaskId);
+                var run = now - watch.Started;
+                if (_shortestRun == null || run < _shortestRun) _shortestRun = run;
                 if (task.Status == "CompleteAllSucc")
                 {
                     _succeeded++;
@@ -157,7 +169,11 @@ namespace VodTools.Commands
             else
             {
                 watch.Interval = PollBackoff.Next(watch.Interval, Limit);
-                var next = now + watch.Interval;
+                // With progress to go by, look again about when it should reach 100 % (linear), within the same bounds.
+                var progress = task.Progress;
+                var next = now + (progress > 0 && progress < 100
+                    ? PollBackoff.Clamp(TimeSpan.FromTicks((now - watch.Started).Ticks * (100 - progress) / progress), Limit)
+                    : watch.Interval);
                 watch.NextPoll = watch.Deadline < next ? watch.Deadline.Value : next;
             }
         }

@@ -72,28 +72,46 @@ namespace VodTools.Services
                 .WithQuery("max-keys", maxKeys.ToString(CultureInfo.InvariantCulture))
                 .WithQuery("encoding-type", "url");
             var result = await _client.GetXmlAsync(request, cancellationToken).ConfigureAwait(false);
+            return ReadObjectPage(result, bucket, _client.Region);
+        }
+
+        /// <summary>Reads one ListObjectsV2 answer (its root element) into a page.</summary>
+        internal static OssObjectPage ReadObjectPage(XElement result, string bucket, string region)
+        {
             var encoded = string.Equals(result.Text("EncodingType"), "url", StringComparison.OrdinalIgnoreCase);
             string Decode(string? value) => value == null ? string.Empty : encoded ? Uri.UnescapeDataString(value) : value;
 
-            var objects = result.Children("Contents").Select(c => new OssObject
+            var objects = new List<OssObject>();
+            var prefixes = new List<OssObject>();
+            foreach (var element in result.Elements())
             {
-                Bucket = bucket,
-                Region = _client.Region,
-                Key = Decode(c.Text("Key")),
-                Size = c.Long("Size"),
-                LastModified = c.Date("LastModified"),
-                ETag = c.Text("ETag"),
-                StorageClass = c.Text("StorageClass"),
-                Type = c.Text("Type"),
-            }).Concat(result.Children("CommonPrefixes").Select(p => new OssObject
-            {
-                Bucket = bucket,
-                Region = _client.Region,
-                Key = Decode(p.Text("Prefix")),
-                IsPrefix = true,
-            })).ToList();
+                var name = element.Name.LocalName;
+                if (name == "Contents") objects.Add(ReadContents(element, bucket, region, encoded));
+                else if (name == "CommonPrefixes") prefixes.Add(new OssObject { Bucket = bucket, Region = region, Key = Decode(element.Text("Prefix")), IsPrefix = true });
+            }
+            objects.AddRange(prefixes);
             var next = result.Bool("IsTruncated") ? Decode(result.Text("NextContinuationToken")) : null;
             return new OssObjectPage(objects, string.IsNullOrEmpty(next) ? null : next);
+        }
+
+        /// <summary>One Contents entry, its children read in one pass (a page holds up to 1,000 of them).</summary>
+        private static OssObject ReadContents(XElement contents, string bucket, string region, bool encoded)
+        {
+            var item = new OssObject { Bucket = bucket, Region = region, Key = string.Empty };
+            foreach (var field in contents.Elements())
+            {
+                var value = field.Value;
+                switch (field.Name.LocalName)
+                {
+                    case "Key": item.Key = encoded ? Uri.UnescapeDataString(value) : value; break;
+                    case "Size": item.Size = long.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var size) ? size : 0; break;
+                    case "LastModified": item.LastModified = Xml.ParseDate(value); break;
+                    case "ETag": item.ETag = value; break;
+                    case "StorageClass": item.StorageClass = value; break;
+                    case "Type": item.Type = value; break;
+                }
+            }
+            return item;
         }
 
         /// <summary>Deletes an object; OSS answers 204 whether or not it existed.</summary>

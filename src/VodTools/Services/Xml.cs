@@ -20,7 +20,16 @@ namespace VodTools.Services
 
         public static bool Bool(this XElement parent, string name) => string.Equals(parent.Text(name), "true", StringComparison.OrdinalIgnoreCase);
 
-        public static DateTime? Date(this XElement parent, string name) =>
-            DateTime.TryParse(parent.Text(name), CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var value) ? value : (DateTime?)null;
+        public static DateTime? Date(this XElement parent, string name) => ParseDate(parent.Text(name));
+
+        private static readonly string[] IsoFormats = { "yyyy-MM-dd'T'HH:mm:ss.fff'Z'", "yyyy-MM-dd'T'HH:mm:ss'Z'" };
+
+        /// <summary>A UTC date; OSS's ISO 8601 forms are read exactly (fast), anything else by the general parser.</summary>
+        public static DateTime? ParseDate(string? text)
+        {
+            const DateTimeStyles Utc = DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal;
+            if (DateTime.TryParseExact(text, IsoFormats, CultureInfo.InvariantCulture, Utc, out var value)) return value;
+            return DateTime.TryParse(text, CultureInfo.InvariantCulture, Utc, out value) ? value : (DateTime?)null;
+        }
     }
 }

@@ -1,0 +1,46 @@
+<#
+.SYNOPSIS
+    Scenario 1, extended to the design's whole pipeline: Get-OssObject | Register-VodMedia | Start-VodTranscode |
+    Wait-VodTranscode, with transcodes that take -TranscodeSeconds, under --quota real. Reports the seconds against the
+    ideal (Count / 30 submissions a second + one transcode) and the GetTranscodeTask polls, which share that 30/s group.
+#>
+param(
+    [Parameter(Mandatory)] [string] $ModulePath,
+    [int] $Count = 600,
+    [double] $TranscodeSeconds = 10
+)
+
+$ErrorActionPreference = 'Stop'
+$ProgressPreference = 'SilentlyContinue'
+. (Join-Path $PSScriptRoot 'Common.ps1')
+Import-Module $ModulePath -Force
+
+$dir = New-BenchDataDir 'pipeline'
+Invoke-BenchTool seed --data-dir $dir --bucket bench-media --count $Count --prefix 'full/' | Out-Host
+$emulator = Start-VodEmulator -DataPath $dir -Quota real -TranscodeSeconds $TranscodeSeconds
+try {
+    $group = (Get-VodTranscodeTemplateGroup | Where-Object IsDefault | Select-Object -First 1).TemplateGroupId
+    $load = Get-LoadAverage
+    $watch = [System.Diagnostics.Stopwatch]::StartNew()
+    $output = Get-OssObject -Bucket bench-media -Prefix 'full/' | Register-VodMedia | Start-VodTranscode -TemplateGroupId $group |
+        Wait-VodTranscode -Verbose -ErrorVariable waitErrors -ErrorAction SilentlyContinue 4>&1
+    $seconds = $watch.Elapsed.TotalSeconds
+    $polls = @($output | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] -and $_.Message -match 'GetTranscodeTask' }).Count
+    $done = @($output | Where-Object { $_ -isnot [System.Management.Automation.VerboseRecord] }).Count
+    [pscustomobject]@{
+        Scenario           = 'FullPipeline'
+        LoadAverageAtStart = $load
+        Files              = $Count
+        TranscodeSeconds   = $TranscodeSeconds
+        Transcoded         = $done
+        Errors             = @($waitErrors).Count
+        Seconds            = [math]::Round($seconds, 1)
+        IdealSeconds       = [math]::Round($Count / 30 + $TranscodeSeconds, 1)
+        Polls              = $polls
+        PollsPerTask       = if ($done) { [math]::Round($polls / $done, 2) } else { $null }
+    }
+}
+finally {
+    Stop-VodEmulator -ProcessId $emulator.ProcessId
+    Remove-Item $dir -Recurse -Force -ErrorAction Ignore
+}
