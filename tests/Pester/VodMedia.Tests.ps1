@@ -193,18 +193,27 @@ Describe 'Waiting for transcodes that are still running' {
     }
 
     It 'stops waiting when the pipeline is stopped (Ctrl+C)' {
+        # An explicitly opened runspace: BeginInvoke on an implicit one can race its opening under load.
+        $runspace = [runspacefactory]::CreateRunspace()
+        $runspace.Open()
         $shell = [powershell]::Create()
+        $shell.Runspace = $runspace
         try {
             $null = $shell.AddCommand('Import-Module').AddParameter('Name', (Get-Module VodTools).Path).AddStatement()
             $null = $shell.AddCommand('Wait-VodTranscode').AddParameter('TaskId', [string[]] $running.TaskId)
             $async = $shell.BeginInvoke()
-            while ($shell.InvocationStateInfo.State -eq 'NotStarted' -or -not $shell.Streams.Progress.Count) { Start-Sleep -Milliseconds 50 }
+            $deadline = [DateTime]::UtcNow.AddSeconds(60)
+            while (-not $shell.Streams.Progress.Count -and $shell.InvocationStateInfo.State -in 'NotStarted', 'Running' -and [DateTime]::UtcNow -lt $deadline) {
+                Start-Sleep -Milliseconds 50
+            }
+            $shell.InvocationStateInfo.State | Should -Be 'Running' -Because 'Wait-VodTranscode is still waiting on the long transcodes'
             $shell.Stop()
             $shell.InvocationStateInfo.State | Should -Be 'Stopped'
             $async.IsCompleted | Should -BeTrue
         }
         finally {
             $shell.Dispose()
+            $runspace.Dispose()
         }
     }
 
