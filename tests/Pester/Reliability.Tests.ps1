@@ -5,7 +5,6 @@
 
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
-    Import-Module (Join-Path $PSScriptRoot 'VodRpc.psm1') -Force
     Import-Module (Join-Path $PSScriptRoot 'ReliabilityHelpers.psm1') -Force
     Import-VodToolsUnderTest
     $script:faults = '500:0.1,503:0.1,drop:0.05,delay:0.05:500'
@@ -40,7 +39,7 @@ BeforeAll {
 Describe 'Under faults (500/503 10 % each, 5 % dropped, 5 % slow) and the real QPS quota' {
     BeforeAll {
         $script:emulator = Start-TestEmulator -SeedSample -Quota real -Faults $faults -TranscodeSeconds 1
-        $script:group = Get-TestTemplateGroupId
+        $script:group = (Get-VodTranscodeTemplateGroup -MaxAttempts 20 | Where-Object IsDefault).TemplateGroupId
     }
 
     AfterAll {
@@ -80,21 +79,22 @@ Describe 'Under faults (500/503 10 % each, 5 % dropped, 5 % slow) and the real Q
             $run.Terminating | Should -BeNullOrEmpty
         }
 
-        It 'registered every object exactly once' {
-            $inventory.Videos | Should -Be $files
+        It 'registered every object exactly once, but those a failed registration names' {
+            $notRegistered = @($run.Errors | Where-Object { $_.FullyQualifiedErrorId -like 'VodRegisterFailed,*' }).Count
+            $inventory.Videos | Should -Be ($files - $notRegistered)
             $inventory.DuplicateKeys | Should -Be 0
         }
 
         It 'left exactly one transcode task per media' {
-            $inventory.VideosWithTasks | Should -Be $files
-            $inventory.Tasks | Should -Be $files
+            $inventory.VideosWithTasks | Should -Be $inventory.Videos
+            $inventory.Tasks | Should -Be $inventory.Videos
             $inventory.ExtraTasks | Should -Be 0
         }
 
         It 'emitted every task completed, but for items whose retries were exhausted, each named by its error' {
             $run.Output | ForEach-Object { $_.Status | Should -Be 'CompleteAllSucc' }
             ($run.Output.MediaId | Sort-Object -Unique).Count | Should -Be $run.Output.Count
-            $run.Errors.Count | Should -BeLessOrEqual $exhausted.Count
+            Measure-FailedCall $run.Errors | Should -BeLessOrEqual $exhausted.Count
             foreach ($e in $run.Errors) {
                 $e.TargetObject | Should -Not -BeNullOrEmpty
                 $e.Exception | Should -BeOfType VodTools.Api.Http.CloudException
@@ -103,17 +103,18 @@ Describe 'Under faults (500/503 10 % each, 5 % dropped, 5 % slow) and the real Q
             $run.Output.Count + $run.Errors.Count | Should -Be $files
         }
 
-        It 'completes the rest when run again, still creating nothing twice' {
+        It 'completes the rest when run again (10 attempts per call), still creating nothing twice' {
             $again = Invoke-Captured {
-                Get-OssObject -Bucket media-archive -Prefix migration/ |
-                    Register-VodMedia -TemplateGroupId $group | Start-VodTranscode -TemplateGroupId $group | Wait-VodTranscode
+                Get-OssObject -Bucket media-archive -Prefix migration/ -MaxAttempts 10 | Register-VodMedia -TemplateGroupId $group -MaxAttempts 10 |
+                    Start-VodTranscode -TemplateGroupId $group -MaxAttempts 10 | Wait-VodTranscode -MaxAttempts 10
             }
             $again.Terminating | Should -BeNullOrEmpty
             $inventoryAgain = Measure-Inventory (Get-EmulatorStats) migration/
             $inventoryAgain.Videos | Should -Be $files
             $inventoryAgain.DuplicateKeys | Should -Be 0
             $inventoryAgain.Tasks | Should -Be $files
-            ($again.Output.MediaId + $run.Output.MediaId | Sort-Object -Unique).Count | Should -Be ($files - @($again.Errors).Count)
+            $again.Output.Count + $again.Errors.Count | Should -Be $files
+            foreach ($e in $again.Errors) { [VodTools.Api.Http.RetryPolicy]::IsRetryable($e.Exception) | Should -BeTrue }
         }
     }
 
@@ -123,8 +124,8 @@ Describe 'Under faults (500/503 10 % each, 5 % dropped, 5 % slow) and the real Q
             Add-TestOssObject -Prefix interrupt/ -Count $count
             $migrate = {
                 param($group)
-                Get-OssObject -Bucket media-archive -Prefix interrupt/ |
-                    Register-VodMedia -TemplateGroupId $group -ThrottleLimit 2 | Start-VodTranscode -TemplateGroupId $group | Wait-VodTranscode
+                Get-OssObject -Bucket media-archive -Prefix interrupt/ -MaxAttempts 10 | Register-VodMedia -TemplateGroupId $group -ThrottleLimit 2 -MaxAttempts 10 |
+                    Start-VodTranscode -TemplateGroupId $group -MaxAttempts 10 | Wait-VodTranscode -MaxAttempts 10
             }
             $first = Start-BackgroundPipeline $migrate $group
             $script:reachedHalf = Wait-Until { (Measure-Inventory (Get-EmulatorStats) interrupt/).Videos -ge 20 }
@@ -156,6 +157,59 @@ Describe 'Under faults (500/503 10 % each, 5 % dropped, 5 % slow) and the real Q
             foreach ($id in $atStop.VideoIds) { $final.VideoIds.Contains($id) | Should -BeTrue }
             $resumed.Output.Count + $resumed.Errors.Count | Should -Be $count
         }
+    }
+}
+
+Describe 'When retries run out (500 on 40 % of requests, two attempts per call)' {
+    BeforeAll {
+        $script:emulator = Start-TestEmulator -SeedSample -Faults '500:0.4' -TranscodeSeconds 1
+        $script:group = (Get-VodTranscodeTemplateGroup -MaxAttempts 20 | Where-Object IsDefault).TemplateGroupId
+        $script:count = 40
+        Add-TestOssObject -Prefix exhaust/ -Count $count
+        $script:run = Invoke-Captured {
+            Get-OssObject -Bucket media-archive -Prefix exhaust/ -MaxAttempts 20 | Register-VodMedia -TemplateGroupId $group -MaxAttempts 2 |
+                Start-VodTranscode -TemplateGroupId $group -MaxAttempts 2 | Wait-VodTranscode -MaxAttempts 2
+        }
+        $script:exhausted = @($run.Attempts | Where-Object { $_ -match ' attempt 2/2: HTTP 500' })
+        $script:afterFirst = Measure-Inventory (Get-EmulatorStats) exhaust/
+        $script:again = Invoke-Captured {
+            Get-OssObject -Bucket media-archive -Prefix exhaust/ -MaxAttempts 20 |
+                Register-VodMedia -TemplateGroupId $group -MaxAttempts 20 | Start-VodTranscode -TemplateGroupId $group -MaxAttempts 20 | Wait-VodTranscode -MaxAttempts 20
+        }
+        $script:final = Measure-Inventory (Get-EmulatorStats) exhaust/
+        Write-Figures 'exhausted retries' @{ files = $count; exhaustedCalls = $exhausted.Count; errors = $run.Errors.Count; completed = $run.Output.Count
+            completedByRerun = $again.Output.Count; errorsOfRerun = $again.Errors.Count; duplicateRegistrations = $final.DuplicateKeys; extraTasks = $final.ExtraTasks }
+    }
+
+    AfterAll {
+        Stop-VodEmulator -ProcessId $emulator.ProcessId
+    }
+
+    It 'reports each item whose call ran out of attempts as a non-terminating error naming it, and goes on' {
+        $run.Terminating | Should -BeNullOrEmpty
+        $run.Errors.Count | Should -BeGreaterThan 0
+        $run.Output.Count | Should -BeGreaterThan 0
+        $run.Output.Count + $run.Errors.Count | Should -Be $count
+        foreach ($e in $run.Errors) {
+            $e.FullyQualifiedErrorId | Should -Match '^(VodRegisterFailed|VodTranscodeNotSubmitted|VodTranscodeTaskUnavailable),'
+            "$($e.TargetObject)" | Should -Match '^(oss://media-archive/exhaust/\d{4}\.mp4|[0-9a-f]{32})$'
+            $e.Exception.Code | Should -Be 'InternalError'
+            $e.Exception.RequestId | Should -Not -BeNullOrEmpty
+        }
+        # no error without an exhausted call behind it
+        $exhausted.Count | Should -BeGreaterThan 0
+        Measure-FailedCall $run.Errors | Should -BeLessOrEqual $exhausted.Count
+    }
+
+    It 'creates nothing twice, and a run with 20 attempts per call completes the rest' {
+        $afterFirst.DuplicateKeys | Should -Be 0
+        $afterFirst.ExtraTasks | Should -Be 0
+        $again.Terminating | Should -BeNullOrEmpty
+        $final.Videos | Should -Be $count
+        $final.DuplicateKeys | Should -Be 0
+        $final.Tasks | Should -Be $count
+        $final.ExtraTasks | Should -Be 0
+        $again.Output.Count + $again.Errors.Count | Should -Be $count
     }
 }
 

@@ -22,7 +22,7 @@ function Add-TestOssObject([string] $Bucket = 'media-archive', [string] $Prefix,
                 $request.Headers.TryAddWithoutValidation('Authorization', "OSS $($context.Credentials.AccessKeyId):$signature") | Out-Null
                 $status = try { [int]$http.SendAsync($request).GetAwaiter().GetResult().StatusCode } catch { 0 }
                 if ($status -eq 200) { break }
-                if ($attempt -ge 10) { throw "PUT $key failed 10 times, last HTTP $status" }
+                if ($attempt -ge 20) { throw "PUT $key failed 20 times, last HTTP $status" }
             }
         }
     }
@@ -35,23 +35,34 @@ function Get-EmulatorStats {
     Invoke-RestMethod "$base/_emulator/stats"
 }
 
-# Runs $Script with -Verbose on for every cmdlet in it; returns what it emitted, its non-terminating errors, the
-# per-attempt -Verbose lines and the terminating error if one ended it.
-function Invoke-Captured([scriptblock] $Script) {
+# Runs $Script with -Verbose on and errors not stopping it (Pester runs tests with ErrorActionPreference Stop, which
+# would turn the first non-terminating error into the end of the run); returns what it emitted, its non-terminating
+# errors, the per-attempt -Verbose lines and the terminating error if one ended it.
+function Invoke-Captured {
+    [CmdletBinding()]
+    param([scriptblock] $Script)
+    # $Script belongs to the caller's session state: set the preferences in the caller's scope, then put them back
+    $variables = $PSCmdlet.SessionState.PSVariable
+    $saved = @{}
+    foreach ($name in 'VerbosePreference', 'ErrorActionPreference') { $saved[$name] = $variables.GetValue($name) }
+    $variables.Set('VerbosePreference', 'Continue')
+    $variables.Set('ErrorActionPreference', 'Continue')
     $output = [System.Collections.Generic.List[object]]::new()
     $terminating = $null
-    # $Script belongs to the caller's session state, which sees the global preference, not this module's
-    $saved = $global:VerbosePreference
-    $global:VerbosePreference = 'Continue'
     try { & $Script 4>&1 2>&1 | ForEach-Object { $output.Add($_) } }
     catch { $terminating = $_ }
-    finally { $global:VerbosePreference = $saved }
+    finally { foreach ($name in $saved.Keys) { $variables.Set($name, $saved[$name]) } }
     [pscustomobject]@{
         Output      = @($output | Where-Object { $_ -isnot [System.Management.Automation.VerboseRecord] -and $_ -isnot [System.Management.Automation.ErrorRecord] })
         Errors      = @($output | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] })
         Attempts    = @($output | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] -and $_.Message -match ' attempt \d+/\d+: ' } | ForEach-Object Message)
         Terminating = $terminating
     }
+}
+
+# How many failed calls are behind these errors: one RegisterMedia call of ten files fails ten files with one RequestId.
+function Measure-FailedCall($Errors) {
+    @($Errors | Group-Object { $x = $_.Exception; "$($x.Operation)|$($x.RequestId)|" + $(if ($x.Operation -eq 'RegisterMedia') { '' } else { $_.TargetObject }) }).Count
 }
 
 # Per key under $Prefix: how many videos the emulator holds, and per such video how many transcode tasks.
@@ -69,4 +80,4 @@ function Measure-Inventory($Stats, [string] $Prefix) {
     }
 }
 
-Export-ModuleMember -Function Add-TestOssObject, Get-EmulatorStats, Invoke-Captured, Measure-Inventory
+Export-ModuleMember -Function Add-TestOssObject, Get-EmulatorStats, Invoke-Captured, Measure-FailedCall, Measure-Inventory
