@@ -213,6 +213,48 @@ Describe 'When retries run out (500 on 40 % of requests, two attempts per call)'
     }
 }
 
+Describe 'A run on a RamRoleArn aliyun CLI profile, under faults' {
+    # The module assumes the role itself (STS AssumeRole on the emulator) and signs every call with the temporary key.
+    # Refreshing before expiry is proven on a test clock by RamRoleArnCredentialProviderTests: the emulator's STS
+    # issues at least 900 s, and the refresh comes 180 s before expiry, too long to wait for here.
+    BeforeAll {
+        Import-Module (Join-Path $PSScriptRoot 'VodRpc.psm1') -Force
+        $script:emulator = Start-TestEmulator -SeedSample -Faults $faults -TranscodeSeconds 1
+        $trust = '{"Version":"1","Statement":[{"Action":"sts:AssumeRole","Effect":"Allow","Principal":{"RAM":["acs:ram::1234567890123456:root"]}}]}'
+        $role = (Invoke-TestVod CreateRole @{ RoleName = 'migration-runner'; AssumeRolePolicyDocument = $trust } -Service Ram).Role
+        $config = Join-Path $TestDrive 'aliyun-config.json'
+        @{ current = 'runbook'; profiles = @(@{ name = 'runbook'; mode = 'RamRoleArn'; access_key_id = 'VODEMULATORKEYID'; access_key_secret = 'VodEmulatorSecretKey'
+                    ram_role_arn = $role.Arn; ram_session_name = 'runbook'; expired_seconds = 900; region_id = 'cn-shanghai' }) } | ConvertTo-Json -Depth 4 | Set-Content $config
+        $script:savedConfig = $env:ALIBABA_CLOUD_CONFIG_FILE
+        $env:ALIBABA_CLOUD_CONFIG_FILE = $config
+        Add-TestOssObject -Prefix profile/ -Count 30
+        Set-VodContext -Endpoint $emulator.Url -ProfileName runbook -Region cn-shanghai
+        $script:identity = Get-VodCallerIdentity -MaxAttempts 10
+        $script:run = Invoke-Captured {
+            Get-OssObject -Bucket media-archive -Prefix profile/ -MaxAttempts 10 | Register-VodMedia -MaxAttempts 10 | Get-VodMedia -MaxAttempts 10
+        }
+    }
+
+    AfterAll {
+        $env:ALIBABA_CLOUD_CONFIG_FILE = $savedConfig
+        Stop-VodEmulator -ProcessId $emulator.ProcessId
+        Set-VodContext -Reset
+    }
+
+    It 'signs with the role''s temporary key' {
+        $identity.IdentityType | Should -Be 'AssumedRoleUser'
+        $identity.Arn | Should -Be 'acs:ram::1234567890123456:assumed-role/migration-runner/runbook'
+        $identity.CredentialSource | Should -Match 'RamRoleArn'
+        @($run.Attempts | Where-Object { $_ -match '^STS AssumeRole attempt \d+/\d+: HTTP 200' }).Count | Should -BeGreaterThan 0
+    }
+
+    It 'completes the run' {
+        $run.Terminating | Should -BeNullOrEmpty
+        $run.Errors | Should -BeNullOrEmpty
+        $run.Output.Count | Should -Be 30
+    }
+}
+
 Describe 'The emulator killed with SIGKILL while registrations are being written' {
     BeforeAll {
         $script:dataPath = Join-Path $TestDrive 'emulator-state'
