@@ -213,6 +213,38 @@ Describe 'When retries run out (500 on 40 % of requests, two attempts per call)'
     }
 }
 
+Describe 'Connections dropped on every attempt' {
+    # A dropped connection means this call failed, not that the endpoint is gone: the item fails, the rest go on.
+    # (Found by the 2,000-file run: one GetTranscodeTask whose last attempt was dropped ended the whole migration.)
+    BeforeAll {
+        $script:emulator = Start-TestEmulator -Faults 'drop:1'
+        $script:run = Invoke-Captured {
+            '0123456789abcdef0123456789abcdef', 'fedcba9876543210fedcba9876543210' | Start-VodTranscode -TemplateGroupId group-1 -MaxAttempts 2
+        }
+    }
+
+    AfterAll {
+        Stop-VodEmulator -ProcessId $emulator.ProcessId
+    }
+
+    It 'fails each item with a connection error and goes on to the next' {
+        $run.Terminating | Should -BeNullOrEmpty
+        $run.Errors.Count | Should -Be 2
+        $run.Errors.TargetObject | Should -Be '0123456789abcdef0123456789abcdef', 'fedcba9876543210fedcba9876543210'
+        foreach ($e in $run.Errors) {
+            $e.FullyQualifiedErrorId | Should -BeLike 'VodTranscodeNotSubmitted,*'
+            $e.CategoryInfo.Category | Should -Be 'ConnectionError'
+            $e.Exception.Message | Should -Match 'closed before the answer'
+        }
+        @($run.Attempts | Where-Object { $_ -match 'attempt 2/2: no answer' }).Count | Should -Be 2
+    }
+
+    It 'still ends the cmdlet when nothing listens (EndpointUnreachable)' {
+        { '0123456789abcdef0123456789abcdef' | Start-VodTranscode -TemplateGroupId group-1 -Endpoint 'http://127.0.0.1:9' -MaxAttempts 1 } |
+            Should -Throw -ErrorId 'EndpointUnreachable,VodTools.Commands.StartVodTranscodeCommand'
+    }
+}
+
 Describe 'A run on a RamRoleArn aliyun CLI profile, under faults' {
     # The module assumes the role itself (STS AssumeRole on the emulator) and signs every call with the temporary key.
     # Refreshing before expiry is proven on a test clock by RamRoleArnCredentialProviderTests: the emulator's STS

@@ -209,7 +209,8 @@ namespace VodTools.Commands
 
         private static string? FatalId(CloudException cloud)
         {
-            if (cloud.IsTransportFailure) return ErrorIds.EndpointUnreachable;
+            // a connection closed before the answer (after every retry) fails this call only: the endpoint answered others
+            if (cloud.IsTransportFailure) return cloud.ConnectionClosed ? null : ErrorIds.EndpointUnreachable;
             var code = cloud.Code;
             if (code.StartsWith("InvalidAccessKeyId", StringComparison.Ordinal) || code == "SignatureDoesNotMatch" || code.StartsWith("InvalidSecurityToken", StringComparison.Ordinal)
                 || code == "AccessKeyIdAndSecurityTokenNotMatch" || code == "IncompleteSignature")
