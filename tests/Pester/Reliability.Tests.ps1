@@ -162,7 +162,9 @@ Describe 'Under faults (500/503 10 % each, 5 % dropped, 5 % slow) and the real Q
 
 Describe 'When retries run out (500 on 40 % of requests, two attempts per call)' {
     BeforeAll {
-        $script:emulator = Start-TestEmulator -SeedSample -Faults '500:0.4' -TranscodeSeconds 1
+        # the bad minutes, on a data folder; then the same state behind an emulator without faults
+        $dataPath = Join-Path $TestDrive 'exhaust-state'
+        $emulator = Start-VodEmulator -DataPath $dataPath -SeedSample -TranscodeSeconds 1 -Faults '500:0.4'
         $script:group = (Get-VodTranscodeTemplateGroup -MaxAttempts 20 | Where-Object IsDefault).TemplateGroupId
         $script:count = 40
         Add-TestOssObject -Prefix exhaust/ -Count $count
@@ -172,9 +174,10 @@ Describe 'When retries run out (500 on 40 % of requests, two attempts per call)'
         }
         $script:exhausted = @($run.Attempts | Where-Object { $_ -match ' attempt 2/2: HTTP 500' })
         $script:afterFirst = Measure-Inventory (Get-EmulatorStats) exhaust/
+        Stop-VodEmulator -ProcessId $emulator.ProcessId
+        $script:emulator = Start-VodEmulator -DataPath $dataPath -TranscodeSeconds 1
         $script:again = Invoke-Captured {
-            Get-OssObject -Bucket media-archive -Prefix exhaust/ -MaxAttempts 20 |
-                Register-VodMedia -TemplateGroupId $group -MaxAttempts 20 | Start-VodTranscode -TemplateGroupId $group -MaxAttempts 20 | Wait-VodTranscode -MaxAttempts 20
+            Get-OssObject -Bucket media-archive -Prefix exhaust/ | Register-VodMedia -TemplateGroupId $group | Start-VodTranscode -TemplateGroupId $group | Wait-VodTranscode
         }
         $script:final = Measure-Inventory (Get-EmulatorStats) exhaust/
         Write-Figures 'exhausted retries' @{ files = $count; exhaustedCalls = $exhausted.Count; errors = $run.Errors.Count; completed = $run.Output.Count
@@ -201,7 +204,14 @@ Describe 'When retries run out (500 on 40 % of requests, two attempts per call)'
         Measure-FailedCall $run.Errors | Should -BeLessOrEqual $exhausted.Count
     }
 
-    It 'creates nothing twice, and a run with 20 attempts per call completes the rest' {
+    It 'waits out failed polls of a task: only three in a row make it an error' {
+        @($run.Verbose | Where-Object { $_ -match 'polls in a row\); polling again' }).Count | Should -BeGreaterThan 0
+        $unavailable = @($run.Errors | Where-Object { $_.FullyQualifiedErrorId -like 'VodTranscodeTaskUnavailable,*' }).Count
+        $failedPolls = @($run.Attempts | Where-Object { $_ -match '^VOD GetTranscodeTask attempt 2/2: HTTP 500' }).Count
+        $unavailable * 3 | Should -BeLessOrEqual $failedPolls
+    }
+
+    It 'creates nothing twice, and a run once the faults are over completes the rest' {
         $afterFirst.DuplicateKeys | Should -Be 0
         $afterFirst.ExtraTasks | Should -Be 0
         $again.Terminating | Should -BeNullOrEmpty

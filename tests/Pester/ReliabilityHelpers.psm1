@@ -37,7 +37,7 @@ function Get-EmulatorStats {
 
 # Runs $Script with -Verbose on and errors not stopping it (Pester runs tests with ErrorActionPreference Stop, which
 # would turn the first non-terminating error into the end of the run); returns what it emitted, its non-terminating
-# errors, the per-attempt -Verbose lines and the terminating error if one ended it.
+# errors, its -Verbose lines (all, and the per-attempt ones) and the terminating error if one ended it.
 function Invoke-Captured {
     [CmdletBinding()]
     param([scriptblock] $Script)
@@ -55,6 +55,7 @@ function Invoke-Captured {
     [pscustomobject]@{
         Output      = @($output | Where-Object { $_ -isnot [System.Management.Automation.VerboseRecord] -and $_ -isnot [System.Management.Automation.ErrorRecord] })
         Errors      = @($output | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] })
+        Verbose     = @($output | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] } | ForEach-Object Message)
         Attempts    = @($output | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] -and $_.Message -match ' attempt \d+/\d+: ' } | ForEach-Object Message)
         Terminating = $terminating
     }
