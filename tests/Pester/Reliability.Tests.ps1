@@ -1,7 +1,8 @@
 # Reliability end to end: a migration under injected faults and the real QPS quota, a pipeline stopped half-way and
-# run again, and the emulator killed with SIGKILL mid-run. Every check reads the emulator's own inventory
-# (/_emulator/stats), not only what the cmdlets said. VODTOOLS_MIGRATION_FILES sets the migration's size (default
-# 300 here; bench/reliability-migration.ps1 runs 2,000).
+# run again, calls that run out of retries, dropped connections, a RamRoleArn profile, and the emulator killed with
+# SIGKILL mid-run. Every check reads the emulator's own inventory (/_emulator/stats), not only what the cmdlets said.
+# VODTOOLS_MIGRATION_FILES sets the migration's size (default 300 here; bench/Invoke-ReliabilityMigration.ps1 runs 2,000).
+# Each scenario prints one "[figures]" line: requests, faults injected, retries, errors, duplicates.
 
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
