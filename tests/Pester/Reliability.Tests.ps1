@@ -12,9 +12,13 @@ BeforeAll {
     $script:modulePath = (Get-Module VodTools).Path
 
     # A pipeline in its own runspace of this process (the session context is process-wide), started asynchronously.
+    # The module is imported first by a call of its own: a batch of statements (AddStatement) stopped with .Stop()
+    # can run on after .Dispose() and crash the process (PowerShell's BatchInvocationWorkItem).
     function Start-BackgroundPipeline([scriptblock] $Script, [object[]] $Arguments = @()) {
         $shell = [powershell]::Create()
-        $null = $shell.AddScript("Import-Module '$modulePath'").AddStatement().AddScript($Script)
+        $null = $shell.AddScript("Import-Module '$modulePath'").Invoke()
+        $shell.Commands.Clear()
+        $null = $shell.AddScript($Script)
         foreach ($a in $Arguments) { $null = $shell.AddArgument($a) }
         $output = [System.Management.Automation.PSDataCollection[psobject]]::new()
         $inputs = [System.Management.Automation.PSDataCollection[psobject]]::new()
