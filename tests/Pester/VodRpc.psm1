@@ -1,9 +1,10 @@
 # For VOD suites: calls VOD on the session's emulator directly, for what the suite's own cmdlets do not do
 # (template groups). Import after Start-TestEmulator.
 
-function Invoke-TestVod([string] $Action, [hashtable] $Parameters = @{}) {
+# -Service Ram or Sts calls that product instead.
+function Invoke-TestVod([string] $Action, [hashtable] $Parameters = @{}, [ValidateSet('Vod', 'Ram', 'Sts')] [string] $Service = 'Vod') {
     $context = [VodTools.Commands.VodContext]::Current
-    $client = [VodTools.Api.RpcClient]::new([VodTools.Api.RpcService]::Vod, $context.Endpoints[[VodTools.Api.Endpoints.CloudService]::Vod],
+    $client = [VodTools.Api.RpcClient]::new([VodTools.Api.RpcService]::$Service, $context.Endpoints[[VodTools.Api.Endpoints.CloudService]::$Service],
         [VodTools.Api.Credentials.StaticCredentialProvider]::new($context.Credentials, 'test'), [VodTools.Api.Http.HttpTransport]::Shared, [VodTools.Api.ClientOptions]::new())
     $pairs = [System.Collections.Generic.List[System.Collections.Generic.KeyValuePair[string, string]]]::new()
     foreach ($p in $Parameters.GetEnumerator()) { $pairs.Add([System.Collections.Generic.KeyValuePair[string, string]]::new($p.Key, $p.Value)) }

@@ -28,6 +28,9 @@ public sealed class EmulatorHost : IAsyncDisposable
     private readonly OssApi _oss;
     private readonly QuotaLimiter? _quota;
     private readonly FaultPlan? _faults;
+    private readonly VodService _vod;
+    /// <summary>What /_emulator/stats counts: requests served (admin ones aside), faults injected by kind, throttled calls.</summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, long> _counters = new();
 
     private EmulatorHost(WebApplication app, EmulatorOptions options)
     {
@@ -38,7 +41,7 @@ public sealed class EmulatorHost : IAsyncDisposable
         _rpcVerifier = new RpcVerifier(_keys, options.Clock, new NonceCache());
         var ram = new RamService(_store);
         var sts = new StsService(ram, _keys);
-        var vod = new VodService(_store, options, sts);
+        var vod = _vod = new VodService(_store, options, sts);
         _services = new RpcService[] { vod, ram, sts }
             .ToDictionary(s => s.Version);
         _oss = new OssApi(_store, new OssVerifier(_keys, options.Clock), options);
@@ -131,7 +134,9 @@ public sealed class EmulatorHost : IAsyncDisposable
         {
             string? dedicated = _options.ServicePorts.FirstOrDefault(p => p.Value == context.Connection.LocalPort).Key?.ToLowerInvariant();
             var rpcBody = dedicated == "oss" ? null : await ReadRpcBodyAsync(context, forceRpc: dedicated != null);
+            Count("requests");
             var faults = _faults?.Draw() ?? [];
+            foreach (var fault in faults) Count("faults." + fault.Kind);
             foreach (var delay in faults.Where(f => f.Kind == FaultPlan.Kind.Delay))
                 await Task.Delay(delay.DelayMs, context.RequestAborted);
             if (faults.Any(f => f.Kind == FaultPlan.Kind.Drop))
@@ -250,6 +255,7 @@ public sealed class EmulatorHost : IAsyncDisposable
         if (!auth.Ok) { await Error(auth.Failure!.Status, auth.Failure.Code, auth.Failure.Message); return; }
         if (_quota != null && !_quota.TryAcquire(action))
         {
+            Count("throttled");
             context.Response.Headers["x-acs-retry-after"] = "1000";
             await Error(400, "Throttling.User", "Request was denied due to user flow throttling.");
             return;
@@ -299,11 +305,18 @@ public sealed class EmulatorHost : IAsyncDisposable
                 await context.Response.CompleteAsync();
                 _app.Lifetime.StopApplication();
                 break;
+            case "/_emulator/stats":
+                context.Response.ContentType = "application/json";
+                var stats = new JsonObject(_counters.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => KeyValuePair.Create(c.Key, (JsonNode?)c.Value)));
+                await context.Response.WriteAsync(stats.Merge(_vod.Inventory()).ToJsonString(RpcResponse.Json));
+                break;
             default:
                 context.Response.StatusCode = 404;
                 break;
         }
     }
+
+    private void Count(string name) => _counters.AddOrUpdate(name, 1, (_, n) => n + 1);
 }
 
 internal static class JsonObjectExtensions

@@ -363,4 +363,14 @@ internal sealed partial class VodService : RpcService
             ["ForbiddenVideoIds"] = new JsonArray(),
         };
     }
+
+    /// <summary>For /_emulator/stats: every video (id, bucket, key) and every transcode task (id, video, trigger),
+    /// so a test can check a run created nothing twice.</summary>
+    public JsonObject Inventory() => new()
+    {
+        ["videos"] = new JsonArray(_store.All<Video>(VideoKind).Select(v => (JsonNode)new JsonObject
+            { ["videoId"] = v.VideoId, ["bucket"] = v.Bucket, ["key"] = v.Key }).ToArray()),
+        ["transcodeTasks"] = new JsonArray(_store.All<TranscodeTask>(TaskKind).Select(t => (JsonNode)new JsonObject
+            { ["taskId"] = t.TranscodeTaskId, ["videoId"] = t.VideoId, ["trigger"] = t.Trigger }).ToArray()),
+    };
 }

@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using System.Management.Automation;
+using System.Text.RegularExpressions;
 using VodTools.Model;
 using VodTools.Services;
 
@@ -21,7 +22,7 @@ namespace VodTools.Commands
 
         /// <summary>The bucket to list.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-        [ValidatePattern("^[a-z0-9_][a-z0-9_-]{1,61}[a-z0-9_]$")]
+        [ValidatePattern("^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$", Options = RegexOptions.None)] // case-sensitive, as OSS bucket names
         [ArgumentCompleter(typeof(Completion.CloudNameCompleter))]
         public string Bucket { get; set; } = string.Empty;
 

@@ -164,8 +164,8 @@ namespace VodTools.Commands
             }
             else if (!string.IsNullOrEmpty(Bucket) && !string.IsNullOrEmpty(Key))
             {
-                bucket = Bucket!;
-                key = Key!;
+                bucket = OssBucketNames.Check(Bucket!);
+                key = OssObjectKeys.Check(Key!);
                 fileUrl = VodLimits.FileUrl(OssFileUrl.Build(bucket, Session.Region.RegionId, key));
             }
             else

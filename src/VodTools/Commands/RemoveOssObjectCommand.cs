@@ -1,5 +1,6 @@
 using System;
 using System.Management.Automation;
+using VodTools.Services;
 
 namespace VodTools.Commands
 {
@@ -21,6 +22,16 @@ namespace VodTools.Commands
 
         protected override void ProcessRecord()
         {
+            try
+            {
+                OssObjectKeys.Check(Key);
+                OssBucketNames.Check(Bucket);
+            }
+            catch (ValidationException e)
+            {
+                WriteError(new ErrorRecord(e, e.ErrorId, ErrorCategory.InvalidArgument, $"oss://{Bucket}/{Key}"));
+                return;
+            }
             if (!ShouldProcess($"oss://{Bucket}/{Key}", "Delete object")) return;
             try
             {

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Management.Automation;
+using System.Text.RegularExpressions;
 using VodTools.Api.Credentials;
 using VodTools.Api.Endpoints;
 using VodTools.Model;
@@ -18,7 +19,7 @@ namespace VodTools.Commands
     {
         /// <summary>The default region id.</summary>
         [Parameter]
-        [ValidatePattern("^[a-z0-9][a-z0-9-]*[a-z0-9]$")]
+        [ValidatePattern("^[a-z0-9][a-z0-9-]*[a-z0-9]$", Options = RegexOptions.None)] // case-sensitive: region ids are lowercase
         [ArgumentCompleter(typeof(Completion.RegionCompleter))]
         public string? Region { get; set; }
 

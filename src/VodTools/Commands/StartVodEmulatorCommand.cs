@@ -4,6 +4,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.IO;
 using System.Management.Automation;
+using System.Text.RegularExpressions;
 using System.Net.Http;
 using System.Runtime.InteropServices;
 using System.Threading;
@@ -58,7 +59,7 @@ namespace VodTools.Commands
 
         /// <summary>The region the session uses against the emulator. Default cn-shanghai, where the sample bucket is.</summary>
         [Parameter]
-        [ValidatePattern("^[a-z0-9][a-z0-9-]*[a-z0-9]$")]
+        [ValidatePattern("^[a-z0-9][a-z0-9-]*[a-z0-9]$", Options = RegexOptions.None)] // case-sensitive: region ids are lowercase
         [ArgumentCompleter(typeof(Completion.RegionCompleter))]
         public string Region { get; set; } = "cn-shanghai";
 

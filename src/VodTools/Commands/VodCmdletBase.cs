@@ -2,6 +2,7 @@ using System;
 using System.Collections.Concurrent;
 using System.Linq;
 using System.Management.Automation;
+using System.Text.RegularExpressions;
 using System.Threading;
 using System.Threading.Tasks;
 using VodTools.Api;
@@ -25,7 +26,7 @@ namespace VodTools.Commands
 
         /// <summary>The region id, e.g. <c>cn-shanghai</c>. Default: session context, ALIBABA_CLOUD_REGION_ID, profile, cn-shanghai.</summary>
         [Parameter]
-        [ValidatePattern("^[a-z0-9][a-z0-9-]*[a-z0-9]$")]
+        [ValidatePattern("^[a-z0-9][a-z0-9-]*[a-z0-9]$", Options = RegexOptions.None)] // case-sensitive: region ids are lowercase
         [ArgumentCompleter(typeof(Completion.RegionCompleter))]
         public string? Region { get; set; }
 
@@ -221,7 +222,8 @@ namespace VodTools.Commands
 
         private static string? FatalId(CloudException cloud)
         {
-            if (cloud.IsTransportFailure) return ErrorIds.EndpointUnreachable;
+            // a connection closed before the answer (after every retry) fails this call only: the endpoint answered others
+            if (cloud.IsTransportFailure) return cloud.ConnectionClosed ? null : ErrorIds.EndpointUnreachable;
             var code = cloud.Code;
             if (code.StartsWith("InvalidAccessKeyId", StringComparison.Ordinal) || code == "SignatureDoesNotMatch" || code.StartsWith("InvalidSecurityToken", StringComparison.Ordinal)
                 || code == "AccessKeyIdAndSecurityTokenNotMatch" || code == "IncompleteSignature")

@@ -4,6 +4,7 @@ using System.Linq;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
+using VodTools.Api.Http;
 using VodTools.Model;
 using VodTools.Services;
 
@@ -69,7 +70,15 @@ namespace VodTools.Commands
             public DateTime NextPoll { get; set; }
             public TimeSpan Interval { get; set; }
             public TranscodeTask? Last { get; set; }
+            /// <summary>Polls in a row that failed after all their attempts with a retryable error.</summary>
+            public int FailedPolls { get; set; }
         }
+
+        /// <summary>
+        /// Polls in a row that may fail after all their attempts (5xx, throttling, dropped connection) before the task
+        /// is reported: the task goes on in VOD, so a bad minute of the API is waited out rather than reported.
+        /// </summary>
+        internal const int MaxFailedPolls = 3;
 
         private TimeSpan? Limit => Timeout == null ? (TimeSpan?)null : TimeSpan.FromSeconds(Timeout.Value);
 
@@ -125,7 +134,13 @@ namespace VodTools.Commands
             }).ToList();
             foreach (var (watch, task, error) in Await(Task.WhenAll(polls)))
             {
-                if (error != null)
+                if (error is CloudException cloud && IsPassing(cloud) && ++watch.FailedPolls < MaxFailedPolls && !(watch.Deadline <= DateTime.UtcNow))
+                {
+                    watch.Interval = PollBackoff.Next(watch.Interval, Limit);
+                    watch.NextPoll = DateTime.UtcNow + watch.Interval;
+                    WriteVerbose($"Task {watch.TaskId}: {cloud.Code} after every attempt ({watch.FailedPolls} of {MaxFailedPolls} polls in a row); polling again in {watch.Interval.TotalSeconds:0.#} s.");
+                }
+                else if (error != null)
                 {
                     _watches.Remove(watch.TaskId);
                     _failed++;
@@ -133,10 +148,14 @@ namespace VodTools.Commands
                 }
                 else
                 {
+                    watch.FailedPolls = 0;
                     Settle(watch, task!);
                 }
             }
         }
+
+        /// <summary>Worth another poll later: a retryable answer (5xx, throttling) or a dropped connection, not an unreachable endpoint.</summary>
+        private static bool IsPassing(CloudException error) => RetryPolicy.IsRetryable(error) && (!error.IsTransportFailure || error.ConnectionClosed);
 
         private void Settle(Watch watch, TranscodeTask task)
         {

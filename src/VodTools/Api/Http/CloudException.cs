@@ -38,6 +38,12 @@ namespace VodTools.Api.Http
 
         public bool IsTransportFailure => HttpStatus == 0;
 
+        /// <summary>
+        /// A transport failure on a connection that was made and then closed or reset before the answer (a dropped
+        /// connection): the endpoint is reachable, only this call failed. False when the endpoint could not be reached.
+        /// </summary>
+        public bool ConnectionClosed { get; internal set; }
+
         /// <summary>How long the server asked us to wait before retrying (throttling), when it said.</summary>
         public TimeSpan? RetryAfter { get; internal set; }
 

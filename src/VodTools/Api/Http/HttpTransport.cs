@@ -47,12 +47,50 @@ namespace VodTools.Api.Http
             }
             catch (HttpRequestException e) when (!cancellationToken.IsCancellationRequested)
             {
+                var closed = ClosedAfterConnecting(e);
+                var authority = request.RequestUri!.GetLeftPart(UriPartial.Authority);
                 throw new CloudException(service, operation, TransportCodes.ConnectionFailed,
-                    $"Could not reach {request.RequestUri!.GetLeftPart(UriPartial.Authority)}: {Innermost(e).Message}", 0, inner: e);
+                    (closed ? $"The connection to {authority} closed before the answer: " : $"Could not reach {authority}: ") + Innermost(e).Message, 0, inner: e)
+                {
+                    ConnectionClosed = closed,
+                };
             }
         }
 
         private static Exception Innermost(Exception e) => e.InnerException == null ? e : Innermost(e.InnerException);
+
+        /// <summary>
+        /// True when the failure came from a connection that was open (reset, aborted, or the answer ended early: an
+        /// IOException on .NET, a receive or closed-connection WebException on .NET Framework); false when connecting
+        /// failed (refused, no route, name not resolved), TLS failed, or the cause is unknown.
+        /// </summary>
+        private static bool ClosedAfterConnecting(Exception e)
+        {
+            var closed = false;
+            for (var inner = (Exception?)e; inner != null; inner = inner.InnerException)
+            {
+                switch (inner)
+                {
+                    case System.Net.Sockets.SocketException socket:
+                        var code = socket.SocketErrorCode;
+                        if (code != System.Net.Sockets.SocketError.ConnectionReset && code != System.Net.Sockets.SocketError.ConnectionAborted
+                            && code != System.Net.Sockets.SocketError.Shutdown) return false;
+                        closed = true;
+                        break;
+                    case WebException web:
+                        if (web.Status != WebExceptionStatus.ReceiveFailure && web.Status != WebExceptionStatus.ConnectionClosed
+                            && web.Status != WebExceptionStatus.KeepAliveFailure) return false;
+                        closed = true;
+                        break;
+                    case System.Security.Authentication.AuthenticationException _:
+                        return false;
+                    case System.IO.IOException _:
+                        closed = true;
+                        break;
+                }
+            }
+            return closed;
+        }
 
         private static HttpClientHandler CreateHandler()
         {
