@@ -302,6 +302,49 @@ Describe 'A run on a RamRoleArn aliyun CLI profile, under faults' {
     }
 }
 
+Describe 'Temporary credentials that expire during a run (RamRoleArn profile)' {
+    # The emulator's STS issues 5-second tokens here (-StsTokenSeconds; the cloud issues at least 900 s) and refuses
+    # them once expired (RamStsTests). The module refreshes a token once 180 s or less remain, so over a 12-second run
+    # that outlives two tokens every call must succeed, on fresh tokens.
+    BeforeAll {
+        Import-Module (Join-Path $PSScriptRoot 'VodRpc.psm1') -Force
+        $script:emulator = Start-VodEmulator -InMemory -SeedSample -StsTokenSeconds 5
+        $trust = '{"Version":"1","Statement":[{"Action":"sts:AssumeRole","Effect":"Allow","Principal":{"RAM":["acs:ram::1234567890123456:root"]}}]}'
+        $role = (Invoke-TestVod CreateRole @{ RoleName = 'short-lived'; AssumeRolePolicyDocument = $trust } -Service Ram).Role
+        $config = Join-Path $TestDrive 'aliyun-short.json'
+        @{ current = 'short'; profiles = @(@{ name = 'short'; mode = 'RamRoleArn'; access_key_id = 'VODEMULATORKEYID'; access_key_secret = 'VodEmulatorSecretKey'
+                    ram_role_arn = $role.Arn; ram_session_name = 'short'; expired_seconds = 900; region_id = 'cn-shanghai' }) } | ConvertTo-Json -Depth 4 | Set-Content $config
+        $script:savedConfig = $env:ALIBABA_CLOUD_CONFIG_FILE
+        $env:ALIBABA_CLOUD_CONFIG_FILE = $config
+        Set-VodContext -Endpoint $emulator.Url -ProfileName short -Region cn-shanghai
+        $script:records = [System.Collections.Generic.List[object]]::new()
+        $script:calls = 0
+        $watch = [System.Diagnostics.Stopwatch]::StartNew()
+        while ($watch.Elapsed.TotalSeconds -lt 12) {
+            Get-OssBucket -Verbose -ErrorAction Continue 4>&1 2>&1 | ForEach-Object { $records.Add($_) }
+            $script:calls++
+            Start-Sleep -Milliseconds 400
+        }
+        $script:elapsed = $watch.Elapsed.TotalSeconds
+        $script:assumed = @($records | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] -and $_.Message -match '^STS AssumeRole attempt \d+/\d+: HTTP 200' }).Count
+        Write-Figures 'token refresh' @{ seconds = [math]::Round($elapsed, 1); calls = $calls; assumeRole = $assumed; tokenSeconds = 5 }
+    }
+
+    AfterAll {
+        $env:ALIBABA_CLOUD_CONFIG_FILE = $savedConfig
+        Stop-VodEmulator -ProcessId $emulator.ProcessId
+        Set-VodContext -Reset
+    }
+
+    It 'refreshes the token before it runs out and fails no call across several lifetimes' {
+        $elapsed | Should -BeGreaterThan 10
+        $calls | Should -BeGreaterThan 10
+        @($records | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] }) | Should -BeNullOrEmpty
+        @($records | Where-Object { $_ -is [VodTools.Model.OssBucket] }).Count | Should -Be $calls
+        $assumed | Should -BeGreaterOrEqual 3 -Because 'a 5-second token is renewed at least twice in 12 seconds'
+    }
+}
+
 Describe 'The emulator killed with SIGKILL while registrations are being written' {
     BeforeAll {
         $script:dataPath = Join-Path $TestDrive 'emulator-state'

@@ -40,7 +40,7 @@ public sealed class EmulatorHost : IAsyncDisposable
         _keys = new KeyRing(options, _store);
         _rpcVerifier = new RpcVerifier(_keys, options.Clock, new NonceCache());
         var ram = new RamService(_store);
-        var sts = new StsService(ram, _keys);
+        var sts = new StsService(ram, _keys, options.StsTokenSeconds);
         var vod = _vod = new VodService(_store, options, sts);
         _services = new RpcService[] { vod, ram, sts }
             .ToDictionary(s => s.Version);

@@ -24,6 +24,8 @@ public sealed class EmulatorOptions
     /// <summary>Fault injection spec, see <see cref="FaultPlan"/>; null = none.</summary>
     public string? Faults { get; set; }
     public double TranscodeSeconds { get; set; } = 5;
+    /// <summary>Caps the lifetime of the STS tokens AssumeRole issues (tests of credential refresh); null = as asked.</summary>
+    public int? StsTokenSeconds { get; set; }
     public string AccessKeyId { get; set; } = DefaultAccessKeyId;
     public string AccessKeySecret { get; set; } = DefaultAccessKeySecret;
     public string AccountId { get; set; } = DefaultAccountId;
@@ -51,6 +53,7 @@ public sealed class EmulatorOptions
           --quota off|real         real = enforce VOD QPS limits (Throttling.User)
           --faults SPEC            inject failures, e.g. "500:0.1,503:0.05,delay:0.2:1500,drop:0.01"
           --transcode-seconds N    how long a simulated transcode/snapshot job runs (default 5)
+          --sts-token-seconds N    cap the lifetime of STS tokens (to test credential refresh; the cloud's minimum is 900)
           --access-key-id ID --access-key-secret SECRET   the account's key pair
           --account-id ID          the account id (default 1234567890123456)
           --service-port NAME=PORT also serve one service alone on PORT (NAME: vod, ram, sts, oss); repeatable
@@ -83,6 +86,7 @@ public sealed class EmulatorOptions
                 case "--quota": options.RealQuota = ParseQuota(Next()); break;
                 case "--faults": options.Faults = Next(); break;
                 case "--transcode-seconds": options.TranscodeSeconds = ParseDouble(Next(), arg); break;
+                case "--sts-token-seconds": options.StsTokenSeconds = ParseInt(Next(), arg); break;
                 case "--access-key-id": options.AccessKeyId = Next(); break;
                 case "--access-key-secret": options.AccessKeySecret = Next(); break;
                 case "--account-id": options.AccountId = Next(); break;
@@ -100,6 +104,7 @@ public sealed class EmulatorOptions
     {
         if (Port is < 0 or > 65535) throw new ArgumentException("--port must be 0..65535");
         if (TranscodeSeconds < 0) throw new ArgumentException("--transcode-seconds must be >= 0");
+        if (StsTokenSeconds is < 1) throw new ArgumentException("--sts-token-seconds must be >= 1");
         if (string.IsNullOrWhiteSpace(AccessKeyId) || string.IsNullOrWhiteSpace(AccessKeySecret))
             throw new ArgumentException("--access-key-id and --access-key-secret must not be empty");
         if (Faults != null) FaultPlan.Parse(Faults);

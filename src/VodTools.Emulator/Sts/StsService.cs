@@ -14,11 +14,13 @@ internal sealed partial class StsService : RpcService
 {
     private readonly RamService _ram;
     private readonly KeyRing _keys;
+    private readonly int? _tokenSecondsCap;
 
-    public StsService(RamService ram, KeyRing keys)
+    public StsService(RamService ram, KeyRing keys, int? tokenSecondsCap = null)
     {
         _ram = ram;
         _keys = keys;
+        _tokenSecondsCap = tokenSecondsCap;
         Action("AssumeRole", AssumeRole);
         Action("GetCallerIdentity", GetCallerIdentity);
     }
@@ -61,6 +63,8 @@ internal sealed partial class StsService : RpcService
         if (!Trusts(role.AssumeRolePolicyDocument, call.AccountId))
             throw new RpcException(403, "NoPermission", "You are not authorized to do this action. You should be authorized by RAM.");
 
+        // --sts-token-seconds shortens every token (tests of credential refresh); the cloud never issues less than 900 s.
+        if (_tokenSecondsCap is int cap) duration = Math.Min(duration, cap);
         var key = Issue(call.AccountId, role.Arn, session, call.Now.AddSeconds(duration));
         return new JsonObject
         {

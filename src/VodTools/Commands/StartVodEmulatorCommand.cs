@@ -57,6 +57,11 @@ namespace VodTools.Commands
         [ValidateRange(0, 86400)]
         public double TranscodeSeconds { get; set; } = 5;
 
+        /// <summary>Cap, in seconds, on the lifetime of the STS tokens the emulator issues, to rehearse credential refresh (the cloud issues at least 900 s). Default: as asked.</summary>
+        [Parameter]
+        [ValidateRange(1, 43200)]
+        public int? StsTokenSeconds { get; set; }
+
         /// <summary>The region the session uses against the emulator. Default cn-shanghai, where the sample bucket is.</summary>
         [Parameter]
         [ValidatePattern("^[a-z0-9][a-z0-9-]*[a-z0-9]$", Options = RegexOptions.None)] // case-sensitive: region ids are lowercase
@@ -83,6 +88,7 @@ namespace VodTools.Commands
             else if (DataPath != null) arguments.AddRange(new[] { "--data-dir", GetUnresolvedProviderPathFromPSPath(DataPath) });
             if (SeedSample) arguments.Add("--seed-sample");
             if (Faults != null) arguments.AddRange(new[] { "--faults", Faults });
+            if (StsTokenSeconds != null) arguments.AddRange(new[] { "--sts-token-seconds", StsTokenSeconds.Value.ToString(CultureInfo.InvariantCulture) });
 
             if (!ShouldProcess(dll, "Start the VodTools emulator")) return;
 
