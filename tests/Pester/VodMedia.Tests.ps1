@@ -193,13 +193,15 @@ Describe 'Waiting for transcodes that are still running' {
     }
 
     It 'stops waiting when the pipeline is stopped (Ctrl+C)' {
-        # An explicitly opened runspace: BeginInvoke on an implicit one can race its opening under load.
+        # An explicitly opened runspace, the module imported by a call of its own (a stopped batch of statements can run
+        # on after Dispose and crash the process), and bounded waits: all three raced under load.
         $runspace = [runspacefactory]::CreateRunspace()
         $runspace.Open()
         $shell = [powershell]::Create()
         $shell.Runspace = $runspace
         try {
-            $null = $shell.AddCommand('Import-Module').AddParameter('Name', (Get-Module VodTools).Path).AddStatement()
+            $null = $shell.AddCommand('Import-Module').AddParameter('Name', (Get-Module VodTools).Path).Invoke()
+            $shell.Commands.Clear()
             $null = $shell.AddCommand('Wait-VodTranscode').AddParameter('TaskId', [string[]] $running.TaskId)
             $async = $shell.BeginInvoke()
             $deadline = [DateTime]::UtcNow.AddSeconds(60)
@@ -208,8 +210,8 @@ Describe 'Waiting for transcodes that are still running' {
             }
             $shell.InvocationStateInfo.State | Should -Be 'Running' -Because 'Wait-VodTranscode is still waiting on the long transcodes'
             $shell.Stop()
+            $async.AsyncWaitHandle.WaitOne([TimeSpan]::FromSeconds(10)) | Should -BeTrue -Because 'the stopped pipeline ends promptly'
             $shell.InvocationStateInfo.State | Should -Be 'Stopped'
-            $async.IsCompleted | Should -BeTrue
         }
         finally {
             $shell.Dispose()
