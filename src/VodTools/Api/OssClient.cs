@@ -181,7 +181,7 @@ namespace VodTools.Api
             var ec = Header(response, "x-oss-ec");
             return new CloudException("OSS", request.Operation, code, message + (ec != null ? $" (EC {ec})" : string.Empty), status, requestId, hostId, recommend)
             {
-                RetryAfter = RpcClient.ServerRetryAfter(response),
+                RetryAfter = RetryPolicy.ServerHint(response),
                 ServerDate = response.Headers.Date,
             };
         }

@@ -216,7 +216,7 @@ namespace VodTools.Api
             return new CloudException(_service.Name, action, code ?? "Http" + status,
                 message ?? response.ReasonPhrase ?? "The service answered with an error and no readable body.", status, requestId, hostId ?? _endpoint.Host, recommend)
             {
-                RetryAfter = ServerRetryAfter(response),
+                RetryAfter = RetryPolicy.ServerHint(response),
                 ServerDate = response.Headers.Date,
             };
         }
@@ -229,24 +229,6 @@ namespace VodTools.Api
                     return property.Value.ValueKind == JsonValueKind.String ? property.Value.GetString() : property.Value.GetRawText();
             }
             return null;
-        }
-
-        /// <summary>The server's throttling hint: x-acs-retry-after (ms), the larger TimeLeft of x-ratelimit-user(-api), or Retry-After (s).</summary>
-        internal static TimeSpan? ServerRetryAfter(HttpResponseMessage response)
-        {
-            if (long.TryParse(HeaderValue(response, "x-acs-retry-after"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var ms) && ms > 0)
-                return TimeSpan.FromMilliseconds(ms);
-            var timeLeft = new[] { "x-ratelimit-user-api", "x-ratelimit-user" }
-                .Select(name => HeaderValue(response, name))
-                .Where(v => v != null)
-                .SelectMany(v => v!.Split(','))
-                .Select(part => part.Split(':'))
-                .Where(kv => kv.Length == 2 && kv[0].Trim() == "TimeLeft" && long.TryParse(kv[1], out _))
-                .Select(kv => long.Parse(kv[1], CultureInfo.InvariantCulture))
-                .DefaultIfEmpty(0)
-                .Max();
-            if (timeLeft > 0) return TimeSpan.FromMilliseconds(timeLeft);
-            return response.Headers.RetryAfter?.Delta;
         }
 
         private static string? HeaderValue(HttpResponseMessage response, string name) =>

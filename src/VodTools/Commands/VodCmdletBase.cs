@@ -86,41 +86,30 @@ namespace VodTools.Commands
 
         private CloudSession OpenSession()
         {
-            var context = VodContext.Current;
-            var request = new CloudSessionRequest
+            var request = VodContext.Current.ToSessionRequest(new ClientOptions
             {
-                Region = Region ?? context.Region,
-                RegionOrigin = Region != null ? "the Region parameter" : "the session context",
-                AllowInsecureHttp = context.AllowInsecureHttp,
-                Options = new ClientOptions
-                {
-                    Retry = new RetryPolicy(MaxAttempts, RetryPolicy.Default.BaseDelay, RetryPolicy.Default.MaxDelay),
-                    AttemptTimeout = TimeSpan.FromSeconds(TimeoutSec),
-                    Log = _diagnostics.Enqueue,
-                },
-            };
+                Retry = new RetryPolicy(MaxAttempts, RetryPolicy.Default.BaseDelay, RetryPolicy.Default.MaxDelay),
+                AttemptTimeout = TimeSpan.FromSeconds(TimeoutSec),
+                Log = _diagnostics.Enqueue,
+            });
+            if (Region != null)
+            {
+                request.Region = Region;
+                request.RegionOrigin = "the Region parameter";
+            }
             if (AccessKeyId != null || AccessKeySecret != null || Credential != null)
             {
                 request.AccessKeyId = AccessKeyId ?? Credential?.UserName;
                 request.AccessKeySecret = AccessKeySecret ?? Credential?.GetNetworkCredential().Password;
                 request.SecurityToken = SecurityToken;
+                request.ExplicitKeyOrigin = null;
+                request.ProfileName = null;
             }
             else if (ProfileName != null)
             {
                 request.ProfileName = ProfileName;
+                request.AccessKeyId = request.AccessKeySecret = request.SecurityToken = request.ExplicitKeyOrigin = null;
             }
-            else if (context.Credentials != null)
-            {
-                request.AccessKeyId = context.Credentials.AccessKeyId;
-                request.AccessKeySecret = context.Credentials.AccessKeySecret;
-                request.SecurityToken = context.Credentials.SecurityToken;
-                request.ExplicitKeyOrigin = context.EmulatorProcessId != null ? "the session context (Start-VodEmulator)" : "the session context (Set-VodContext)";
-            }
-            else
-            {
-                request.ProfileName = context.ProfileName;
-            }
-            request.WithEndpoints(context.Endpoints);
             if (Endpoint != null)
             {
                 foreach (CloudService service in Enum.GetValues(typeof(CloudService))) request.Endpoints[service] = Endpoint;

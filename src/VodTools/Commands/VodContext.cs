@@ -1,8 +1,10 @@
 using System;
 using System.Collections.Generic;
 using System.Threading;
+using VodTools.Api;
 using VodTools.Api.Credentials;
 using VodTools.Api.Endpoints;
+using VodTools.Services;
 
 namespace VodTools.Commands
 {
@@ -36,6 +38,33 @@ namespace VodTools.Commands
         public bool AllowInsecureHttp { get; }
         /// <summary>The emulator Start-VodEmulator started, so Stop-VodEmulator can stop it.</summary>
         public int? EmulatorProcessId { get; }
+
+        /// <summary>
+        /// What a session opened from these defaults alone asks for: the context's key (else its profile, else the chain),
+        /// region, endpoints and HTTP rule. Cmdlet parameters are laid over it by the caller.
+        /// </summary>
+        internal CloudSessionRequest ToSessionRequest(ClientOptions options)
+        {
+            var request = new CloudSessionRequest
+            {
+                Region = Region,
+                RegionOrigin = "the session context",
+                AllowInsecureHttp = AllowInsecureHttp,
+                Options = options,
+            };
+            if (Credentials != null)
+            {
+                request.AccessKeyId = Credentials.AccessKeyId;
+                request.AccessKeySecret = Credentials.AccessKeySecret;
+                request.SecurityToken = Credentials.SecurityToken;
+                request.ExplicitKeyOrigin = EmulatorProcessId != null ? "the session context (Start-VodEmulator)" : "the session context (Set-VodContext)";
+            }
+            else
+            {
+                request.ProfileName = ProfileName;
+            }
+            return request.WithEndpoints(Endpoints);
+        }
 
         public VodContext With(
             string? region = null, string? profileName = null, CloudCredentials? credentials = null,

@@ -1,4 +1,7 @@
 using System;
+using System.Globalization;
+using System.Linq;
+using System.Net.Http;
 using System.Threading;
 
 namespace VodTools.Api.Http
@@ -57,5 +60,26 @@ namespace VodTools.Api.Http
         /// <summary>The clock-skew answers: worth one more try once the clock offset is corrected from the server's Date.</summary>
         public static bool IsClockSkew(CloudException error) =>
             error.Code == "RequestTimeTooSkewed" || error.Code == "InvalidTimeStamp.Expired";
+
+        /// <summary>The server's throttling hint: x-acs-retry-after (ms), the larger TimeLeft of x-ratelimit-user(-api), or Retry-After (s).</summary>
+        public static TimeSpan? ServerHint(HttpResponseMessage response)
+        {
+            if (long.TryParse(Header(response, "x-acs-retry-after"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var ms) && ms > 0)
+                return TimeSpan.FromMilliseconds(ms);
+            var timeLeft = new[] { "x-ratelimit-user-api", "x-ratelimit-user" }
+                .Select(name => Header(response, name))
+                .Where(v => v != null)
+                .SelectMany(v => v!.Split(','))
+                .Select(part => part.Split(':'))
+                .Where(kv => kv.Length == 2 && kv[0].Trim() == "TimeLeft" && long.TryParse(kv[1], out _))
+                .Select(kv => long.Parse(kv[1], CultureInfo.InvariantCulture))
+                .DefaultIfEmpty(0)
+                .Max();
+            if (timeLeft > 0) return TimeSpan.FromMilliseconds(timeLeft);
+            return response.Headers.RetryAfter?.Delta;
+        }
+
+        private static string? Header(HttpResponseMessage response, string name) =>
+            response.Headers.TryGetValues(name, out var values) ? values.FirstOrDefault() : null;
     }
 }

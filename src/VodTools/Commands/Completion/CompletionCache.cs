@@ -48,16 +48,9 @@ namespace VodTools.Commands.Completion
             try
             {
                 var context = VodContext.Current;
-                var session = CloudSession.Open(new CloudSessionRequest
-                {
-                    Region = context.Region,
-                    ProfileName = context.Credentials == null ? context.ProfileName : null,
-                    AccessKeyId = context.Credentials?.AccessKeyId,
-                    AccessKeySecret = context.Credentials?.AccessKeySecret,
-                    SecurityToken = context.Credentials?.SecurityToken,
-                    AllowInsecureHttp = context.AllowInsecureHttp,
-                    Options = new ClientOptions { Retry = new RetryPolicy(1, TimeSpan.Zero, TimeSpan.Zero), AttemptTimeout = Budget },
-                }.WithEndpoints(context.Endpoints), HttpTransport.Shared);
+                var session = CloudSession.Open(
+                    context.ToSessionRequest(new ClientOptions { Retry = new RetryPolicy(1, TimeSpan.Zero, TimeSpan.Zero), AttemptTimeout = Budget }),
+                    HttpTransport.Shared);
                 var key = kind + "|" + session.Region.RegionId + "|" + session.Credentials.Description + "|" + string.Join(",", context.Endpoints.Values);
                 if (Entries.TryGetValue(key, out var entry) && DateTime.UtcNow - entry.At < Lifetime) return entry.Names;
                 using var cancel = new CancellationTokenSource(Budget);
