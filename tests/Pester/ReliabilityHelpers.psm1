@@ -4,9 +4,9 @@
 # PUTs $Count small objects <Prefix>NNNN.mp4 into $Bucket over the emulator's OSS (path style), signed with OSS V1
 # by this helper (there is no Put-OssObject cmdlet). Retries each PUT a bounded number of times (injected faults).
 function Add-TestOssObject([string] $Bucket = 'media-archive', [string] $Prefix, [int] $Count) {
-    $context = [VodTools.Commands.VodContext]::Current
+    $context = [VodTools.Commands.Common.VodContext]::Current.Settings
     $base = $context.Endpoints[[VodTools.Api.Endpoints.CloudService]::Oss].ToString().TrimEnd('/')
-    $hmac = [System.Security.Cryptography.HMACSHA1]::new([Text.Encoding]::UTF8.GetBytes($context.Credentials.AccessKeySecret))
+    $hmac = [System.Security.Cryptography.HMACSHA1]::new([Text.Encoding]::UTF8.GetBytes($context.AccessKeySecret))
     $http = [VodTools.Api.Http.HttpTransport]::Shared.HttpClient
     try {
         foreach ($i in 1..$Count) {
@@ -19,7 +19,7 @@ function Add-TestOssObject([string] $Bucket = 'media-archive', [string] $Prefix,
                 $request.Content = [System.Net.Http.ByteArrayContent]::new([Text.Encoding]::ASCII.GetBytes("not really a video $i"))
                 $request.Content.Headers.ContentType = 'application/octet-stream'
                 $request.Headers.TryAddWithoutValidation('Date', $date) | Out-Null
-                $request.Headers.TryAddWithoutValidation('Authorization', "OSS $($context.Credentials.AccessKeyId):$signature") | Out-Null
+                $request.Headers.TryAddWithoutValidation('Authorization', "OSS $($context.AccessKeyId):$signature") | Out-Null
                 $status = try { [int]$http.SendAsync($request).GetAwaiter().GetResult().StatusCode } catch { 0 }
                 if ($status -eq 200) { break }
                 if ($attempt -ge 20) { throw "PUT $key failed 20 times, last HTTP $status" }
@@ -31,7 +31,7 @@ function Add-TestOssObject([string] $Bucket = 'media-archive', [string] $Prefix,
 
 # The emulator's /_emulator/stats: request and fault counters, every video and transcode task.
 function Get-EmulatorStats {
-    $base = [VodTools.Commands.VodContext]::Current.Endpoints[[VodTools.Api.Endpoints.CloudService]::Vod].ToString().TrimEnd('/')
+    $base = [VodTools.Commands.Common.VodContext]::Current.Settings.Endpoints[[VodTools.Api.Endpoints.CloudService]::Vod].ToString().TrimEnd('/')
     Invoke-RestMethod "$base/_emulator/stats"
 }
 

@@ -2,6 +2,9 @@ using System;
 using System.Management.Automation;
 using VodTools.Model;
 
+using VodTools.Commands.Common;
+using VodTools.Services;
+
 namespace VodTools.Commands
 {
     /// <summary>
@@ -21,8 +24,8 @@ namespace VodTools.Commands
         {
             try
             {
-                if (EnsureAttachment(RoleName, PolicyName, PolicyType, lookUp: true) != null && PassThru)
-                    WriteObject(FindAttachment(RoleName, PolicyName, PolicyType));
+                if (Access.EnsureAttachment(RoleName, PolicyName, PolicyType, lookUp: true) != null && PassThru)
+                    WriteObject(Access.FindAttachment(RoleName, PolicyName, PolicyType));
             }
             catch (Exception e) when (!(e is PipelineStoppedException))
             {

@@ -6,6 +6,8 @@ using VodTools.Api.Http;
 using VodTools.Model;
 using VodTools.Services;
 
+using VodTools.Commands.Common;
+
 namespace VodTools.Commands
 {
     /// <summary>

@@ -3,6 +3,8 @@ using System.Management.Automation;
 using VodTools.Model;
 using VodTools.Services;
 
+using VodTools.Commands.Common;
+
 namespace VodTools.Commands
 {
     /// <summary>

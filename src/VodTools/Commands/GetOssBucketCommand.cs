@@ -3,6 +3,8 @@ using System.Linq;
 using System.Management.Automation;
 using VodTools.Model;
 
+using VodTools.Commands.Common;
+
 namespace VodTools.Commands
 {
     /// <summary>

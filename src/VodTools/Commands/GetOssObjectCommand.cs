@@ -5,6 +5,8 @@ using System.Text.RegularExpressions;
 using VodTools.Model;
 using VodTools.Services;
 
+using VodTools.Commands.Common;
+
 namespace VodTools.Commands
 {
     /// <summary>

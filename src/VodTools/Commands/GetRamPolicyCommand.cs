@@ -5,6 +5,9 @@ using System.Management.Automation;
 using VodTools.Api.Http;
 using VodTools.Model;
 
+using VodTools.Commands.Common;
+using VodTools.Services;
+
 namespace VodTools.Commands
 {
     /// <summary>
@@ -27,7 +30,7 @@ namespace VodTools.Commands
 
         /// <summary>Only Custom or only System policies. Default: both.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
-        [ValidateSet(CustomPolicyType, SystemPolicyType)]
+        [ValidateSet(VodAccessService.CustomPolicyType, VodAccessService.SystemPolicyType)]
         public string? PolicyType { get; set; }
 
         /// <summary>List the policies attached to this role (ListPoliciesForRole), filtered by -PolicyName and -PolicyType. Binds from Get-RamRole's output.</summary>
@@ -68,7 +71,7 @@ namespace VodTools.Commands
                     }
                     else
                     {
-                        var policy = PolicyType != null ? FindPolicy(name, PolicyType) : FindPolicy(name, CustomPolicyType) ?? FindPolicy(name, SystemPolicyType);
+                        var policy = PolicyType != null ? Access.FindPolicy(name, PolicyType) : Access.FindPolicy(name, VodAccessService.CustomPolicyType) ?? Access.FindPolicy(name, VodAccessService.SystemPolicyType);
                         if (policy == null) throw new ItemNotFoundException($"No {PolicyType ?? "Custom or System"} policy is named '{name}'.");
                         WriteObject(policy);
                     }

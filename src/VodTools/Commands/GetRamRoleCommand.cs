@@ -5,6 +5,8 @@ using System.Management.Automation;
 using VodTools.Api.Http;
 using VodTools.Model;
 
+using VodTools.Commands.Common;
+
 namespace VodTools.Commands
 {
     /// <summary>

@@ -1,6 +1,8 @@
 using System.Management.Automation;
 using VodTools.Model;
 
+using VodTools.Commands.Common;
+
 namespace VodTools.Commands
 {
     /// <summary>

@@ -1,6 +1,7 @@
 using System.Linq;
 using System.Management.Automation;
 using VodTools.Api.Credentials;
+using VodTools.Commands.Common;
 using VodTools.Model;
 
 namespace VodTools.Commands
@@ -17,13 +18,13 @@ namespace VodTools.Commands
         internal static VodContextInfo Describe(VodContext context) =>
             new VodContextInfo
             {
-                Region = context.Region,
-                ProfileName = context.ProfileName,
-                AccessKeyId = context.Credentials == null ? null : CloudCredentials.Mask(context.Credentials.AccessKeyId),
-                AccessKeySecret = context.Credentials == null ? null : "****",
-                SecurityToken = context.Credentials?.SecurityToken == null ? null : "****",
-                Endpoints = context.Endpoints.ToDictionary(e => e.Key.ToString(), e => e.Value.ToString()),
-                AllowInsecureHttp = context.AllowInsecureHttp,
+                Region = context.Settings.Region,
+                ProfileName = context.Settings.ProfileName,
+                AccessKeyId = context.Settings.AccessKeyId == null ? null : CloudCredentials.Mask(context.Settings.AccessKeyId),
+                AccessKeySecret = context.Settings.AccessKeySecret == null ? null : "****",
+                SecurityToken = context.Settings.SecurityToken == null ? null : "****",
+                Endpoints = context.Settings.Endpoints.ToDictionary(e => e.Key.ToString(), e => e.Value.ToString()),
+                AllowInsecureHttp = context.Settings.AllowInsecureHttp,
                 EmulatorProcessId = context.EmulatorProcessId,
             };
     }

@@ -2,6 +2,8 @@ using System;
 using System.Management.Automation;
 using VodTools.Model;
 
+using VodTools.Commands.Common;
+
 namespace VodTools.Commands
 {
     /// <summary>

@@ -3,6 +3,10 @@ using System.Management.Automation;
 using VodTools.Model;
 using VodTools.Services;
 
+using VodTools.Commands.Common;
+
+using VodTools.Commands.Pipeline;
+
 namespace VodTools.Commands
 {
     /// <summary>

@@ -4,6 +4,8 @@ using System.Management.Automation;
 using VodTools.Model;
 using VodTools.Services;
 
+using VodTools.Commands.Common;
+
 namespace VodTools.Commands
 {
     /// <summary>
@@ -31,18 +33,18 @@ namespace VodTools.Commands
         [Parameter]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(Completion.CloudNameCompleter))]
-        public string RoleName { get; set; } = DefaultRoleName;
+        public string RoleName { get; set; } = VodAccessService.DefaultRoleName;
 
         /// <summary>The custom policy name. Default vod-pass-mps-policy.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(Completion.CloudNameCompleter))]
-        public string PolicyName { get; set; } = DefaultPolicyName;
+        public string PolicyName { get; set; } = VodAccessService.DefaultPolicyName;
 
         /// <summary>The services the role trusts. Default mts.aliyuncs.com (UNCONFIRMED: the value VOD's guide names could not be verified).</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
-        public string[] ServicePrincipal { get; set; } = { DefaultServicePrincipal };
+        public string[] ServicePrincipal { get; set; } = { VodAccessService.DefaultServicePrincipal };
 
         /// <summary>Replace the trust policy of an existing role that trusts other principals.</summary>
         [Parameter]
@@ -69,11 +71,11 @@ namespace VodTools.Commands
                 return;
             }
 
-            var roleDone = Run(() => EnsureRole(roleName, principals, Description, Force), "VodBucketAccessRoleFailed", roleName, out var role);
-            var policyDone = Run(() => EnsurePolicy(policyName, document, PolicyDocuments.OssAccessSummary(buckets), Description), "VodBucketAccessPolicyFailed", policyName, out var policy);
+            var roleDone = Run(() => Access.EnsureRole(roleName, principals, Description, Force), "VodBucketAccessRoleFailed", roleName, out var role);
+            var policyDone = Run(() => Access.EnsurePolicy(policyName, document, PolicyDocuments.OssAccessSummary(buckets), Description), "VodBucketAccessPolicyFailed", policyName, out var policy);
             if (!roleDone || !policyDone) return;
             var lookUp = role?.Change.Action != VodAccessAction.Created && policy?.Change.Action != VodAccessAction.Created;
-            Run(() => EnsureAttachment(roleName, policyName, CustomPolicyType, lookUp), "VodBucketAccessAttachmentFailed", roleName + "/" + policyName, out _);
+            Run(() => Access.EnsureAttachment(roleName, policyName, VodAccessService.CustomPolicyType, lookUp), "VodBucketAccessAttachmentFailed", roleName + "/" + policyName, out _);
         }
 
         /// <summary>Runs one step and writes its change; false when it failed (its error written).</summary>

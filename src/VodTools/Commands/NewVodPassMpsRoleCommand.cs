@@ -3,6 +3,8 @@ using System.Management.Automation;
 using VodTools.Model;
 using VodTools.Services;
 
+using VodTools.Commands.Common;
+
 namespace VodTools.Commands
 {
     /// <summary>
@@ -22,12 +24,12 @@ namespace VodTools.Commands
         /// <summary>The role name (1–64 letters, digits, '.' or '-'). Default vod-pass-mps.</summary>
         [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
-        public string RoleName { get; set; } = DefaultRoleName;
+        public string RoleName { get; set; } = VodAccessService.DefaultRoleName;
 
         /// <summary>The cloud services trusted to assume the role. Default mts.aliyuncs.com (UNCONFIRMED: the value VOD's guide names could not be verified).</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
-        public string[] ServicePrincipal { get; set; } = { DefaultServicePrincipal };
+        public string[] ServicePrincipal { get; set; } = { VodAccessService.DefaultServicePrincipal };
 
         /// <summary>The role's description (1–1024 characters), used when the role is created.</summary>
         [Parameter]
@@ -42,7 +44,7 @@ namespace VodTools.Commands
             try
             {
                 var principals = CheckAll(ServicePrincipal, RamLimits.ServicePrincipal);
-                var step = EnsureRole(RamLimits.RoleName(RoleName), principals, RamLimits.Description(Description), Force);
+                var step = Access.EnsureRole(RamLimits.RoleName(RoleName), principals, RamLimits.Description(Description), Force);
                 if (step != null) WriteObject(step.Resource);
             }
             catch (Exception e) when (!(e is PipelineStoppedException))

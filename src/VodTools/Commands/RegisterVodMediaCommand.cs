@@ -8,6 +8,10 @@ using VodTools.Api.Http;
 using VodTools.Model;
 using VodTools.Services;
 
+using VodTools.Commands.Common;
+
+using VodTools.Commands.Pipeline;
+
 namespace VodTools.Commands
 {
     /// <summary>

@@ -1,6 +1,8 @@
 using System;
 using System.Management.Automation;
 
+using VodTools.Commands.Common;
+
 namespace VodTools.Commands
 {
     /// <summary>

@@ -3,9 +3,10 @@ using System.IO;
 using System.Linq;
 using System.Management.Automation;
 using System.Threading.Tasks;
-using VodTools.Api.Credentials;
 using VodTools.Model;
 using VodTools.Services;
+
+using VodTools.Commands.Common;
 
 namespace VodTools.Commands
 {
@@ -124,13 +125,8 @@ namespace VodTools.Commands
 
             try
             {
-                var session = Session;
-                var vod = session.Vod;
-                var (mediaId, target) = Await(vod.CreateUploadVideoAsync(request, Cancellation));
                 var progress = new TransferProgress(request.FileSize);
-                var allowHttp = VodContext.Current.AllowInsecureHttp;
-                var uploader = new OssUploadService(t => ClientFor(session, t, allowHttp));
-                var upload = uploader.UploadAsync(file, target, cancellation => vod.RefreshUploadVideoAsync(mediaId, cancellation), PartSize, progress, Cancellation);
+                var upload = new MediaUploadService(Session).UploadAsync(file, request, PartSize, progress, Cancellation);
                 var activity = $"Uploading {System.IO.Path.GetFileName(file)} to VOD";
                 while (!upload.IsCompleted)
                 {
@@ -141,12 +137,12 @@ namespace VodTools.Commands
                     });
                 }
                 WriteProgress(new ProgressRecord(4, activity, "Done") { RecordType = ProgressRecordType.Completed });
-                Await(upload);
+                var media = Await(upload);
                 WriteObject(new VodMedia
                 {
-                    MediaId = mediaId,
+                    MediaId = media.MediaId,
                     Title = request.Title,
-                    FileUrl = OssFileUrl.Build(target.Bucket, target.SigningRegion(Session.Region.RegionId), target.Key),
+                    FileUrl = media.FileUrl,
                     NewRegister = true,
                     Status = "UploadSucc",
                     Size = request.FileSize,
@@ -186,15 +182,6 @@ namespace VodTools.Commands
                 AppId = AppId,
                 UserData = UserData,
             };
-        }
-
-        /// <summary>An OSS client for VOD's upload location and credentials; plain HTTP only on this machine or when the session allows it.</summary>
-        private static Api.OssClient ClientFor(CloudSession session, UploadTarget target, bool allowHttp)
-        {
-            var endpoint = target.Endpoint;
-            if (endpoint.Scheme == "http" && !endpoint.IsLoopback && !allowHttp)
-                throw new ValidationException("VodUploadEndpointInsecure", $"VOD named the plain-HTTP upload endpoint {endpoint}; the upload credentials would cross the network unencrypted.", "Endpoint");
-            return session.OssClientFor(endpoint, target.SigningRegion(session.Region.RegionId), new StaticCredentialProvider(target.Credentials, "VOD upload credentials"));
         }
     }
 }

@@ -3,6 +3,8 @@ using System.Management.Automation;
 using VodTools.Model;
 using VodTools.Services;
 
+using VodTools.Commands.Common;
+
 namespace VodTools.Commands
 {
     /// <summary>
@@ -22,7 +24,7 @@ namespace VodTools.Commands
         [Parameter(Position = 0)]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(Completion.CloudNameCompleter))]
-        public string PolicyName { get; set; } = DefaultPolicyName;
+        public string PolicyName { get; set; } = VodAccessService.DefaultPolicyName;
 
         /// <summary>Grant access to these buckets only. Default: all of OSS (oss:* on *).</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
@@ -42,7 +44,7 @@ namespace VodTools.Commands
             try
             {
                 var document = RamLimits.PolicyDocument(PolicyDocuments.OssAccessPolicy(buckets));
-                var step = EnsurePolicy(RamLimits.PolicyName(PolicyName), document, PolicyDocuments.OssAccessSummary(buckets), RamLimits.Description(Description));
+                var step = Access.EnsurePolicy(RamLimits.PolicyName(PolicyName), document, PolicyDocuments.OssAccessSummary(buckets), RamLimits.Description(Description));
                 if (step != null) WriteObject(step.Resource);
             }
             catch (Exception e) when (!(e is PipelineStoppedException))

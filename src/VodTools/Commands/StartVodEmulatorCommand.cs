@@ -13,6 +13,8 @@ using VodTools.Api.Endpoints;
 using VodTools.Api.Http;
 using VodTools.Model;
 
+using VodTools.Commands.Common;
+
 namespace VodTools.Commands
 {
     /// <summary>
@@ -95,10 +97,7 @@ namespace VodTools.Commands
             var process = StartProcess(arguments, logPath);
             var url = WaitUntilAnswering(process, urlFile, logPath);
             var endpoint = new Uri(url);
-            var endpoints = new Dictionary<CloudService, Uri>();
-            foreach (CloudService service in Enum.GetValues(typeof(CloudService))) endpoints[service] = endpoint;
-            VodContext.Replace(VodContext.Current.With(region: Region, credentials: new CloudCredentials(EmulatorAccessKeyId, EmulatorAccessKeySecret),
-                endpoints: endpoints, emulatorProcessId: process.Id));
+            VodContext.Replace(VodContext.Current.WithEmulator(process.Id, endpoint, Region, EmulatorAccessKeyId, EmulatorAccessKeySecret));
             WriteVerbose($"Emulator {url} (process {process.Id}) is this session's endpoint for VOD, RAM, STS and OSS; its log: {logPath}");
             WriteObject(new EmulatorInstance
             {

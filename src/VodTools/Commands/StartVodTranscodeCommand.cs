@@ -6,6 +6,10 @@ using System.Threading.Tasks;
 using VodTools.Model;
 using VodTools.Services;
 
+using VodTools.Commands.Common;
+
+using VodTools.Commands.Pipeline;
+
 namespace VodTools.Commands
 {
     /// <summary>

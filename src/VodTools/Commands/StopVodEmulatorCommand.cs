@@ -4,6 +4,8 @@ using System.Diagnostics;
 using System.Management.Automation;
 using VodTools.Api.Endpoints;
 
+using VodTools.Commands.Common;
+
 namespace VodTools.Commands
 {
     /// <summary>
@@ -16,7 +18,7 @@ namespace VodTools.Commands
         /// <summary>Asks the session's emulator to stop cleanly (it then removes an in-memory run's temp folder); false if it did not answer.</summary>
         private static bool RequestShutdown(VodContext context)
         {
-            if (context.EmulatorProcessId == null || !context.Endpoints.TryGetValue(CloudService.Oss, out var url)) return false;
+            if (context.EmulatorProcessId == null || !(context.EmulatorUrl is Uri url)) return false;
             try
             {
                 using var cancel = new System.Threading.CancellationTokenSource(TimeSpan.FromSeconds(5));
@@ -60,7 +62,7 @@ namespace VodTools.Commands
             if (context.EmulatorProcessId == id)
             {
                 // Back to the public endpoints and the credential chain; the region stays.
-                VodContext.Replace(new VodContext(context.Region, context.ProfileName, null, new Dictionary<CloudService, Uri>(), context.AllowInsecureHttp, null));
+                VodContext.Replace(context.WithoutEmulator());
             }
         }
     }

@@ -1,12 +1,12 @@
 using System;
-using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
-using VodTools.Api.Http;
 using VodTools.Model;
 using VodTools.Services;
+
+using VodTools.Commands.Common;
 
 namespace VodTools.Commands
 {
@@ -27,15 +27,8 @@ namespace VodTools.Commands
     [OutputType(typeof(TranscodeTask))]
     public sealed class WaitVodTranscodeCommand : VodCmdletBase
     {
-        /// <summary>Tasks due this soon are polled with the ones due now, so staggered arrivals share wake-ups.</summary>
-        private static readonly TimeSpan Coalesce = TimeSpan.FromMilliseconds(250);
-
-        private readonly Dictionary<string, Watch> _watches = new Dictionary<string, Watch>(StringComparer.Ordinal);
-        private int _succeeded;
-        private int _failed;
+        private TranscodeWaitScheduler? _scheduler;
         private DateTime _lastProgress = DateTime.MinValue;
-        /// <summary>The shortest time a task took to finish from when it reached this cmdlet; the first look at later tasks waits about that long.</summary>
-        private TimeSpan? _shortestRun;
 
         /// <summary>The transcode task to wait for. Binds from TranscodeTask.TaskId.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
@@ -53,52 +46,19 @@ namespace VodTools.Commands
         [ValidateRange(1, 64)]
         public int ThrottleLimit { get; set; } = 8;
 
-        private sealed class Watch
-        {
-            public Watch(string taskId, DateTime now, DateTime? deadline, TimeSpan firstLook)
-            {
-                TaskId = taskId;
-                Deadline = deadline;
-                Started = now;
-                NextPoll = deadline < now + firstLook ? deadline.Value : now + firstLook;
-                Interval = PollBackoff.First;
-            }
-
-            public string TaskId { get; }
-            public DateTime Started { get; }
-            public DateTime? Deadline { get; }
-            public DateTime NextPoll { get; set; }
-            public TimeSpan Interval { get; set; }
-            public TranscodeTask? Last { get; set; }
-            /// <summary>Polls in a row that failed after all their attempts with a retryable error.</summary>
-            public int FailedPolls { get; set; }
-        }
-
-        /// <summary>
-        /// Polls in a row that may fail after all their attempts (5xx, throttling, dropped connection) before the task
-        /// is reported: the task goes on in VOD, so a bad minute of the API is waited out rather than reported.
-        /// </summary>
-        internal const int MaxFailedPolls = 3;
-
-        private TimeSpan? Limit => Timeout == null ? (TimeSpan?)null : TimeSpan.FromSeconds(Timeout.Value);
+        private TranscodeWaitScheduler Scheduler => _scheduler ??= new TranscodeWaitScheduler(Timeout == null ? (TimeSpan?)null : TimeSpan.FromSeconds(Timeout.Value));
 
         protected override void ProcessRecord()
         {
-            var now = DateTime.UtcNow;
-            // Every poll spends the group quota SubmitTranscodeJobs needs too (30/s): once a task has finished, later
-            // ones are first looked at after about as long, not after 1 s and a series of early looks.
-            var firstLook = _shortestRun == null ? PollBackoff.First : PollBackoff.Clamp(TimeSpan.FromTicks(_shortestRun.Value.Ticks * 9 / 10), Limit);
-            foreach (var id in TaskId.Where(id => !_watches.ContainsKey(id)))
-                _watches[id] = new Watch(id, now, now + Limit, firstLook);
+            foreach (var id in TaskId) Scheduler.Add(id);
             PollDue();
             ReportProgress(completed: false);
         }
 
         protected override void EndProcessing()
         {
-            while (_watches.Count > 0)
+            while (Scheduler.UntilNext() is TimeSpan next)
             {
-                var next = _watches.Values.Min(w => w.NextPoll) - DateTime.UtcNow;
                 if (next > TimeSpan.Zero) WaitDraining(Task.Delay(next, Cancellation));
                 if (Cancellation.IsCancellationRequested) throw new PipelineStoppedException();
                 PollDue();
@@ -110,102 +70,59 @@ namespace VodTools.Commands
         /// <summary>Polls every task that is due, concurrently, then settles each on the pipeline thread.</summary>
         private void PollDue()
         {
-            var now = DateTime.UtcNow;
-            var due = _watches.Values.Where(w => w.NextPoll <= now + Coalesce).ToList();
+            var due = Scheduler.Due();
             if (due.Count == 0) return;
             var vod = Session.Vod;
             var cancellation = Cancellation;
             using var slots = new SemaphoreSlim(ThrottleLimit);
-            var polls = due.Select(async watch =>
+            var polls = due.Select(async taskId =>
             {
                 await slots.WaitAsync(cancellation).ConfigureAwait(false);
                 try
                 {
-                    return (watch, task: await vod.GetTranscodeTaskAsync(watch.TaskId, cancellation).ConfigureAwait(false), error: (Exception?)null);
+                    return (taskId, task: await vod.GetTranscodeTaskAsync(taskId, cancellation).ConfigureAwait(false), error: (Exception?)null);
                 }
                 catch (Exception e) when (!(e is OperationCanceledException && cancellation.IsCancellationRequested))
                 {
-                    return (watch, task: (TranscodeTask?)null, error: e);
+                    return (taskId, task: (TranscodeTask?)null, error: e);
                 }
                 finally
                 {
                     slots.Release();
                 }
             }).ToList();
-            foreach (var (watch, task, error) in Await(Task.WhenAll(polls)))
+            foreach (var (taskId, task, error) in Await(Task.WhenAll(polls)))
             {
-                if (error is CloudException cloud && IsPassing(cloud) && ++watch.FailedPolls < MaxFailedPolls && !(watch.Deadline <= DateTime.UtcNow))
+                var outcome = error == null ? Scheduler.Answered(taskId, task!) : Scheduler.PollFailed(taskId, error);
+                switch (outcome.Verdict)
                 {
-                    watch.Interval = PollBackoff.Next(watch.Interval, Limit);
-                    watch.NextPoll = DateTime.UtcNow + watch.Interval;
-                    WriteVerbose($"Task {watch.TaskId}: {cloud.Code} after every attempt ({watch.FailedPolls} of {MaxFailedPolls} polls in a row); polling again in {watch.Interval.TotalSeconds:0.#} s.");
-                }
-                else if (error != null)
-                {
-                    _watches.Remove(watch.TaskId);
-                    _failed++;
-                    WriteItemError(error, "VodTranscodeTaskUnavailable", watch.TaskId);
-                }
-                else
-                {
-                    watch.FailedPolls = 0;
-                    Settle(watch, task!);
+                    case TranscodeWaitVerdict.Succeeded:
+                        WriteObject(outcome.Task);
+                        break;
+                    case TranscodeWaitVerdict.Failed:
+                        WriteError(new ErrorRecord(new InvalidOperationException(outcome.Message), "VodTranscodeFailed", ErrorCategory.InvalidResult, outcome.Task));
+                        break;
+                    case TranscodeWaitVerdict.TimedOut:
+                        WriteError(new ErrorRecord(new TimeoutException(outcome.Message), "VodTranscodeTimeout", ErrorCategory.OperationTimeout, outcome.Task));
+                        break;
+                    case TranscodeWaitVerdict.PollFailed:
+                        WriteVerbose(outcome.Message);
+                        break;
+                    case TranscodeWaitVerdict.Unavailable:
+                        WriteItemError(error!, "VodTranscodeTaskUnavailable", taskId);
+                        break;
                 }
             }
         }
-
-        /// <summary>Worth another poll later: a retryable answer (5xx, throttling) or a dropped connection, not an unreachable endpoint.</summary>
-        private static bool IsPassing(CloudException error) => RetryPolicy.IsRetryable(error) && (!error.IsTransportFailure || error.ConnectionClosed);
-
-        private void Settle(Watch watch, TranscodeTask task)
-        {
-            watch.Last = task;
-            var now = DateTime.UtcNow;
-            if (task.IsComplete)
-            {
-                _watches.Remove(watch.TaskId);
-                var run = now - watch.Started;
-                if (_shortestRun == null || run < _shortestRun) _shortestRun = run;
-                if (task.Status == "CompleteAllSucc")
-                {
-                    _succeeded++;
-                    WriteObject(task);
-                }
-                else
-                {
-                    _failed++;
-                    var error = new InvalidOperationException(TranscodeRules.FailureMessage(task));
-                    WriteError(new ErrorRecord(error, "VodTranscodeFailed", ErrorCategory.InvalidResult, task));
-                }
-            }
-            else if (watch.Deadline <= now)
-            {
-                _watches.Remove(watch.TaskId);
-                _failed++;
-                var error = new TimeoutException($"Transcode task {task.TaskId} of media {task.MediaId} is still {task.Status} ({task.Progress}%) after {Timeout} s; it goes on in VOD.");
-                WriteError(new ErrorRecord(error, "VodTranscodeTimeout", ErrorCategory.OperationTimeout, task));
-            }
-            else
-            {
-                watch.Interval = PollBackoff.Next(watch.Interval, Limit);
-                // With progress to go by, look again about when it should reach 100 % (linear), within the same bounds.
-                var progress = task.Progress;
-                var next = now + (progress > 0 && progress < 100
-                    ? PollBackoff.Clamp(TimeSpan.FromTicks((now - watch.Started).Ticks * (100 - progress) / progress), Limit)
-                    : watch.Interval);
-                watch.NextPoll = watch.Deadline < next ? watch.Deadline.Value : next;
-            }
-        }
-
 
         private void ReportProgress(bool completed)
         {
             if (!completed && (DateTime.UtcNow - _lastProgress).TotalMilliseconds < 500) return;
             _lastProgress = DateTime.UtcNow;
-            var running = _watches.Values.ToList();
-            var total = _succeeded + _failed + running.Count;
-            var record = new ProgressRecord(3, "Waiting for VOD transcodes", $"{_succeeded} done, {_failed} failed, {running.Count} running of {total}");
-            if (total > 0) record.PercentComplete = (int)((_succeeded + _failed) * 100.0 + running.Sum(w => w.Last?.Progress ?? 0)) / total;
+            var scheduler = Scheduler;
+            var total = scheduler.Succeeded + scheduler.Failed + scheduler.Running;
+            var record = new ProgressRecord(3, "Waiting for VOD transcodes", $"{scheduler.Succeeded} done, {scheduler.Failed} failed, {scheduler.Running} running of {total}");
+            if (total > 0) record.PercentComplete = scheduler.PercentComplete;
             if (completed) record.RecordType = ProgressRecordType.Completed;
             WriteProgress(record);
         }

@@ -8,34 +8,6 @@ using VodTools.Api.Http;
 
 namespace VodTools.Services
 {
-    /// <summary>What a session is opened from: the resolved choices of parameters, session context and environment.</summary>
-    public sealed class CloudSessionRequest
-    {
-        public string? Region { get; set; }
-        /// <summary>Where <see cref="Region"/> came from, for -Debug.</summary>
-        public string RegionOrigin { get; set; } = "the Region parameter";
-        public string? ProfileName { get; set; }
-        public string? AccessKeyId { get; set; }
-        public string? AccessKeySecret { get; set; }
-        public string? SecurityToken { get; set; }
-        /// <summary>Where the explicit key came from, for -Debug.</summary>
-        public string? ExplicitKeyOrigin { get; set; }
-        /// <summary>Per-service base URIs that win over the region's public endpoints (e.g. the local emulator).</summary>
-        public IDictionary<CloudService, Uri> Endpoints { get; } = new Dictionary<CloudService, Uri>();
-        public EndpointNetwork Network { get; set; } = EndpointNetwork.Public;
-        /// <summary>Allows plain-HTTP endpoints that are not loopback (credentials would cross the network unencrypted).</summary>
-        public bool AllowInsecureHttp { get; set; }
-        public ClientOptions Options { get; set; } = new ClientOptions();
-        public CredentialEnvironment? Environment { get; set; }
-        public string? HomeDirectory { get; set; }
-
-        public CloudSessionRequest WithEndpoints(IEnumerable<KeyValuePair<CloudService, Uri>> endpoints)
-        {
-            foreach (var endpoint in endpoints) Endpoints[endpoint.Key] = endpoint.Value;
-            return this;
-        }
-    }
-
     /// <summary>
     /// The services of one cmdlet invocation, built from a resolved region, credential source and endpoints.
     /// Creating it does no network I/O; credentials are fetched on the first call.
@@ -49,8 +21,11 @@ namespace VodTools.Services
         private readonly HttpTransport _transport;
         private readonly ClientOptions _options;
 
-        private CloudSession(ResolvedRegion region, ICredentialProvider credentials, EndpointResolver endpoints, ClientOptions options, HttpTransport transport)
+        private readonly ConnectionSettings _settings;
+
+        private CloudSession(ConnectionSettings settings, ResolvedRegion region, ICredentialProvider credentials, EndpointResolver endpoints, ClientOptions options, HttpTransport transport)
         {
+            _settings = settings;
             Region = region;
             Credentials = credentials;
             Endpoints = endpoints;
@@ -71,36 +46,33 @@ namespace VodTools.Services
         public StsService Sts => _sts.Value;
         public OssService Oss => _oss.Value;
 
-        /// <summary>An OSS client for another endpoint and key (e.g. VOD's upload location and credentials) that retries and logs as this session's.</summary>
-        public OssClient OssClientFor(Uri endpoint, string region, ICredentialProvider credentials) => new OssClient(endpoint, region, credentials, _transport, _options);
+        /// <summary>
+        /// An OSS client for another endpoint and key (e.g. VOD's upload location and credentials) that retries and logs as
+        /// this session's, under the same rule for plain HTTP.
+        /// </summary>
+        public OssClient OssClientFor(Uri endpoint, string region, ICredentialProvider credentials)
+        {
+            CheckSecure(_settings, endpoint, "VOD named the upload endpoint");
+            return new OssClient(endpoint, region, credentials, _transport, _options);
+        }
 
         /// <summary>Resolves region, credentials and endpoints; throws <see cref="CredentialsException"/> or <see cref="ValidationException"/> before any call.</summary>
-        public static CloudSession Open(CloudSessionRequest request, HttpTransport transport)
+        public static CloudSession Open(ConnectionSettings settings, ClientOptions options, HttpTransport transport, CredentialEnvironment? environment = null, string? homeDirectory = null)
         {
-            var overrides = request.Endpoints.ToDictionary(e => e.Key, e => e.Value);
-            foreach (var endpoint in overrides.Values)
-            {
-                if (endpoint.Scheme == "http" && !endpoint.IsLoopback && !request.AllowInsecureHttp)
-                    throw new ValidationException("InsecureEndpoint",
-                        $"{endpoint} is plain HTTP and not on this machine: credentials would cross the network unencrypted. Use https, or allow it explicitly with Set-VodContext -AllowInsecureHttp.", "Endpoint");
-            }
+            foreach (var endpoint in settings.Endpoints.Values) CheckSecure(settings, endpoint, "The endpoint");
 
             var chainOptions = new CredentialChainOptions(
-                request.Environment ?? CredentialEnvironment.FromProcess(),
-                request.HomeDirectory ?? System.Environment.GetFolderPath(System.Environment.SpecialFolder.UserProfile),
+                environment ?? CredentialEnvironment.FromProcess(),
+                homeDirectory ?? System.Environment.GetFolderPath(System.Environment.SpecialFolder.UserProfile),
                 transport.HttpClient)
             {
-                AccessKeyId = request.AccessKeyId,
-                AccessKeySecret = request.AccessKeySecret,
-                SecurityToken = request.SecurityToken,
-                ProfileName = request.ProfileName,
-                ExplicitKeyOrigin = request.ExplicitKeyOrigin,
+                Settings = settings,
             };
-            var region = RegionResolver.Resolve(request.Region, chainOptions, request.RegionOrigin);
+            var region = RegionResolver.Resolve(settings.Region, chainOptions, settings.RegionOrigin ?? "the Region parameter");
             EndpointResolver endpoints;
             try
             {
-                endpoints = new EndpointResolver(region.RegionId, request.Network, overrides);
+                endpoints = new EndpointResolver(region.RegionId, EndpointNetwork.Public, settings.Endpoints);
             }
             catch (ArgumentException e)
             {
@@ -109,15 +81,23 @@ namespace VodTools.Services
 
             // RamRoleArn profiles: STS AssumeRole signed with the source key, at the profile's STS region or the override.
             chainOptions.AssumeRole = (source, parameters, cancellationToken) =>
-                new StsService(new RpcClient(RpcService.Sts, endpoints.GetStsBaseUri(parameters.StsRegion), new StaticCredentialProvider(source, "role source"), transport, request.Options))
+                new StsService(new RpcClient(RpcService.Sts, endpoints.GetStsBaseUri(parameters.StsRegion), new StaticCredentialProvider(source, "role source"), transport, options))
                     .AssumeRoleAsync(parameters, cancellationToken);
 
             chainOptions.AssumeRoleWithOidc = (parameters, oidcToken, cancellationToken) =>
-                new StsService(new RpcClient(RpcService.Sts, endpoints.GetStsBaseUri(parameters.StsRegion), null, transport, request.Options, RpcSignatureVersion.Anonymous))
+                new StsService(new RpcClient(RpcService.Sts, endpoints.GetStsBaseUri(parameters.StsRegion), null, transport, options, RpcSignatureVersion.Anonymous))
                     .AssumeRoleWithOidcAsync(parameters, oidcToken, cancellationToken);
 
             var credentials = CredentialChain.Resolve(chainOptions);
-            return new CloudSession(region, credentials, endpoints, request.Options, transport);
+            return new CloudSession(settings, region, credentials, endpoints, options, transport);
+        }
+
+        /// <summary>A plain-HTTP endpoint off this machine is refused unless the settings allow it: credentials would cross the network unencrypted.</summary>
+        private static void CheckSecure(ConnectionSettings settings, Uri endpoint, string what)
+        {
+            if (endpoint.Scheme == "http" && !endpoint.IsLoopback && !settings.AllowInsecureHttp)
+                throw new ValidationException("InsecureEndpoint",
+                    $"{what} {endpoint} is plain HTTP and not on this machine: credentials would cross the network unencrypted. Use https, or allow it explicitly with Set-VodContext -AllowInsecureHttp.", "Endpoint");
         }
     }
 }

@@ -1,3 +1,5 @@
+using VodTools.Commands.Pipeline;
+using VodTools.Services;
 using VodTools.Commands;
 using VodTools.Model;
 

@@ -1,3 +1,4 @@
+using VodTools.Api;
 using VodTools.Api.Credentials;
 using Xunit;
 
@@ -21,7 +22,7 @@ public class CredentialChainTests
         home.Environment["ALIBABA_CLOUD_ACCESS_KEY_SECRET"] = "env-secret";
         home.WriteCliConfig(Profiles("default", AkProfile("default", "LTAIfromprofile00")));
 
-        var provider = home.Resolve(o => { o.AccessKeyId = "LTAIexplicit00001"; o.AccessKeySecret = "explicit-secret"; o.SecurityToken = "explicit-token"; });
+        var provider = home.Resolve(o => o.Settings = new ConnectionSettings(accessKeyId: "LTAIexplicit00001", accessKeySecret: "explicit-secret", securityToken: "explicit-token"));
         var credentials = await Get(provider);
 
         Assert.Equal("LTAIexplicit00001", credentials.AccessKeyId);
@@ -39,7 +40,7 @@ public class CredentialChainTests
         home.Environment["ALIBABA_CLOUD_ACCESS_KEY_ID"] = "LTAIfromenvironment";
         home.Environment["ALIBABA_CLOUD_ACCESS_KEY_SECRET"] = "env-secret";
 
-        var error = Assert.Throws<CredentialsException>(() => home.Resolve(o => { o.AccessKeyId = id; o.AccessKeySecret = secret; o.SecurityToken = token; }));
+        var error = Assert.Throws<CredentialsException>(() => home.Resolve(o => o.Settings = new ConnectionSettings(accessKeyId: id, accessKeySecret: secret, securityToken: token)));
 
         Assert.Equal(CredentialsErrorId.CredentialsIncomplete, error.ErrorId);
         Assert.Contains("AccessKeyId/AccessKeySecret parameters", error.Message);
@@ -62,7 +63,7 @@ public class CredentialChainTests
     {
         using var home = new TestHome();
 
-        var error = Assert.Throws<CredentialsException>(() => home.Resolve(o => { o.AccessKeyId = "a"; o.AccessKeySecret = "b"; o.ProfileName = "p"; }));
+        var error = Assert.Throws<CredentialsException>(() => home.Resolve(o => o.Settings = new ConnectionSettings(accessKeyId: "a", accessKeySecret: "b", profileName: "p")));
 
         Assert.Equal(CredentialsErrorId.AmbiguousCredentialSource, error.ErrorId);
     }
@@ -133,7 +134,7 @@ public class CredentialChainTests
         home.Environment["ALIBABA_CLOUD_ACCESS_KEY_SECRET"] = "env-secret";
         home.WriteCliConfig(Profiles("default", AkProfile("default", "LTAIdefault000001"), AkProfile("prod", "LTAIprod000000001")));
 
-        var provider = home.Resolve(o => o.ProfileName = "prod");
+        var provider = home.Resolve(o => o.Settings = new ConnectionSettings(profileName: "prod"));
 
         Assert.Equal("LTAIprod000000001", (await Get(provider)).AccessKeyId);
         Assert.StartsWith($"aliyun CLI profile 'prod' in {home.CliConfigPath} (mode AK)", provider.Description);
@@ -169,7 +170,7 @@ public class CredentialChainTests
         home.WriteCredentialsFile("[default]\ntype = access_key\naccess_key_id = LTAIini\naccess_key_secret = ini-secret\n");
         home.Environment["ALIBABA_CLOUD_CREDENTIALS_URI"] = "http://127.0.0.1:1/";
 
-        var error = Assert.Throws<CredentialsException>(() => home.Resolve(o => o.ProfileName = "prod"));
+        var error = Assert.Throws<CredentialsException>(() => home.Resolve(o => o.Settings = new ConnectionSettings(profileName: "prod")));
 
         Assert.Equal(CredentialsErrorId.ProfileNotFound, error.ErrorId);
         Assert.Contains("'prod'", error.Message);
@@ -210,7 +211,7 @@ public class CredentialChainTests
         home.WriteCliConfig(Profiles("default", AkProfile("default", "LTAIdefault000001")));
         home.WriteCredentialsFile("[default]\ntype = access_key\naccess_key_id = LTAIinidefault\naccess_key_secret = s\n[prod]\ntype = access_key\naccess_key_id = LTAIiniprod0001\naccess_key_secret = ini-secret\n");
 
-        var provider = home.Resolve(o => o.ProfileName = "prod");
+        var provider = home.Resolve(o => o.Settings = new ConnectionSettings(profileName: "prod"));
 
         Assert.Equal("LTAIiniprod0001", (await Get(provider)).AccessKeyId);
         Assert.StartsWith($"profile [prod] in {home.CredentialsFilePath} (type access_key)", provider.Description);

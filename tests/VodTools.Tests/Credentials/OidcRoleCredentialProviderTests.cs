@@ -1,3 +1,4 @@
+using VodTools.Api;
 using System.Collections.Concurrent;
 using VodTools.Api.Credentials;
 using Xunit;
@@ -96,7 +97,7 @@ public class OidcRoleCredentialProviderTests
         var sts = new RecordingOidc(new TestClock());
 
         await home.Resolve(o => o.AssumeRoleWithOidc = sts.Handle).GetCredentialsAsync(CancellationToken.None);
-        await home.Resolve(o => { o.AssumeRoleWithOidc = sts.Handle; o.ProfileName = "ini"; }).GetCredentialsAsync(CancellationToken.None);
+        await home.Resolve(o => { o.AssumeRoleWithOidc = sts.Handle; o.Settings = new ConnectionSettings(profileName: "ini"); }).GetCredentialsAsync(CancellationToken.None);
 
         Assert.Equal(
             new[] { ("acs:ram::1:role/cli", 1200), ("acs:ram::1:role/ini", 3600) },

@@ -1,3 +1,4 @@
+using VodTools.Api;
 using VodTools.Api.Credentials;
 using Xunit;
 
@@ -71,7 +72,7 @@ public class RegionResolverTests
         using var home = new TestHome();
         home.WriteCliConfig(Config);
         var options = home.Options();
-        options.ProfileName = "sg";
+        options.Settings = new ConnectionSettings(profileName: "sg");
 
         Assert.Equal("ap-southeast-1", RegionResolver.Resolve(null, options).RegionId);
     }
@@ -103,7 +104,7 @@ public class RegionResolverTests
         using var home = new TestHome();
         home.WriteCliConfig(Config);
         var options = home.Options();
-        options.ProfileName = "bad";
+        options.Settings = new ConnectionSettings(profileName: "bad");
 
         var error = Assert.Throws<CredentialsException>(() => RegionResolver.Resolve(null, options));
 

@@ -1,3 +1,4 @@
+using VodTools.Api;
 using VodTools.Api.Credentials;
 using Xunit;
 
@@ -54,8 +55,8 @@ public class SecretLeakTests
         home.Environment["ALIBABA_CLOUD_SECURITY_TOKEN"] = Token;
 
         var fromEnvironment = home.Resolve();
-        var explicitKey = home.Resolve(o => { o.AccessKeyId = "LTAIleaktest00001"; o.AccessKeySecret = Secret; o.SecurityToken = Token; });
-        var halfKey = Assert.Throws<CredentialsException>(() => home.Resolve(o => o.AccessKeySecret = Secret));
+        var explicitKey = home.Resolve(o => o.Settings = new ConnectionSettings(accessKeyId: "LTAIleaktest00001", accessKeySecret: Secret, securityToken: Token));
+        var halfKey = Assert.Throws<CredentialsException>(() => home.Resolve(o => o.Settings = new ConnectionSettings(accessKeySecret: Secret)));
 
         var shown = new[]
         {

@@ -16,22 +16,23 @@ namespace VodTools.Api.Credentials
             var factory = new CredentialProviderFactory(options);
             var skipped = new List<string>();
 
-            if (options.AccessKeyId != null || options.AccessKeySecret != null || options.SecurityToken != null)
+            var settings = options.Settings;
+            if (settings.HasKey)
             {
-                if (options.ProfileName != null)
+                if (settings.ProfileName != null)
                 {
                     throw new CredentialsException(
                         CredentialsErrorId.AmbiguousCredentialSource, "Give either an access key or a profile name, not both.");
                 }
 
                 var key = factory.AccessKey(
-                    options.AccessKeyId, options.AccessKeySecret, options.SecurityToken, "the AccessKeyId/AccessKeySecret parameters", CredentialsErrorId.CredentialsIncomplete);
+                    settings.AccessKeyId, settings.AccessKeySecret, settings.SecurityToken, "the AccessKeyId/AccessKeySecret parameters", CredentialsErrorId.CredentialsIncomplete);
                 return new LabeledCredentialProvider(
-                    options.ExplicitKeyOrigin ?? "parameters AccessKeyId/AccessKeySecret" + (options.SecurityToken == null ? string.Empty : "/SecurityToken"), key);
+                    settings.KeyOrigin ?? "parameters AccessKeyId/AccessKeySecret" + (settings.SecurityToken == null ? string.Empty : "/SecurityToken"), key);
             }
 
             // A profile named on the command line beats the environment, as -ProfileName does in AWS Tools.
-            if (options.ProfileName == null)
+            if (settings.ProfileName == null)
             {
                 var fromEnvironment = FromEnvironment(options.Environment, factory, skipped) ?? FromOidcEnvironment(options.Environment, factory, skipped);
                 if (fromEnvironment != null)

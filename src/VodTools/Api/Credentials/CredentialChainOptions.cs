@@ -29,17 +29,8 @@ namespace VodTools.Api.Credentials
         /// <summary>For the ECS metadata service and credentials URIs.</summary>
         public HttpClient HttpClient { get; }
 
-        public string? AccessKeyId { get; set; }
-
-        public string? AccessKeySecret { get; set; }
-
-        public string? SecurityToken { get; set; }
-
-        /// <summary>Where the explicit key came from, for -Debug (default: the parameters).</summary>
-        public string? ExplicitKeyOrigin { get; set; }
-
-        /// <summary>A profile named by the user; it must exist (no fallback to other sources).</summary>
-        public string? ProfileName { get; set; }
+        /// <summary>The explicit key or profile, if any (parameters over session context); the region is the resolver's.</summary>
+        public ConnectionSettings Settings { get; set; } = ConnectionSettings.Empty;
 
         /// <summary>Calls STS AssumeRole; needed by the RamRoleArn, ChainableRamRoleArn and ram_role_arn profiles.</summary>
         public AssumeRoleHandler? AssumeRole { get; set; }

@@ -16,9 +16,9 @@ namespace VodTools.Api.Credentials
         /// <summary>The profile named by the ProfileName parameter, else by <c>ALIBABA_CLOUD_PROFILE</c> or a legacy name; null when none is.</summary>
         public static ProfileRequest? FromOptions(CredentialChainOptions options)
         {
-            if (options.ProfileName != null)
+            if (options.Settings.ProfileName != null)
             {
-                return new ProfileRequest(options.ProfileName, "the ProfileName parameter");
+                return new ProfileRequest(options.Settings.ProfileName, "the ProfileName parameter");
             }
 
             var value = options.Environment.GetFirst(EnvironmentVariableNames.Profile);

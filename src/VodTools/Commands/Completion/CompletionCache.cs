@@ -7,6 +7,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using VodTools.Api;
 using VodTools.Api.Http;
+using VodTools.Commands.Common;
 using VodTools.Services;
 
 namespace VodTools.Commands.Completion
@@ -47,11 +48,9 @@ namespace VodTools.Commands.Completion
         {
             try
             {
-                var context = VodContext.Current;
-                var session = CloudSession.Open(
-                    context.ToSessionRequest(new ClientOptions { Retry = new RetryPolicy(1, TimeSpan.Zero, TimeSpan.Zero), AttemptTimeout = Budget }),
-                    HttpTransport.Shared);
-                var key = kind + "|" + session.Region.RegionId + "|" + session.Credentials.Description + "|" + string.Join(",", context.Endpoints.Values);
+                var settings = VodContext.Current.Settings;
+                var session = CloudSession.Open(settings, new ClientOptions { Retry = new RetryPolicy(1, TimeSpan.Zero, TimeSpan.Zero), AttemptTimeout = Budget }, HttpTransport.Shared);
+                var key = kind + "|" + session.Region.RegionId + "|" + session.Credentials.Description + "|" + string.Join(",", settings.Endpoints.Values);
                 if (Entries.TryGetValue(key, out var entry) && DateTime.UtcNow - entry.At < Lifetime) return entry.Names;
                 using var cancel = new CancellationTokenSource(Budget);
                 var task = fetch(session, cancel.Token);

@@ -5,7 +5,7 @@ using System.Management.Automation;
 using System.Text.Json;
 using VodTools.Services;
 
-namespace VodTools.Commands
+namespace VodTools.Commands.Common
 {
     /// <summary>Turns -TemplateList (VOD's JSON text, or hashtables and objects from PowerShell) into the JSON array VOD takes.</summary>
     internal static class TemplateListJson

@@ -1,4 +1,4 @@
-namespace VodTools.Commands
+namespace VodTools.Commands.Common
 {
     /// <summary>The stable ErrorIds of failures shared by every cmdlet; each cmdlet adds its own per-item ids.</summary>
     public static class ErrorIds

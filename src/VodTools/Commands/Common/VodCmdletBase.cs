@@ -2,7 +2,6 @@ using System;
 using System.Collections.Concurrent;
 using System.Linq;
 using System.Management.Automation;
-using System.Text.RegularExpressions;
 using System.Threading;
 using System.Threading.Tasks;
 using VodTools.Api;
@@ -11,54 +10,18 @@ using VodTools.Api.Endpoints;
 using VodTools.Api.Http;
 using VodTools.Services;
 
-namespace VodTools.Commands
+namespace VodTools.Commands.Common
 {
     /// <summary>
     /// What every VodTools cmdlet shares: where to connect and as whom (parameters over session context over the
     /// credential chain), retries, -Verbose lines per API call written from the pipeline thread, Ctrl+C that
     /// cancels in-flight calls, and ErrorRecords that carry the cloud's code and RequestId.
     /// </summary>
-    public abstract class VodCmdletBase : PSCmdlet, IDisposable
+    public abstract class VodCmdletBase : ConnectionCmdletBase, IWorkflowHost, IDisposable
     {
         private readonly CancellationTokenSource _stop = new CancellationTokenSource();
         private readonly ConcurrentQueue<string> _diagnostics = new ConcurrentQueue<string>();
         private CloudSession? _session;
-
-        /// <summary>The region id, e.g. <c>cn-shanghai</c>. Default: session context, ALIBABA_CLOUD_REGION_ID, profile, cn-shanghai.</summary>
-        [Parameter]
-        [ValidatePattern("^[a-z0-9][a-z0-9-]*[a-z0-9]$", Options = RegexOptions.None)] // case-sensitive: region ids are lowercase
-        [ArgumentCompleter(typeof(Completion.RegionCompleter))]
-        public string? Region { get; set; }
-
-        /// <summary>A profile of the aliyun CLI config or the credentials file. It must exist.</summary>
-        [Parameter]
-        [Alias("Profile")]
-        [ValidateNotNullOrEmpty]
-        public string? ProfileName { get; set; }
-
-        /// <summary>An explicit AccessKey ID (with -AccessKeySecret).</summary>
-        [Parameter]
-        [ValidateNotNullOrEmpty]
-        public string? AccessKeyId { get; set; }
-
-        /// <summary>An explicit AccessKey secret (with -AccessKeyId). Prefer -Credential or a profile.</summary>
-        [Parameter]
-        [ValidateNotNullOrEmpty]
-        public string? AccessKeySecret { get; set; }
-
-        /// <summary>The STS token of temporary credentials.</summary>
-        [Parameter]
-        [ValidateNotNullOrEmpty]
-        public string? SecurityToken { get; set; }
-
-        /// <summary>The key as a PSCredential: user name = AccessKey ID, password = secret.</summary>
-        [Parameter]
-        [Credential]
-        public PSCredential? Credential { get; set; }
-
-        /// <summary>One base URL for every service this call uses, e.g. the emulator's <c>http://127.0.0.1:8990</c>.</summary>
-        [Parameter]
-        public Uri? Endpoint { get; set; }
 
         /// <summary>Attempts per API call, the first included (throttling, 5xx and network failures are retried). Default 5.</summary>
         [Parameter]
@@ -86,38 +49,15 @@ namespace VodTools.Commands
 
         private CloudSession OpenSession()
         {
-            var request = VodContext.Current.ToSessionRequest(new ClientOptions
+            var options = new ClientOptions
             {
                 Retry = new RetryPolicy(MaxAttempts, RetryPolicy.Default.BaseDelay, RetryPolicy.Default.MaxDelay),
                 AttemptTimeout = TimeSpan.FromSeconds(TimeoutSec),
                 Log = _diagnostics.Enqueue,
-            });
-            if (Region != null)
-            {
-                request.Region = Region;
-                request.RegionOrigin = "the Region parameter";
-            }
-            if (AccessKeyId != null || AccessKeySecret != null || Credential != null)
-            {
-                request.AccessKeyId = AccessKeyId ?? Credential?.UserName;
-                request.AccessKeySecret = AccessKeySecret ?? Credential?.GetNetworkCredential().Password;
-                request.SecurityToken = SecurityToken;
-                request.ExplicitKeyOrigin = null;
-                request.ProfileName = null;
-            }
-            else if (ProfileName != null)
-            {
-                request.ProfileName = ProfileName;
-                request.AccessKeyId = request.AccessKeySecret = request.SecurityToken = request.ExplicitKeyOrigin = null;
-            }
-            if (Endpoint != null)
-            {
-                foreach (CloudService service in Enum.GetValues(typeof(CloudService))) request.Endpoints[service] = Endpoint;
-            }
-
+            };
             try
             {
-                var session = CloudSession.Open(request, HttpTransport.Shared);
+                var session = CloudSession.Open(ParameterSettings().Over(VodContext.Current.Settings), options, HttpTransport.Shared);
                 WriteDebug($"Credentials: {session.Credentials.Description}");
                 WriteDebug($"Region: {session.Region}");
                 WriteDebug("Endpoints: " + string.Join(", ", Enum.GetValues(typeof(CloudService)).Cast<CloudService>().Select(s => $"{s} {session.Endpoints.GetBaseUri(s)}")));
@@ -167,6 +107,12 @@ namespace VodTools.Commands
                 return null;
             }
         }
+
+        T IWorkflowHost.Await<T>(Task<T> task) => Await(task);
+
+        void IWorkflowHost.Await(Task task) => Await(task);
+
+        CancellationToken IWorkflowHost.Cancellation => Cancellation;
 
         protected void Await(Task task) => Await(task.ContinueWith(t => { t.GetAwaiter().GetResult(); return true; }, TaskScheduler.Default));
 

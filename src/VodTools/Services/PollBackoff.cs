@@ -1,6 +1,6 @@
 using System;
 
-namespace VodTools.Commands
+namespace VodTools.Services
 {
     /// <summary>
     /// How long to wait between polls of a state VOD changes in the background: 1 s first, growing by half each

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
 
-namespace VodTools.Commands
+namespace VodTools.Commands.Pipeline
 {
     /// <summary>
     /// Runs async work with bounded concurrency and hands its results back to the pipeline thread in input order.

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 
-namespace VodTools.Commands
+namespace VodTools.Commands.Pipeline
 {
     /// <summary>Collects ids from the pipeline for a batch API (GetVideoInfos, DeleteVideo, GetTranscodeTask JobIds), once each, in input order.</summary>
     internal sealed class IdBatch

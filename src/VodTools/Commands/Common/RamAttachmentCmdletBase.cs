@@ -1,6 +1,7 @@
 using System.Management.Automation;
+using VodTools.Services;
 
-namespace VodTools.Commands
+namespace VodTools.Commands.Common
 {
     /// <summary>The parameters that name one attachment of a policy to a role; they bind from Get-RamPolicy's and Get-RamRole's output.</summary>
     public abstract class RamAttachmentCmdletBase : RamCmdletBase
@@ -19,7 +20,7 @@ namespace VodTools.Commands
 
         /// <summary>Custom (default) or System.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
-        [ValidateSet(CustomPolicyType, SystemPolicyType)]
-        public string PolicyType { get; set; } = CustomPolicyType;
+        [ValidateSet(VodAccessService.CustomPolicyType, VodAccessService.SystemPolicyType)]
+        public string PolicyType { get; set; } = VodAccessService.CustomPolicyType;
     }
 }

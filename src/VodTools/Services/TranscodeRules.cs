@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using VodTools.Model;
 
-namespace VodTools.Commands
+namespace VodTools.Services
 {
     /// <summary>What Start-VodTranscode and Wait-VodTranscode decide without calling VOD.</summary>
     internal static class TranscodeRules

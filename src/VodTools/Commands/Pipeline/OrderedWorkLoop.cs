@@ -3,7 +3,7 @@ using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
 
-namespace VodTools.Commands
+namespace VodTools.Commands.Pipeline
 {
     /// <summary>The pipeline-thread side of <see cref="OrderedWork"/>: back-pressure in ProcessRecord, the final drain in EndProcessing.</summary>
     internal static class OrderedWorkLoop

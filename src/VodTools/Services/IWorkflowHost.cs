@@ -1,0 +1,22 @@
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace VodTools.Services
+{
+    /// <summary>
+    /// What a multi-step workflow needs from whoever runs it (a cmdlet): consent before each write, a wait for each call
+    /// on the caller's thread (where progress and -Verbose lines are written, and Ctrl+C is seen), and a place for notes.
+    /// </summary>
+    public interface IWorkflowHost
+    {
+        bool ShouldProcess(string target, string action);
+
+        T Await<T>(Task<T> task);
+
+        void Await(Task task);
+
+        void WriteVerbose(string text);
+
+        CancellationToken Cancellation { get; }
+    }
+}
