@@ -5,6 +5,7 @@ using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 using System.Xml.Linq;
+using VodTools.TestSupport;
 
 namespace VodTools.Emulator.Tests;
 

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using VodTools.TestSupport;
 using Xunit;
 
 namespace VodTools.Emulator.Tests;

@@ -4,6 +4,7 @@ using System.Text.Json;
 using VodTools.Emulator.Auth;
 using VodTools.Emulator.Hosting;
 using VodTools.Emulator.Oss;
+using VodTools.TestSupport;
 using Xunit;
 
 namespace VodTools.Emulator.Tests;

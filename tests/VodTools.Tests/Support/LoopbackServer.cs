@@ -18,22 +18,31 @@ public sealed record ScriptedAnswer(int Status, string Body = "", Dictionary<str
     public static ScriptedAnswer Json(int status, string body, Dictionary<string, string>? headers = null) =>
         new(status, body, new Dictionary<string, string>(headers ?? new()) { ["Content-Type"] = "application/json;charset=utf-8" });
     public static ScriptedAnswer Dropped() => new(0, Drop: true);
+
+    /// <summary>A (status, body) pair is a JSON answer, as the credential endpoints (ECS metadata, credentials URI) send.</summary>
+    public static implicit operator ScriptedAnswer((int Status, string Body) answer) => Json(answer.Status, answer.Body);
 }
 
 /// <summary>
 /// A real HTTP/1.1 server on 127.0.0.1 and a free port, on a raw socket so that it can drop a connection for
-/// real. It answers from a script, in order (the last answer repeats), and records what it received.
+/// real. It answers from a script, in order (the last answer repeats), or with a test's handler, and records
+/// what it received.
 /// </summary>
 public sealed class LoopbackServer : IDisposable
 {
     private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
-    private readonly ConcurrentQueue<ScriptedAnswer> _script = new();
-    private ScriptedAnswer _last = new(200);
+    private readonly Func<ReceivedRequest, ScriptedAnswer> _answer;
     private readonly CancellationTokenSource _stop = new();
 
-    public LoopbackServer(params ScriptedAnswer[] answers)
+    /// <summary>Answers from the script, in order; the last answer repeats (200 with no body when there is none).</summary>
+    public LoopbackServer(params ScriptedAnswer[] answers) : this(Script(answers))
     {
-        foreach (var answer in answers) _script.Enqueue(answer);
+    }
+
+    /// <summary>Answers each request with what <paramref name="answer"/> makes of it.</summary>
+    public LoopbackServer(Func<ReceivedRequest, ScriptedAnswer> answer)
+    {
+        _answer = answer;
         _listener.Start();
         BaseUri = new Uri($"http://127.0.0.1:{((IPEndPoint)_listener.LocalEndpoint).Port}/");
         _ = Task.Run(AcceptAsync);
@@ -41,6 +50,23 @@ public sealed class LoopbackServer : IDisposable
 
     public Uri BaseUri { get; }
     public ConcurrentQueue<ReceivedRequest> Received { get; } = new();
+
+    /// <summary>A port nothing listens on, for "unreachable" cases.</summary>
+    public static int FreePort()
+    {
+        var probe = new TcpListener(IPAddress.Loopback, 0);
+        probe.Start();
+        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
+        probe.Stop();
+        return port;
+    }
+
+    private static Func<ReceivedRequest, ScriptedAnswer> Script(ScriptedAnswer[] answers)
+    {
+        var script = new ConcurrentQueue<ScriptedAnswer>(answers);
+        var last = new ScriptedAnswer(200);
+        return _ => script.TryDequeue(out var next) ? last = next : last;
+    }
 
     private async Task AcceptAsync()
     {
@@ -63,7 +89,7 @@ public sealed class LoopbackServer : IDisposable
                 var request = await ReadRequestAsync(stream);
                 if (request == null) return;
                 Received.Enqueue(request);
-                var answer = _script.TryDequeue(out var next) ? _last = next : _last;
+                var answer = _answer(request);
                 if (answer.Delay > TimeSpan.Zero) await Task.Delay(answer.Delay, _stop.Token);
                 if (answer.Drop)
                 {
@@ -95,7 +121,7 @@ public sealed class LoopbackServer : IDisposable
         }
         var lines = System.Text.Encoding.UTF8.GetString(head.ToArray()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         var requestLine = lines[0].Split(' ');
-        var headers = new Dictionary<string, string>();
+        var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var line in lines.Skip(1))
         {
             var colon = line.IndexOf(':');

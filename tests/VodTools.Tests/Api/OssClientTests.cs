@@ -1,0 +1,85 @@
+using System.Text;
+using VodTools.Api;
+using VodTools.Api.Credentials;
+using VodTools.Api.Http;
+using VodTools.Api.Signing;
+using VodTools.Tests.Support;
+
+namespace VodTools.Tests.Api;
+
+/// <summary>OssClient against a real loopback HTTP server: addressing, signing, retries with bodies, error shapes.</summary>
+public class OssClientTests
+{
+    private static readonly HttpTransport Transport = new(new HttpClientHandler { UseProxy = false });
+
+    private static OssClient Client(Uri endpoint, OssSignatureVersion signature = OssSignatureVersion.V4) =>
+        new(endpoint, "oss-cn-shanghai", new StaticCredentialProvider(new CloudCredentials("testid", "testsecret", "tok"), "test credentials"), Transport,
+            new ClientOptions { Retry = new RetryPolicy(3, TimeSpan.FromMilliseconds(1), TimeSpan.FromMilliseconds(10)) }, signature);
+
+    [Fact]
+    public void Addresses_are_virtual_hosted_for_names_and_path_style_for_ip_or_localhost()
+    {
+        var cloud = Client(new Uri("https://oss-cn-shanghai.aliyuncs.com"));
+        Assert.Equal("https://media.oss-cn-shanghai.aliyuncs.com/films/%E7%94%B5%E5%BD%B1%20a%2Bb.mp4",
+            cloud.Address("media", "films/电影 a+b.mp4").AbsoluteUri);
+        Assert.Equal("https://oss-cn-shanghai.aliyuncs.com/", cloud.Address(null, null).AbsoluteUri);
+        Assert.Equal("cn-shanghai", cloud.Region);
+
+        var local = Client(new Uri("http://127.0.0.1:8990"));
+        Assert.True(local.PathStyle);
+        Assert.Equal("http://127.0.0.1:8990/media/?list-type=2&prefix=a%2Fb", local.Address("media", null, new[] { new KeyValuePair<string, string>("list-type", "2"), new("prefix", "a/b") }).AbsoluteUri);
+        Assert.True(Client(new Uri("http://localhost:8990")).PathStyle);
+    }
+
+    [Theory]
+    [InlineData(OssSignatureVersion.V4)]
+    [InlineData(OssSignatureVersion.V1)]
+    public async Task A_put_is_signed_over_what_is_sent_and_its_body_is_resent_on_retry(OssSignatureVersion version)
+    {
+        using var server = new LoopbackServer(new ScriptedAnswer(503, "<Error><Code>ServiceUnavailable</Code><Message>busy</Message><RequestId>R1</RequestId></Error>"), new ScriptedAnswer(200));
+        var body = Encoding.UTF8.GetBytes("hello world\n");
+        var request = new OssRequest("PutObject", HttpMethod.Put, "media", "films/a b.mp4")
+            .WithHeader("Content-Type", "video/mp4")
+            .WithHeader("Content-MD5", Crypto.Md5Base64(body));
+        request.Content = () => new ByteArrayContent(body);
+
+        using (await Client(server.BaseUri, version).SendAsync(request, HttpCompletionOption.ResponseContentRead, CancellationToken.None)) { }
+
+        Assert.Equal(2, server.Received.Count);
+        foreach (var received in server.Received)
+        {
+            Assert.Equal("/media/films/a%20b.mp4", received.Path);
+            Assert.Equal(body, received.Body);
+            Assert.Equal("tok", received.Header("x-oss-security-token"));
+            var parts = new OssRequestParts("PUT", "media", "films/a b.mp4", received.Query, received.Headers.ToList());
+            var expected = version == OssSignatureVersion.V4
+                ? OssV4Signer.SignHeader(parts, Array.Empty<string>(), "cn-shanghai", DateTimeOffset.ParseExact(received.Header("x-oss-date")!, "yyyyMMdd'T'HHmmss'Z'", null, System.Globalization.DateTimeStyles.AssumeUniversal), "testid", "testsecret").Authorization
+                : OssV1Signer.SignHeader(parts, "testid", "testsecret").Authorization;
+            Assert.Equal(expected, received.Header("Authorization"));
+        }
+    }
+
+    [Fact]
+    public async Task An_error_body_becomes_a_cloud_exception_with_the_ec()
+    {
+        var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Error xmlns=\"http://doc.oss-cn-hangzhou.aliyuncs.com\"><Code>NoSuchBucket</Code><Message>The specified bucket does not exist.</Message><RequestId>534B371674E88A4D8906</RequestId><HostId>nope.oss-cn-shanghai.aliyuncs.com</HostId><BucketName>nope</BucketName><EC>0015-00000101</EC></Error>";
+        using var server = new LoopbackServer(new ScriptedAnswer(404, xml, new() { ["x-oss-request-id"] = "534B371674E88A4D8906", ["x-oss-ec"] = "0015-00000101" }));
+
+        var error = await Assert.ThrowsAsync<CloudException>(() => Client(server.BaseUri).GetXmlAsync(new OssRequest("ListObjectsV2", HttpMethod.Get, "nope").WithQuery("list-type", "2"), CancellationToken.None));
+
+        Assert.Single(server.Received);
+        Assert.Equal(("OSS", "NoSuchBucket", 404, "534B371674E88A4D8906"), (error.Service, error.Code, error.HttpStatus, error.RequestId));
+        Assert.Contains("EC 0015-00000101", error.Message);
+    }
+
+    [Fact]
+    public async Task A_head_error_is_read_from_the_x_oss_err_header()
+    {
+        var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Error><Code>NoSuchKey</Code><Message>The specified key does not exist.</Message><RequestId>6556E3AED11E553933CCDEDF</RequestId><HostId>h</HostId><Key>k</Key></Error>";
+        using var server = new LoopbackServer(new ScriptedAnswer(404, "", new() { ["x-oss-err"] = Convert.ToBase64String(Encoding.UTF8.GetBytes(xml)), ["x-oss-ec"] = "0026-00000001" }));
+
+        var error = await Assert.ThrowsAsync<CloudException>(() => Client(server.BaseUri).SendAsync(new OssRequest("HeadObject", HttpMethod.Head, "media", "k"), HttpCompletionOption.ResponseHeadersRead, CancellationToken.None));
+
+        Assert.Equal(("NoSuchKey", "6556E3AED11E553933CCDEDF"), (error.Code, error.RequestId));
+    }
+}

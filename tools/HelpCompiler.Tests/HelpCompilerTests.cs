@@ -1,0 +1,201 @@
+using System.Xml.Linq;
+
+namespace VodTools.HelpCompiler.Tests;
+
+/// <summary>The markdown → MAML compiler on a page shaped like ours (spec/powershell.md §C2–C4).</summary>
+public class HelpCompilerTests
+{
+    private const string Page = """
+        ---
+        external help file: VodTools.dll-Help.xml
+        online version: https://example.org/Get-Thing
+        schema: 2.0.0
+        ---
+
+        # Get-Thing
+
+        ## SYNOPSIS
+        Gets things.
+
+        ## SYNTAX
+        ### ByName (Default)
+        ```
+        Get-Thing [-Name] <string>
+        ```
+
+        ## DESCRIPTION
+        First paragraph with `code`.
+
+        Second paragraph.
+
+        ## EXAMPLES
+
+        ### Example 1: One
+        ```powershell runnable
+        Get-Thing -Name a
+        ```
+        Gets a.
+
+        ### Example 2: Two
+        Before.
+        ```powershell
+        Get-Thing -All
+        ```
+
+        ## PARAMETERS
+
+        ### -Name
+        The name.
+
+        ```yaml
+        Type: System.String
+        Parameter Sets: ByName
+        Aliases: N, Id
+        Accepted values: a, b
+
+        Required: True
+        Position: 0
+        Default value: None
+        Accept pipeline input: True (ByPropertyName)
+        Accept wildcard characters: True
+        ```
+
+        ### -All
+        Everything.
+
+        ```yaml
+        Type: System.Management.Automation.SwitchParameter
+        Parameter Sets: ByAll
+        Aliases:
+
+        Required: True
+        Position: Named
+        Default value: None
+        Accept pipeline input: False
+        Accept wildcard characters: False
+        ```
+
+        ### -Region
+        Common.
+
+        ```yaml
+        Type: System.String
+        Parameter Sets: (All)
+        Aliases:
+
+        Required: False
+        Position: Named
+        Default value: None
+        Accept pipeline input: False
+        Accept wildcard characters: False
+        ```
+
+        ### CommonParameters
+        Boilerplate.
+
+        ## INPUTS
+
+        ### System.String
+        A name.
+
+        ## OUTPUTS
+
+        ### VodTools.Model.Thing
+
+        ## NOTES
+        A note.
+
+        ## RELATED LINKS
+        [Other-Thing](Other-Thing.md)
+
+        [Site](https://example.org/)
+        """;
+
+    private static readonly XNamespace Maml = "http://schemas.microsoft.com/maml/2004/10";
+    private static readonly XNamespace Command = "http://schemas.microsoft.com/maml/dev/command/2004/10";
+    private static readonly XNamespace Dev = "http://schemas.microsoft.com/maml/dev/2004/10";
+
+    private static XElement Compile() => MamlWriter.Write(new[] { MarkdownHelpReader.Read(Page) }).Root!.Elements().Single();
+
+    [Fact]
+    public void Sections_come_in_the_order_the_help_engine_reads()
+    {
+        Assert.Equal(
+            new[] { "details", "description", "syntax", "parameters", "inputTypes", "returnValues", "alertSet", "examples", "relatedLinks" },
+            Compile().Elements().Select(e => e.Name.LocalName));
+    }
+
+    [Fact]
+    public void Details_description_and_notes_keep_their_paragraphs()
+    {
+        var command = Compile();
+        Assert.Equal(("Get-Thing", "Get", "Thing"), (command.Descendants(Command + "name").First().Value, command.Descendants(Command + "verb").First().Value, command.Descendants(Command + "noun").First().Value));
+        Assert.Equal("Gets things.", command.Element(Command + "details")!.Element(Maml + "description")!.Value);
+        Assert.Equal(new[] { "First paragraph with code.", "Second paragraph." }, command.Element(Maml + "description")!.Elements(Maml + "para").Select(p => p.Value));
+        Assert.Equal("A note.", command.Element(Maml + "alertSet")!.Value);
+    }
+
+    [Fact]
+    public void Parameters_carry_their_metadata_and_switches_no_value_type()
+    {
+        var parameters = Compile().Element(Command + "parameters")!.Elements().ToDictionary(p => p.Element(Maml + "name")!.Value);
+        Assert.Equal(new[] { "All", "Name", "Region" }, parameters.Keys);
+        var name = parameters["Name"];
+        Assert.Equal(("true", "0", "True (ByPropertyName)", "true", "N, Id"),
+            (name.Attribute("required")!.Value, name.Attribute("position")!.Value, name.Attribute("pipelineInput")!.Value, name.Attribute("globbing")!.Value, name.Attribute("aliases")!.Value));
+        Assert.Equal(new[] { "a", "b" }, name.Element(Command + "parameterValueGroup")!.Elements().Select(v => v.Value));
+        Assert.Equal("System.String", name.Element(Command + "parameterValue")!.Value);
+        Assert.Equal("The name.", name.Element(Maml + "description")!.Value);
+        Assert.Null(parameters["All"].Element(Command + "parameterValue"));
+        Assert.Equal("False", parameters["All"].Element(Dev + "defaultValue")!.Value);
+        Assert.Equal(("named", "none"), (parameters["Region"].Attribute("position")!.Value, parameters["Region"].Attribute("aliases")!.Value));
+    }
+
+    [Fact]
+    public void Syntax_is_regenerated_per_parameter_set_with_the_shared_parameters()
+    {
+        var items = Compile().Element(Command + "syntax")!.Elements().Select(i => i.Elements(Command + "parameter").Select(p => p.Element(Maml + "name")!.Value).ToArray()).ToArray();
+        Assert.Equal(new[] { new[] { "Name", "Region" }, new[] { "All", "Region" } }, items);
+    }
+
+    [Fact]
+    public void Examples_have_padded_titles_code_and_remarks()
+    {
+        var examples = Compile().Element(Command + "examples")!.Elements().ToList();
+        Assert.Equal(2, examples.Count);
+        Assert.Matches("^-+ Example 1: One -+$", examples[0].Element(Maml + "title")!.Value);
+        Assert.Equal("Get-Thing -Name a", examples[0].Element(Dev + "code")!.Value);
+        Assert.Equal("Gets a.", examples[0].Element(Dev + "remarks")!.Value);
+        Assert.Equal("Before.", examples[1].Element(Maml + "introduction")!.Value);
+    }
+
+    [Fact]
+    public void The_runnable_marker_of_a_code_fence_stays_out_of_the_help()
+    {
+        var command = Compile();
+        Assert.Equal("Get-Thing -Name a", command.Element(Command + "examples")!.Elements().First().Element(Dev + "code")!.Value);
+        Assert.DoesNotContain("runnable", command.ToString());
+    }
+
+    [Fact]
+    public void Links_start_with_the_online_version_and_relative_ones_get_an_empty_uri()
+    {
+        var links = Compile().Element(Command + "relatedLinks")!.Elements().Select(l => (l.Element(Maml + "linkText")!.Value, l.Element(Maml + "uri")!.Value)).ToList();
+        Assert.Equal(new[] { ("Online Version:", "https://example.org/Get-Thing"), ("Other-Thing", ""), ("Site", "https://example.org/") }, links);
+    }
+
+    [Fact]
+    public void Inputs_and_outputs_name_their_types()
+    {
+        var command = Compile();
+        Assert.Equal("System.String", command.Element(Command + "inputTypes")!.Descendants(Maml + "name").Single().Value);
+        Assert.Equal("VodTools.Model.Thing", command.Element(Command + "returnValues")!.Descendants(Maml + "name").Single().Value);
+    }
+
+    [Fact]
+    public void About_topics_become_indented_plain_text()
+    {
+        var text = AboutTopic.Convert("# about_Thing\n\n## SHORT DESCRIPTION\n\nOne line.\n\n```powershell\nGet-Thing\n```\n");
+        Assert.Equal("TOPIC\n    about_Thing\n\nSHORT DESCRIPTION\n    One line.\n\n        Get-Thing\n", text);
+    }
+}
