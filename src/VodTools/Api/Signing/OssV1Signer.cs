@@ -38,7 +38,7 @@ namespace VodTools.Api.Signing
             "udfApplicationLog", "restore", "callback", "callback-var", "policy", "stat", "encryption", "versions",
             "versioning", "versionId", "requestPayment", "x-oss-request-payer", "sequential", "inventory", "inventoryId",
             "continuation-token", "asyncFetch", "worm", "wormId", "wormExtend", "x-oss-traffic-limit", "regionList",
-            "resourceGroup", "transferAcceleration", "accessPoint", "accessPointPolicy", "metaQuery", "httpsConfig",
+            "resourceGroup", "transferAcceleration", "accessPoint", "metaQuery",
         };
 
         /// <summary>RFC 1123 date, as the Date line wants it.</summary>

@@ -1,9 +1,7 @@
-using VodTools.Commands.Pipeline;
-using VodTools.Services;
-using VodTools.Commands;
 using VodTools.Model;
+using VodTools.Services;
 
-namespace VodTools.Tests.Commands;
+namespace VodTools.Tests.Services;
 
 public class SessionIdTests
 {
@@ -45,23 +43,6 @@ public class PollBackoffTests
     [InlineData(3600, 10)]
     public void CapsAtATenthOfTheTimeoutBetweenOneAndTenSeconds(int timeoutSeconds, double capSeconds) =>
         Assert.Equal(TimeSpan.FromSeconds(capSeconds), PollBackoff.Next(TimeSpan.FromSeconds(60), TimeSpan.FromSeconds(timeoutSeconds)));
-}
-
-public class IdBatchTests
-{
-    [Fact]
-    public void FillsUpToItsSizeOnceEachIdInInputOrder()
-    {
-        var batch = new IdBatch(3);
-        Assert.False(batch.Add("a"));
-        Assert.False(batch.Add("b"));
-        Assert.False(batch.Add("a"));
-        Assert.True(batch.Add("c"));
-        Assert.Equal(new[] { "a", "b", "c" }, batch.Take());
-        Assert.Empty(batch.Take());
-        Assert.False(batch.Add("a"));
-        Assert.Equal(new[] { "a" }, batch.Take());
-    }
 }
 
 public class TranscodeFailureMessageTests
