@@ -1,4 +1,5 @@
 using VodTools.Emulator.Hosting;
+using VodTools.Shared;
 
 namespace VodTools.Emulator;
 
@@ -38,7 +39,7 @@ public static class Program
         foreach (var (service, url) in host.ServiceUrls) Console.WriteLine($"{service.ToUpperInvariant()} alone on {url}");
         // The well-known default pair is public (like Azurite's); a configured secret is never printed.
         Console.WriteLine(options.UsesDefaultKey
-            ? $"Account {options.AccountId}, default key: AccessKeyId {EmulatorOptions.DefaultAccessKeyId}, AccessKeySecret {EmulatorOptions.DefaultAccessKeySecret}"
+            ? $"Account {options.AccountId}, default key: AccessKeyId {EmulatorDefaults.AccessKeyId}, AccessKeySecret {EmulatorDefaults.AccessKeySecret}"
             : $"Account {options.AccountId}, AccessKeyId {options.AccessKeyId} (configured secret not shown)");
         Console.WriteLine(options.InMemory ? "State: in memory (discarded on exit)" : $"State: {options.DataDir}");
         await host.WaitForShutdownAsync(); // Ctrl+C, SIGTERM and POST /_emulator/shutdown stop the host cleanly

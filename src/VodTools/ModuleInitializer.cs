@@ -1,7 +1,7 @@
-using System;
 using System.IO;
 using System.Management.Automation;
 using System.Reflection;
+using System;
 
 namespace VodTools
 {

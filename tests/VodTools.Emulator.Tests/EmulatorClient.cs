@@ -1,11 +1,12 @@
 using System.Globalization;
 using System.Net;
 using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json.Nodes;
+using System.Text;
 using System.Xml.Linq;
 using VodTools.Emulator.Auth;
 using VodTools.Emulator.Hosting;
+using VodTools.Shared;
 
 namespace VodTools.Emulator.Tests;
 
@@ -46,7 +47,7 @@ internal sealed class Emulator : IAsyncDisposable
 
     /// <summary>A client for an emulator running elsewhere (another process) with the default key.</summary>
     public static Task<Emulator> ConnectAsync(string baseUrl) => Task.FromResult(new Emulator(baseUrl, null, new EmulatorClock(),
-        new AccessKey(EmulatorOptions.DefaultAccessKeyId, EmulatorOptions.DefaultAccessKeySecret, EmulatorOptions.DefaultAccountId)));
+        new AccessKey(EmulatorDefaults.AccessKeyId, EmulatorDefaults.AccessKeySecret, EmulatorDefaults.AccountId)));
 
     public async ValueTask DisposeAsync()
     {

@@ -1,11 +1,11 @@
-using Xunit;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net.Sockets;
-using System.Text;
 using System.Text.Json;
+using System.Text;
 using System.Xml.Linq;
 using VodTools.TestSupport;
+using Xunit;
 
 namespace VodTools.Emulator.Tests;
 

@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using System.Net;
-using System.Text;
 using System.Text.Json.Nodes;
+using System.Text;
 using VodTools.Emulator.Hosting;
-using VodTools.Emulator.Storage;
+using VodTools.Shared;
 using Xunit;
 using static VodTools.Emulator.Tests.Emulator;
 
@@ -87,7 +87,7 @@ public class HostingTests
                 Assert.Matches(@"^VodTools emulator listening on http://127\.0\.0\.1:\d+$", line);
                 string url = await File.ReadAllTextAsync(urlFile);
                 Assert.Equal(line["VodTools emulator listening on ".Length..], url);
-                Assert.Contains(EmulatorOptions.DefaultAccessKeySecret, await process.StandardOutput.ReadLineAsync());
+                Assert.Contains(EmulatorDefaults.AccessKeySecret, await process.StandardOutput.ReadLineAsync());
 
                 await using var client = await ConnectAsync(url);
                 var list = await XmlAsync(await client.OssAsync(HttpMethod.Get, SampleData.Bucket, query: "max-keys=1000"));

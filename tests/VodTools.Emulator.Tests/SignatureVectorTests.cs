@@ -1,6 +1,6 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
+using System.Text;
 using VodTools.Emulator.Auth;
 using VodTools.Emulator.Hosting;
 using VodTools.Emulator.Oss;

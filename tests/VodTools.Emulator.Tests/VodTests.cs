@@ -1,6 +1,6 @@
 using System.Net;
-using System.Text;
 using System.Text.Json.Nodes;
+using System.Text;
 using VodTools.Emulator.Auth;
 using Xunit;
 using static VodTools.Emulator.Tests.Emulator;

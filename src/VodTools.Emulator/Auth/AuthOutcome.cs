@@ -15,12 +15,6 @@ internal sealed class AuthOutcome
     public bool Ok => Failure == null && Key != null;
 }
 
-/// <summary>Finds an access key by id: the configured pair or a temporary key STS issued.</summary>
-internal interface IKeyResolver
-{
-    AccessKey? Find(string accessKeyId);
-}
-
 internal static class KeyCheck
 {
     /// <summary>Checks that a temporary key comes with its own token and has not expired.</summary>

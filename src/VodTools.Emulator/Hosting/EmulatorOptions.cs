@@ -1,14 +1,13 @@
 using System.Globalization;
 using System.Text.Json;
+using VodTools.Shared;
+using Flags = VodTools.Shared.EmulatorDefaults.Flags;
 
 namespace VodTools.Emulator.Hosting;
 
 /// <summary>Everything the command line (or a --config JSON file with the same names) can set.</summary>
 public sealed class EmulatorOptions
 {
-    public const string DefaultAccessKeyId = "VODEMULATORKEYID";
-    public const string DefaultAccessKeySecret = "VodEmulatorSecretKey";
-    public const string DefaultAccountId = "1234567890123456";
     public const int DefaultPort = 9081;
 
     /// <summary>TCP port; 0 picks a free one.</summary>
@@ -26,9 +25,9 @@ public sealed class EmulatorOptions
     public double TranscodeSeconds { get; set; } = 5;
     /// <summary>Caps the lifetime of the STS tokens AssumeRole issues (tests of credential refresh); null = as asked.</summary>
     public int? StsTokenSeconds { get; set; }
-    public string AccessKeyId { get; set; } = DefaultAccessKeyId;
-    public string AccessKeySecret { get; set; } = DefaultAccessKeySecret;
-    public string AccountId { get; set; } = DefaultAccountId;
+    public string AccessKeyId { get; set; } = EmulatorDefaults.AccessKeyId;
+    public string AccessKeySecret { get; set; } = EmulatorDefaults.AccessKeySecret;
+    public string AccountId { get; set; } = EmulatorDefaults.AccountId;
     /// <summary>Print one line per request (method, path or action, status, time) to stdout; never a query
     /// string or header, where signatures and tokens travel.</summary>
     public bool Verbose { get; set; }
@@ -37,7 +36,7 @@ public sealed class EmulatorOptions
     /// <summary>Tests replace the clock; the command line always uses the system clock.</summary>
     public EmulatorClock Clock { get; set; } = new();
 
-    public bool UsesDefaultKey => AccessKeyId == DefaultAccessKeyId && AccessKeySecret == DefaultAccessKeySecret;
+    public bool UsesDefaultKey => AccessKeyId == EmulatorDefaults.AccessKeyId && AccessKeySecret == EmulatorDefaults.AccessKeySecret;
 
     public static string DefaultDataDir() =>
         Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create), "VodTools", "emulator");
@@ -77,16 +76,16 @@ public sealed class EmulatorOptions
             string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{arg} needs a value");
             switch (arg)
             {
-                case "--port": options.Port = ParseInt(Next(), arg); break;
+                case Flags.Port: options.Port = ParseInt(Next(), arg); break;
                 case "--allow-remote": options.AllowRemote = true; break;
-                case "--data-dir": options.DataDir = Next(); break;
-                case "--in-memory": options.InMemory = true; break;
-                case "--url-file": options.UrlFile = Next(); break;
-                case "--seed-sample": options.SeedSample = true; break;
-                case "--quota": options.RealQuota = ParseQuota(Next()); break;
-                case "--faults": options.Faults = Next(); break;
-                case "--transcode-seconds": options.TranscodeSeconds = ParseDouble(Next(), arg); break;
-                case "--sts-token-seconds": options.StsTokenSeconds = ParseInt(Next(), arg); break;
+                case Flags.DataDir: options.DataDir = Next(); break;
+                case Flags.InMemory: options.InMemory = true; break;
+                case Flags.UrlFile: options.UrlFile = Next(); break;
+                case Flags.SeedSample: options.SeedSample = true; break;
+                case Flags.Quota: options.RealQuota = ParseQuota(Next()); break;
+                case Flags.Faults: options.Faults = Next(); break;
+                case Flags.TranscodeSeconds: options.TranscodeSeconds = ParseDouble(Next(), arg); break;
+                case Flags.StsTokenSeconds: options.StsTokenSeconds = ParseInt(Next(), arg); break;
                 case "--access-key-id": options.AccessKeyId = Next(); break;
                 case "--access-key-secret": options.AccessKeySecret = Next(); break;
                 case "--account-id": options.AccountId = Next(); break;

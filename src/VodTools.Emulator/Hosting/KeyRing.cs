@@ -5,7 +5,7 @@ namespace VodTools.Emulator.Hosting;
 
 /// <summary>The keys the emulator accepts: the account's configured pair, and the temporary keys its
 /// STS issued (kept in the store so they survive a restart until they expire).</summary>
-internal sealed class KeyRing(EmulatorOptions options, Store store) : IKeyResolver
+internal sealed class KeyRing(EmulatorOptions options, Store store) : IKeyRing
 {
     public const string TemporaryKeyKind = "sts-key";
 

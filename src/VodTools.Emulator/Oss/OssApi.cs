@@ -4,14 +4,13 @@ using System.Text;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using VodTools.Emulator.Auth;
-using VodTools.Emulator.Hosting;
 using VodTools.Emulator.Storage;
 
 namespace VodTools.Emulator.Oss;
 
 /// <summary>OSS REST (spec/oss-api.md §4): buckets, objects, listings and multipart uploads. Bodies stream
 /// between the socket and files; only XML request bodies (delete lists, part lists) are read into memory.</summary>
-internal sealed partial class OssApi(Store store, OssVerifier verifier, EmulatorOptions options)
+internal sealed partial class OssApi(Store store, OssVerifier verifier, TimeProvider clock, string accountId)
 {
     public const string DefaultRegion = "cn-shanghai";
     public const string BucketKind = "oss-bucket";
@@ -41,7 +40,7 @@ internal sealed partial class OssApi(Store store, OssVerifier verifier, Emulator
     [GeneratedRegex(@"(^|\.)oss-(?<region>[a-z0-9-]+?)(-internal)?\.aliyuncs\.com$")]
     private static partial Regex EndpointRegion();
 
-    private DateTimeOffset Now => options.Clock.GetUtcNow();
+    private DateTimeOffset Now => clock.GetUtcNow();
 
     public async Task HandleAsync(HttpContext context, string rawTarget, int injectedStatus)
     {
@@ -235,7 +234,7 @@ internal sealed partial class OssApi(Store store, OssVerifier verifier, Emulator
 
     // ---- shared helpers ----
 
-    private XElement Owner() => new("Owner", new XElement("ID", options.AccountId), new XElement("DisplayName", options.AccountId));
+    private XElement Owner() => new("Owner", new XElement("ID", accountId), new XElement("DisplayName", accountId));
 
     private static string XmlTime(DateTimeOffset t) => t.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
 

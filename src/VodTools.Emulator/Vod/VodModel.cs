@@ -25,7 +25,7 @@ internal sealed class Video
 }
 
 /// <summary>A transcode task: one job per template of its group. Its state is derived from the clock
-/// (see VodService.Progress), so nothing has to run in the background.</summary>
+/// (see VodApi.Progress), so nothing has to run in the background.</summary>
 internal sealed class TranscodeTask
 {
     public string TranscodeTaskId { get; set; } = "";
@@ -63,7 +63,7 @@ internal sealed class TemplateGroup
 {
     public string TranscodeTemplateGroupId { get; set; } = "";
     public string Name { get; set; } = "";
-    public string AppId { get; set; } = VodService.DefaultAppId;
+    public string AppId { get; set; } = VodApi.DefaultAppId;
     public bool Locked { get; set; }
     public DateTimeOffset CreationTime { get; set; }
     public DateTimeOffset ModifyTime { get; set; }

@@ -1,9 +1,8 @@
-using System;
 using System.Linq;
 using System.Management.Automation;
-using VodTools.Model;
-
+using System;
 using VodTools.Commands.Common;
+using VodTools.Model;
 
 namespace VodTools.Commands
 {

@@ -1,11 +1,10 @@
-using System;
 using System.Linq;
 using System.Management.Automation;
 using System.Text.RegularExpressions;
+using System;
+using VodTools.Commands.Common;
 using VodTools.Model;
 using VodTools.Services;
-
-using VodTools.Commands.Common;
 
 namespace VodTools.Commands
 {

@@ -1,11 +1,10 @@
-using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
+using System;
 using VodTools.Api.Http;
-using VodTools.Model;
-
 using VodTools.Commands.Common;
+using VodTools.Model;
 
 namespace VodTools.Commands
 {

@@ -1,7 +1,6 @@
 using System.Management.Automation;
-using VodTools.Model;
-
 using VodTools.Commands.Common;
+using VodTools.Model;
 
 namespace VodTools.Commands
 {

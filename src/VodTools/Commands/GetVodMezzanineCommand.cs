@@ -1,8 +1,7 @@
-using System;
 using System.Management.Automation;
-using VodTools.Model;
-
+using System;
 using VodTools.Commands.Common;
+using VodTools.Model;
 
 namespace VodTools.Commands
 {

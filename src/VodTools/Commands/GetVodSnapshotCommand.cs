@@ -1,9 +1,8 @@
-using System;
 using System.Management.Automation;
+using System;
+using VodTools.Commands.Common;
 using VodTools.Model;
 using VodTools.Services;
-
-using VodTools.Commands.Common;
 
 namespace VodTools.Commands
 {

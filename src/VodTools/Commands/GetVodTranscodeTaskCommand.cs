@@ -1,11 +1,9 @@
-using System;
 using System.Management.Automation;
+using System;
+using VodTools.Commands.Common;
+using VodTools.Commands.Pipeline;
 using VodTools.Model;
 using VodTools.Services;
-
-using VodTools.Commands.Common;
-
-using VodTools.Commands.Pipeline;
 
 namespace VodTools.Commands
 {

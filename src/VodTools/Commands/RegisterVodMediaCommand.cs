@@ -1,16 +1,14 @@
-using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Management.Automation;
 using System.Text;
+using System;
 using VodTools.Api.Http;
+using VodTools.Commands.Common;
+using VodTools.Commands.Pipeline;
 using VodTools.Model;
 using VodTools.Services;
-
-using VodTools.Commands.Common;
-
-using VodTools.Commands.Pipeline;
 
 namespace VodTools.Commands
 {

@@ -1,8 +1,7 @@
-using System;
 using System.Management.Automation;
-using VodTools.Services;
-
+using System;
 using VodTools.Commands.Common;
+using VodTools.Services;
 
 namespace VodTools.Commands
 {

@@ -1,6 +1,5 @@
-using System;
 using System.Management.Automation;
-
+using System;
 using VodTools.Commands.Common;
 
 namespace VodTools.Commands

@@ -1,11 +1,9 @@
-using System;
 using System.Management.Automation;
+using System;
 using VodTools.Api.Http;
-using VodTools.Services;
-
 using VodTools.Commands.Common;
-
 using VodTools.Commands.Pipeline;
+using VodTools.Services;
 
 namespace VodTools.Commands
 {

@@ -1,12 +1,11 @@
-using System;
 using System.IO;
 using System.Linq;
 using System.Management.Automation;
 using System.Threading.Tasks;
+using System;
+using VodTools.Commands.Common;
 using VodTools.Model;
 using VodTools.Services;
-
-using VodTools.Commands.Common;
 
 namespace VodTools.Commands
 {

@@ -1,10 +1,9 @@
-using System;
 using System.Linq;
 using System.Management.Automation;
+using System;
+using VodTools.Commands.Common;
 using VodTools.Model;
 using VodTools.Services;
-
-using VodTools.Commands.Common;
 
 namespace VodTools.Commands
 {

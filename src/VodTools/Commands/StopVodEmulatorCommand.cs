@@ -1,10 +1,7 @@
-using System;
-using System.Collections.Generic;
-using System.Diagnostics;
 using System.Management.Automation;
-using VodTools.Api.Endpoints;
-
+using System;
 using VodTools.Commands.Common;
+using VodTools.Services;
 
 namespace VodTools.Commands
 {
@@ -15,23 +12,6 @@ namespace VodTools.Commands
     [OutputType(typeof(void))]
     public sealed class StopVodEmulatorCommand : PSCmdlet
     {
-        /// <summary>Asks the session's emulator to stop cleanly (it then removes an in-memory run's temp folder); false if it did not answer.</summary>
-        private static bool RequestShutdown(VodContext context)
-        {
-            if (context.EmulatorProcessId == null || !(context.EmulatorUrl is Uri url)) return false;
-            try
-            {
-                using var cancel = new System.Threading.CancellationTokenSource(TimeSpan.FromSeconds(5));
-                using var response = VodTools.Api.Http.HttpTransport.Shared.HttpClient
-                    .PostAsync(new Uri(url, "/_emulator/shutdown"), null, cancel.Token).GetAwaiter().GetResult();
-                return response.IsSuccessStatusCode;
-            }
-            catch (Exception e) when (e is System.Net.Http.HttpRequestException || e is OperationCanceledException)
-            {
-                return false;
-            }
-        }
-
         /// <summary>The emulator's process id. Default: the one this session's context points at.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         public int? ProcessId { get; set; }
@@ -46,22 +26,11 @@ namespace VodTools.Commands
                 return;
             }
             if (!ShouldProcess($"process {id}", "Stop the VodTools emulator")) return;
-            try
-            {
-                using var process = Process.GetProcessById(id.Value);
-                if (!(context.EmulatorProcessId == id && RequestShutdown(context) && process.WaitForExit(10000)))
-                {
-                    process.Kill();
-                    process.WaitForExit(10000);
-                }
-            }
-            catch (ArgumentException)
-            {
-                WriteVerbose($"Process {id} had already exited.");
-            }
+            // only the session's own emulator is asked to shut down cleanly: its endpoint is known
+            var endpoint = context.EmulatorProcessId == id ? context.EmulatorUrl : null;
+            if (!EmulatorProcess.Stop(id.Value, endpoint)) WriteVerbose($"Process {id} had already exited.");
             if (context.EmulatorProcessId == id)
             {
-                // Back to the public endpoints and the credential chain; the region stays.
                 VodContext.Replace(context.WithoutEmulator());
             }
         }

@@ -1,10 +1,10 @@
-using System;
 using System.Collections.Generic;
 using System.Linq;
-using VodTools.Api;
+using System;
 using VodTools.Api.Credentials;
 using VodTools.Api.Endpoints;
 using VodTools.Api.Http;
+using VodTools.Api;
 
 namespace VodTools.Services
 {

@@ -1,11 +1,11 @@
-using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Net.Http;
-using System.Threading;
 using System.Threading.Tasks;
+using System.Threading;
 using System.Xml.Linq;
+using System;
 using VodTools.Api;
 using VodTools.Model;
 

@@ -1,12 +1,12 @@
-using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Net.Http;
 using System.Text;
-using System.Threading;
 using System.Threading.Tasks;
+using System.Threading;
 using System.Xml.Linq;
+using System;
 using VodTools.Api;
 
 namespace VodTools.Services

@@ -1,10 +1,10 @@
-using System;
 using System.Collections.Generic;
 using System.Globalization;
-using System.Threading;
 using System.Threading.Tasks;
-using VodTools.Api;
+using System.Threading;
+using System;
 using VodTools.Api.Credentials;
+using VodTools.Api;
 using VodTools.Model;
 
 namespace VodTools.Services

@@ -1,7 +1,7 @@
-using System;
 using System.Globalization;
 using System.Linq;
 using System.Xml.Linq;
+using System;
 
 namespace VodTools.Services
 {

@@ -1,6 +1,6 @@
 using System.Reflection;
-using VodTools.Api;
 using VodTools.Api.Signing;
+using VodTools.Api;
 
 namespace VodTools.Tests.Api;
 

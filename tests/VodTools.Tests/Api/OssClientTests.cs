@@ -1,8 +1,8 @@
 using System.Text;
-using VodTools.Api;
 using VodTools.Api.Credentials;
 using VodTools.Api.Http;
 using VodTools.Api.Signing;
+using VodTools.Api;
 using VodTools.Tests.Support;
 
 namespace VodTools.Tests.Api;

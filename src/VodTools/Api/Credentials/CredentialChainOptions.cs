@@ -1,6 +1,6 @@
-using System;
 using System.IO;
 using System.Net.Http;
+using System;
 
 namespace VodTools.Api.Credentials
 {

@@ -1,7 +1,7 @@
-using System;
-using System.Collections;
 using System.Collections.Generic;
+using System.Collections;
 using System.Runtime.InteropServices;
+using System;
 
 namespace VodTools.Api.Credentials
 {

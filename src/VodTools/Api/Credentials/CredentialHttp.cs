@@ -1,8 +1,8 @@
-using System;
-using System.Net;
 using System.Net.Http;
-using System.Threading;
+using System.Net;
 using System.Threading.Tasks;
+using System.Threading;
+using System;
 
 namespace VodTools.Api.Credentials
 {

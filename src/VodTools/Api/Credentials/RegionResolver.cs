@@ -1,5 +1,5 @@
-using System;
 using System.IO;
+using System;
 using VodTools.Api.Endpoints;
 
 namespace VodTools.Api.Credentials

@@ -1,8 +1,8 @@
-using System;
 using System.Diagnostics;
 using System.Globalization;
-using System.Threading;
 using System.Threading.Tasks;
+using System.Threading;
+using System;
 using VodTools.Api.Credentials;
 
 namespace VodTools.Api.Http

@@ -1,7 +1,7 @@
-using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Net;
+using System;
 
 namespace VodTools.Api.Http
 {

@@ -1,8 +1,8 @@
-using System;
 using System.Collections.Concurrent;
-using System.Threading;
 using System.Threading.RateLimiting;
 using System.Threading.Tasks;
+using System.Threading;
+using System;
 
 namespace VodTools.Api.Http
 {

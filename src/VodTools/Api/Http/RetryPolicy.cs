@@ -1,8 +1,8 @@
-using System;
 using System.Globalization;
 using System.Linq;
 using System.Net.Http;
 using System.Threading;
+using System;
 
 namespace VodTools.Api.Http
 {

@@ -1,6 +1,6 @@
-using System;
 using System.Collections.Generic;
 using System.Text.RegularExpressions;
+using System;
 
 namespace VodTools.Api.Http
 {

@@ -1,8 +1,8 @@
-using System;
 using System.Collections.Generic;
 using System.Management.Automation;
-using VodTools.Api;
+using System;
 using VodTools.Api.Endpoints;
+using VodTools.Api;
 
 namespace VodTools.Commands.Common
 {

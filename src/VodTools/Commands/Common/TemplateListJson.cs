@@ -1,8 +1,8 @@
-using System;
 using System.Collections;
 using System.Globalization;
 using System.Management.Automation;
 using System.Text.Json;
+using System;
 using VodTools.Services;
 
 namespace VodTools.Commands.Common

@@ -1,13 +1,13 @@
-using System;
 using System.Collections.Concurrent;
 using System.Linq;
 using System.Management.Automation;
-using System.Threading;
 using System.Threading.Tasks;
-using VodTools.Api;
+using System.Threading;
+using System;
 using VodTools.Api.Credentials;
 using VodTools.Api.Endpoints;
 using VodTools.Api.Http;
+using VodTools.Api;
 using VodTools.Services;
 
 namespace VodTools.Commands.Common

@@ -1,11 +1,11 @@
-using System;
-using System.Collections;
 using System.Collections.Generic;
+using System.Collections;
 using System.Linq;
-using System.Management.Automation;
 using System.Management.Automation.Language;
-using System.Threading;
+using System.Management.Automation;
 using System.Threading.Tasks;
+using System.Threading;
+using System;
 using VodTools.Services;
 
 namespace VodTools.Commands.Completion

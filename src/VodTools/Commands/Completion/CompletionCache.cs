@@ -1,12 +1,12 @@
-using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
-using System.Threading;
 using System.Threading.Tasks;
-using VodTools.Api;
+using System.Threading;
+using System;
 using VodTools.Api.Http;
+using VodTools.Api;
 using VodTools.Commands.Common;
 using VodTools.Services;
 

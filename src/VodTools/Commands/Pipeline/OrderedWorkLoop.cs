@@ -1,7 +1,7 @@
-using System;
 using System.Management.Automation;
-using System.Threading;
 using System.Threading.Tasks;
+using System.Threading;
+using System;
 
 namespace VodTools.Commands.Pipeline
 {

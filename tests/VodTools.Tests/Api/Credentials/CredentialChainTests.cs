@@ -1,5 +1,5 @@
-using VodTools.Api;
 using VodTools.Api.Credentials;
+using VodTools.Api;
 using VodTools.Tests.Support;
 using Xunit;
 

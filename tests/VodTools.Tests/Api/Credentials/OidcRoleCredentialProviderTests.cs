@@ -1,6 +1,6 @@
-using VodTools.Api;
 using System.Collections.Concurrent;
 using VodTools.Api.Credentials;
+using VodTools.Api;
 using Xunit;
 
 namespace VodTools.Tests.Api.Credentials;

@@ -1,5 +1,5 @@
-using VodTools.Api;
 using VodTools.Api.Credentials;
+using VodTools.Api;
 using Xunit;
 
 namespace VodTools.Tests.Api.Credentials;

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using VodTools.Api.Signing;
-using VodTools.Tests.Support;
 using VodTools.TestSupport;
+using VodTools.Tests.Support;
 
 namespace VodTools.Tests.Api.Signing;
 

@@ -1,4 +1,4 @@
-namespace VodTools.Emulator.Hosting;
+namespace VodTools.Emulator.Rpc;
 
 /// <summary>The per-second VOD API limits of spec/rpc-apis.md §5.7, counted per group in fixed
 /// one-second windows of the emulator clock. Actions not listed are not limited.</summary>

@@ -6,7 +6,7 @@ using VodTools.Emulator.Storage;
 namespace VodTools.Emulator.Ram;
 
 /// <summary>RAM 2015-05-01: roles, custom policies with versions, and role attachments (spec/rpc-apis.md §4).</summary>
-internal sealed partial class RamService : RpcService
+internal sealed partial class RamApi : RpcApi
 {
     public const string RoleKind = "ram-role";
     private const string PolicyKind = "ram-policy";
@@ -31,7 +31,7 @@ internal sealed partial class RamService : RpcService
 
     private readonly Store _store;
 
-    public RamService(Store store)
+    public RamApi(Store store)
     {
         _store = store;
         Action("CreateRole", CreateRole);

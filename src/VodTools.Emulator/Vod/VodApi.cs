@@ -3,7 +3,6 @@ using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using VodTools.Emulator.Auth;
-using VodTools.Emulator.Hosting;
 using VodTools.Emulator.Oss;
 using VodTools.Emulator.Rpc;
 using VodTools.Emulator.Storage;
@@ -13,7 +12,7 @@ namespace VodTools.Emulator.Vod;
 
 /// <summary>VOD 2017-03-21 (spec/rpc-apis.md §5): media registration and upload, media info, deletion,
 /// simulated transcoding and snapshots, template groups, domains and apps.</summary>
-internal sealed partial class VodService : RpcService
+internal sealed partial class VodApi : RpcApi
 {
     public const string DefaultAppId = "app-1000000";
     public const string NoTranscode = "VOD_NO_TRANSCODE";
@@ -28,14 +27,19 @@ internal sealed partial class VodService : RpcService
     };
 
     private readonly Store _store;
-    private readonly EmulatorOptions _options;
-    private readonly StsService _sts;
+    private readonly StsApi _sts;
+    private readonly TimeProvider _clock;
+    private readonly string _accountId;
+    /// <summary>How long a simulated transcode or snapshot job runs (--transcode-seconds).</summary>
+    private readonly TimeSpan _jobDuration;
 
-    public VodService(Store store, EmulatorOptions options, StsService sts)
+    public VodApi(Store store, StsApi sts, TimeProvider clock, string accountId, TimeSpan jobDuration)
     {
         _store = store;
-        _options = options;
         _sts = sts;
+        _clock = clock;
+        _accountId = accountId;
+        _jobDuration = jobDuration;
         Action("RegisterMedia", RegisterMedia);
         Action("CreateUploadVideo", CreateUploadVideo);
         Action("RefreshUploadVideo", RefreshUploadVideo);
@@ -52,11 +56,10 @@ internal sealed partial class VodService : RpcService
     public override string Version => "2017-03-21";
     public override string HostId => "vod.cn-shanghai.aliyuncs.com";
     public override string Product => "vod";
+    public override string UnavailableCode => "ServiceUnAvailable";
 
     [GeneratedRegex(@"^https?://(?<bucket>[a-z0-9][a-z0-9_-]{1,62})\.oss-(?<region>[a-z0-9-]+?)(-internal)?\.aliyuncs\.com/(?<key>[^?#]+)$")]
     private static partial Regex OssFileUrl();
-
-    private TimeSpan JobDuration => TimeSpan.FromSeconds(_options.TranscodeSeconds);
 
     private Video FindVideo(RpcCall call) => FindVideo(call.Required("VideoId"))
         ?? throw new RpcException(404, "InvalidVideo.NotFound", "The video does not exist.");
@@ -202,8 +205,8 @@ internal sealed partial class VodService : RpcService
             var parsed = ParseStorageLocation(location);
             return parsed ?? throw new RpcException(404, "InvalidStorage.NotFound", "The storage location does not exist.");
         }
-        string name = "outin-" + _options.AccountId;
-        _store.TryAdd(OssApi.BucketKind, name, new OssApi.Bucket { Name = name, CreationDate = _options.Clock.GetUtcNow() });
+        string name = "outin-" + _accountId;
+        _store.TryAdd(OssApi.BucketKind, name, new OssApi.Bucket { Name = name, CreationDate = _clock.GetUtcNow() });
         return (name, _store.Get<OssApi.Bucket>(OssApi.BucketKind, name)!.Region);
     }
 

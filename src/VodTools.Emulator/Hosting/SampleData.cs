@@ -1,9 +1,9 @@
 using System.Security.Cryptography;
 using System.Text;
-using VodTools.Emulator.Hosting;
 using VodTools.Emulator.Oss;
+using VodTools.Emulator.Storage;
 
-namespace VodTools.Emulator.Storage;
+namespace VodTools.Emulator.Hosting;
 
 /// <summary>--seed-sample: bucket media-archive (cn-shanghai) with a few hundred small fake media files of
 /// mixed types under nested prefixes, some with Unicode and spaces in their names, some non-media, and one
@@ -12,9 +12,8 @@ internal static class SampleData
 {
     public const string Bucket = "media-archive";
 
-    public static void Seed(Store store, EmulatorOptions options)
+    public static void Seed(Store store, DateTimeOffset now)
     {
-        var now = options.Clock.GetUtcNow();
         if (!store.TryAdd(OssApi.BucketKind, Bucket, new OssApi.Bucket { Name = Bucket, Region = OssApi.DefaultRegion, CreationDate = now }))
             return;
         store.Atomically(() => SeedObjects(store, now)); // one transaction: seeding takes milliseconds, not one fsync per key

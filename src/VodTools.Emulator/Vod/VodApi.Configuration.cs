@@ -7,7 +7,7 @@ namespace VodTools.Emulator.Vod;
 
 /// <summary>Template groups, CDN domains, storage and apps. Every account starts with app-1000000 and one
 /// default template group (FHD/HD/SD MP4); VOD_NO_TRANSCODE is accepted wherever a group id is.</summary>
-internal sealed partial class VodService
+internal sealed partial class VodApi
 {
     private const string GroupKind = "vod-template-group";
     private const string DomainKind = "vod-domain";
@@ -36,7 +36,7 @@ internal sealed partial class VodService
     /// <summary>Creates the default app and template group the first time the emulator runs on a data folder.</summary>
     public void EnsureDefaults()
     {
-        var now = _options.Clock.GetUtcNow();
+        var now = _clock.GetUtcNow();
         _store.TryAdd(AppKind, DefaultAppId, new VodApp { AppId = DefaultAppId, AppName = "Default", Type = "System", CreationTime = now });
         if (_store.Get<VodSettings>(SettingsKind, "settings") != null) return;
         var group = new TemplateGroup { TranscodeTemplateGroupId = RpcCall.NewId(), Name = "Default", Locked = true, CreationTime = now, ModifyTime = now };

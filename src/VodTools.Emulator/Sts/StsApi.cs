@@ -2,7 +2,6 @@ using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using VodTools.Emulator.Auth;
-using VodTools.Emulator.Hosting;
 using VodTools.Emulator.Ram;
 using VodTools.Emulator.Rpc;
 
@@ -10,13 +9,13 @@ namespace VodTools.Emulator.Sts;
 
 /// <summary>STS 2015-04-01: AssumeRole (honouring the role's trust policy) and GetCallerIdentity
 /// (spec/rpc-apis.md §7.1). Issued keys work against every service of the emulator until they expire.</summary>
-internal sealed partial class StsService : RpcService
+internal sealed partial class StsApi : RpcApi
 {
-    private readonly RamService _ram;
-    private readonly KeyRing _keys;
+    private readonly RamApi _ram;
+    private readonly IKeyRing _keys;
     private readonly int? _tokenSecondsCap;
 
-    public StsService(RamService ram, KeyRing keys, int? tokenSecondsCap = null)
+    public StsApi(RamApi ram, IKeyRing keys, int? tokenSecondsCap = null)
     {
         _ram = ram;
         _keys = keys;

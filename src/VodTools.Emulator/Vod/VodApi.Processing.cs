@@ -6,7 +6,7 @@ namespace VodTools.Emulator.Vod;
 /// <summary>Transcoding and snapshots, simulated over time: a job runs for --transcode-seconds, its progress
 /// grows linearly from 0 to 100, then it succeeds, or fails when the source has zero bytes (it cannot be
 /// "decoded") or its template's name contains "fail" (to stage CompletePartialSucc on purpose).</summary>
-internal sealed partial class VodService
+internal sealed partial class VodApi
 {
     private const string TaskKind = "vod-task";
     private const string SnapshotKind = "vod-snapshot";
@@ -28,7 +28,7 @@ internal sealed partial class VodService
     private List<SnapshotJob> SnapshotsOf(string videoId) => _store.All<SnapshotJob>(SnapshotKind).Where(j => j.VideoId == videoId).ToList();
 
     private int Progress(DateTimeOffset created, DateTimeOffset now) =>
-        JobDuration <= TimeSpan.Zero ? 100 : (int)Math.Clamp((now - created) / JobDuration * 100, 0, 100);
+        _jobDuration <= TimeSpan.Zero ? 100 : (int)Math.Clamp((now - created) / _jobDuration * 100, 0, 100);
 
     private bool JobFails(TranscodeTask task, TranscodeJob job) => task.SourceBroken || job.Fails;
 
@@ -43,7 +43,7 @@ internal sealed partial class VodService
     }
 
     private string? CompleteTime(DateTimeOffset created, DateTimeOffset now) =>
-        Progress(created, now) < 100 ? null : RpcCall.Time(created + JobDuration);
+        Progress(created, now) < 100 ? null : RpcCall.Time(created + _jobDuration);
 
     /// <summary>Transcoding and snapshots need the source in place and no task running.</summary>
     private void RequireProcessable(Video video, DateTimeOffset now)

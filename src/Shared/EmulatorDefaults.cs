@@ -1,0 +1,29 @@
+namespace VodTools.Shared
+{
+    /// <summary>What the module's Start-VodEmulator and the emulator must agree on, compiled into both (netstandard2.0
+    /// and net10.0): the well-known key pair and account (public, like Azurite's; they work only against the
+    /// emulator), the command-line flags and the admin paths.</summary>
+    internal static class EmulatorDefaults
+    {
+        public const string AccessKeyId = "VODEMULATORKEYID";
+        public const string AccessKeySecret = "VodEmulatorSecretKey";
+        public const string AccountId = "1234567890123456";
+
+        public const string HealthPath = "/_emulator/health";
+        public const string ShutdownPath = "/_emulator/shutdown";
+
+        /// <summary>The emulator's command-line flags.</summary>
+        public static class Flags
+        {
+            public const string Port = "--port";
+            public const string DataDir = "--data-dir";
+            public const string InMemory = "--in-memory";
+            public const string UrlFile = "--url-file";
+            public const string SeedSample = "--seed-sample";
+            public const string Quota = "--quota";
+            public const string Faults = "--faults";
+            public const string TranscodeSeconds = "--transcode-seconds";
+            public const string StsTokenSeconds = "--sts-token-seconds";
+        }
+    }
+}
