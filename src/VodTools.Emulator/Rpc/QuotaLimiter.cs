@@ -1,40 +1,58 @@
 namespace VodTools.Emulator.Rpc;
 
-/// <summary>The per-second VOD API limits of spec/rpc-apis.md §5.7, counted per group in fixed
-/// one-second windows of the emulator clock. Actions not listed are not limited.</summary>
+/// <summary>
+/// VOD's per-account limit of each action, every action its own budget, counted in fixed one-second windows of the
+/// emulator clock (VOD's "QPS limits on API operations" page and the operations' own reference pages). The upload
+/// actions are limited by region: 80 in Beijing, Shanghai, Shenzhen and Singapore, 40 in the others; the region is
+/// read from a vod.&lt;region&gt;.aliyuncs.com Host, and a loopback host counts as the emulator's home, cn-shanghai.
+/// Actions without a published figure keep the earlier group figure; VOD actions named nowhere get 30; RAM and STS
+/// are not limited.
+/// </summary>
 internal sealed class QuotaLimiter(TimeProvider clock)
 {
-    private static readonly Dictionary<string, (string Group, int PerSecond)> Groups = BuildGroups();
+    private static readonly Dictionary<string, int> Limits = new(StringComparer.Ordinal)
+    {
+        ["RegisterMedia"] = 50,
+        ["CreateUploadVideo"] = 80, ["RefreshUploadVideo"] = 80, ["CreateUploadImage"] = 80,
+        ["GetURLUploadInfos"] = 100,
+        ["GetVideoInfo"] = 100, ["GetVideoInfos"] = 100, ["GetMezzanineInfo"] = 100, ["UpdateVideoInfo"] = 100,
+        ["SearchMedia"] = 50,
+        ["GetPlayInfo"] = 360, ["GetVideoPlayAuth"] = 360,
+        ["DeleteVideo"] = 30, ["SubmitTranscodeJobs"] = 30, ["SubmitSnapshotJob"] = 30,
+        ["GetTranscodeTask"] = 15, ["ListTranscodeTask"] = 15, ["GetTranscodeSummary"] = 15,
+        ["AddTranscodeTemplateGroup"] = 5,
+        ["ListTranscodeTemplateGroup"] = 10, ["GetTranscodeTemplateGroup"] = 10, ["SetDefaultTranscodeTemplateGroup"] = 10,
+        ["AddVodDomain"] = 10, ["DescribeVodDomainDetail"] = 10, ["DeleteVodDomain"] = 10,
+        ["AddVodStorageForApp"] = 10, ["GetAppInfos"] = 10,
+    };
+
+    private static readonly HashSet<string> RegionalActions = new(StringComparer.Ordinal) { "CreateUploadVideo", "RefreshUploadVideo", "CreateUploadImage" };
+    private static readonly HashSet<string> HigherUploadRegions = new(StringComparer.Ordinal) { "cn-beijing", "cn-shanghai", "cn-shenzhen", "ap-southeast-1" };
+
     private readonly Dictionary<string, (long Second, int Count)> _windows = new();
 
-    /// <summary>False when the action's group has used up this second's budget.</summary>
-    public bool TryAcquire(string action)
+    /// <summary>VOD's limit of one action at a host, in calls per second.</summary>
+    internal static int LimitOf(string action, string host)
     {
-        if (!Groups.TryGetValue(action, out var limit)) return true;
+        int limit = Limits.GetValueOrDefault(action, 30);
+        if (!RegionalActions.Contains(action)) return limit;
+        var labels = host.Split(':')[0].Split('.');
+        string region = labels.Length == 4 && labels[0].StartsWith("vod", StringComparison.Ordinal) && labels[2] == "aliyuncs" ? labels[1] : "cn-shanghai";
+        return HigherUploadRegions.Contains(region) ? limit : limit / 2;
+    }
+
+    /// <summary>False when a VOD action has used up this second's budget; RAM and STS pass.</summary>
+    public bool TryAcquire(string product, string action, string host)
+    {
+        if (!string.Equals(product, "vod", StringComparison.OrdinalIgnoreCase)) return true;
+        int limit = LimitOf(action, host);
         long second = clock.GetUtcNow().ToUnixTimeSeconds();
         lock (_windows)
         {
-            var window = _windows.TryGetValue(limit.Group, out var w) && w.Second == second ? w : (Second: second, Count: 0);
-            if (window.Count >= limit.PerSecond) return false;
-            _windows[limit.Group] = (second, window.Count + 1);
+            var window = _windows.TryGetValue(action, out var w) && w.Second == second ? w : (Second: second, Count: 0);
+            if (window.Count >= limit) return false;
+            _windows[action] = (second, window.Count + 1);
             return true;
         }
-    }
-
-    private static Dictionary<string, (string, int)> BuildGroups()
-    {
-        var groups = new Dictionary<string, (string, int)>(StringComparer.Ordinal);
-        void Add(string group, int perSecond, params string[] actions)
-        {
-            foreach (var a in actions) groups[a] = (group, perSecond);
-        }
-        Add("register", 50, "RegisterMedia");
-        Add("upload", 100, "CreateUploadVideo", "RefreshUploadVideo");
-        Add("query", 100, "GetVideoInfo", "GetVideoInfos", "GetMezzanineInfo");
-        Add("configuration", 10, "AddTranscodeTemplateGroup", "SetDefaultTranscodeTemplateGroup", "ListTranscodeTemplateGroup",
-            "GetTranscodeTemplateGroup", "AddVodDomain", "DeleteVodDomain", "DescribeVodDomainDetail", "AddVodStorageForApp", "GetAppInfos");
-        Add("other", 30, "SubmitTranscodeJobs", "SubmitSnapshotJob", "DeleteVideo", "UpdateVideoInfo", "DeleteMezzanines", "GetTranscodeTask", "ListTranscodeTask",
-            "GetTranscodeSummary", "ListSnapshots");
-        return groups;
     }
 }

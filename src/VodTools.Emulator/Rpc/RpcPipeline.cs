@@ -111,7 +111,7 @@ internal sealed class RpcPipeline(IEnumerable<RpcApi> apis, RpcVerifier verifier
 
         var auth = verifier.Verify(request, call.Form);
         if (!auth.Ok) { await Error(auth.Failure!.Status, auth.Failure.Code, auth.Failure.Message); return; }
-        if (quota != null && !quota.TryAcquire(action))
+        if (quota != null && !quota.TryAcquire(api.Product, action, request.Host))
         {
             count("throttled");
             context.Response.Headers["x-acs-retry-after"] = "1000";

@@ -46,8 +46,20 @@ namespace VodTools.Api
         public RpcService Service => _service;
         public Uri Endpoint => _endpoint;
 
-        /// <summary>Calls <paramref name="action"/>; returns the response body's JSON object, or throws <see cref="CloudException"/>.</summary>
+        /// <summary>
+        /// Calls <paramref name="action"/>; returns the response body's JSON object, or throws <see cref="CloudException"/>.
+        /// </summary>
         public Task<JsonElement> CallAsync(string action, IReadOnlyList<KeyValuePair<string, string>> parameters, CancellationToken cancellationToken) =>
+            CallAsync(action, parameters, cancellationToken, repeatable: true);
+
+        /// <summary>
+        /// Calls a write that is not safe to repeat (it creates something each time): retried only after failures that
+        /// prove nothing was done; otherwise its <see cref="CloudException"/> says whether it may have acted.
+        /// </summary>
+        public Task<JsonElement> CallUnsafeAsync(string action, IReadOnlyList<KeyValuePair<string, string>> parameters, CancellationToken cancellationToken) =>
+            CallAsync(action, parameters, cancellationToken, repeatable: false);
+
+        private Task<JsonElement> CallAsync(string action, IReadOnlyList<KeyValuePair<string, string>> parameters, CancellationToken cancellationToken, bool repeatable) =>
             _attempts.RunAsync(action, WaitForQuota(action), async (credentials, now, token) =>
             {
                 using var request = BuildRequest(action, parameters, credentials, now);
@@ -57,14 +69,14 @@ namespace VodTools.Api
                 if (!response.IsSuccessStatusCode) throw ParseError(action, response, body, requestId);
                 var result = ParseSuccess(action, body, (int)response.StatusCode, requestId);
                 return new AttemptResult<JsonElement>(result, (int)response.StatusCode, result.TryGetProperty("RequestId", out var id) ? id.GetString() : requestId);
-            }, cancellationToken);
+            }, cancellationToken, repeatable);
 
-        /// <summary>VOD's calls wait for a permit of the account's per-group QPS budget; other products have none.</summary>
+        /// <summary>VOD's calls wait for a permit of the account's per-action QPS budget; other products have none.</summary>
         private Func<CloudCredentials?, CancellationToken, Task>? WaitForQuota(string action)
         {
             if (!_options.UseQpsBudget || _service.QuotaOf == null) return null;
-            var (group, perSecond) = _service.QuotaOf(action);
-            return (credentials, token) => QpsBudget.AcquireAsync($"{_service.Name}|{credentials?.AccessKeyId}|{_endpoint.Authority}|{group}", perSecond, token);
+            var perSecond = _service.QuotaOf(action, _endpoint);
+            return (credentials, token) => QpsBudget.AcquireAsync($"{_service.Name}|{credentials?.AccessKeyId}|{_endpoint.Authority}|{action}", perSecond, token);
         }
 
         /// <summary>Builds and signs one attempt's request. Pure but for the nonce.</summary>

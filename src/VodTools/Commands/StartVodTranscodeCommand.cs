@@ -14,12 +14,14 @@ namespace VodTools.Commands
     /// <para type="synopsis">Transcodes media in VOD with a template group (SubmitTranscodeJobs), once per media and group.</para>
     /// <para type="description">Takes media ids or VodMedia objects from the pipeline and emits one TranscodeTask per media in
     /// input order. Calls run concurrently (-ThrottleLimit) within the account's QPS quota.</para>
-    /// <para type="description">It does not transcode twice. Each call carries a SessionId derived from the media and the
-    /// template group, and VOD answers a SessionId it has seen in the last 7 days with the task it started then. Media that
-    /// Register-VodMedia registered with the same template group are transcoded by VOD itself (Trigger Auto): for a
-    /// VodMedia whose TemplateGroupId is this group, the cmdlet looks the media's tasks up (ListTranscodeTask) and emits the
-    /// newest task of that group instead of submitting; for freshly registered media (NewRegister) it waits up to 15
-    /// seconds for VOD's own task to appear. -Force submits a new task anyway.</para>
+    /// <para type="description">It does not transcode twice. Before submitting, it looks the media's tasks up
+    /// (ListTranscodeTask) and emits the newest task of the group if there is one; only media that Register-VodMedia has
+    /// just created without a template group skip the look-up (they cannot have a task yet). Media registered with this
+    /// group are transcoded by VOD itself (Trigger Auto): for those it waits up to 15 seconds for VOD's own task to appear.
+    /// Each submission also carries a SessionId derived from the media and the group, which VOD refuses to accept twice
+    /// within 7 days; when a submission fails in a way that may mean it was done (its answer lost on the way, or that
+    /// refusal), the task is looked up again and emitted, so a rerun or a retry never shows an error for a task that
+    /// exists. -Force submits a new task anyway, without either look-up.</para>
     /// </summary>
     [Cmdlet(VerbsLifecycle.Start, "VodTranscode", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(TranscodeTask))]
@@ -110,9 +112,13 @@ namespace VodTools.Commands
             }
             if (!ShouldProcess(MediaId, $"Transcode with template group {group}")) return;
 
+            // Only a media VOD has just created without a template group surely has no task yet; any other is looked up
+            // first, and one just registered with this group is given time for the task VOD starts itself.
             var media = InputObject?.BaseObject as VodMedia;
-            var lookUp = !Force && media != null && media.MediaId == MediaId && media.TemplateGroupId == group;
-            var waitForAuto = lookUp && media!.NewRegister == true;
+            var fresh = media != null && media.MediaId == MediaId && media.NewRegister == true;
+            var force = Force.IsPresent;
+            var lookFirst = !(fresh && string.IsNullOrEmpty(media!.TemplateGroupId));
+            var waitForAuto = lookFirst && fresh && media!.TemplateGroupId == group ? AutoTaskWait : TimeSpan.Zero;
             var submission = new TranscodeSubmission
             {
                 MediaId = MediaId,
@@ -131,8 +137,10 @@ namespace VodTools.Commands
             {
                 try
                 {
-                    var task = lookUp ? await FindTaskAsync(vod, submission, waitForAuto, cancellation).ConfigureAwait(false) : null;
-                    task ??= await vod.SubmitTranscodeJobsAsync(submission, cancellation).ConfigureAwait(false);
+                    // -Force asks for a new task: no look-up before or after (an old task would pass for the new one)
+                    var task = force
+                        ? await vod.SubmitTranscodeJobsAsync(submission, cancellation).ConfigureAwait(false)
+                        : await vod.TranscodeOnceAsync(submission, lookFirst, waitForAuto, cancellation).ConfigureAwait(false);
                     work.Complete(slot, () => { _started++; WriteObject(task); });
                 }
                 catch (Exception e) when (!(e is OperationCanceledException && cancellation.IsCancellationRequested))
@@ -152,21 +160,6 @@ namespace VodTools.Commands
             work.Finish(WaitDraining, () => ReportProgress(completed: false), Cancellation);
             ReportProgress(completed: true);
             work.Dispose();
-        }
-
-        /// <summary>The media's newest task of the group; for fresh registrations, waits with backoff for VOD to start it.</summary>
-        private static async Task<TranscodeTask?> FindTaskAsync(VodService vod, TranscodeSubmission submission, bool waitForAuto, CancellationToken cancellation)
-        {
-            var waited = TimeSpan.Zero;
-            var delay = PollBackoff.First;
-            while (true)
-            {
-                var task = await vod.FindTranscodeTaskAsync(submission.MediaId, submission.TemplateGroupId, cancellation).ConfigureAwait(false);
-                if (task != null || !waitForAuto || waited >= AutoTaskWait) return task;
-                await Task.Delay(delay, cancellation).ConfigureAwait(false);
-                waited += delay;
-                delay = PollBackoff.Next(delay, null);
-            }
         }
 
         private void ReportProgress(bool completed)

@@ -102,9 +102,12 @@ namespace VodTools.Services
         /// <summary>Adds a version; with <paramref name="rotate"/> RAM deletes the oldest non-default version when at the limit of 5.</summary>
         public async Task<RamPolicyVersion> CreatePolicyVersionAsync(string policyName, string document, bool setAsDefault, bool rotate, CancellationToken cancellationToken)
         {
-            var result = await Call("CreatePolicyVersion", cancellationToken,
+            // Not safe to repeat: each call adds a version (and with rotation deletes the oldest).
+            var result = await _client.CallUnsafeAsync("CreatePolicyVersion", new[]
+            {
                 P("PolicyName", policyName), P("PolicyDocument", document), P("SetAsDefault", setAsDefault ? "true" : "false"),
-                P("RotateStrategy", rotate ? "DeleteOldestNonDefaultVersionWhenLimitExceeded" : "None")).ConfigureAwait(false);
+                P("RotateStrategy", rotate ? "DeleteOldestNonDefaultVersionWhenLimitExceeded" : "None"),
+            }, cancellationToken).ConfigureAwait(false);
             return ReadVersion(result.Prop("PolicyVersion"));
         }
 

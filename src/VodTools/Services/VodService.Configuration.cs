@@ -48,7 +48,7 @@ namespace VodTools.Services
             var parameters = new List<KeyValuePair<string, string>> { P("Name", name) };
             Add(parameters, "TranscodeTemplateList", templateListJson);
             Add(parameters, "AppId", appId);
-            var result = await _client.CallAsync("AddTranscodeTemplateGroup", parameters, cancellationToken).ConfigureAwait(false);
+            var result = await _client.CallUnsafeAsync("AddTranscodeTemplateGroup", parameters, cancellationToken).ConfigureAwait(false);
             return result.Str("TranscodeTemplateGroupId") ?? throw new System.InvalidOperationException("VOD answered without a TranscodeTemplateGroupId.");
         }
 

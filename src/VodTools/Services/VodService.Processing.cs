@@ -19,7 +19,7 @@ namespace VodTools.Services
         public string? OverrideParams { get; set; }
         public string? EncryptConfig { get; set; }
         public string? UserData { get; set; }
-        /// <summary>VOD submits a SessionId only once in 7 days and answers later calls with the first task.</summary>
+        /// <summary>VOD accepts a SessionId once in 7 days and answers a repeat with an error (not the first task).</summary>
         public string? SessionId { get; set; }
     }
 
@@ -60,7 +60,7 @@ namespace VodTools.Services
             Add(parameters, "EncryptConfig", submission.EncryptConfig);
             Add(parameters, "UserData", submission.UserData);
             Add(parameters, "SessionId", submission.SessionId);
-            var result = await _client.CallAsync("SubmitTranscodeJobs", parameters, cancellationToken).ConfigureAwait(false);
+            var result = await _client.CallUnsafeAsync("SubmitTranscodeJobs", parameters, cancellationToken).ConfigureAwait(false);
             return new TranscodeTask
             {
                 TaskId = result.Str("TranscodeTaskId") ?? string.Empty,
@@ -105,6 +105,47 @@ namespace VodTools.Services
             }
         }
 
+        /// <summary>
+        /// Transcodes a media with a group once: an existing task of the group (looked up first unless
+        /// <paramref name="lookFirst"/> is false, waiting up to <paramref name="waitForAuto"/> for the one VOD starts itself
+        /// on registration) is returned instead of submitting. A submit that failed in a way that may mean it was done (its
+        /// answer lost, or VOD refusing a SessionId it saw within 7 days) is reconciled by looking the task up; when none is
+        /// listed after a lost answer, the submit is sent once more, which the SessionId makes safe: VOD refuses it if the
+        /// first one was done.
+        /// </summary>
+        public async Task<TranscodeTask> TranscodeOnceAsync(TranscodeSubmission submission, bool lookFirst, TimeSpan waitForAuto, CancellationToken cancellationToken)
+        {
+            if (lookFirst && await FindTranscodeTaskAsync(submission.MediaId, submission.TemplateGroupId, waitForAuto, cancellationToken).ConfigureAwait(false) is TranscodeTask existing)
+                return existing;
+            for (var resent = false; ; resent = true)
+            {
+                try
+                {
+                    return await SubmitTranscodeJobsAsync(submission, cancellationToken).ConfigureAwait(false);
+                }
+                catch (Api.Http.CloudException e) when (submission.SessionId != null && (e.OutcomeUnknown || e.HttpStatus / 100 == 4))
+                {
+                    if (await FindTranscodeTaskAsync(submission.MediaId, submission.TemplateGroupId, cancellationToken).ConfigureAwait(false) is TranscodeTask task) return task;
+                    if (!e.OutcomeUnknown || resent) throw;
+                }
+            }
+        }
+
+        /// <summary>The task of the group, waiting with backoff up to <paramref name="wait"/> for VOD to start it.</summary>
+        private async Task<TranscodeTask?> FindTranscodeTaskAsync(string mediaId, string templateGroupId, TimeSpan wait, CancellationToken cancellationToken)
+        {
+            var waited = TimeSpan.Zero;
+            var delay = PollBackoff.First;
+            while (true)
+            {
+                var task = await FindTranscodeTaskAsync(mediaId, templateGroupId, cancellationToken).ConfigureAwait(false);
+                if (task != null || waited >= wait) return task;
+                await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
+                waited += delay;
+                delay = PollBackoff.Next(delay, null);
+            }
+        }
+
         /// <summary>The newest task of a media for a template group, or null.</summary>
         public async Task<TranscodeTask?> FindTranscodeTaskAsync(string mediaId, string templateGroupId, CancellationToken cancellationToken) =>
             (await ListTranscodeTasksAsync(mediaId, cancellationToken).ConfigureAwait(false))
@@ -125,7 +166,7 @@ namespace VodTools.Services
             Add(parameters, "Height", submission.Height?.ToString(CultureInfo.InvariantCulture));
             Add(parameters, "SpriteSnapshotConfig", submission.SpriteConfig);
             Add(parameters, "UserData", submission.UserData);
-            var result = await _client.CallAsync("SubmitSnapshotJob", parameters, cancellationToken).ConfigureAwait(false);
+            var result = await _client.CallUnsafeAsync("SubmitSnapshotJob", parameters, cancellationToken).ConfigureAwait(false);
             return new SnapshotJob { JobId = result.Prop("SnapshotJob")?.Str("JobId") ?? string.Empty, MediaId = submission.MediaId };
         }
 

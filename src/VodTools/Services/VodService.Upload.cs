@@ -104,7 +104,7 @@ namespace VodTools.Services
             Add(parameters, "StorageLocation", request.StorageLocation);
             Add(parameters, "AppId", request.AppId);
             Add(parameters, "UserData", request.UserData);
-            var result = await _client.CallAsync("CreateUploadVideo", parameters, cancellationToken).ConfigureAwait(false);
+            var result = await _client.CallUnsafeAsync("CreateUploadVideo", parameters, cancellationToken).ConfigureAwait(false);
             return (result.Str("VideoId") ?? string.Empty, ReadTarget(result));
         }
 

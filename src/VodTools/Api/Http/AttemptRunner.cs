@@ -46,14 +46,20 @@ namespace VodTools.Api.Http
         /// <param name="beforeEach">Runs before each attempt once the credentials are known (the QPS budget waits there).</param>
         /// <param name="attempt">Builds, signs and sends one attempt at the given time; throws <see cref="CloudException"/> on failure.</param>
         /// <param name="cancellationToken">Cancels the attempts and the pauses between them.</param>
+        /// <param name="repeatable">
+        /// False for a write that is not safe to repeat: it is tried again only after a failure that proves nothing was done;
+        /// after any other it fails at once, marked <see cref="CloudException.OutcomeUnknown"/> when it may have acted.
+        /// </param>
         public async Task<T> RunAsync<T>(
             string operation,
             Func<CloudCredentials?, CancellationToken, Task>? beforeEach,
             Func<CloudCredentials?, DateTimeOffset, CancellationToken, Task<AttemptResult<T>>> attempt,
-            CancellationToken cancellationToken)
+            CancellationToken cancellationToken,
+            bool repeatable = true)
         {
             var retry = _options.Retry;
             var clockCorrected = false;
+            var unanswered = false;
             for (var number = 1; ; number++)
             {
                 var credentials = _credentials == null ? null : await _credentials.GetCredentialsAsync(cancellationToken).ConfigureAwait(false);
@@ -72,15 +78,20 @@ namespace VodTools.Api.Http
                     Log(credentials, operation, number, e.HttpStatus, e.RequestId, watch, e.Code + "; local clock corrected from the server's Date, retrying");
                     number--; // a corrected clock is not a spent attempt
                 }
-                catch (CloudException e) when (number < retry.MaxAttempts && RetryPolicy.IsRetryable(e))
+                catch (CloudException e) when (number < retry.MaxAttempts && RetryPolicy.IsRetryable(e) && (repeatable || RetryPolicy.ProvesNothingDone(e)))
                 {
+                    unanswered |= RetryPolicy.LeavesOutcomeUnknown(e);
                     var delay = retry.DelayBefore(number + 1, e.RetryAfter);
                     Log(credentials, operation, number, e.HttpStatus, e.RequestId, watch, $"{e.Code}; retrying in {delay.TotalMilliseconds:0} ms");
                     await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
                 }
                 catch (CloudException e)
                 {
-                    Log(credentials, operation, number, e.HttpStatus, e.RequestId, watch, e.Code);
+                    e.OutcomeUnknown = RetryPolicy.LeavesOutcomeUnknown(e);
+                    e.AfterUnansweredAttempt = unanswered;
+                    var outcome = !repeatable && e.OutcomeUnknown && RetryPolicy.IsRetryable(e)
+                        ? e.Code + "; not repeated: it may have been done, to be checked by reading back" : e.Code;
+                    Log(credentials, operation, number, e.HttpStatus, e.RequestId, watch, outcome);
                     throw;
                 }
             }

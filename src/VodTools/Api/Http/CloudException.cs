@@ -44,6 +44,18 @@ namespace VodTools.Api.Http
         /// </summary>
         public bool ConnectionClosed { get; internal set; }
 
+        /// <summary>
+        /// The call may have acted although it failed: its answer was lost (timeout, connection closed after sending) or
+        /// a 5xx said nothing of what was done. A write in this state is read back, never repeated blindly.
+        /// </summary>
+        public bool OutcomeUnknown { get; internal set; }
+
+        /// <summary>
+        /// An earlier attempt of this call may have acted (its answer was lost before it was retried): an "already exists"
+        /// or "not found" answer may then be the result of our own earlier attempt.
+        /// </summary>
+        public bool AfterUnansweredAttempt { get; internal set; }
+
         /// <summary>How long the server asked us to wait before retrying (throttling), when it said.</summary>
         public TimeSpan? RetryAfter { get; internal set; }
 

@@ -47,15 +47,34 @@ namespace VodTools.Api.Http
             if (error.IsTransportFailure) return true;
             if (error.HttpStatus >= 500 || error.HttpStatus == 408 || error.HttpStatus == 429) return true;
             var code = error.Code;
-            return code.StartsWith("Throttling", StringComparison.Ordinal)
-                || code.EndsWith(".Throttling", StringComparison.Ordinal)
-                || code.IndexOf("QpsLimitExceeded", StringComparison.Ordinal) >= 0
+            return IsThrottling(code)
                 || string.Equals(code, "ServiceUnavailable", StringComparison.OrdinalIgnoreCase)
                 || code == "InternalError"
                 // .NET resends a request by itself when a pooled connection dies before answering; the cloud then
                 // sees our nonce twice. Our next attempt is re-signed with a fresh one, so it is safe and needed.
                 || code == "SignatureNonceUsed";
         }
+
+        /// <summary>
+        /// Failures that prove the service did not act, so even a write that is not safe to repeat may be tried again:
+        /// a connection that could not be made, a throttling answer, a 503 (the cloud's "did nothing, try later").
+        /// </summary>
+        public static bool ProvesNothingDone(CloudException error) =>
+            error.IsTransportFailure
+                ? error.Code == TransportCodes.ConnectionFailed && !error.ConnectionClosed
+                : error.HttpStatus == 503 || error.HttpStatus == 429 || IsThrottling(error.Code) || IsClockSkew(error);
+
+        /// <summary>
+        /// Failures after which the service may have acted: an answer lost once the request was sent (timeout, closed
+        /// connection), a 5xx other than 503, or a nonce the service had already seen (.NET resent the request itself).
+        /// Any other answer is a refusal: nothing was done.
+        /// </summary>
+        public static bool LeavesOutcomeUnknown(CloudException error) =>
+            !ProvesNothingDone(error) && (error.IsTransportFailure || error.HttpStatus >= 500 || error.HttpStatus == 408 || error.Code == "SignatureNonceUsed");
+
+        private static bool IsThrottling(string code) =>
+            code.StartsWith("Throttling", StringComparison.Ordinal) || code.EndsWith(".Throttling", StringComparison.Ordinal)
+            || code.IndexOf("QpsLimitExceeded", StringComparison.Ordinal) >= 0;
 
         /// <summary>The clock-skew answers: worth one more try once the clock offset is corrected from the server's Date.</summary>
         public static bool IsClockSkew(CloudException error) =>
