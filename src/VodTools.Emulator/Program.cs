@@ -19,15 +19,17 @@ public static class Program
         }
         catch (Exception e) when (e is ArgumentException or IOException or System.Text.Json.JsonException)
         {
-            Console.Error.WriteLine("emulator: " + e.Message);
-            Console.Error.WriteLine(EmulatorOptions.Usage);
-            return 2;
+            return BadCommandLine(e.Message);
         }
 
         EmulatorHost host;
         try
         {
             host = await EmulatorHost.StartAsync(options);
+        }
+        catch (ArgumentException e) // what only the running services can check, e.g. the RPC action a fault rule names
+        {
+            return BadCommandLine(e.Message);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException)
         {
@@ -45,5 +47,12 @@ public static class Program
         await host.WaitForShutdownAsync(); // Ctrl+C, SIGTERM and POST /_emulator/shutdown stop the host cleanly
         Console.WriteLine("VodTools emulator stopped");
         return 0;
+    }
+
+    private static int BadCommandLine(string message)
+    {
+        Console.Error.WriteLine("emulator: " + message);
+        Console.Error.WriteLine(EmulatorOptions.Usage);
+        return 2;
     }
 }

@@ -166,6 +166,16 @@ public class HostingTests
     }
 
     [Fact]
+    public async Task A_fault_rule_naming_an_unknown_action_exits_with_code_2()
+    {
+        using var process = StartProcess(Path.Combine(AppContext.BaseDirectory, "VodTools.Emulator.dll"), "--port 0 --in-memory --faults lost:0.5@SubmitTranscodeJob");
+        string error = await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        Assert.Equal(2, process.ExitCode);
+        Assert.Contains("target \"SubmitTranscodeJob\"", error);
+    }
+
+    [Fact]
     public async Task Service_ports_serve_one_service_each()
     {
         int ossPort = FreePort(), vodPort = FreePort();

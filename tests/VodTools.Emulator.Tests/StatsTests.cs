@@ -8,7 +8,7 @@ namespace VodTools.Emulator.Tests;
 /// <summary>GET /_emulator/stats: the counters and the VOD inventory the reliability tests read.</summary>
 public class StatsTests
 {
-    private static async Task<JsonObject> StatsAsync(Emulator emu) =>
+    internal static async Task<JsonObject> StatsAsync(Emulator emu) =>
         JsonNode.Parse(await emu.Http.GetStringAsync("/_emulator/stats"))!.AsObject();
 
     [Fact]

@@ -80,7 +80,7 @@ public class VodTests : IAsyncLifetime
         var submitted = await _emu.VodAsync("SubmitTranscodeJobs", submit);
         string taskId = (string)submitted.Body["TranscodeTaskId"]!;
         Assert.Equal(3, submitted.Body["TranscodeJobs"]!["TranscodeJob"]!.AsArray().Count);
-        Assert.Equal(taskId, (string?)(await _emu.VodAsync("SubmitTranscodeJobs", submit)).Body["TranscodeTaskId"]);
+        Assert.Equal("InvalidParameter.SessionId", (await _emu.VodAsync("SubmitTranscodeJobs", submit)).Code);
         Assert.Equal("Transcoding", await VideoStatusAsync(id));
         Assert.Equal("Forbidden.IllegalStatus", (await _emu.VodAsync("SubmitTranscodeJobs", P("VideoId", id, "TemplateGroupId", group))).Code);
 
@@ -99,6 +99,51 @@ public class VodTests : IAsyncLifetime
         Assert.Equal("nope", (string?)summary["NonExistVideoIds"]![0]);
         Assert.Single((await _emu.VodAsync("ListTranscodeTask", P("VideoId", id))).Body["TranscodeTaskList"]!.AsArray());
         Assert.Equal("NoSuchResource", (await _emu.VodAsync("GetTranscodeTask", P("TranscodeTaskId", "nope"))).Code);
+    }
+
+    [Fact]
+    public async Task A_SessionId_is_refused_for_7_days_then_accepted_again()
+    {
+        string group = await DefaultGroupAsync();
+        string id = await RegisterAsync("films/a b.mp4");
+        var first = await _emu.VodAsync("SubmitTranscodeJobs", P("VideoId", id, "TemplateGroupId", group, "SessionId", "s-7d"));
+        Assert.Equal(HttpStatusCode.OK, first.Status);
+        _emu.Clock.Advance(TimeSpan.FromMinutes(1)); // the task is done: only the SessionId stands in the way
+        var repeat = await _emu.VodAsync("SubmitTranscodeJobs", P("VideoId", id, "TemplateGroupId", group, "SessionId", "s-7d"));
+        Assert.Equal(HttpStatusCode.BadRequest, repeat.Status);
+        Assert.Equal("InvalidParameter.SessionId", repeat.Code);
+        Assert.Single((await _emu.VodAsync("ListTranscodeTask", P("VideoId", id))).Body["TranscodeTaskList"]!.AsArray());
+        Assert.Equal(HttpStatusCode.OK, (await _emu.VodAsync("SubmitTranscodeJobs", P("VideoId", id, "TemplateGroupId", group, "SessionId", "s-new"))).Status);
+        _emu.Clock.Advance(TimeSpan.FromDays(7));
+        Assert.Equal(HttpStatusCode.OK, (await _emu.VodAsync("SubmitTranscodeJobs", P("VideoId", id, "TemplateGroupId", group, "SessionId", "s-7d"))).Status);
+    }
+
+    [Fact]
+    public async Task A_used_SessionId_survives_a_restart()
+    {
+        string dir = Path.Combine(Path.GetTempPath(), "vodtools-emu-test-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var clock = new VodTools.Emulator.Hosting.EmulatorClock();
+            string id, group;
+            await using (var first = await StartAsync(o => { o.InMemory = false; o.DataDir = dir; o.TranscodeSeconds = 0; o.Clock = clock; }))
+            {
+                using (await first.OssAsync(HttpMethod.Put, "media-archive")) { }
+                using (await first.OssAsync(HttpMethod.Put, "media-archive", "a.mp4", content: new StringContent("movie"))) { }
+                var registered = await first.VodAsync("RegisterMedia", P("RegisterMetadatas", new JsonArray(new JsonObject { ["FileURL"] = Url("a.mp4"), ["Title"] = "a" }).ToJsonString()));
+                id = (string)registered.Body["RegisteredMediaList"]![0]!["MediaId"]!;
+                group = (string)(await first.VodAsync("ListTranscodeTemplateGroup")).Body["TranscodeTemplateGroupList"]![0]!["TranscodeTemplateGroupId"]!;
+                Assert.Equal(HttpStatusCode.OK, (await first.VodAsync("SubmitTranscodeJobs", P("VideoId", id, "TemplateGroupId", group, "SessionId", "kept"))).Status);
+            }
+            await using var second = await StartAsync(o => { o.InMemory = false; o.DataDir = dir; o.TranscodeSeconds = 0; o.Clock = clock; });
+            Assert.Equal("InvalidParameter.SessionId", (await second.VodAsync("SubmitTranscodeJobs", P("VideoId", id, "TemplateGroupId", group, "SessionId", "kept"))).Code);
+            clock.Advance(TimeSpan.FromDays(7));
+            Assert.Equal(HttpStatusCode.OK, (await second.VodAsync("SubmitTranscodeJobs", P("VideoId", id, "TemplateGroupId", group, "SessionId", "kept"))).Status);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
     }
 
     [Fact]

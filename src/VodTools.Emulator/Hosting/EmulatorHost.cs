@@ -31,17 +31,25 @@ public sealed class EmulatorHost : IAsyncDisposable
         _app = app;
         _options = options;
         _store = new Store(options.InMemory ? null : options.DataDir);
-        var keys = new KeyRing(options, _store);
-        var ram = new RamApi(_store);
-        var sts = new StsApi(ram, keys, options.StsTokenSeconds);
-        var vod = _vod = new VodApi(_store, sts, options.Clock, options.AccountId, TimeSpan.FromSeconds(options.TranscodeSeconds));
-        _rpc = new RpcPipeline([vod, ram, sts], new RpcVerifier(keys, options.Clock, new NonceCache()),
-            options.RealQuota ? new QuotaLimiter(options.Clock) : null, options.Clock, Count);
-        _oss = new OssApi(_store, new OssVerifier(keys, options.Clock), options.Clock, options.AccountId);
-        _oss.RemoveOrphanBodies();
-        _faults = options.Faults == null ? null : FaultPlan.Parse(options.Faults);
-        if (options.SeedSample) SampleData.Seed(_store, options.Clock.GetUtcNow());
-        vod.EnsureDefaults();
+        try
+        {
+            var keys = new KeyRing(options, _store);
+            var ram = new RamApi(_store);
+            var sts = new StsApi(ram, keys, options.StsTokenSeconds);
+            var vod = _vod = new VodApi(_store, sts, options.Clock, options.AccountId, TimeSpan.FromSeconds(options.TranscodeSeconds));
+            _rpc = new RpcPipeline([vod, ram, sts], new RpcVerifier(keys, options.Clock, new NonceCache()),
+                options.RealQuota ? new QuotaLimiter(options.Clock) : null, options.Clock, Count);
+            _faults = options.Faults == null ? null : FaultPlan.Parse(options.Faults, actions: _rpc.Actions);
+            _oss = new OssApi(_store, new OssVerifier(keys, options.Clock), options.Clock, options.AccountId);
+            _oss.RemoveOrphanBodies();
+            if (options.SeedSample) SampleData.Seed(_store, options.Clock.GetUtcNow());
+            vod.EnsureDefaults();
+        }
+        catch
+        {
+            _store.Dispose(); // e.g. a fault rule names an unknown action: leave no locked folder behind
+            throw;
+        }
     }
 
     /// <summary>The base URL clients use, e.g. http://127.0.0.1:9081 (always the loopback address).</summary>
@@ -122,13 +130,14 @@ public sealed class EmulatorHost : IAsyncDisposable
             return;
         }
         long started = System.Diagnostics.Stopwatch.GetTimestamp();
+        bool lost = false;
         try
         {
             string? dedicated = _options.ServicePorts.FirstOrDefault(p => p.Value == context.Connection.LocalPort).Key?.ToLowerInvariant();
             var rpc = await _rpc.ReadAsync(context, rawTarget, dedicated);
             Count("requests");
-            var faults = _faults?.Draw() ?? [];
-            foreach (var fault in faults) Count("faults." + fault.Kind);
+            var faults = _faults?.Draw(rpc?.Names ?? ["oss", context.Request.Method]) ?? [];
+            foreach (var fault in faults.Where(f => f.Kind != FaultPlan.Kind.LostAnswer)) Count("faults." + fault.Kind);
             foreach (var delay in faults.Where(f => f.Kind == FaultPlan.Kind.Delay))
                 await Task.Delay(delay.DelayMs, context.RequestAborted);
             if (faults.Any(f => f.Kind == FaultPlan.Kind.Drop))
@@ -136,10 +145,19 @@ public sealed class EmulatorHost : IAsyncDisposable
                 context.Abort();
                 return;
             }
+            // A lost answer: the request is carried out and committed, but its answer is written nowhere (Kestrel has
+            // sent nothing, not even the status line) and the connection is reset, as when a network drops the reply.
+            lost = faults.Any(f => f.Kind == FaultPlan.Kind.LostAnswer);
+            if (lost) context.Response.Body = Stream.Null;
             var injected = faults.FirstOrDefault(f => f.Kind is FaultPlan.Kind.Error500 or FaultPlan.Kind.Error503);
             int injectedStatus = injected?.Kind == FaultPlan.Kind.Error503 ? 503 : injected != null ? 500 : 0;
             if (rpc != null) await _rpc.HandleAsync(context, rpc, injectedStatus, BaseUrl);
             else await _oss.HandleAsync(context, rawTarget, injectedStatus);
+            if (lost)
+            {
+                Count("faults." + FaultPlan.Kind.LostAnswer);
+                context.Abort();
+            }
         }
         catch (RpcException e) when (!context.Response.HasStarted)
         {
@@ -151,17 +169,19 @@ public sealed class EmulatorHost : IAsyncDisposable
         }
         finally
         {
-            if (_options.Verbose) LogRequest(context, started);
+            if (_options.Verbose) LogRequest(context, started, lost);
         }
     }
 
     /// <summary>One line per request. Only the method, the path (bucket/key) or the RPC action and version, the
     /// status and the time: the query string and the headers carry signatures and tokens and are never written.</summary>
-    private static void LogRequest(HttpContext context, long started)
+    private static void LogRequest(HttpContext context, long started, bool lost)
     {
         var request = context.Request;
         string what = context.Items[RpcPipeline.LogKey] as string ?? $"OSS {request.Method} {request.Host.Host}{request.Path}";
-        string status = context.RequestAborted.IsCancellationRequested && !context.Response.HasStarted ? "dropped" : context.Response.StatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        string status = context.Response.StatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        if (lost) status = "lost " + status; // acted on, answer withheld
+        else if (context.RequestAborted.IsCancellationRequested && !context.Response.HasStarted) status = "dropped";
         Console.WriteLine($"{DateTime.UtcNow:HH:mm:ss.fff} {what} -> {status} ({System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds:0} ms)");
     }
 

@@ -50,7 +50,10 @@ public sealed class EmulatorOptions
           --url-file PATH          write the base URL to PATH once listening
           --seed-sample            create bucket media-archive with sample media keys
           --quota off|real         real = enforce VOD QPS limits (Throttling.User)
-          --faults SPEC            inject failures, e.g. "500:0.1,503:0.05,delay:0.2:1500,drop:0.01"
+          --faults SPEC            inject failures: comma-separated RULE[@TARGET]; RULE is 500:P, 503:P, delay:P:MS,
+                                   drop:P (abort before acting) or lost:P (act and commit, then abort without the answer);
+                                   TARGET is an RPC action, a service (vod, ram, sts, oss) or an OSS method (GET, PUT, POST,
+                                   DELETE, HEAD), e.g. "500:0.1,delay:0.2:1500,lost:0.3@SubmitTranscodeJobs,503:0.2@PUT"
           --transcode-seconds N    how long a simulated transcode/snapshot job runs (default 5)
           --sts-token-seconds N    cap the lifetime of STS tokens (to test credential refresh; the cloud's minimum is 900)
           --access-key-id ID --access-key-secret SECRET   the account's key pair

@@ -18,4 +18,6 @@ internal abstract class RpcApi
     protected void Action(string name, Func<RpcCall, JsonObject> handler) => _actions[name] = handler;
 
     public Func<RpcCall, JsonObject>? Find(string action) => _actions.GetValueOrDefault(action);
+
+    public IEnumerable<string> Actions => _actions.Keys;
 }

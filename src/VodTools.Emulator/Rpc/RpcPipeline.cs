@@ -17,6 +17,9 @@ internal sealed class RpcPipeline(IEnumerable<RpcApi> apis, RpcVerifier verifier
 
     private readonly Dictionary<string, RpcApi> _apis = apis.ToDictionary(a => a.Version);
 
+    /// <summary>Every action of every product (what a fault rule may target).</summary>
+    public IReadOnlyCollection<string> Actions => _apis.Values.SelectMany(a => a.Actions).ToList();
+
     /// <summary>The RPC call when this is one (path "/" with x-acs-action, Action in the query, or a form body
     /// carrying Action; or anything on a dedicated RPC port), else null: the request is OSS REST and its body
     /// stays unread. Throws 413 RequestEntityTooLarge for an oversized body.</summary>
@@ -145,4 +148,7 @@ internal sealed record RpcRequest(IncomingRequest Request, IReadOnlyList<KeyValu
     IReadOnlyDictionary<string, string> Parameters, string Version, RpcApi? Api)
 {
     public string Action => Request.Header("x-acs-action") ?? Parameters.GetValueOrDefault("Action") ?? "";
+
+    /// <summary>The names a fault rule can target this request by: its action and its product ("vod", "ram", "sts").</summary>
+    public string[] Names => Api == null ? [Action] : [Action, Api.Product.ToLowerInvariant()];
 }

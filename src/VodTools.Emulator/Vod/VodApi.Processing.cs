@@ -85,15 +85,24 @@ internal sealed partial class VodApi
         int priority = call.Int("Priority", 6, 1, 10);
         string? session = call.Optional("SessionId");
         if (session is { Length: > 50 }) throw RpcException.Invalid("SessionId", "It must be at most 50 characters.");
-        if (session != null && _store.Get<IndexEntry>(SessionKind, session) is { } seen && call.Now - seen.Created < SessionWindow
-            && _store.Get<TranscodeTask>(TaskKind, seen.Id) is { } previous)
-            return SubmitResult(previous);
-        var group = FindGroup(groupId);
-        RequireProcessable(video, call.Now);
-        var task = StartTranscode(video, group, "Manual", priority, call.Now);
-        if (session != null) _store.Put(SessionKind, session, new IndexEntry(task.TranscodeTaskId, call.Now));
+        // one transaction: a SessionId is spent exactly when its task exists, even if two calls race or the emulator is killed
+        var task = _store.Atomically(() =>
+        {
+            if (session != null && _store.Get<IndexEntry>(SessionKind, session) is { } seen && call.Now - seen.Created < SessionWindow)
+                throw SessionUsed();
+            var group = FindGroup(groupId);
+            RequireProcessable(video, call.Now);
+            var started = StartTranscode(video, group, "Manual", priority, call.Now);
+            if (session != null) _store.Put(SessionKind, session, new IndexEntry(started.TranscodeTaskId, call.Now));
+            return started;
+        });
         return SubmitResult(task);
     }
+
+    /// <summary>The API reference (SubmitTranscodeJobsRequest.SessionId) says a SessionId repeated within 7 days "returns an
+    /// error" but documents no code; this code and status are the emulator's choice (see README).</summary>
+    private static RpcException SessionUsed() =>
+        new(400, "InvalidParameter.SessionId", "The specified SessionId has already been used within the past 7 days.");
 
     private static JsonObject SubmitResult(TranscodeTask task) => new()
     {

@@ -1,0 +1,62 @@
+using System.Net;
+using VodTools.Emulator.Hosting;
+using Xunit;
+using static VodTools.Emulator.Tests.Emulator;
+
+namespace VodTools.Emulator.Tests;
+
+/// <summary>--faults lost:P (act, commit, then withhold the answer) and @TARGET rules.</summary>
+public class FaultTests
+{
+    private const string Trust = """{"Statement":[{"Action":"sts:AssumeRole","Effect":"Allow","Principal":{"RAM":["acs:ram::1234567890123456:root"]}}],"Version":"1"}""";
+
+    [Fact]
+    public async Task A_lost_answer_still_commits_and_is_counted()
+    {
+        await using var emu = await StartAsync(o => o.Faults = "lost:1.0@ram");
+        await Assert.ThrowsAsync<HttpRequestException>(() => emu.RamAsync("CreateRole", P("RoleName", "made-anyway", "AssumeRolePolicyDocument", Trust)));
+        await Assert.ThrowsAsync<HttpRequestException>(() => emu.RamAsync("GetRole", P("RoleName", "made-anyway")));
+        // STS reads RAM's state: the role the lost CreateRole made is there
+        var assumed = await emu.StsAsync("AssumeRole", P("RoleArn", "acs:ram::1234567890123456:role/made-anyway", "RoleSessionName", "s1"));
+        Assert.Equal(HttpStatusCode.OK, assumed.Status);
+        var stats = await StatsTests.StatsAsync(emu);
+        Assert.Equal(2, (long)stats["faults.LostAnswer"]!);
+        Assert.Null(stats["faults.Drop"]);
+    }
+
+    [Fact]
+    public async Task A_lost_OSS_answer_still_stores_the_object()
+    {
+        await using var emu = await StartAsync(o => o.Faults = "lost:1@PUT");
+        await Assert.ThrowsAsync<HttpRequestException>(() => emu.OssAsync(HttpMethod.Put, "kept"));
+        await Assert.ThrowsAsync<HttpRequestException>(() => emu.OssAsync(HttpMethod.Put, "kept", "a.mp4", content: new StringContent("body")));
+        using var get = await emu.OssAsync(HttpMethod.Get, "kept", "a.mp4");
+        Assert.Equal("body", await get.Content.ReadAsStringAsync());
+        Assert.Equal(2, (long)(await StatsTests.StatsAsync(emu))["faults.LostAnswer"]!);
+    }
+
+    [Fact]
+    public async Task A_targeted_rule_hits_only_what_it_names()
+    {
+        await using var emu = await StartAsync(o => o.Faults = "500:1@CreateRole,503:1@oss");
+        Assert.Equal(HttpStatusCode.InternalServerError, (await emu.RamAsync("CreateRole", P("RoleName", "r", "AssumeRolePolicyDocument", Trust))).Status);
+        Assert.Equal("EntityNotExist.Role", (await emu.RamAsync("GetRole", P("RoleName", "r"))).Code);
+        Assert.Equal(HttpStatusCode.OK, (await emu.StsAsync("GetCallerIdentity")).Status);
+        Assert.Equal(HttpStatusCode.OK, (await emu.VodAsync("ListTranscodeTemplateGroup")).Status);
+        using (var oss = await emu.OssAsync(HttpMethod.Get, null)) Assert.Equal(HttpStatusCode.ServiceUnavailable, oss.StatusCode);
+        var stats = await StatsTests.StatsAsync(emu);
+        Assert.Equal(1, (long)stats["faults.Error500"]!);
+        Assert.Equal(1, (long)stats["faults.Error503"]!);
+    }
+
+    [Fact]
+    public void Targets_are_checked()
+    {
+        Assert.Equal("SubmitTranscodeJobs", FaultPlan.Parse("lost:0.3@SubmitTranscodeJobs").Rules[0].Target);
+        Assert.Throws<ArgumentException>(() => EmulatorOptions.Parse(["--faults", "lost:0.3@"]));
+        Assert.Throws<ArgumentException>(() => EmulatorOptions.Parse(["--faults", "lost:0.3@Submit-Jobs"]));
+        Assert.Throws<ArgumentException>(() => EmulatorOptions.Parse(["--faults", "lost"]));
+        Assert.Throws<ArgumentException>(() => FaultPlan.Parse("500:0.2@SubmitTranscodeJob", actions: ["SubmitTranscodeJobs"]));
+        Assert.Single(FaultPlan.Parse("500:1@vod,lost:1@put", actions: []).Draw("oss", "PUT"));
+    }
+}
