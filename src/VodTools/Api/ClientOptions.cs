@@ -16,7 +16,7 @@ namespace VodTools.Api
 
         public Func<DateTimeOffset> Clock { get; set; } = () => DateTimeOffset.UtcNow;
 
-        /// <summary>Queue calls under the account's per-API-group QPS quota (spec rpc-apis.md §5.7).</summary>
+        /// <summary>Queue calls under the account's per-action QPS quota (VodQuota).</summary>
         public bool UseQpsBudget { get; set; } = true;
 
         public string UserAgent { get; set; } = "VodTools/" + typeof(ClientOptions).Assembly.GetName().Version!.ToString(3);

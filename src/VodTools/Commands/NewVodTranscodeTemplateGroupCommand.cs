@@ -15,7 +15,8 @@ namespace VodTools.Commands
     /// The JSON is checked locally; a group holds at most 20 templates and an account at most 20 groups. Leave out settings
     /// you do not set rather than sending empty strings. VOD allows several groups with one name, but a second one is almost
     /// always a re-run: a name already taken is an error (VodTemplateGroupNameTaken, the existing group as its target)
-    /// unless -Force.</para>
+    /// unless -Force. A create whose answer is lost is not repeated: the groups are listed again, and a new group of that
+    /// name is the one emitted.</para>
     /// </summary>
     [Cmdlet(VerbsCommon.New, "VodTranscodeTemplateGroup", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(VodTranscodeTemplateGroup))]
@@ -43,7 +44,8 @@ namespace VodTools.Commands
             try
             {
                 var templates = TemplateListJson.From(TemplateList);
-                var namesake = Force ? null : Await(Session.Vod.ListTranscodeTemplateGroupsAsync(AppId, Cancellation)).FirstOrDefault(g => g.Name == Name);
+                var namesakes = Await(Session.Vod.ListTranscodeTemplateGroupsAsync(AppId, Cancellation)).Where(g => g.Name == Name).ToList();
+                var namesake = Force ? null : namesakes.FirstOrDefault();
                 if (namesake != null)
                 {
                     var taken = new InvalidOperationException($"The template group '{Name}' exists ({namesake.TemplateGroupId}); use it, or -Force to create another with the same name.");
@@ -51,7 +53,7 @@ namespace VodTools.Commands
                     return;
                 }
                 if (!ShouldProcess(Name, "Create VOD transcode template group")) return;
-                var id = Await(Session.Vod.AddTranscodeTemplateGroupAsync(Name, templates, AppId, Cancellation));
+                var id = Await(Session.Vod.AddTranscodeTemplateGroupOnceAsync(Name, templates, AppId, namesakes.Count, Cancellation));
                 WriteObject(Await(Session.Vod.GetTranscodeTemplateGroupAsync(id, Cancellation)));
             }
             catch (Exception e) when (!(e is PipelineStoppedException))

@@ -31,7 +31,7 @@ namespace VodTools.Commands
         [Parameter]
         public SwitchParameter SeedSample { get; set; }
 
-        /// <summary>off (default) or real: enforce VOD's per-group QPS limits and answer excess with Throttling.User.</summary>
+        /// <summary>off (default) or real: enforce VOD's per-action QPS limits and answer excess with Throttling.User.</summary>
         [Parameter]
         [ValidateSet("off", "real")]
         public string Quota { get; set; } = "off";

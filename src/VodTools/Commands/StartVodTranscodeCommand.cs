@@ -112,12 +112,12 @@ namespace VodTools.Commands
             }
             if (!ShouldProcess(MediaId, $"Transcode with template group {group}")) return;
 
-            // Only a media VOD has just created without a template group surely has no task yet; any other is looked up
+            // Only a media VOD has just created with VOD_NO_TRANSCODE surely has no task yet; any other is looked up
             // first, and one just registered with this group is given time for the task VOD starts itself.
             var media = InputObject?.BaseObject as VodMedia;
             var fresh = media != null && media.MediaId == MediaId && media.NewRegister == true;
             var force = Force.IsPresent;
-            var lookFirst = !(fresh && string.IsNullOrEmpty(media!.TemplateGroupId));
+            var lookFirst = !(fresh && media!.TemplateGroupId == RegisterVodMediaCommand.NoTranscode);
             var waitForAuto = lookFirst && fresh && media!.TemplateGroupId == group ? AutoTaskWait : TimeSpan.Zero;
             var submission = new TranscodeSubmission
             {

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json;
@@ -50,6 +51,25 @@ namespace VodTools.Services
             Add(parameters, "AppId", appId);
             var result = await _client.CallUnsafeAsync("AddTranscodeTemplateGroup", parameters, cancellationToken).ConfigureAwait(false);
             return result.Str("TranscodeTemplateGroupId") ?? throw new System.InvalidOperationException("VOD answered without a TranscodeTemplateGroupId.");
+        }
+
+        /// <summary>
+        /// Adds a group, which VOD does not deduplicate by name (a repeat makes a second group; an account holds at most
+        /// 20). A create whose answer was lost is reconciled by listing: a group of that name beyond the
+        /// <paramref name="namesakes"/> that existed before is the one it made.
+        /// </summary>
+        public async Task<string> AddTranscodeTemplateGroupOnceAsync(string name, string? templateListJson, string? appId, int namesakes, CancellationToken cancellationToken)
+        {
+            try
+            {
+                return await AddTranscodeTemplateGroupAsync(name, templateListJson, appId, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Api.Http.CloudException e) when (e.OutcomeUnknown)
+            {
+                var same = (await ListTranscodeTemplateGroupsAsync(appId, cancellationToken).ConfigureAwait(false)).Where(g => g.Name == name).ToList();
+                if (same.Count > namesakes) return same.OrderByDescending(g => g.CreationTime ?? DateTime.MinValue).First().TemplateGroupId;
+                throw;
+            }
         }
 
         public Task SetDefaultTranscodeTemplateGroupAsync(string templateGroupId, CancellationToken cancellationToken) =>

@@ -7,7 +7,7 @@ using System;
 namespace VodTools.Api.Http
 {
     /// <summary>
-    /// Keeps every caller in the process (all runspaces share it) under the account's per-API-group
+    /// Keeps every caller in the process (all runspaces share it) under the account's per-action
     /// QPS quota, so concurrent work queues here instead of bouncing off <c>Throttling.User</c>.
     /// A sliding one-second window: never more than the quota in any second.
     /// </summary>
