@@ -27,8 +27,8 @@ Describe 'Completion against the emulator' {
 
     It 'completes -RoleName and -PolicyName from RAM' {
         (Get-Completion 'Remove-RamRolePolicy -RoleName vod-').CompletionText | Should -Be 'vod-pass-mps'
-        (Get-Completion 'Get-RamPolicy -PolicyName vod-pass').CompletionText | Should -Be 'vod-pass-mps-policy'
-        (Get-Completion 'Add-RamRolePolicy -RoleName vod-pass-mps -PolicyName VOD-PASS').CompletionText | Should -Be 'vod-pass-mps-policy' -Because 'the prefix matches case-insensitively'
+        (Get-Completion 'Get-RamPolicy -PolicyName vod-pass').CompletionText | Should -Be 'vod-pass-mps'
+        (Get-Completion 'Add-RamRolePolicy -RoleName vod-pass-mps -PolicyName VOD-PASS').CompletionText | Should -Be 'vod-pass-mps' -Because 'the prefix matches case-insensitively'
     }
 
     It 'completes -Bucket on the configuration cmdlets too' {

@@ -1,7 +1,7 @@
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
     Import-VodToolsUnderTest
-    $script:emulator = Start-TestEmulator
+    $script:emulator = Start-TestEmulator -SeedSample   # bucket media-archive
 
     # The RPC actions called, from the -Verbose lines ("RAM GetRole attempt 1/5: ...") of output taken with -Verbose 4>&1.
     function Get-CalledAction([Parameter(ValueFromPipeline)] $Record) {
@@ -9,6 +9,13 @@ BeforeAll {
     }
     function Select-Result([Parameter(ValueFromPipeline)] $Record) {
         process { if ($Record -isnot [System.Management.Automation.VerboseRecord]) { $Record } }
+    }
+    # What -WhatIf tells the user: PowerShell writes it to the host, which a transcript records.
+    function Get-WhatIfText([scriptblock] $Command) {
+        $path = Join-Path ([IO.Path]::GetTempPath()) "whatif-$([guid]::NewGuid()).txt"
+        Start-Transcript -Path $path | Out-Null
+        try { & $Command | Out-Null } finally { Stop-Transcript | Out-Null }
+        (Get-Content $path -Raw); Remove-Item $path
     }
     $script:writeActions = 'CreateRole', 'UpdateRole', 'DeleteRole', 'CreatePolicy', 'CreatePolicyVersion', 'DeletePolicy', 'AttachPolicyToRole', 'DetachPolicyFromRole'
 }
@@ -270,10 +277,41 @@ Describe 'Initialize-VodBucketAccess' {
         ($output.Message -join "`n") | Should -Not -Match 'VodEmulatorSecretKey'
     }
 
-    It 'updates only the policy when the buckets change' {
-        $changes = [pscustomobject]@{ Bucket = 'media-archive' }, [pscustomobject]@{ Bucket = 'second-bucket' } | Initialize-VodBucketAccess -RoleName init-role -PolicyName init-policy
+    It 'adds a second bucket to what the policy grants, so onboarding one bucket at a time keeps the first' {
+        Get-WhatIfText { Initialize-VodBucketAccess -Bucket second-bucket -SkipBucketCheck -RoleName init-role -PolicyName init-policy -WhatIf } | Should -Match 'Grant oss:\* on second-bucket as well \(the policy keeps granting media-archive\)'
+        $changes = Initialize-VodBucketAccess -Bucket second-bucket -SkipBucketCheck -RoleName init-role -PolicyName init-policy
         $changes.Action | Should -Be @('Unchanged', 'Updated', 'Unchanged')
-        $changes[1].Detail | Should -BeLike 'v2 grants oss:* on media-archive, second-bucket, replacing v1 as the default*'
+        $changes[1].Detail | Should -BeLike 'v2 grants second-bucket as well as media-archive, replacing v1 as the default*'
+        ((Get-RamPolicy init-policy).PolicyDocument | ConvertFrom-Json).Statement[0].Resource |
+            Should -Be @('acs:oss:*:*:media-archive', 'acs:oss:*:*:media-archive/*', 'acs:oss:*:*:second-bucket', 'acs:oss:*:*:second-bucket/*')
+        (Initialize-VodBucketAccess -Bucket media-archive -RoleName init-role -PolicyName init-policy).Action | Should -Be @('Unchanged', 'Unchanged', 'Unchanged')
+    }
+
+    It 'replaces the grants only with -Exact, naming the buckets that lose access, and -Force answers the question' {
+        Get-WhatIfText { Initialize-VodBucketAccess -Bucket media-archive -Exact -RoleName init-role -PolicyName init-policy -WhatIf } | Should -Match 'second-bucket will lose access'
+        $changes = Initialize-VodBucketAccess -Bucket media-archive -Exact -Force -RoleName init-role -PolicyName init-policy
+        $changes[1].Action | Should -Be 'Updated'
+        $changes[1].Detail | Should -BeLike 'v3 grants exactly oss:* on media-archive, no longer media-archive, second-bucket, replacing v2*'
+        ((Get-RamPolicy init-policy).PolicyDocument | ConvertFrom-Json).Statement[0].Resource | Should -Be @('acs:oss:*:*:media-archive', 'acs:oss:*:*:media-archive/*')
+    }
+
+    It 'refuses a bucket the account does not have, and grants nothing' {
+        $calls = Initialize-VodBucketAccess -Bucket media-archive, medai-archive -RoleName init-typo -ErrorVariable failures -ErrorAction SilentlyContinue -Verbose 4>&1 | Get-CalledAction
+        $failures.Count | Should -Be 1
+        $failures[0].FullyQualifiedErrorId | Should -Be 'VodBucketNotFound,VodTools.Commands.InitializeVodBucketAccessCommand'
+        $failures[0].TargetObject | Should -Be 'medai-archive'
+        $calls | Should -BeNullOrEmpty
+    }
+
+    It 'uses the policy an admin made by hand from the guide (attached, granting all of OSS) instead of creating a second one' {
+        Set-VodPolicy -PolicyName AliyunVODPassMpsByHand | Out-Null   # oss:* on *, as the guide's policy
+        New-VodPassMpsRole -RoleName guide-role | Out-Null
+        Add-RamRolePolicy -RoleName guide-role -PolicyName AliyunVODPassMpsByHand
+        $changes = Initialize-VodBucketAccess -Bucket media-archive -RoleName guide-role
+        $changes.Name | Should -Be @('guide-role', 'AliyunVODPassMpsByHand', 'guide-role/AliyunVODPassMpsByHand')
+        $changes.Action | Should -Be @('Unchanged', 'Unchanged', 'Unchanged')
+        $changes[1].Detail | Should -BeLike '*already grants all of OSS, which covers media-archive'
+        Get-RamPolicy vod-pass-mps -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
     }
 
     It 'writes nothing with -WhatIf' {

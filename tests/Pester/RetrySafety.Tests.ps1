@@ -6,6 +6,7 @@ BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
     Import-Module (Join-Path $PSScriptRoot 'ReliabilityHelpers.psm1') -Force
     Import-VodToolsUnderTest
+    Import-Module (Join-Path $PSScriptRoot 'VodRpc.psm1') -Force
 }
 
 Describe 'The seed pipeline with 30 % of answers lost after the emulator acted' {
@@ -72,5 +73,79 @@ Describe 'The seed pipeline with 30 % of answers lost after the emulator acted' 
             @($third.Output.TaskId) | Should -Be @($again.Output | Where-Object { $ids -contains $_.MediaId } | ForEach-Object TaskId)
             (Measure-Inventory (Get-EmulatorStats) lost/).Tasks | Should -Be $files
         }
+    }
+}
+
+Describe 'Other writes with 30 % of answers lost after the emulator acted' {
+    BeforeAll {
+        $script:emulator = Start-VodEmulator -InMemory -SeedSample -TranscodeSeconds 1 -Faults 'lost:0.3'
+        Add-TestOssObject -Prefix other/ -Count 50
+        $media = Invoke-Captured { Get-OssObject -Bucket media-archive -Prefix other/ -MaxAttempts 10 | Register-VodMedia -TemplateGroupId VOD_NO_TRANSCODE -MaxAttempts 10 }
+        $script:mediaIds = @($media.Output.MediaId)
+        # the RAM, VOD and OSS writes whose first attempt lost its answer: "<service> <action> attempt 1/10: no answer"
+        function Measure-LostFirstAttempt($Run, [string] $Pattern) { @($Run.Attempts | Where-Object { $_ -match "^$Pattern attempt 1/10: no answer" }).Count }
+    }
+
+    AfterAll {
+        Stop-VodEmulator -ProcessId $emulator.ProcessId
+    }
+
+    It 'Initialize-VodBucketAccess makes one role, one policy with at most one new version, one attachment' {
+        $run = Invoke-Captured {
+            foreach ($n in 1..8) {
+                Initialize-VodBucketAccess -Bucket media-archive -RoleName "lost-role-$n" -PolicyName "lost-policy-$n" -MaxAttempts 10
+                Initialize-VodBucketAccess -Bucket "second-$n" -SkipBucketCheck -RoleName "lost-role-$n" -PolicyName "lost-policy-$n" -MaxAttempts 10
+            }
+        }
+        Write-Host "  [figures] RAM writes whose first answer was lost: $(Measure-LostFirstAttempt $run 'RAM (CreateRole|CreatePolicy|CreatePolicyVersion|AttachPolicyToRole)')"
+        Measure-LostFirstAttempt $run 'RAM (CreateRole|CreatePolicy|AttachPolicyToRole)' | Should -BeGreaterThan 0
+        # a version created twice without an answer is the only error allowed: it says the outcome is unknown
+        $run.Errors | Where-Object { -not ($_.Exception.Operation -eq 'CreatePolicyVersion' -and $_.Exception.OutcomeUnknown) } |
+            ForEach-Object { $_.ToString() } | Should -BeNullOrEmpty
+        @(Get-RamRole -MaxAttempts 10 | Where-Object RoleName -like 'lost-role-*').Count | Should -Be 8
+        foreach ($n in 1..8) {
+            @(Get-RamPolicy -RoleName "lost-role-$n" -MaxAttempts 10).PolicyName | Should -Be @("lost-policy-$n")
+            $versions = @((Invoke-TestVod ListPolicyVersions @{ PolicyName = "lost-policy-$n"; PolicyType = 'Custom' } -Service Ram -MaxAttempts 10).PolicyVersions.PolicyVersion)
+            $versions.Count | Should -BeIn 1, 2
+        }
+    }
+
+    It 'New-VodTranscodeTemplateGroup makes one group per name' {
+        $run = Invoke-Captured {
+            foreach ($n in 1..6) {
+                New-VodTranscodeTemplateGroup -Name "lost-group-$n" -MaxAttempts 10 -TemplateList @{
+                    TemplateName = 'sd'; Definition = 'SD'; Container = @{ Format = 'mp4' }; Video = @{ Codec = 'H.264'; Bitrate = '800' } }
+            }
+        }
+        $run.Errors | ForEach-Object { $_.ToString() } | Should -BeNullOrEmpty
+        $groups = @((Get-EmulatorStats).templateGroups | Where-Object name -like 'lost-group-*')
+        $groups.Count | Should -Be 6
+        @($groups.name | Sort-Object -Unique).Count | Should -Be 6
+    }
+
+    It 'Start-VodSnapshot makes at most one job per media, and says which media may have one' {
+        $ids = $mediaIds[0..29]
+        $run = Invoke-Captured { $ids | Start-VodSnapshot -Count 2 -MaxAttempts 10 }
+        $lost = Measure-LostFirstAttempt $run 'VOD SubmitSnapshotJob'
+        Write-Host "  [figures] snapshots: media=$($ids.Count) lost=$lost emitted=$(@($run.Output).Count) errors=$($run.Errors.Count)"
+        $lost | Should -BeGreaterThan 0
+        $jobs = @((Get-EmulatorStats).snapshotJobs | Where-Object { $ids -contains $_.videoId })
+        @($jobs | Group-Object videoId | Where-Object Count -gt 1).Count | Should -Be 0
+        @($run.Output).Count + $run.Errors.Count | Should -Be $ids.Count
+        foreach ($e in $run.Errors) {
+            $e.FullyQualifiedErrorId | Should -BeLike 'VodSnapshotOutcomeUnknown,*'
+            $e.TargetObject | Should -BeIn $ids
+            $e.Exception.Message | Should -BeLike "*media $($e.TargetObject) may have been accepted*"
+            $e.ErrorDetails.RecommendedAction | Should -BeLike "*Get-VodSnapshot -MediaId $($e.TargetObject)*"
+        }
+        foreach ($job in $run.Output) { $jobs.jobId | Should -Contain $job.JobId }
+    }
+
+    It 'Remove-VodMedia deletes every media with no error, a lost answer being taken as done' {
+        $ids = $mediaIds[30..49]
+        $run = Invoke-Captured { $ids | Remove-VodMedia -Confirm:$false -MaxAttempts 10 }
+        $run.Errors | ForEach-Object { $_.ToString() } | Should -BeNullOrEmpty
+        $left = @((Get-EmulatorStats).videos | Where-Object { $ids -contains $_.videoId })
+        $left.Count | Should -Be 0
     }
 }

@@ -92,8 +92,8 @@ Describe 'Every cmdlet with -Verbose -Debug on a known secret and STS token' {
         }
         $null = Invoke-Step Get-RamRole, Get-RamPolicy { Get-RamRole; Get-RamPolicy -RoleName vod-pass-mps }
         $null = Invoke-Step Remove-RamRolePolicy, Add-RamRolePolicy {
-            Remove-RamRolePolicy -RoleName vod-pass-mps -PolicyName vod-pass-mps-policy -Confirm:$false
-            Add-RamRolePolicy -RoleName vod-pass-mps -PolicyName vod-pass-mps-policy
+            Remove-RamRolePolicy -RoleName vod-pass-mps -PolicyName vod-pass-mps -Confirm:$false
+            Add-RamRolePolicy -RoleName vod-pass-mps -PolicyName vod-pass-mps
         }
         $null = Invoke-Step Add-VodStorage, Add-VodDomain, Get-VodDomain, Remove-VodDomain {
             Add-VodStorage -Bucket media-archive
@@ -125,8 +125,8 @@ Describe 'Every cmdlet with -Verbose -Debug on a known secret and STS token' {
             Remove-OssObject -Bucket media-archive -Key $objects[2].Key -Confirm:$false
         }
         $null = Invoke-Step Remove-RamRolePolicy, Remove-RamPolicy, Remove-RamRole {
-            Remove-RamRolePolicy -RoleName vod-pass-mps -PolicyName vod-pass-mps-policy -Confirm:$false
-            Remove-RamPolicy -PolicyName vod-pass-mps-policy -Confirm:$false
+            Remove-RamRolePolicy -RoleName vod-pass-mps -PolicyName vod-pass-mps -Confirm:$false
+            Remove-RamPolicy -PolicyName vod-pass-mps -Confirm:$false
             Remove-RamRole -RoleName vod-pass-mps -Confirm:$false
         }
         # A wrong secret: the services answer SignatureDoesNotMatch (OSS with its SignatureProvided); the errors must not repeat it.

@@ -18,6 +18,7 @@ internal sealed partial class VodApi : RpcApi
     public const string NoTranscode = "VOD_NO_TRANSCODE";
     private const string VideoKind = "vod-video";
     private const string FileUrlKind = "vod-file-url";
+    private const string ReferenceKind = "vod-reference-id";
 
     /// <summary>Extensions VOD registers as audio/video (images and other files go to FailedFileURLs).</summary>
     private static readonly HashSet<string> MediaExtensions = new(StringComparer.OrdinalIgnoreCase)
@@ -60,6 +61,9 @@ internal sealed partial class VodApi : RpcApi
 
     [GeneratedRegex(@"^https?://(?<bucket>[a-z0-9][a-z0-9_-]{1,62})\.oss-(?<region>[a-z0-9-]+?)(-internal)?\.aliyuncs\.com/(?<key>[^?#]+)$")]
     private static partial Regex OssFileUrl();
+
+    [GeneratedRegex("^[A-Za-z0-9_-]{6,64}$")]
+    private static partial Regex ReferenceIdPattern();
 
     private Video FindVideo(RpcCall call) => FindVideo(call.Required("VideoId"))
         ?? throw new RpcException(404, "InvalidVideo.NotFound", "The video does not exist.");
@@ -166,6 +170,14 @@ internal sealed partial class VodApi : RpcApi
         };
         video.Key = $"sv/{video.VideoId[..8]}/{video.VideoId}{extension.ToLowerInvariant()}";
         video.FileURL = $"https://{bucket}.oss-{region}.aliyuncs.com/{video.Key}";
+        if (call.Optional("ReferenceId") is { } reference)
+        {
+            if (!ReferenceIdPattern().IsMatch(reference)) throw RpcException.Invalid("ReferenceId", "6 to 64 letters, digits, hyphens or underscores.");
+            // unique per account; the cloud's code for a repeat is not documented
+            if (!_store.TryAdd(ReferenceKind, reference, new IndexEntry(video.VideoId, call.Now)))
+                throw new RpcException(400, "InvalidParameter.ReferenceId", "The specified ReferenceId already exists.");
+            video.ReferenceId = reference;
+        }
         _store.Put(VideoKind, video.VideoId, video);
         return UploadCredentials(call, video);
     }
@@ -237,7 +249,7 @@ internal sealed partial class VodApi : RpcApi
     {
         var source = SourceObject(v);
         var snapshots = new JsonArray(SnapshotUrls(v, now).Select(u => (JsonNode)u).ToArray());
-        return new JsonObject
+        var json = new JsonObject
         {
             ["VideoId"] = v.VideoId,
             ["Title"] = v.Title,
@@ -261,12 +273,22 @@ internal sealed partial class VodApi : RpcApi
             ["UserData"] = v.UserData,
             ["Snapshots"] = snapshotsAsArray ? snapshots : new JsonObject { ["Snapshot"] = snapshots },
         };
+        if (v.ReferenceId.Length > 0) json["ReferenceId"] = v.ReferenceId;
+        return json;
     }
 
     /// <summary>A plausible duration for a fake media file: its size at 1 Mbit/s.</summary>
     private static float DurationOf(ObjectRecord? source) => source == null ? 0 : MathF.Round(source.Size / 125000f, 3);
 
-    private JsonObject GetVideoInfo(RpcCall call) => new() { ["Video"] = VideoJson(FindVideo(call), call.Now, snapshotsAsArray: false) };
+    /// <summary>By VideoId, or by the ReferenceId given at CreateUploadVideo.</summary>
+    private JsonObject GetVideoInfo(RpcCall call)
+    {
+        var video = call.Optional("VideoId") == null && call.Optional("ReferenceId") is { } reference
+            ? (_store.Get<IndexEntry>(ReferenceKind, reference) is { } entry ? FindVideo(entry.Id) : null)
+                ?? throw new RpcException(404, "InvalidVideo.NotFound", "The video does not exist.")
+            : FindVideo(call);
+        return new() { ["Video"] = VideoJson(video, call.Now, snapshotsAsArray: false) };
+    }
 
     private JsonObject GetVideoInfos(RpcCall call)
     {
@@ -356,6 +378,7 @@ internal sealed partial class VodApi : RpcApi
             // VOD deletes the source, its streams and snapshots physically
             _store.DeleteBody(_store.DeleteObject(video.Bucket, video.Key)?.BodyId);
             _store.Delete(FileUrlKind, video.Bucket + "/" + video.Key);
+            if (video.ReferenceId.Length > 0) _store.Delete(ReferenceKind, video.ReferenceId);
             foreach (var task in TasksOf(video.VideoId)) _store.Delete(TaskKind, task.TranscodeTaskId);
             foreach (var job in SnapshotsOf(video.VideoId)) _store.Delete(SnapshotKind, job.JobId);
             _store.Delete(VideoKind, video.VideoId);
@@ -375,5 +398,9 @@ internal sealed partial class VodApi : RpcApi
             { ["videoId"] = v.VideoId, ["bucket"] = v.Bucket, ["key"] = v.Key }).ToArray()),
         ["transcodeTasks"] = new JsonArray(_store.All<TranscodeTask>(TaskKind).Select(t => (JsonNode)new JsonObject
             { ["taskId"] = t.TranscodeTaskId, ["videoId"] = t.VideoId, ["trigger"] = t.Trigger }).ToArray()),
+        ["snapshotJobs"] = new JsonArray(_store.All<SnapshotJob>(SnapshotKind).Select(j => (JsonNode)new JsonObject
+            { ["jobId"] = j.JobId, ["videoId"] = j.VideoId }).ToArray()),
+        ["templateGroups"] = new JsonArray(_store.All<TemplateGroup>(GroupKind).Select(g => (JsonNode)new JsonObject
+            { ["templateGroupId"] = g.TranscodeTemplateGroupId, ["name"] = g.Name }).ToArray()),
     };
 }

@@ -17,6 +17,8 @@ internal sealed class Video
     public string AppId { get; set; } = "";
     public string TemplateGroupId { get; set; } = "";
     public string UserData { get; set; } = "";
+    /// <summary>The caller's own id of the media (CreateUploadVideo), unique per account; empty when none was given.</summary>
+    public string ReferenceId { get; set; } = "";
     public bool NoTranscode { get; set; }
     /// <summary>DeleteMezzanines removed the source on purpose: the media is not "Uploading" again.</summary>
     public bool MezzanineDeleted { get; set; }

@@ -48,18 +48,19 @@ namespace VodTools.Api
 
         /// <summary>
         /// Calls <paramref name="action"/>; returns the response body's JSON object, or throws <see cref="CloudException"/>.
+        /// The <paramref name="history"/>, when given, says on success whether an earlier attempt's answer was lost.
         /// </summary>
-        public Task<JsonElement> CallAsync(string action, IReadOnlyList<KeyValuePair<string, string>> parameters, CancellationToken cancellationToken) =>
-            CallAsync(action, parameters, cancellationToken, repeatable: true);
+        public Task<JsonElement> CallAsync(string action, IReadOnlyList<KeyValuePair<string, string>> parameters, CancellationToken cancellationToken, AttemptHistory? history = null) =>
+            Call(action, parameters, cancellationToken, repeatable: true, history);
 
         /// <summary>
         /// Calls a write that is not safe to repeat (it creates something each time): retried only after failures that
         /// prove nothing was done; otherwise its <see cref="CloudException"/> says whether it may have acted.
         /// </summary>
         public Task<JsonElement> CallUnsafeAsync(string action, IReadOnlyList<KeyValuePair<string, string>> parameters, CancellationToken cancellationToken) =>
-            CallAsync(action, parameters, cancellationToken, repeatable: false);
+            Call(action, parameters, cancellationToken, repeatable: false, history: null);
 
-        private Task<JsonElement> CallAsync(string action, IReadOnlyList<KeyValuePair<string, string>> parameters, CancellationToken cancellationToken, bool repeatable) =>
+        private Task<JsonElement> Call(string action, IReadOnlyList<KeyValuePair<string, string>> parameters, CancellationToken cancellationToken, bool repeatable, AttemptHistory? history) =>
             _attempts.RunAsync(action, WaitForQuota(action), async (credentials, now, token) =>
             {
                 using var request = BuildRequest(action, parameters, credentials, now);
@@ -69,7 +70,7 @@ namespace VodTools.Api
                 if (!response.IsSuccessStatusCode) throw ParseError(action, response, body, requestId);
                 var result = ParseSuccess(action, body, (int)response.StatusCode, requestId);
                 return new AttemptResult<JsonElement>(result, (int)response.StatusCode, result.TryGetProperty("RequestId", out var id) ? id.GetString() : requestId);
-            }, cancellationToken, repeatable);
+            }, cancellationToken, repeatable, history);
 
         /// <summary>VOD's calls wait for a permit of the account's per-action QPS budget; other products have none.</summary>
         private Func<CloudCredentials?, CancellationToken, Task>? WaitForQuota(string action)

@@ -29,7 +29,7 @@ namespace VodTools.Commands
 
         /// <summary>Only Custom or only System policies. Default: both.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
-        [ValidateSet(VodAccessService.CustomPolicyType, VodAccessService.SystemPolicyType)]
+        [ValidateSet(RamService.CustomPolicyType, RamService.SystemPolicyType)]
         public string? PolicyType { get; set; }
 
         /// <summary>List the policies attached to this role (ListPoliciesForRole), filtered by -PolicyName and -PolicyType. Binds from Get-RamRole's output.</summary>
@@ -70,7 +70,7 @@ namespace VodTools.Commands
                     }
                     else
                     {
-                        var policy = PolicyType != null ? Access.FindPolicy(name, PolicyType) : Access.FindPolicy(name, VodAccessService.CustomPolicyType) ?? Access.FindPolicy(name, VodAccessService.SystemPolicyType);
+                        var policy = PolicyType != null ? Access.FindPolicy(name, PolicyType) : Access.FindPolicy(name, RamService.CustomPolicyType) ?? Access.FindPolicy(name, RamService.SystemPolicyType);
                         if (policy == null) throw new ItemNotFoundException($"No {PolicyType ?? "Custom or System"} policy is named '{name}'.");
                         WriteObject(policy);
                     }

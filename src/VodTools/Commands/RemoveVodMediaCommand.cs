@@ -42,10 +42,12 @@ namespace VodTools.Commands
             if (ids.Count == 0) return;
             try
             {
-                var (missing, forbidden) = Await(Session.Vod.DeleteVideosAsync(ids, Cancellation));
-                foreach (var id in missing)
+                var deleted = Await(Session.Vod.DeleteVideosAsync(ids, Cancellation));
+                foreach (var id in deleted.NonExistent)
                     WriteError(new ErrorRecord(new ItemNotFoundException($"VOD has no media {id}."), "VodMediaNotFound", ErrorCategory.ObjectNotFound, id));
-                foreach (var id in forbidden)
+                foreach (var id in deleted.GoneBeforeAnswer)
+                    WriteVerbose($"Media {id} is gone: taken as deleted by an earlier attempt of this request whose answer was lost.");
+                foreach (var id in deleted.Forbidden)
                     WriteError(new ErrorRecord(new UnauthorizedAccessException($"VOD refused to delete media {id}."), "VodMediaDeleteForbidden", ErrorCategory.PermissionDenied, id));
             }
             catch (Exception e) when (!(e is PipelineStoppedException))

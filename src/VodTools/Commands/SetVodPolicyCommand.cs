@@ -19,7 +19,7 @@ namespace VodTools.Commands
     [OutputType(typeof(RamPolicy))]
     public sealed class SetVodPolicyCommand : RamCmdletBase
     {
-        /// <summary>The policy name (1–128 letters, digits or '-'). Default vod-pass-mps-policy.</summary>
+        /// <summary>The policy name (1–128 letters, digits or '-'). Default vod-pass-mps.</summary>
         [Parameter(Position = 0)]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(Completion.CloudNameCompleter))]

@@ -106,7 +106,7 @@ namespace VodTools.Commands
                     };
                 try
                 {
-                    WriteObject(Await(Session.Vod.SubmitSnapshotJobAsync(submission, Cancellation)));
+                    WriteObject(Await(Session.Vod.SnapshotOnceAsync(submission, Cancellation)));
                 }
                 catch (Exception e) when (!(e is PipelineStoppedException))
                 {

@@ -11,6 +11,9 @@ namespace VodTools.Services
     {
         bool ShouldProcess(string target, string action);
 
+        /// <summary>A second, explicit question before a write that takes something away (asked even without -Confirm).</summary>
+        bool ShouldContinue(string query, string caption);
+
         T Await<T>(Task<T> task);
 
         void Await(Task task);

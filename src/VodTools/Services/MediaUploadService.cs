@@ -32,7 +32,7 @@ namespace VodTools.Services
         {
             var vod = _session.Vod;
             var region = _session.Region.RegionId;
-            var (mediaId, target) = await vod.CreateUploadVideoAsync(request, cancellationToken).ConfigureAwait(false);
+            var (mediaId, target) = await vod.CreateUploadVideoOnceAsync(request, cancellationToken).ConfigureAwait(false);
             var uploader = new OssUploadService(t => _session.OssClientFor(t.Endpoint, t.SigningRegion(region), new StaticCredentialProvider(t.Credentials, "VOD upload credentials")));
             await uploader.UploadAsync(path, target, cancellation => vod.RefreshUploadVideoAsync(mediaId, cancellation), partSize, progress, cancellationToken).ConfigureAwait(false);
             return new UploadedMedia(mediaId, OssFileUrl.Build(target.Bucket, target.SigningRegion(region), target.Key));

@@ -6,6 +6,7 @@ using System.Threading.Tasks;
 using System.Threading;
 using System;
 using VodTools.Api;
+using VodTools.Api.Http;
 using VodTools.Model;
 
 namespace VodTools.Services
@@ -19,9 +20,17 @@ namespace VodTools.Services
         public DateTime? CreateDate { get; set; }
     }
 
-    /// <summary>The RAM operations VodTools uses, typed (spec rpc-apis.md §4).</summary>
+    /// <summary>
+    /// The RAM operations VodTools uses, typed (spec rpc-apis.md §4). Each write decides here what a repeat of itself
+    /// means: after an attempt whose answer was lost, RAM's "already exists" or "not found" may be that attempt's own
+    /// doing, so creates read the resource back and compare, deletes take "not found" as done, and CreatePolicyVersion
+    /// (not safe to repeat) reads the versions before it tries again.
+    /// </summary>
     public sealed class RamService
     {
+        public const string CustomPolicyType = "Custom";
+        public const string SystemPolicyType = "System";
+
         private readonly RpcClient _client;
 
         public RamService(RpcClient client) => _client = client;
@@ -39,13 +48,23 @@ namespace VodTools.Services
             var parameters = new List<KeyValuePair<string, string>> { P("RoleName", roleName), P("AssumeRolePolicyDocument", trustPolicy) };
             if (description != null) parameters.Add(P("Description", description));
             if (maxSessionDuration != null) parameters.Add(P("MaxSessionDuration", maxSessionDuration.Value.ToString(CultureInfo.InvariantCulture)));
-            return ReadRole((await _client.CallAsync("CreateRole", parameters, cancellationToken).ConfigureAwait(false)).Prop("Role"));
+            try
+            {
+                return ReadRole((await _client.CallAsync("CreateRole", parameters, cancellationToken).ConfigureAwait(false)).Prop("Role"));
+            }
+            catch (CloudException e) when (e.Code == "EntityAlreadyExists.Role" && e.AfterUnansweredAttempt)
+            {
+                var role = await GetRoleAsync(roleName, cancellationToken).ConfigureAwait(false);
+                if (PolicyDocuments.AreEquivalent(role.AssumeRolePolicyDocument, trustPolicy)) return role;
+                throw;
+            }
         }
 
         public async Task<RamRole> UpdateRoleTrustPolicyAsync(string roleName, string trustPolicy, CancellationToken cancellationToken) =>
             ReadRole((await Call("UpdateRole", cancellationToken, P("RoleName", roleName), P("NewAssumeRolePolicyDocument", trustPolicy)).ConfigureAwait(false)).Prop("Role"));
 
-        public Task DeleteRoleAsync(string roleName, CancellationToken cancellationToken) => Call("DeleteRole", cancellationToken, P("RoleName", roleName));
+        public Task DeleteRoleAsync(string roleName, CancellationToken cancellationToken) =>
+            DoneUnlessRefused("EntityNotExist.Role", Call("DeleteRole", cancellationToken, P("RoleName", roleName)));
 
         /// <summary>Every role of the account, following the markers.</summary>
         public async Task<IReadOnlyList<RamRole>> ListRolesAsync(CancellationToken cancellationToken)
@@ -77,9 +96,18 @@ namespace VodTools.Services
         {
             var parameters = new List<KeyValuePair<string, string>> { P("PolicyName", policyName), P("PolicyDocument", document) };
             if (description != null) parameters.Add(P("Description", description));
-            var policy = ReadPolicy((await _client.CallAsync("CreatePolicy", parameters, cancellationToken).ConfigureAwait(false)).Prop("Policy"));
-            policy.PolicyDocument = document;
-            return policy;
+            try
+            {
+                var policy = ReadPolicy((await _client.CallAsync("CreatePolicy", parameters, cancellationToken).ConfigureAwait(false)).Prop("Policy"));
+                policy.PolicyDocument = document;
+                return policy;
+            }
+            catch (CloudException e) when (e.Code == "EntityAlreadyExists.Policy" && e.AfterUnansweredAttempt)
+            {
+                var policy = await GetPolicyAsync(policyName, CustomPolicyType, cancellationToken).ConfigureAwait(false);
+                if (PolicyDocuments.AreEquivalent(policy.PolicyDocument, document)) return policy;
+                throw;
+            }
         }
 
         public async Task<IReadOnlyList<RamPolicy>> ListPoliciesAsync(string? policyType, CancellationToken cancellationToken)
@@ -99,16 +127,39 @@ namespace VodTools.Services
             return policies;
         }
 
-        /// <summary>Adds a version; with <paramref name="rotate"/> RAM deletes the oldest non-default version when at the limit of 5.</summary>
+        /// <summary>
+        /// Adds a version; with <paramref name="rotate"/> RAM deletes the oldest non-default version when at the limit of 5.
+        /// Not safe to repeat (each call adds a version and may delete one), so after an answer lost it reads the versions:
+        /// one with the same document is taken as this call's (made the default if asked), and only when none is found is
+        /// the version created once more.
+        /// </summary>
         public async Task<RamPolicyVersion> CreatePolicyVersionAsync(string policyName, string document, bool setAsDefault, bool rotate, CancellationToken cancellationToken)
         {
-            // Not safe to repeat: each call adds a version (and with rotation deletes the oldest).
-            var result = await _client.CallUnsafeAsync("CreatePolicyVersion", new[]
+            var parameters = new[]
             {
                 P("PolicyName", policyName), P("PolicyDocument", document), P("SetAsDefault", setAsDefault ? "true" : "false"),
                 P("RotateStrategy", rotate ? "DeleteOldestNonDefaultVersionWhenLimitExceeded" : "None"),
-            }, cancellationToken).ConfigureAwait(false);
-            return ReadVersion(result.Prop("PolicyVersion"));
+            };
+            for (var resent = false; ; resent = true)
+            {
+                try
+                {
+                    return ReadVersion((await _client.CallUnsafeAsync("CreatePolicyVersion", parameters, cancellationToken).ConfigureAwait(false)).Prop("PolicyVersion"));
+                }
+                catch (CloudException e) when (e.OutcomeUnknown && !resent)
+                {
+                    var versions = await ListPolicyVersionsAsync(policyName, CustomPolicyType, cancellationToken).ConfigureAwait(false);
+                    var made = versions.Where(v => PolicyDocuments.AreEquivalent(v.PolicyDocument, document))
+                        .OrderByDescending(v => v.CreateDate ?? DateTime.MinValue).FirstOrDefault();
+                    if (made == null) continue;
+                    if (setAsDefault && !made.IsDefaultVersion)
+                    {
+                        await SetDefaultPolicyVersionAsync(policyName, made.VersionId, cancellationToken).ConfigureAwait(false);
+                        made.IsDefaultVersion = true;
+                    }
+                    return made;
+                }
+            }
         }
 
         public async Task<IReadOnlyList<RamPolicyVersion>> ListPolicyVersionsAsync(string policyName, string policyType, CancellationToken cancellationToken)
@@ -125,13 +176,31 @@ namespace VodTools.Services
 
         /// <summary>Deletes a custom policy and, with <paramref name="cascade"/>, its non-default versions.</summary>
         public Task DeletePolicyAsync(string policyName, bool cascade, CancellationToken cancellationToken) =>
-            Call("DeletePolicy", cancellationToken, P("PolicyName", policyName), P("CascadingDelete", cascade ? "true" : "false"));
+            DoneUnlessRefused("EntityNotExist.Policy",
+                Call("DeletePolicy", cancellationToken, P("PolicyName", policyName), P("CascadingDelete", cascade ? "true" : "false")));
 
         public Task AttachPolicyToRoleAsync(string policyName, string policyType, string roleName, CancellationToken cancellationToken) =>
-            Call("AttachPolicyToRole", cancellationToken, P("PolicyType", policyType), P("PolicyName", policyName), P("RoleName", roleName));
+            DoneUnlessRefused("EntityAlreadyExists.Role.Policy",
+                Call("AttachPolicyToRole", cancellationToken, P("PolicyType", policyType), P("PolicyName", policyName), P("RoleName", roleName)));
 
         public Task DetachPolicyFromRoleAsync(string policyName, string policyType, string roleName, CancellationToken cancellationToken) =>
-            Call("DetachPolicyFromRole", cancellationToken, P("PolicyType", policyType), P("PolicyName", policyName), P("RoleName", roleName));
+            DoneUnlessRefused("EntityNotExist.Role.Policy",
+                Call("DetachPolicyFromRole", cancellationToken, P("PolicyType", policyType), P("PolicyName", policyName), P("RoleName", roleName)));
+
+        /// <summary>
+        /// The write, taking <paramref name="doneCode"/> ("not found" for a delete, "already exists" for an attach) as done
+        /// when an earlier attempt's answer was lost: that attempt did it. Otherwise the answer is RAM's refusal.
+        /// </summary>
+        private static async Task DoneUnlessRefused(string doneCode, Task call)
+        {
+            try
+            {
+                await call.ConfigureAwait(false);
+            }
+            catch (CloudException e) when (e.Code == doneCode && e.AfterUnansweredAttempt)
+            {
+            }
+        }
 
         public async Task<IReadOnlyList<RamPolicy>> ListPoliciesForRoleAsync(string roleName, CancellationToken cancellationToken)
         {
@@ -163,7 +232,7 @@ namespace VodTools.Services
             return new RamPolicy
             {
                 PolicyName = p.Str("PolicyName") ?? string.Empty,
-                PolicyType = p.Str("PolicyType") ?? "Custom",
+                PolicyType = p.Str("PolicyType") ?? CustomPolicyType,
                 Description = p.Str("Description"),
                 DefaultVersion = p.Str("DefaultVersion"),
                 PolicyDocument = p.Str("PolicyDocument"),

@@ -35,11 +35,10 @@ namespace VodTools.Services
     public sealed class VodAccessService
     {
         public const string DefaultRoleName = "vod-pass-mps";
-        public const string DefaultPolicyName = "vod-pass-mps-policy";
+        /// <summary>The guide's name: the same as the role's (RAM keeps roles and policies apart).</summary>
+        public const string DefaultPolicyName = "vod-pass-mps";
         /// <summary>Media Transcoding (MTS), the service VOD transcodes with. UNCONFIRMED, hence overridable.</summary>
         public const string DefaultServicePrincipal = "mts.aliyuncs.com";
-        public const string CustomPolicyType = "Custom";
-        public const string SystemPolicyType = "System";
 
         private readonly RamService _ram;
         private readonly IWorkflowHost _host;
@@ -96,22 +95,89 @@ namespace VodTools.Services
         /// </summary>
         public AccessStep<RamPolicy>? EnsurePolicy(string policyName, string document, string grants, string? description)
         {
-            var policy = FindPolicy(policyName, CustomPolicyType);
+            var policy = FindPolicy(policyName, RamService.CustomPolicyType);
             if (policy == null)
             {
-                if (!_host.ShouldProcess(policyName, "Create RAM policy " + document)) return null;
+                if (!_host.ShouldProcess(policyName, $"Create the RAM policy granting {grants}")) return null;
                 policy = _host.Await(_ram.CreatePolicyAsync(policyName, document, description, _host.Cancellation));
                 return Step(policy, VodAccessResource.Policy, policyName, VodAccessAction.Created, $"{policy.DefaultVersion} grants {grants}");
             }
             if (PolicyDocuments.AreEquivalent(policy.PolicyDocument, document))
                 return Step(policy, VodAccessResource.Policy, policy.PolicyName, VodAccessAction.Unchanged, $"{policy.DefaultVersion} already grants {grants}");
-            if (!_host.ShouldProcess(policy.PolicyName, "Add a new default version " + document)) return null;
+            if (!_host.ShouldProcess(policy.PolicyName, $"Add a new default version granting {grants}")) return null;
+            return NewDefaultVersion(policy, document, "grants " + grants);
+        }
+
+        private AccessStep<RamPolicy> NewDefaultVersion(RamPolicy policy, string document, string detail)
+        {
             var version = _host.Await(_ram.CreatePolicyVersionAsync(policy.PolicyName, document, setAsDefault: true, rotate: true, _host.Cancellation));
             var previous = policy.DefaultVersion;
             policy.DefaultVersion = version.VersionId;
             policy.PolicyDocument = document;
             return Step(policy, VodAccessResource.Policy, policy.PolicyName, VodAccessAction.Updated,
-                $"{version.VersionId} grants {grants}, replacing {previous} as the default (RAM keeps 5 versions, deleting the oldest non-default one)");
+                $"{version.VersionId} {detail}, replacing {previous} as the default (RAM keeps 5 versions, deleting the oldest non-default one)");
+        }
+
+        /// <summary>
+        /// The policy that holds the role's bucket grants when the caller named none: the default-named one if it exists,
+        /// else the only custom policy attached to the role that grants <c>oss:*</c> on buckets (one an admin created by
+        /// hand from VOD's guide, or one of an earlier VodTools), so that no second policy is created beside it.
+        /// </summary>
+        public string PolicyForRole(string roleName, string defaultName)
+        {
+            if (FindPolicy(defaultName, RamService.CustomPolicyType) != null) return defaultName;
+            var granting = (UnlessMissing(() => _ram.ListPoliciesForRoleAsync(roleName, _host.Cancellation), "EntityNotExist.Role") ?? Array.Empty<RamPolicy>())
+                .Where(p => p.PolicyType == RamService.CustomPolicyType)
+                .Select(p => FindPolicy(p.PolicyName, RamService.CustomPolicyType))
+                .Where(p => p != null && PolicyDocuments.OssGrantsOf(p.PolicyDocument) is var grants && (grants.AllBuckets || grants.Buckets.Count > 0))
+                .ToList();
+            if (granting.Count != 1) return defaultName;
+            _host.WriteVerbose($"Using the policy {granting[0]!.PolicyName}, attached to {roleName}, which already grants oss:* on {PolicyDocuments.OssGrantsOf(granting[0]!.PolicyDocument)}.");
+            return granting[0]!.PolicyName;
+        }
+
+        /// <summary>
+        /// Makes the custom policy grant <c>oss:*</c> on the buckets. By default it adds them to what the policy already grants
+        /// (a policy that covers them, such as the guide's grant on all of OSS, is left alone); with <paramref name="exact"/> the
+        /// policy grants these buckets and nothing else, and buckets that would lose access are named in a question the host
+        /// asks first. Null when the host declined.
+        /// </summary>
+        public AccessStep<RamPolicy>? EnsureBucketGrants(string policyName, IReadOnlyList<string> buckets, bool exact, string? description)
+        {
+            var wanted = PolicyDocuments.OssAccessPolicy(buckets);
+            var listed = PolicyDocuments.OssAccessSummary(buckets);
+            var policy = FindPolicy(policyName, RamService.CustomPolicyType);
+            if (policy == null)
+            {
+                if (!_host.ShouldProcess(policyName, $"Create the RAM policy granting {listed}")) return null;
+                policy = _host.Await(_ram.CreatePolicyAsync(policyName, RamLimits.PolicyDocument(wanted), description, _host.Cancellation));
+                return Step(policy, VodAccessResource.Policy, policyName, VodAccessAction.Created, $"{policy.DefaultVersion} grants {listed}");
+            }
+            var granted = PolicyDocuments.OssGrantsOf(policy.PolicyDocument);
+            string document, action, detail;
+            if (exact)
+            {
+                if (PolicyDocuments.AreEquivalent(policy.PolicyDocument, wanted))
+                    return Step(policy, VodAccessResource.Policy, policy.PolicyName, VodAccessAction.Unchanged, $"{policy.DefaultVersion} already grants exactly {listed}");
+                var losing = granted.AllBuckets ? "every other bucket" : string.Join(", ", granted.Buckets.Where(b => !buckets.Contains(b, StringComparer.Ordinal)));
+                document = wanted;
+                action = $"Replace what the policy grants ({granted}) with {listed}" + (losing.Length > 0 ? $"; {losing} will lose access" : string.Empty);
+                detail = $"grants exactly {listed}, no longer {granted}";
+                if (!_host.ShouldProcess(policy.PolicyName, action)) return null;
+                if (losing.Length > 0 && !_host.ShouldContinue($"VOD will no longer be able to read or write {losing}. Replace the policy {policy.PolicyName}?", "Take access away"))
+                    return null;
+            }
+            else
+            {
+                var missing = buckets.Where(b => !granted.Covers(b)).ToList();
+                if (missing.Count == 0)
+                    return Step(policy, VodAccessResource.Policy, policy.PolicyName, VodAccessAction.Unchanged, $"{policy.DefaultVersion} already grants {granted}, which covers {string.Join(", ", buckets)}");
+                document = PolicyDocuments.WithOssBuckets(policy.PolicyDocument ?? wanted, missing);
+                action = $"Grant oss:* on {string.Join(", ", missing)} as well (the policy keeps granting {granted})";
+                detail = $"grants {string.Join(", ", missing)} as well as {granted}";
+                if (!_host.ShouldProcess(policy.PolicyName, action)) return null;
+            }
+            return NewDefaultVersion(policy, RamLimits.PolicyDocument(document), detail);
         }
 
         /// <summary>

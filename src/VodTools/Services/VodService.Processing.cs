@@ -38,6 +38,21 @@ namespace VodTools.Services
         public string? UserData { get; set; }
     }
 
+    /// <summary>What DeleteVideo did not delete, and what may have been deleted by an earlier attempt whose answer was lost.</summary>
+    public sealed class DeletedMedia
+    {
+        public DeletedMedia(IReadOnlyList<string> nonExistent, IReadOnlyList<string> forbidden, IReadOnlyList<string> goneBeforeAnswer)
+        {
+            NonExistent = nonExistent;
+            Forbidden = forbidden;
+            GoneBeforeAnswer = goneBeforeAnswer;
+        }
+
+        public IReadOnlyList<string> NonExistent { get; }
+        public IReadOnlyList<string> Forbidden { get; }
+        public IReadOnlyList<string> GoneBeforeAnswer { get; }
+    }
+
     /// <summary>Transcoding, snapshots, mezzanine info and deletion (spec rpc-apis.md §5.2, §5.3).</summary>
     public sealed partial class VodService
     {
@@ -125,7 +140,9 @@ namespace VodTools.Services
                 }
                 catch (Api.Http.CloudException e) when (submission.SessionId != null && (e.OutcomeUnknown || e.HttpStatus / 100 == 4))
                 {
-                    if (await FindTranscodeTaskAsync(submission.MediaId, submission.TemplateGroupId, cancellationToken).ConfigureAwait(false) is TranscodeTask task) return task;
+                    // The submit's own error is what the user needs to see, also when the look-up fails.
+                    var task = await LookUpOrNullAsync(() => FindTranscodeTaskAsync(submission.MediaId, submission.TemplateGroupId, cancellationToken)).ConfigureAwait(false);
+                    if (task != null) return task;
                     if (!e.OutcomeUnknown || resent) throw;
                 }
             }
@@ -152,6 +169,45 @@ namespace VodTools.Services
                 .Where(t => string.Equals(t.TemplateGroupId, templateGroupId, StringComparison.Ordinal))
                 .OrderByDescending(t => t.CreationTime ?? DateTime.MinValue)
                 .FirstOrDefault();
+
+        /// <summary>
+        /// Submits a snapshot job once. SubmitSnapshotJob has no dedupe key and each job is billed, so a submit whose answer
+        /// was lost is not repeated: the media's latest snapshot job is read (ListSnapshots lists finished jobs only) and
+        /// returned when it is newer than the request; otherwise the error says the job may exist and how to check.
+        /// </summary>
+        public async Task<SnapshotJob> SnapshotOnceAsync(SnapshotSubmission submission, CancellationToken cancellationToken)
+        {
+            var requested = DateTime.UtcNow - ClockTolerance;
+            try
+            {
+                return await SubmitSnapshotJobAsync(submission, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Api.Http.CloudException e) when (e.OutcomeUnknown)
+            {
+                var latest = await LookUpOrNullAsync(async () => (await ListSnapshotsAsync(submission.MediaId, null, 1, cancellationToken).ConfigureAwait(false)).Snapshots.FirstOrDefault()).ConfigureAwait(false);
+                if (latest?.JobId != null && latest.CreationTime >= requested) return new SnapshotJob { JobId = latest.JobId, MediaId = submission.MediaId };
+                throw new OutcomeUnknownException("VodSnapshotOutcomeUnknown",
+                    $"The snapshot request for media {submission.MediaId} may have been accepted: its answer was lost ({e.Code}). " +
+                    "It was not sent again, because each request makes a new, billed snapshot job.",
+                    $"In a few minutes, run Get-VodSnapshot -MediaId {submission.MediaId}; submit again only if no snapshots newer than this request appear.", e);
+            }
+        }
+
+        /// <summary>How far the cloud's clock may be ahead of ours when a job's creation time is compared with our request's.</summary>
+        private static readonly TimeSpan ClockTolerance = TimeSpan.FromMinutes(1);
+
+        /// <summary>The look-up's result, or null when it fails: it only serves to reconcile a write that already failed.</summary>
+        private static async Task<T?> LookUpOrNullAsync<T>(Func<Task<T?>> lookUp) where T : class
+        {
+            try
+            {
+                return await lookUp().ConfigureAwait(false);
+            }
+            catch (Api.Http.CloudException)
+            {
+                return null;
+            }
+        }
 
         public async Task<SnapshotJob> SubmitSnapshotJobAsync(SnapshotSubmission submission, CancellationToken cancellationToken)
         {
@@ -218,11 +274,28 @@ namespace VodTools.Services
             };
         }
 
-        /// <summary>Deletes up to 20 media; throws InvalidVideo.NotFound only when none of them exists.</summary>
-        public async Task<(IReadOnlyList<string> NonExistent, IReadOnlyList<string> Forbidden)> DeleteVideosAsync(IReadOnlyList<string> mediaIds, CancellationToken cancellationToken)
+        /// <summary>
+        /// Deletes up to 20 media; throws InvalidVideo.NotFound only when none of them exists. When an earlier attempt's
+        /// answer was lost, the ids VOD no longer knows may be that attempt's deletions: they come back as
+        /// <see cref="DeletedMedia.GoneBeforeAnswer"/>, not as missing.
+        /// </summary>
+        public async Task<DeletedMedia> DeleteVideosAsync(IReadOnlyList<string> mediaIds, CancellationToken cancellationToken)
         {
-            var result = await _client.CallAsync("DeleteVideo", new[] { P("VideoIds", string.Join(",", mediaIds)) }, cancellationToken).ConfigureAwait(false);
-            return (result.Strings("NonExistVideoIds", "VideoId").ToList(), result.Strings("ForbiddenVideoIds", "VideoId").ToList());
+            var history = new Api.Http.AttemptHistory();
+            JsonElement result;
+            try
+            {
+                result = await _client.CallAsync("DeleteVideo", new[] { P("VideoIds", string.Join(",", mediaIds)) }, cancellationToken, history).ConfigureAwait(false);
+            }
+            catch (Api.Http.CloudException e) when (e.Code == "InvalidVideo.NotFound" && e.AfterUnansweredAttempt)
+            {
+                return new DeletedMedia(Array.Empty<string>(), Array.Empty<string>(), mediaIds);
+            }
+            var missing = result.Strings("NonExistVideoIds", "VideoId").ToList();
+            var forbidden = result.Strings("ForbiddenVideoIds", "VideoId").ToList();
+            return history.AfterUnansweredAttempt
+                ? new DeletedMedia(Array.Empty<string>(), forbidden, missing)
+                : new DeletedMedia(missing, forbidden, Array.Empty<string>());
         }
 
         internal static TranscodeTask ReadTask(JsonElement task) => new TranscodeTask

@@ -86,8 +86,48 @@ namespace VodTools.Services
     /// <summary>Upload credentials (spec rpc-apis.md §5.1).</summary>
     public sealed partial class VodService
     {
-        /// <summary>Creates the media and returns its id with where to upload its file.</summary>
-        public async Task<(string MediaId, UploadTarget Target)> CreateUploadVideoAsync(UploadRequest request, CancellationToken cancellationToken)
+        /// <summary>
+        /// Creates the media once and returns its id with where to upload its file. CreateUploadVideo makes a new media each
+        /// time, so every request carries a fresh ReferenceId (VOD keeps it unique per account): after an answer lost, the
+        /// media is looked up by it (GetVideoInfo) and, when found, given fresh upload credentials (RefreshUploadVideo);
+        /// when not found the request is sent once more with the same ReferenceId, which VOD refuses if the first was done.
+        /// </summary>
+        public async Task<(string MediaId, UploadTarget Target)> CreateUploadVideoOnceAsync(UploadRequest request, CancellationToken cancellationToken)
+        {
+            var reference = "vodtools-" + Guid.NewGuid().ToString("N");
+            for (var resent = false; ; resent = true)
+            {
+                try
+                {
+                    return await CreateUploadVideoAsync(request, reference, cancellationToken).ConfigureAwait(false);
+                }
+                catch (Api.Http.CloudException e) when (e.OutcomeUnknown || (resent && e.HttpStatus / 100 == 4))
+                {
+                    var mediaId = await LookUpOrNullAsync(() => FindMediaIdByReferenceAsync(reference, cancellationToken)).ConfigureAwait(false);
+                    if (mediaId != null) return (mediaId, await RefreshUploadVideoAsync(mediaId, cancellationToken).ConfigureAwait(false));
+                    if (resent || !e.OutcomeUnknown)
+                        throw new OutcomeUnknownException("VodUploadOutcomeUnknown",
+                            $"VOD may have created a media for '{request.FileName}' although the answer was lost ({e.Code}), and it could not be found again by its reference {reference}.",
+                            $"Look for a media titled '{request.Title}' in status Uploading in the VOD console (its ReferenceId is {reference}); remove it with Remove-VodMedia, then send the file again.", e);
+                }
+            }
+        }
+
+        /// <summary>The id of the media created with this ReferenceId, or null when VOD has none.</summary>
+        private async Task<string?> FindMediaIdByReferenceAsync(string reference, CancellationToken cancellationToken)
+        {
+            try
+            {
+                var result = await _client.CallAsync("GetVideoInfo", new[] { P("ReferenceId", reference) }, cancellationToken).ConfigureAwait(false);
+                return (result.Prop("Video") ?? default).Str("VideoId");
+            }
+            catch (Api.Http.CloudException e) when (e.Code == "InvalidVideo.NotFound")
+            {
+                return null;
+            }
+        }
+
+        private async Task<(string MediaId, UploadTarget Target)> CreateUploadVideoAsync(UploadRequest request, string reference, CancellationToken cancellationToken)
         {
             var parameters = new List<KeyValuePair<string, string>>
             {
@@ -104,6 +144,7 @@ namespace VodTools.Services
             Add(parameters, "StorageLocation", request.StorageLocation);
             Add(parameters, "AppId", request.AppId);
             Add(parameters, "UserData", request.UserData);
+            Add(parameters, "ReferenceId", reference);
             var result = await _client.CallUnsafeAsync("CreateUploadVideo", parameters, cancellationToken).ConfigureAwait(false);
             return (result.Str("VideoId") ?? string.Empty, ReadTarget(result));
         }

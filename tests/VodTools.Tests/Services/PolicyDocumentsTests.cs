@@ -44,4 +44,41 @@ public class PolicyDocumentsTests
     {
         Assert.False(PolicyDocuments.AreEquivalent(left, right));
     }
+
+    [Theory]
+    [InlineData("""{"Statement":[{"Action":"oss:*","Effect":"Allow","Resource":"*"}],"Version":"1"}""", true, "")]
+    [InlineData("""{"Statement":[{"Action":["oss:*"],"Effect":"Allow","Resource":["acs:oss:*:*:*"]}],"Version":"1"}""", true, "")]
+    [InlineData("""{"Statement":[{"Action":"oss:*","Effect":"Allow","Resource":["acs:oss:*:*:a","acs:oss:*:*:a/*","acs:oss:*:*:b"]}],"Version":"1"}""", false, "a")]
+    [InlineData("""{"Statement":[{"Action":"oss:*","Effect":"Allow","Resource":["acs:oss:*:123:a","acs:oss:*:*:a*"]}],"Version":"1"}""", false, "a")]
+    [InlineData("""{"Statement":[{"Action":"oss:GetObject","Effect":"Allow","Resource":"*"}],"Version":"1"}""", false, "")]
+    [InlineData("""{"Statement":[{"Action":"oss:*","Effect":"Deny","Resource":"*"}],"Version":"1"}""", false, "")]
+    [InlineData("""{"Statement":[{"Action":"*","Effect":"Allow","Resource":"*","Condition":{"IpAddress":{"acs:SourceIp":"10.0.0.1"}}}],"Version":"1"}""", false, "")]
+    [InlineData("not json", false, "")]
+    public void OssGrantsAreReadFromPlainAllowStatementsOnBucketAndObjects(string document, bool all, string buckets)
+    {
+        var grants = PolicyDocuments.OssGrantsOf(document);
+        Assert.Equal(all, grants.AllBuckets);
+        Assert.Equal(buckets, string.Join(",", grants.Buckets));
+    }
+
+    [Fact]
+    public void BucketsAreAddedToTheGrantingStatementAndOtherStatementsKept()
+    {
+        var document = """{"Statement":[{"Action":"oss:*","Effect":"Allow","Resource":["acs:oss:*:*:a","acs:oss:*:*:a/*"]},{"Action":"vod:*","Effect":"Allow","Resource":"*"}],"Version":"1"}""";
+        var added = PolicyDocuments.WithOssBuckets(document, new[] { "b" });
+        Assert.Equal(
+            """{"Statement":[{"Action":"oss:*","Effect":"Allow","Resource":["acs:oss:*:*:a","acs:oss:*:*:a/*","acs:oss:*:*:b","acs:oss:*:*:b/*"]},{"Action":"vod:*","Effect":"Allow","Resource":"*"}],"Version":"1"}""",
+            added);
+        Assert.Equal("a,b", string.Join(",", PolicyDocuments.OssGrantsOf(added).Buckets));
+    }
+
+    [Fact]
+    public void BucketsGetTheirOwnStatementWhenNoneGrantsBucketsPlainly()
+    {
+        var document = """{"Statement":[{"Action":"oss:GetObject","Effect":"Allow","Resource":"acs:oss:*:*:a/*"}],"Version":"1"}""";
+        var added = PolicyDocuments.WithOssBuckets(document, new[] { "b" });
+        Assert.Equal(
+            """{"Statement":[{"Action":"oss:GetObject","Effect":"Allow","Resource":"acs:oss:*:*:a/*"},{"Action":"oss:*","Effect":"Allow","Resource":["acs:oss:*:*:b","acs:oss:*:*:b/*"]}],"Version":"1"}""",
+            added);
+    }
 }

@@ -23,6 +23,16 @@ namespace VodTools.Api.Http
     }
 
     /// <summary>
+    /// What the attempts of one successful call went through: a caller whose "not found" may be its own earlier attempt's
+    /// doing (a delete whose answer was lost, then retried) reads it here.
+    /// </summary>
+    public sealed class AttemptHistory
+    {
+        /// <summary>An earlier attempt may have acted: its answer was lost before the call was tried again.</summary>
+        public bool AfterUnansweredAttempt { get; internal set; }
+    }
+
+    /// <summary>
     /// Runs one logical call as attempts, for the RPC and OSS clients alike: credentials fetched and the request
     /// signed afresh each time, retryable failures retried with backoff, a skewed clock corrected once from the
     /// server's Date, and one diagnostic line per attempt with every secret redacted. Thread-safe.
@@ -50,12 +60,14 @@ namespace VodTools.Api.Http
         /// False for a write that is not safe to repeat: it is tried again only after a failure that proves nothing was done;
         /// after any other it fails at once, marked <see cref="CloudException.OutcomeUnknown"/> when it may have acted.
         /// </param>
+        /// <param name="history">Filled in on success, when given.</param>
         public async Task<T> RunAsync<T>(
             string operation,
             Func<CloudCredentials?, CancellationToken, Task>? beforeEach,
             Func<CloudCredentials?, DateTimeOffset, CancellationToken, Task<AttemptResult<T>>> attempt,
             CancellationToken cancellationToken,
-            bool repeatable = true)
+            bool repeatable = true,
+            AttemptHistory? history = null)
         {
             var retry = _options.Retry;
             var clockCorrected = false;
@@ -69,6 +81,7 @@ namespace VodTools.Api.Http
                 {
                     var result = await attempt(credentials, Now(), cancellationToken).ConfigureAwait(false);
                     Log(credentials, operation, number, result.Status, result.RequestId, watch, null);
+                    if (history != null) history.AfterUnansweredAttempt = unanswered;
                     return result.Value;
                 }
                 catch (CloudException e) when (RetryPolicy.IsClockSkew(e) && !clockCorrected && e.ServerDate != null)

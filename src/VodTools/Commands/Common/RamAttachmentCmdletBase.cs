@@ -20,7 +20,7 @@ namespace VodTools.Commands.Common
 
         /// <summary>Custom (default) or System.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
-        [ValidateSet(VodAccessService.CustomPolicyType, VodAccessService.SystemPolicyType)]
-        public string PolicyType { get; set; } = VodAccessService.CustomPolicyType;
+        [ValidateSet(RamService.CustomPolicyType, RamService.SystemPolicyType)]
+        public string PolicyType { get; set; } = RamService.CustomPolicyType;
     }
 }

@@ -114,6 +114,11 @@ namespace VodTools.Commands.Common
 
         CancellationToken IWorkflowHost.Cancellation => Cancellation;
 
+        bool IWorkflowHost.ShouldContinue(string query, string caption) => SkipsQuestions || ShouldContinue(query, caption);
+
+        /// <summary>True when the user said not to be asked (a -Force that covers the workflow's questions).</summary>
+        protected virtual bool SkipsQuestions => false;
+
         protected void Await(Task task) => Await(task.ContinueWith(t => { t.GetAwaiter().GetResult(); return true; }, TaskScheduler.Default));
 
         /// <summary>Blocks until the task ends, flushing diagnostics every 100 ms.</summary>
@@ -144,6 +149,11 @@ namespace VodTools.Commands.Common
                     var record = new ErrorRecord(cloud, IsFatal(cloud) ? FatalId(cloud) : errorId, Category(cloud), target);
                     if (cloud.Recommend != null) record.ErrorDetails = new ErrorDetails(cloud.Message) { RecommendedAction = "See " + cloud.Recommend };
                     return record;
+                case OutcomeUnknownException unknown:
+                    return new ErrorRecord(unknown, unknown.ErrorId, ErrorCategory.OperationTimeout, target)
+                    {
+                        ErrorDetails = new ErrorDetails(unknown.Message) { RecommendedAction = unknown.Check },
+                    };
                 case ValidationException invalid:
                     return new ErrorRecord(invalid, invalid.ErrorId, ErrorCategory.InvalidArgument, target);
                 case CredentialsException credentials:
