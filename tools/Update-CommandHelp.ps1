@@ -3,9 +3,14 @@
     Writes or refreshes docs/en-US/<Verb-Noun>.md (platyPS schema 2.0.0) from the compiled cmdlets.
 .DESCRIPTION
     SYNTAX, PARAMETERS, INPUTS and OUTPUTS are regenerated from the cmdlet's metadata and the XML
-    <summary> comments of its parameters, so they never drift from the code. SYNOPSIS, DESCRIPTION,
-    EXAMPLES, NOTES and RELATED LINKS are written by hand: a new file gets the class's synopsis and
-    description comments and empty EXAMPLES for a person to fill.
+    <summary> comments of its parameters, so they never drift from the code; so is the online version
+    link (the page itself in the project's repository, from the manifest's ProjectUri). SYNOPSIS,
+    DESCRIPTION, EXAMPLES, NOTES and RELATED LINKS are written by hand: a new file gets the class's
+    synopsis and description comments and empty EXAMPLES for a person to fill.
+    As platyPS does for a binary module: -WhatIf and -Confirm are documented like any parameter (last,
+    with platyPS's descriptions), types have their PowerShell names (System.Int64, not Nullable`1[[...]]),
+    and "Default value" is what the cmdlet starts with (its property's initial value) or, for a default
+    the cmdlet works out when it runs, the "Default: ..." sentence of the parameter's summary.
 .EXAMPLE
     ./tools/Update-CommandHelp.ps1 -ModulePath ./out/VodTools/VodTools.psd1
 #>
@@ -20,14 +25,40 @@ $module = Import-Module $ModulePath -Force -PassThru
 $xmlDoc = [xml](Get-Content -Raw (Join-Path $module.ModuleBase 'VodTools.xml'))
 $members = @{}
 foreach ($member in $xmlDoc.doc.members.member) { $members[$member.GetAttribute("name")] = $member }
-$common = [System.Management.Automation.Cmdlet]::CommonParameters + [System.Management.Automation.Cmdlet]::OptionalCommonParameters
+$common = [System.Management.Automation.Cmdlet]::CommonParameters
+$onlineBase = "$($module.PrivateData.PSData.ProjectUri)/blob/main/docs/en-US"
+# platyPS's descriptions of the two parameters ShouldProcess adds (platyPS.Resources.psd1).
+$shouldProcessParameters = [ordered]@{
+    Confirm = 'Prompts you for confirmation before running the cmdlet.'
+    WhatIf  = 'Shows what would happen if the cmdlet runs. The cmdlet is not run.'
+}
 
 function Get-Summary([type] $Type, [string] $Property) {
+    if ($shouldProcessParameters.Contains($Property)) { return $shouldProcessParameters[$Property] }
     for ($t = $Type; $t; $t = $t.BaseType) {
         $member = $members["P:$($t.FullName).$Property"]
         if ($member) { return (($member['summary'].InnerText -replace '\s+', ' ').Trim()) }
     }
     ''
+}
+
+# System.Int64 for an Int64? (as platyPS names it), the full name otherwise.
+function Get-TypeName([type] $Type) {
+    $underlying = [Nullable]::GetUnderlyingType($Type)
+    if ($underlying) { $underlying.FullName } else { $Type.FullName }
+}
+
+# The value the parameter's property starts with, when it is one (not null, '', an empty array or an unset switch);
+# else what the summary's "Default: ..." (or "... default is ...") sentence says; else None.
+function Get-DefaultValue([System.Management.Automation.CmdletInfo] $Command, [string] $Name, [string] $Summary) {
+    $property = $Command.ImplementingType.GetProperty($Name)
+    $value = if ($property) { $property.GetValue([Activator]::CreateInstance($Command.ImplementingType)) }
+    $text = if ($value -is [System.Management.Automation.SwitchParameter]) { "$($value.IsPresent)" } else { @($value) -join ', ' }
+    if ($text -and $text -ne 'False') { return $text }
+    if ($Summary -match '(?:^|\.\s)(?:Default:?|[^.]*\bdefault is) (?<value>.+?)\.(?:\s|$)') {
+        return $Matches.value.Substring(0, 1).ToUpperInvariant() + $Matches.value.Substring(1)
+    }
+    'None'
 }
 
 function Get-ClassPara([type] $Type, [string] $Kind) {
@@ -37,7 +68,7 @@ function Get-ClassPara([type] $Type, [string] $Kind) {
     if ($para) { ($para.InnerText -replace '\s+', ' ').Trim() } else { '' }
 }
 
-function Get-ParameterYaml([System.Management.Automation.CommandInfo] $Command, [System.Management.Automation.ParameterMetadata] $Parameter) {
+function Get-ParameterYaml([System.Management.Automation.CmdletInfo] $Command, [System.Management.Automation.ParameterMetadata] $Parameter, [string] $Summary) {
     $attributes = @($Parameter.Attributes | Where-Object { $_ -is [System.Management.Automation.ParameterAttribute] })
     $sets = @($attributes | ForEach-Object { $_.ParameterSetName }) | Sort-Object -Unique
     $allSets = $sets -contains '__AllParameterSets' -or $Command.ParameterSets.Count -le 1
@@ -47,10 +78,8 @@ function Get-ParameterYaml([System.Management.Automation.CommandInfo] $Command, 
     if ($attributes | Where-Object ValueFromPipelineByPropertyName) { $pipeline += 'ByPropertyName' }
     $validateSet = $Parameter.Attributes | Where-Object { $_ -is [System.Management.Automation.ValidateSetAttribute] }
     $wildcards = [bool]($Parameter.Attributes | Where-Object { $_ -is [System.Management.Automation.SupportsWildcardsAttribute] })
-    $type = $Parameter.ParameterType
-    $typeName = if ($type.IsGenericType -and $type.GetGenericTypeDefinition() -eq [Nullable`1]) { $type.GetGenericArguments()[0].FullName } else { $type.FullName }
     $lines = @(
-        "Type: $typeName"
+        "Type: $(Get-TypeName $Parameter.ParameterType)"
         "Parameter Sets: $(if ($allSets) { '(All)' } else { ($sets -join ', ') })"
         "Aliases: $($Parameter.Aliases -join ', ')"
     )
@@ -59,7 +88,7 @@ function Get-ParameterYaml([System.Management.Automation.CommandInfo] $Command, 
         ''
         "Required: $(if ($attributes | Where-Object Mandatory) { 'True' } else { 'False' })"
         "Position: $(if ($first.Position -ge 0) { $first.Position } else { 'Named' })"
-        'Default value: None'
+        "Default value: $(Get-DefaultValue $Command $Parameter.Name $Summary)"
         "Accept pipeline input: $(if ($pipeline) { "True ($($pipeline -join ', '))" } else { 'False' })"
         "Accept wildcard characters: $wildcards"
     )
@@ -67,17 +96,20 @@ function Get-ParameterYaml([System.Management.Automation.CommandInfo] $Command, 
 }
 
 function Get-GeneratedSections([System.Management.Automation.CmdletInfo] $Command) {
-    $parameters = $Command.Parameters.Values | Where-Object { $_.Name -notin $common -and -not ($_.Attributes | Where-Object { $_ -is [System.Management.Automation.ParameterAttribute] -and $_.DontShow }) } | Sort-Object Name
+    $parameters = $Command.Parameters.Values | Where-Object { $_.Name -notin $common -and -not ($_.Attributes | Where-Object { $_ -is [System.Management.Automation.ParameterAttribute] -and $_.DontShow }) } |
+        Sort-Object { [array]::IndexOf(@($shouldProcessParameters.Keys), $_.Name) }, Name
     $syntax = foreach ($set in $Command.ParameterSets) {
         $title = if ($Command.ParameterSets.Count -gt 1) { "### $($set.Name)$(if ($set.IsDefault) { ' (Default)' })`n" } else { "### __AllParameterSets`n" }
         $title + "``````" + "`n" + (($set.ToString() -replace '\s+', ' ').Trim() -replace '^', "$($Command.Name) ") + "`n``````"
     }
     $parameterText = foreach ($parameter in $parameters) {
-        "### -$($parameter.Name)`n$(Get-Summary $Command.ImplementingType $parameter.Name)`n`n``````yaml`n$(Get-ParameterYaml $Command $parameter)`n``````"
+        $summary = Get-Summary $Command.ImplementingType $parameter.Name
+        # '<' is escaped in markdown, or placeholders such as <bucket> would read as HTML tags.
+        "### -$($parameter.Name)`n$($summary -replace '<', '\<')`n`n``````yaml`n$(Get-ParameterYaml $Command $parameter $summary)`n``````"
     }
     $pipelineTypes = $parameters | Where-Object { $_.Attributes | Where-Object { $_ -is [System.Management.Automation.ParameterAttribute] -and ($_.ValueFromPipeline -or $_.ValueFromPipelineByPropertyName) } }
     $inputs = if ($pipelineTypes) {
-        ($pipelineTypes | ForEach-Object { "### $($_.ParameterType.FullName -replace '^System.Nullable``1\[(.*)\]$', '$1')`nBinds to -$($_.Name) $(if ($_.Attributes | Where-Object { $_ -is [System.Management.Automation.ParameterAttribute] -and $_.ValueFromPipelineByPropertyName }) { 'by property name' } else { 'by value' })." }) -join "`n`n"
+        ($pipelineTypes | ForEach-Object { "### $(Get-TypeName $_.ParameterType)`nBinds to -$($_.Name) $(if ($_.Attributes | Where-Object { $_ -is [System.Management.Automation.ParameterAttribute] -and $_.ValueFromPipelineByPropertyName }) { 'by property name' } else { 'by value' })." }) -join "`n`n"
     } else { "### None`nThis cmdlet takes no pipeline input." }
     $outputs = ($Command.OutputType | Where-Object Type | ForEach-Object {
         if ($_.Type -eq [void]) { "### None`nThis cmdlet writes no objects." } else { "### $($_.Type.FullName)" }
@@ -112,6 +144,7 @@ foreach ($command in Get-Command -Module VodTools -CommandType Cmdlet -Name $Nam
     else {
         $text = Get-Content -Raw $path
     }
+    $text = $text -replace '(?m)^online version:.*$', "online version: $onlineBase/$($command.Name).md"
     foreach ($section in $generated.Keys) {
         $pattern = "(?ms)^## $section\r?\n.*?(?=^## |\z)"
         $text = [regex]::Replace($text, $pattern, { param($m) "## $section`n`n$($generated[$section])`n`n" })

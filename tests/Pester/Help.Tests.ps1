@@ -2,13 +2,24 @@ BeforeDiscovery {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
     Import-VodToolsUnderTest
     $script:cmdlets = Get-Command -Module VodTools -CommandType Cmdlet | ForEach-Object { @{ Name = $_.Name } }
+    $script:shouldProcessCmdlets = Get-Command -Module VodTools -CommandType Cmdlet | Where-Object { $_.Parameters.ContainsKey('WhatIf') } | ForEach-Object { @{ Name = $_.Name } }
 }
 
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
     Import-VodToolsUnderTest
     $script:docs = Join-Path $PSScriptRoot '../../docs/en-US'
-    $script:common = [System.Management.Automation.Cmdlet]::CommonParameters + [System.Management.Automation.Cmdlet]::OptionalCommonParameters
+    # -WhatIf and -Confirm are documented like any other parameter, as platyPS does; only these are not.
+    $script:common = [System.Management.Automation.Cmdlet]::CommonParameters
+    $module = Get-Module VodTools
+    $script:maml = [xml](Get-Content -Raw (Join-Path $module.ModuleBase 'en-US/VodTools.dll-Help.xml'))
+    $script:onlineBase = "$($module.PrivateData.PSData.ProjectUri)/blob/main/docs/en-US"
+
+    # What platyPS shows for a type: the type itself for a Nullable, its full name otherwise.
+    function Get-ShownTypeName([type] $Type) {
+        $underlying = [Nullable]::GetUnderlyingType($Type)
+        if ($underlying) { $underlying.FullName } else { $Type.FullName }
+    }
 }
 
 Describe 'Help for <Name>' -ForEach $cmdlets {
@@ -18,10 +29,10 @@ Describe 'Help for <Name>' -ForEach $cmdlets {
         $visible = $command.Parameters.Values | Where-Object {
             $_.Name -notin $common -and -not ($_.Attributes | Where-Object { $_ -is [System.Management.Automation.ParameterAttribute] -and $_.DontShow })
         }
+        $markdown = Join-Path $docs "$Name.md"
     }
 
     It 'has a markdown page whose parameters are exactly the cmdlet''s' {
-        $markdown = Join-Path $docs "$Name.md"
         $markdown | Should -Exist
         $documented = [regex]::Matches((Get-Content -Raw $markdown), '(?m)^### -(\S+)') | ForEach-Object { $_.Groups[1].Value }
         ($documented | Sort-Object) | Should -Be ($visible.Name | Sort-Object) -Because 'run build.ps1 docs after changing parameters'
@@ -41,6 +52,84 @@ Describe 'Help for <Name>' -ForEach $cmdlets {
             $described = $help.parameters.parameter | Where-Object name -eq $parameter.Name
             ($described.description.Text -join '') | Should -Not -BeNullOrEmpty -Because "-$($parameter.Name) needs a <summary> in the code"
         }
+    }
+
+    It 'shows the default of every parameter that has one' {
+        $instance = [Activator]::CreateInstance($command.ImplementingType)
+        foreach ($parameter in $visible) {
+            $shown = ($help.parameters.parameter | Where-Object name -eq $parameter.Name).defaultValue
+            $property = $command.ImplementingType.GetProperty($parameter.Name)
+            $value = if ($property) { $property.GetValue($instance) }
+            $initial = if ($value -is [System.Management.Automation.SwitchParameter]) { "$($value.IsPresent)" } else { @($value) -join ', ' }
+            if ($initial) {
+                $shown | Should -Be $initial -Because "-$($parameter.Name) starts as $initial in the cmdlet"
+            }
+            elseif (($help.parameters.parameter | Where-Object name -eq $parameter.Name).description.Text -cmatch '\bDefault\b') {
+                $shown | Should -Not -Be 'None' -Because "the description of -$($parameter.Name) names a default"
+            }
+        }
+    }
+
+    It 'names its input types as PowerShell does' {
+        $names = @($help.inputTypes.inputType.type.name)
+        ($names -join "`n") | Should -Not -Match '`1\[\[|, Version=' -Because 'a CLR generic name means nothing to a user'
+        $bound = $visible | Where-Object { $_.Attributes | Where-Object { $_ -is [System.Management.Automation.ParameterAttribute] -and ($_.ValueFromPipeline -or $_.ValueFromPipelineByPropertyName) } }
+        foreach ($parameter in $bound) { $names | Should -Contain (Get-ShownTypeName $parameter.ParameterType) }
+    }
+
+    It 'links its online version to its page in the project''s repository' {
+        $first = @($help.relatedLinks.navigationLink)[0]
+        ($first.linkText, $first.uri) | Should -Be @('Online Version:', "$onlineBase/$Name.md")
+        (Get-Command $Name).HelpUri | Should -Be "$onlineBase/$Name.md" -Because 'Get-Help -Online uses it when the cmdlet has no HelpUri of its own'
+    }
+
+    It 'keeps every placeholder in angle brackets that its page writes in text' {
+        # Outside code blocks and code spans, a placeholder must survive markdown's reading of <word> as an HTML tag.
+        $text = (Get-Content -Raw $markdown) -replace '(?ms)^```.*?^```', '' -replace '`[^`]*`', ''
+        $placeholders = [regex]::Matches($text, '\\?<([a-z][\w-]*)>') | ForEach-Object { "<$($_.Groups[1].Value)>" } | Sort-Object -Unique
+        $compiled = ($maml.helpItems.command | Where-Object { $_.details.name -eq $Name }).InnerText
+        foreach ($placeholder in $placeholders) { $compiled | Should -BeLike "*$placeholder*" }
+    }
+}
+
+Describe '-WhatIf and -Confirm of <Name>' -ForEach $shouldProcessCmdlets {
+    BeforeAll { $help = Get-Help $Name -Full }
+
+    It 'are in every syntax and described as parameters' {
+        foreach ($item in @($help.syntax.syntaxItem)) { $item.parameter.name | Should -Contain 'WhatIf'; $item.parameter.name | Should -Contain 'Confirm' }
+        foreach ($parameterName in 'WhatIf', 'Confirm') {
+            $parameter = Get-Help $Name -Parameter $parameterName
+            ($parameter.description.Text -join '') | Should -Not -BeNullOrEmpty
+            $parameter.defaultValue | Should -Be 'False'
+        }
+        (Get-Help $Name -Parameter WhatIf).aliases | Should -Be 'wi'
+    }
+}
+
+Describe 'Placeholders in the help' {
+    It 'keeps the bucket, region and key placeholders of an OSS URL' {
+        ((Get-Help Register-VodMedia -Parameter FileUrl).description.Text -join '') | Should -BeLike '*https://<bucket>.oss-<region>.aliyuncs.com/<key>*'
+        ((Get-Help Add-VodStorage).description.Text -join '') | Should -BeLike '*<bucket>.oss-<region>.aliyuncs.com*'
+        ((Get-Help Add-VodDomain).description.Text -join '') | Should -BeLike '*"content":"<bucket>.oss-<region>.aliyuncs.com"*'
+        ((Get-Help Set-VodPolicy).description.Text -join '') | Should -BeLike '*(acs:oss:`*:`*:<bucket> and acs:oss:`*:`*:<bucket>/`*)*'
+    }
+}
+
+Describe 'Get-Help -Online' {
+    It 'opens the cmdlet''s page' -Skip:(-not $IsLinux) {
+        # The browser is a stand-in xdg-open (what .NET runs on Linux) that writes down the address it was given.
+        $bin = New-Item -ItemType Directory (Join-Path $TestDrive 'bin')
+        $opened = Join-Path $TestDrive 'opened.txt'
+        Set-Content (Join-Path $bin 'xdg-open') "#!/bin/sh`nprintf '%s' `"`$1`" > '$opened.part' && mv '$opened.part' '$opened'`n"
+        chmod +x (Join-Path $bin 'xdg-open')
+        $path = $env:PATH
+        try {
+            $env:PATH = "$bin$([IO.Path]::PathSeparator)$path"
+            Get-Help Register-VodMedia -Online
+        }
+        finally { $env:PATH = $path }
+        for ($i = 0; $i -lt 100 -and -not (Test-Path $opened); $i++) { Start-Sleep -Milliseconds 100 }
+        Get-Content -Raw $opened | Should -Be "$onlineBase/Register-VodMedia.md"
     }
 }
 

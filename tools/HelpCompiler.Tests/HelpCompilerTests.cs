@@ -76,12 +76,42 @@ public class HelpCompilerTests
         ```
 
         ### -Region
-        Common.
+        The region, e.g. https://vod.<region>.aliyuncs.com or \<region>.
 
         ```yaml
         Type: System.String
         Parameter Sets: (All)
         Aliases:
+
+        Required: False
+        Position: Named
+        Default value: Session context, then cn-shanghai
+        Accept pipeline input: False
+        Accept wildcard characters: False
+        ```
+
+        ### -Confirm
+        Prompts you for confirmation before running the cmdlet.
+
+        ```yaml
+        Type: System.Management.Automation.SwitchParameter
+        Parameter Sets: (All)
+        Aliases: cf
+
+        Required: False
+        Position: Named
+        Default value: None
+        Accept pipeline input: False
+        Accept wildcard characters: False
+        ```
+
+        ### -WhatIf
+        Shows what would happen if the cmdlet runs. The cmdlet is not run.
+
+        ```yaml
+        Type: System.Management.Automation.SwitchParameter
+        Parameter Sets: (All)
+        Aliases: wi
 
         Required: False
         Position: Named
@@ -136,26 +166,46 @@ public class HelpCompilerTests
     }
 
     [Fact]
-    public void Parameters_carry_their_metadata_and_switches_no_value_type()
+    public void Parameters_carry_their_metadata_in_the_order_of_the_page()
     {
         var parameters = Compile().Element(Command + "parameters")!.Elements().ToDictionary(p => p.Element(Maml + "name")!.Value);
-        Assert.Equal(new[] { "All", "Name", "Region" }, parameters.Keys);
+        Assert.Equal(new[] { "Name", "All", "Region", "Confirm", "WhatIf" }, parameters.Keys);
         var name = parameters["Name"];
         Assert.Equal(("true", "0", "True (ByPropertyName)", "true", "N, Id"),
             (name.Attribute("required")!.Value, name.Attribute("position")!.Value, name.Attribute("pipelineInput")!.Value, name.Attribute("globbing")!.Value, name.Attribute("aliases")!.Value));
         Assert.Equal(new[] { "a", "b" }, name.Element(Command + "parameterValueGroup")!.Elements().Select(v => v.Value));
         Assert.Equal("System.String", name.Element(Command + "parameterValue")!.Value);
         Assert.Equal("The name.", name.Element(Maml + "description")!.Value);
-        Assert.Null(parameters["All"].Element(Command + "parameterValue"));
-        Assert.Equal("False", parameters["All"].Element(Dev + "defaultValue")!.Value);
         Assert.Equal(("named", "none"), (parameters["Region"].Attribute("position")!.Value, parameters["Region"].Attribute("aliases")!.Value));
+        Assert.Equal("Session context, then cn-shanghai", parameters["Region"].Element(Dev + "defaultValue")!.Value);
     }
 
     [Fact]
-    public void Syntax_is_regenerated_per_parameter_set_with_the_shared_parameters()
+    public void Switches_are_typed_SwitchParameter_default_to_False_and_show_no_value_in_syntax_as_platyPS_writes_them()
+    {
+        var command = Compile();
+        var whatIf = command.Element(Command + "parameters")!.Elements().Single(p => p.Element(Maml + "name")!.Value == "WhatIf");
+        Assert.Equal(("SwitchParameter", "false", "SwitchParameter", "False", "wi"),
+            (whatIf.Element(Command + "parameterValue")!.Value, whatIf.Element(Command + "parameterValue")!.Attribute("required")!.Value,
+             whatIf.Element(Dev + "type")!.Element(Maml + "name")!.Value, whatIf.Element(Dev + "defaultValue")!.Value, whatIf.Attribute("aliases")!.Value));
+        Assert.Equal("Shows what would happen if the cmdlet runs. The cmdlet is not run.", whatIf.Element(Maml + "description")!.Value);
+        var inSyntax = command.Element(Command + "syntax")!.Descendants(Command + "parameter").Where(p => p.Element(Maml + "name")!.Value is "WhatIf" or "All");
+        Assert.All(inSyntax, p => Assert.Null(p.Element(Command + "parameterValue")));
+    }
+
+    [Fact]
+    public void Syntax_is_regenerated_per_parameter_set_positional_first_then_in_the_order_of_the_page()
     {
         var items = Compile().Element(Command + "syntax")!.Elements().Select(i => i.Elements(Command + "parameter").Select(p => p.Element(Maml + "name")!.Value).ToArray()).ToArray();
-        Assert.Equal(new[] { new[] { "Name", "Region" }, new[] { "All", "Region" } }, items);
+        Assert.Equal(new[] { new[] { "Name", "Region", "Confirm", "WhatIf" }, new[] { "All", "Region", "Confirm", "WhatIf" } }, items);
+    }
+
+    [Fact]
+    public void Angle_brackets_in_text_are_kept_whether_or_not_the_markdown_escapes_them()
+    {
+        var region = Compile().Element(Command + "parameters")!.Elements().Single(p => p.Element(Maml + "name")!.Value == "Region");
+        Assert.Equal("The region, e.g. https://vod.<region>.aliyuncs.com or <region>.", region.Element(Maml + "description")!.Value);
+        Assert.Contains("See https://<bucket>.oss-<region>.aliyuncs.com/<key>.", AboutTopic.Convert("# about_Thing\n\nSee https://<bucket>.oss-\\<region>.aliyuncs.com/<key>.\n"));
     }
 
     [Fact]

@@ -1,7 +1,6 @@
 using System.Text;
 using Markdig;
 using Markdig.Syntax;
-using Markdig.Syntax.Inlines;
 
 namespace VodTools.HelpCompiler;
 
@@ -18,13 +17,13 @@ internal static class AboutTopic
             switch (block)
             {
                 case HeadingBlock { Level: 1 } h1:
-                    text.Append("TOPIC\n    ").Append(Inline(h1.Inline)).Append("\n\n");
+                    text.Append("TOPIC\n    ").Append(InlineText.Of(h1.Inline)).Append("\n\n");
                     break;
                 case HeadingBlock h:
-                    text.Append(h.Level == 2 ? Inline(h.Inline).ToUpperInvariant() : "  " + Inline(h.Inline)).Append('\n');
+                    text.Append(h.Level == 2 ? InlineText.Of(h.Inline).ToUpperInvariant() : "  " + InlineText.Of(h.Inline)).Append('\n');
                     break;
                 case ParagraphBlock paragraph:
-                    Wrap(text, Inline(paragraph.Inline), "    ");
+                    Wrap(text, InlineText.Of(paragraph.Inline), "    ");
                     text.Append('\n');
                     break;
                 case FencedCodeBlock code:
@@ -32,7 +31,7 @@ internal static class AboutTopic
                     text.Append('\n');
                     break;
                 case ListBlock list:
-                    foreach (var item in list.Descendants<ParagraphBlock>()) Wrap(text, Inline(item.Inline), "    - ", "      ");
+                    foreach (var item in list.Descendants<ParagraphBlock>()) Wrap(text, InlineText.Of(item.Inline), "    - ", "      ");
                     text.Append('\n');
                     break;
                 case Markdig.Extensions.Tables.Table:
@@ -56,23 +55,5 @@ internal static class AboutTopic
             line.Append(word).Append(' ');
         }
         text.Append(line.ToString().TrimEnd()).Append('\n');
-    }
-
-    private static string Inline(ContainerInline? inline)
-    {
-        if (inline == null) return "";
-        var text = new StringBuilder();
-        foreach (var child in inline)
-        {
-            text.Append(child switch
-            {
-                LiteralInline literal => literal.Content.ToString(),
-                CodeInline code => code.Content,
-                LineBreakInline => " ",
-                ContainerInline container => Inline(container),
-                _ => "",
-            });
-        }
-        return text.ToString();
     }
 }

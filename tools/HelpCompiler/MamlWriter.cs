@@ -30,7 +30,7 @@ internal static class MamlWriter
                 Description(new[] { help.Synopsis })),
             Description(help.Description),
             new XElement(Command + "syntax", SyntaxItems(help)),
-            new XElement(Command + "parameters", help.Parameters.OrderBy(p => p.Name, StringComparer.OrdinalIgnoreCase).Select(p => Parameter(p, withDetail: true))),
+            new XElement(Command + "parameters", help.Parameters.Select(p => Parameter(p, withDetail: true))),
             new XElement(Command + "inputTypes", help.Inputs.Select(t => TypeElement(Command + "inputType", t))),
             new XElement(Command + "returnValues", help.Outputs.Select(t => TypeElement(Command + "returnValue", t))),
             new XElement(Maml + "alertSet", new XElement(Maml + "alert", Paragraphs(help.Notes))),
@@ -38,7 +38,10 @@ internal static class MamlWriter
             new XElement(Command + "relatedLinks", Links(help)));
     }
 
-    /// <summary>SYNTAX is regenerated: one item per parameter set, with the parameters of that set and of (All).</summary>
+    /// <summary>
+    /// SYNTAX is regenerated: one item per parameter set, with the parameters of that set and of (All): positional ones
+    /// first, then the mandatory ones, the rest in the page's order (so -Confirm and -WhatIf come last, as in platyPS).
+    /// </summary>
     private static IEnumerable<XElement> SyntaxItems(CommandHelp help)
     {
         var sets = help.Parameters.SelectMany(p => p.ParameterSets).Where(s => s != "(All)").Distinct().ToList();
@@ -47,12 +50,12 @@ internal static class MamlWriter
         {
             var members = help.Parameters.Where(p => p.InAllSets || p.ParameterSets.Contains(set))
                 .OrderBy(p => p.Position == "named" ? int.MaxValue : int.Parse(p.Position))
-                .ThenBy(p => p.Required ? 0 : 1)
-                .ThenBy(p => p.Name, StringComparer.OrdinalIgnoreCase);
+                .ThenBy(p => p.Required ? 0 : 1);
             yield return new XElement(Command + "syntaxItem", new XElement(Maml + "name", help.Name), members.Select(p => Parameter(p, withDetail: false)));
         }
     }
 
+    /// <summary>As platyPS writes it: a switch is typed SwitchParameter and shows no value in SYNTAX.</summary>
     private static XElement Parameter(ParameterHelp p, bool withDetail) =>
         new(Command + "parameter",
             new XAttribute("required", p.Required ? "true" : "false"),
@@ -65,9 +68,11 @@ internal static class MamlWriter
             withDetail ? Description(p.Description) : null,
             p.AcceptedValues.Count == 0 ? null : new XElement(Command + "parameterValueGroup", p.AcceptedValues.Select(v =>
                 new XElement(Command + "parameterValue", new XAttribute("required", "false"), new XAttribute(Command + "variableLength", "false"), v))),
-            p.IsSwitch ? null : new XElement(Command + "parameterValue", new XAttribute("required", "true"), new XAttribute("variableLength", "false"), p.Type),
-            new XElement(Dev + "type", new XElement(Maml + "name", p.Type), new XElement(Maml + "uri")),
+            p.IsSwitch && !withDetail ? null : new XElement(Command + "parameterValue", new XAttribute("required", p.IsSwitch ? "false" : "true"), new XAttribute("variableLength", "false"), MamlType(p)),
+            new XElement(Dev + "type", new XElement(Maml + "name", MamlType(p)), new XElement(Maml + "uri")),
             withDetail ? new XElement(Dev + "defaultValue", p.IsSwitch && p.DefaultValue == "None" ? "False" : p.DefaultValue) : null);
+
+    private static string MamlType(ParameterHelp p) => p.IsSwitch ? "SwitchParameter" : p.Type;
 
     private static XElement TypeElement(XName name, TypeHelp type) =>
         new(name, new XElement(Dev + "type", new XElement(Maml + "name", type.Type)), Description(type.Description));

@@ -114,22 +114,5 @@ internal static class MarkdownHelpReader
         return null;
     }
 
-    /// <summary>The plain text of inline markdown: emphasis dropped, code and link text kept, soft breaks as spaces.</summary>
-    private static string Text(ContainerInline? inline)
-    {
-        if (inline == null) return "";
-        var text = new System.Text.StringBuilder();
-        foreach (var child in inline)
-        {
-            switch (child)
-            {
-                case LiteralInline literal: text.Append(literal.Content.ToString()); break;
-                case CodeInline code: text.Append(code.Content); break;
-                case LineBreakInline: text.Append(' '); break;
-                case HtmlEntityInline entity: text.Append(entity.Transcoded.ToString()); break;
-                case ContainerInline container: text.Append(Text(container)); break;
-            }
-        }
-        return text.ToString().Trim();
-    }
+    private static string Text(ContainerInline? inline) => InlineText.Of(inline).Trim();
 }
