@@ -125,6 +125,44 @@ Describe 'Remove-OssObject' {
     }
 }
 
+Describe 'Keys with spaces, plus signs, percent signs and dot segments' {
+    BeforeAll {
+        # put with the module's own OSS client (VodTools has no cmdlet that writes an object of the user's choice)
+        $settings = [VodTools.Commands.Common.VodContext]::Current.Settings
+        $credentials = [VodTools.Api.Credentials.StaticCredentialProvider]::new(
+            [VodTools.Api.Credentials.CloudCredentials]::new($settings.AccessKeyId, $settings.AccessKeySecret), 'test')
+        $client = [VodTools.Api.OssClient]::new($settings.Endpoints[[VodTools.Api.Endpoints.CloudService]::Oss], 'cn-shanghai', $credentials,
+            [VodTools.Api.Http.HttpTransport]::Shared, [VodTools.Api.ClientOptions]::new())
+        $script:keys = 'odd/./dot.mp4', 'odd/../dot-dot.mp4', 'odd/a b+c%d é.mp4', 'odd/plain.mp4'
+        foreach ($key in $keys) {
+            $put = [VodTools.Api.OssRequest]::new('PutObject', [System.Net.Http.HttpMethod]::Put, 'media-archive', $key)
+            $put.Content = [Func[System.Net.Http.HttpContent]] { [System.Net.Http.ByteArrayContent]::new([Text.Encoding]::UTF8.GetBytes("body of $key")) }.GetNewClosure()
+            $client.SendAsync($put, 'ResponseContentRead', [Threading.CancellationToken]::None).GetAwaiter().GetResult().Dispose()
+        }
+    }
+
+    It 'lists each key exactly as it was written' {
+        $listed = Get-OssObject -Bucket media-archive -Prefix odd/
+        $listed.Key | Should -Be 'odd/../dot-dot.mp4', 'odd/./dot.mp4', 'odd/a b+c%d é.mp4', 'odd/plain.mp4' # byte order
+        ($listed | Where-Object Key -eq 'odd/../dot-dot.mp4').Size | Should -Be ([Text.Encoding]::UTF8.GetByteCount('body of odd/../dot-dot.mp4'))
+        (Get-OssObject -Bucket media-archive -Prefix 'odd/a b+c').Key | Should -Be 'odd/a b+c%d é.mp4'
+    }
+
+    It 'registers them with VOD by a FileURL that keeps the dot segments' {
+        $media = Get-OssObject -Bucket media-archive -Prefix odd/ | Register-VodMedia
+        $media.Count | Should -Be 4
+        ($media | Where-Object FileUrl -like '*/odd/%2E%2E/dot-dot.mp4').MediaId | Should -Not -BeNullOrEmpty
+        ($media | Where-Object FileUrl -like '*/odd/%2E/dot.mp4').MediaId | Should -Not -BeNullOrEmpty
+        (Get-VodMezzanine -MediaId ($media | Where-Object FileUrl -like '*dot-dot.mp4').MediaId).Size | Should -Be ([Text.Encoding]::UTF8.GetByteCount('body of odd/../dot-dot.mp4'))
+    }
+
+    It 'removes exactly the key named, not the one a collapsed path would name' {
+        Get-OssObject -Bucket media-archive -Prefix odd/ | Where-Object Key -eq 'odd/./dot.mp4' | Remove-OssObject -Confirm:$false
+        (Get-OssObject -Bucket media-archive -Prefix odd/).Key | Should -Not -Contain 'odd/./dot.mp4'
+        (Get-OssObject -Bucket media-archive -Prefix odd/).Count | Should -Be 3
+    }
+}
+
 Describe 'Unreachable endpoint' {
     It 'ends the cmdlet with EndpointUnreachable instead of one error per item' {
         { Get-OssObject -Bucket media-archive -Endpoint 'http://127.0.0.1:9' -MaxAttempts 1 -ErrorAction Stop } |

@@ -229,3 +229,28 @@ Describe 'Waiting for transcodes that are still running' {
         $failures[0].TargetObject.TaskId | Should -Be $running[0].TaskId
     }
 }
+
+Describe 'Send-VodMedia when OSS stores something other than what was sent' {
+    BeforeAll {
+        $script:saved = Get-VodContext
+        # every upload body arrives with one byte changed, and OSS answers with the CRC-64 of what it stored
+        $script:damaging = Start-TestEmulator -Faults 'corrupt:1@PUT'
+        $script:clip = Join-Path $TestDrive 'clip.mp4'
+        [IO.File]::WriteAllBytes($clip, [byte[]](1..200))
+    }
+
+    AfterAll {
+        Stop-VodEmulator -ProcessId $damaging.ProcessId
+        Set-VodContext -Endpoint $saved.Endpoints['Oss'] -Credential ([pscredential]::new('VODEMULATORKEYID', (ConvertTo-SecureString 'VodEmulatorSecretKey' -AsPlainText -Force)))
+    }
+
+    It 'sends the body again on each CRC mismatch and reports the file as failed, never as uploaded' {
+        $verbose = Send-VodMedia -Path $clip -MaxAttempts 3 -Verbose -ErrorVariable failures -ErrorAction SilentlyContinue 4>&1 |
+            Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }
+        $failures.Count | Should -Be 1
+        $failures[0].FullyQualifiedErrorId | Should -BeLike 'VodUploadFailed,*'
+        $failures[0].Exception.Code | Should -Be 'CrcMismatch'
+        $failures[0].CategoryInfo.Category | Should -Be 'InvalidResult'
+        @($verbose.Message | Where-Object { $_ -match '^OSS PutObject .* attempt \d/3: HTTP 200 CrcMismatch' }).Count | Should -Be 3
+    }
+}

@@ -132,7 +132,10 @@ internal sealed class Emulator : IAsyncDisposable
         string encodedKey = key == null ? "" : Percent.Encode(key, keepSlash: true);
         string host = style == OssStyle.VirtualHost && bucket != null ? $"{bucket}.oss-cn-shanghai.aliyuncs.com:{Http.BaseAddress!.Port}" : Http.BaseAddress!.Authority;
         string path = style == OssStyle.VirtualHost || bucket == null ? "/" + encodedKey : $"/{bucket}/{encodedKey}";
-        var request = new HttpRequestMessage(method, path + (query.Length > 0 ? "?" + query : "")) { Content = content };
+        string target = path + (query.Length > 0 ? "?" + query : "");
+        // sent exactly as written: .NET would otherwise remove "." and ".." segments, which are part of a key
+        var exact = new Uri(BaseUrl.TrimEnd('/') + target, new UriCreationOptions { DangerousDisablePathAndQueryCanonicalization = true });
+        var request = new HttpRequestMessage(method, exact) { Content = content };
         request.Headers.Host = host;
         var now = Clock.GetUtcNow() + ClientSkew;
         foreach (var (name, value) in headers ?? new Dictionary<string, string>())
@@ -145,7 +148,7 @@ internal sealed class Emulator : IAsyncDisposable
 
         var all = request.Headers.Concat(request.Content?.Headers ?? Enumerable.Empty<KeyValuePair<string, IEnumerable<string>>>())
             .SelectMany(h => h.Value.Select(v => new KeyValuePair<string, string>(h.Key, v)));
-        var view = new IncomingRequest(method.Method, request.RequestUri!.OriginalString, all, []);
+        var view = new IncomingRequest(method.Method, target, all, []);
         if (v4)
         {
             string day = now.UtcDateTime.ToString("yyyyMMdd", CultureInfo.InvariantCulture);

@@ -36,6 +36,45 @@ public class FaultTests
     }
 
     [Fact]
+    public async Task A_corrupt_write_stores_damaged_data_and_answers_its_crc()
+    {
+        await using var emu = await StartAsync(o => o.Faults = "corrupt:1@PUT");
+        using (await emu.OssAsync(HttpMethod.Put, "damaged")) { }
+        var sent = "123456789"u8.ToArray();
+        string answered;
+        using (var put = await emu.OssAsync(HttpMethod.Put, "damaged", "a.mp4", content: new ByteArrayContent(sent)))
+            answered = put.Headers.GetValues("x-oss-hash-crc64ecma").Single();
+        using var get = await emu.OssAsync(HttpMethod.Get, "damaged", "a.mp4");
+        var stored = await get.Content.ReadAsByteArrayAsync();
+        Assert.NotEqual(sent, stored);
+        Assert.Equal(sent[1..], stored[1..]); // one byte changed
+        Assert.NotEqual("11051210869376104954", answered); // not the CRC of what was sent…
+        Assert.Equal(VodTools.Emulator.Oss.Crc64.Of(stored).ToString(), answered); // …but of what was stored
+        Assert.Equal(2, (long)(await StatsTests.StatsAsync(emu))["faults.Corrupt"]!); // drawn for both PUTs; the bucket has no data
+    }
+
+    [Fact]
+    public async Task A_corrupt_complete_assembles_a_damaged_object_and_answers_its_crc()
+    {
+        await using var emu = await StartAsync(o => o.Faults = "corrupt:1@POST");
+        using (await emu.OssAsync(HttpMethod.Put, "damaged")) { }
+        var uploadId = (string)(await XmlAsync(await emu.OssAsync(HttpMethod.Post, "damaged", "big.mp4", query: "uploads"))).Element("UploadId")!;
+        var part = "only part"u8.ToArray();
+        string etag;
+        using (var r = await emu.OssAsync(HttpMethod.Put, "damaged", "big.mp4", query: $"partNumber=1&uploadId={uploadId}", content: new ByteArrayContent(part)))
+        {
+            etag = r.Headers.ETag!.Tag;
+            Assert.Equal(VodTools.Emulator.Oss.Crc64.Of(part).ToString(), r.Headers.GetValues("x-oss-hash-crc64ecma").Single());
+        }
+        using var complete = await emu.OssAsync(HttpMethod.Post, "damaged", "big.mp4", query: $"uploadId={uploadId}",
+            content: new StringContent($"<CompleteMultipartUpload><Part><PartNumber>1</PartNumber><ETag>{etag}</ETag></Part></CompleteMultipartUpload>"));
+        using var get = await emu.OssAsync(HttpMethod.Get, "damaged", "big.mp4");
+        var stored = await get.Content.ReadAsByteArrayAsync();
+        Assert.NotEqual(part, stored);
+        Assert.Equal(VodTools.Emulator.Oss.Crc64.Of(stored).ToString(), complete.Headers.GetValues("x-oss-hash-crc64ecma").Single());
+    }
+
+    [Fact]
     public async Task A_targeted_rule_hits_only_what_it_names()
     {
         await using var emu = await StartAsync(o => o.Faults = "500:1@CreateRole,503:1@oss");
@@ -58,5 +97,7 @@ public class FaultTests
         Assert.Throws<ArgumentException>(() => EmulatorOptions.Parse(["--faults", "lost"]));
         Assert.Throws<ArgumentException>(() => FaultPlan.Parse("500:0.2@SubmitTranscodeJob", actions: ["SubmitTranscodeJobs"]));
         Assert.Single(FaultPlan.Parse("500:1@vod,lost:1@put", actions: []).Draw("oss", "PUT"));
+        Assert.Equal(FaultPlan.Kind.Corrupt, FaultPlan.Parse("corrupt:0.5@PUT").Rules[0].Kind);
+        Assert.Throws<ArgumentException>(() => FaultPlan.Parse("corrupt:0.5:10"));
     }
 }

@@ -6,13 +6,15 @@ namespace VodTools.Emulator.Hosting;
 /// <summary>Injected failures, from a comma-separated spec of rules, each drawn independently per request:
 /// <c>500:P</c> and <c>503:P</c> answer that status with probability P (0..1) in the service's error shape;
 /// <c>delay:P:MS</c> waits MS milliseconds first; <c>drop:P</c> aborts the connection before acting;
-/// <c>lost:P</c> acts (its effect is committed) and then aborts the connection without the answer.
+/// <c>lost:P</c> acts (its effect is committed) and then aborts the connection without the answer; <c>corrupt:P</c> makes an
+/// OSS write store its data with one byte changed (a PutObject or UploadPart body, the object CompleteMultipartUpload
+/// assembles) and answer with the CRC-64 of what it stored, as if the data had been damaged on the way.
 /// A rule may end in <c>@TARGET</c> to hit only requests of one RPC action (<c>@SubmitTranscodeJobs</c>), one
 /// service (<c>@vod</c>, <c>@ram</c>, <c>@sts</c>, <c>@oss</c>) or one OSS method (<c>@PUT</c>); names are case-insensitive.
 /// Example: <c>500:0.1,503:0.05,delay:0.2:1500,drop:0.01,lost:0.3@SubmitTranscodeJobs</c>. Admin endpoints are never affected.</summary>
 internal sealed partial class FaultPlan
 {
-    public enum Kind { Error500, Error503, Delay, Drop, LostAnswer }
+    public enum Kind { Error500, Error503, Delay, Drop, LostAnswer, Corrupt }
 
     /// <param name="Target">null = every request</param>
     public sealed record Rule(Kind Kind, double Probability, int DelayMs, string? Target = null);
@@ -49,7 +51,8 @@ internal sealed partial class FaultPlan
                 "delay" => Kind.Delay,
                 "drop" => Kind.Drop,
                 "lost" => Kind.LostAnswer,
-                _ => throw new ArgumentException($"--faults: unknown rule \"{parts[0]}\" (use 500, 503, delay, drop, lost)"),
+                "corrupt" => Kind.Corrupt,
+                _ => throw new ArgumentException($"--faults: unknown rule \"{parts[0]}\" (use 500, 503, delay, drop, lost, corrupt)"),
             };
             int expected = kind == Kind.Delay ? 3 : 2;
             if (parts.Length != expected)

@@ -28,7 +28,7 @@ internal static class SampleData
             File.WriteAllBytes(store.BodyPath(bodyId), body);
             byte[] md5 = MD5.HashData(body);
             store.PutObject(new ObjectRecord(Bucket, key, body.Length, "\"" + Convert.ToHexString(md5) + "\"", Convert.ToBase64String(md5),
-                ContentType(key), now, bodyId, "Normal", []));
+                ContentType(key), now, bodyId, "Normal", [], Crc64.Of(body)));
         }
         return 0;
     }

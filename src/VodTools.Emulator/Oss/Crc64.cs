@@ -15,6 +15,13 @@ internal sealed class Crc64
 
     public ulong Value => _crc ^ ulong.MaxValue;
 
+    public static ulong Of(ReadOnlySpan<byte> data)
+    {
+        var crc = new Crc64();
+        crc.Append(data);
+        return crc.Value;
+    }
+
     private static ulong[] BuildTable()
     {
         const ulong poly = 0xC96C5795D7870F42; // ECMA-182, reflected

@@ -25,6 +25,7 @@ internal sealed partial class OssApi
         using var md5 = IncrementalHash.CreateHash(HashAlgorithmName.MD5);
         var crc = new Crc64();
         long size = 0;
+        bool corrupt = Corrupting(context);
         try
         {
             await using (var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true))
@@ -33,6 +34,11 @@ internal sealed partial class OssApi
                 int read;
                 while ((read = await context.Request.Body.ReadAsync(buffer, context.RequestAborted)) > 0)
                 {
+                    if (corrupt)
+                    {
+                        buffer[0] ^= 0xFF; // damaged on the way: stored, hashed and answered as received
+                        corrupt = false;
+                    }
                     md5.AppendData(buffer, 0, read);
                     crc.Append(buffer.AsSpan(0, read));
                     await file.WriteAsync(buffer.AsMemory(0, read), context.RequestAborted);
@@ -65,11 +71,11 @@ internal sealed partial class OssApi
         if (forbidOverwrite && store.GetObject(bucket, key) != null) throw FileAlreadyExists();
         var body = await ReceiveBodyAsync(context, request);
         var record = new ObjectRecord(bucket, key, body.Size, "\"" + Convert.ToHexString(body.Md5) + "\"", Convert.ToBase64String(body.Md5),
-            request.Header("content-type") ?? "application/octet-stream", Now, body.BodyId, "Normal", UserMetadata(request));
+            request.Header("content-type") ?? "application/octet-stream", Now, body.BodyId, "Normal", UserMetadata(request), body.Crc64);
         CommitObject(record, forbidOverwrite);
         context.Response.Headers.ETag = record.ETag;
         context.Response.Headers["Content-MD5"] = record.ContentMd5;
-        context.Response.Headers["x-oss-hash-crc64ecma"] = body.Crc64.ToString(CultureInfo.InvariantCulture);
+        SetCrc64(context.Response, body.Crc64);
     }
 
     /// <summary>Makes a stored body the current object (the metadata row is the commit point) and removes
@@ -121,6 +127,7 @@ internal sealed partial class OssApi
             response.Headers["x-oss-object-type"] = o.Type;
             response.Headers["x-oss-storage-class"] = "Standard";
             if (o.Type == "Normal") response.Headers["Content-MD5"] = o.ContentMd5;
+            if (o.Crc64 is { } crc) SetCrc64(response, crc); // the whole object's, on a range read too
             foreach (var (name, value) in o.Metadata) response.Headers[name] = value;
             if (request.QueryValue("response-content-disposition") is { } disposition) response.Headers.ContentDisposition = disposition;
 
@@ -299,14 +306,14 @@ internal sealed partial class OssApi
         if (v2)
         {
             if (startAfter != null) root.Add(new XElement("StartAfter", Enc(startAfter)));
-            if (token != null) root.Add(new XElement("ContinuationToken", token));
+            if (token != null) root.Add(new XElement("ContinuationToken", Enc(token)));
         }
         else root.Add(new XElement("Marker", Enc(after)));
         root.Add(new XElement("MaxKeys", max), new XElement("Delimiter", Enc(delimiter)));
         if (url) root.Add(new XElement("EncodingType", "url"));
         root.Add(new XElement("IsTruncated", Bool(page.IsTruncated)));
         if (page.IsTruncated)
-            root.Add(v2 ? new XElement("NextContinuationToken", Convert.ToBase64String(Encoding.UTF8.GetBytes(page.Next!)))
+            root.Add(v2 ? new XElement("NextContinuationToken", Enc(Convert.ToBase64String(Encoding.UTF8.GetBytes(page.Next!))))
                         : new XElement("NextMarker", Enc(page.Next!)));
         bool owner = !v2 || request.QueryValue("fetch-owner") == "true";
         foreach (var o in page.Contents)

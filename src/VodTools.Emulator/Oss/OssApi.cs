@@ -42,8 +42,19 @@ internal sealed partial class OssApi(Store store, OssVerifier verifier, TimeProv
 
     private DateTimeOffset Now => clock.GetUtcNow();
 
-    public async Task HandleAsync(HttpContext context, string rawTarget, int injectedStatus)
+    /// <summary>Marks a request whose data the <c>corrupt</c> fault damages.</summary>
+    private const string CorruptDataItem = "oss.corrupt-data";
+
+    private static bool Corrupting(HttpContext context) => context.Items.ContainsKey(CorruptDataItem);
+
+    /// <summary>The CRC-64 header OSS puts on writes and reads of an object (an unsigned decimal).</summary>
+    private static void SetCrc64(HttpResponse response, ulong crc) =>
+        response.Headers["x-oss-hash-crc64ecma"] = crc.ToString(CultureInfo.InvariantCulture);
+
+    /// <param name="corruptData">store the data of this write with one byte changed (the <c>corrupt</c> fault)</param>
+    public async Task HandleAsync(HttpContext context, string rawTarget, int injectedStatus, bool corruptData = false)
     {
+        if (corruptData) context.Items[CorruptDataItem] = true;
         var headers = context.Request.Headers.SelectMany(h => h.Value.Select(v => new KeyValuePair<string, string>(h.Key, v ?? "")));
         var request = new IncomingRequest(context.Request.Method, rawTarget, headers, []);
         string requestId = Convert.ToHexString(RandomNumberGenerator.GetBytes(12));

@@ -247,6 +247,7 @@ internal sealed class Store : IDisposable
     }
 }
 
-/// <summary>An OSS object's metadata; the body is the file <see cref="BodyId"/> under the bodies folder.</summary>
+/// <summary>An OSS object's metadata; the body is the file <see cref="BodyId"/> under the bodies folder. <see cref="Crc64"/>
+/// is null for objects stored before the emulator kept it.</summary>
 internal sealed record ObjectRecord(string Bucket, string Key, long Size, string ETag, string ContentMd5, string ContentType,
-    DateTimeOffset LastModified, string BodyId, string Type, Dictionary<string, string> Metadata);
+    DateTimeOffset LastModified, string BodyId, string Type, Dictionary<string, string> Metadata, ulong? Crc64 = null);

@@ -8,7 +8,7 @@ namespace VodTools.Api
     {
         public RetryPolicy Retry { get; set; } = RetryPolicy.Default;
 
-        /// <summary>How long one attempt may take before it counts as a timeout.</summary>
+        /// <summary>How long one attempt may wait with nothing moving before it counts as a timeout: for a request with a body, since the last chunk of it was sent.</summary>
         public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(60);
 
         /// <summary>Receives one line per attempt (service, operation, attempt, status, RequestId, ms). Thread-safe callers only.</summary>

@@ -47,7 +47,7 @@ namespace VodTools.Api
         /// <summary>True when buckets go in the path (<c>/bucket/key</c>) because the endpoint is an IP or loopback name.</summary>
         public bool PathStyle { get; }
 
-        /// <summary>The URL of a bucket or object at this endpoint, key encoded per segment.</summary>
+        /// <summary>The URL of a bucket or object at this endpoint, key encoded per segment, its dot segments kept.</summary>
         public Uri Address(string? bucket, string? key, IEnumerable<KeyValuePair<string, string>>? query = null)
         {
             var builder = new StringBuilder();
@@ -55,14 +55,14 @@ namespace VodTools.Api
             if (bucket != null && !PathStyle) builder.Append(bucket).Append('.');
             builder.Append(_endpoint.Authority).Append('/');
             if (bucket != null && PathStyle) builder.Append(bucket).Append('/');
-            if (key != null) builder.Append(Rfc3986.EncodePath(key));
+            if (key != null) builder.Append(Rfc3986.EncodeKeyForUrl(key));
             var parameters = (query ?? Array.Empty<KeyValuePair<string, string>>()).ToList();
             if (parameters.Count > 0)
             {
                 builder.Append('?').Append(string.Join("&", parameters.Select(p =>
                     Rfc3986.Encode(p.Key) + (string.IsNullOrEmpty(p.Value) ? string.Empty : "=" + Rfc3986.Encode(p.Value)))));
             }
-            return new Uri(builder.ToString());
+            return ExactUri.Create(builder.ToString());
         }
 
         /// <summary>Sends the request; returns the successful response (the caller disposes it) or throws <see cref="CloudException"/>.</summary>
@@ -72,15 +72,42 @@ namespace VodTools.Api
             return _attempts.RunAsync(target, null, async (credentials, now, token) =>
             {
                 HttpResponseMessage response;
-                using (var message = BuildRequest(request, credentials!, now)) // OSS always has a credential provider
+                var sent = request.VerifyBodyCrc64 ? new Crc64Ecma() : null;
+                using (var message = BuildRequest(request, credentials!, now, sent)) // OSS always has a credential provider
                 {
                     response = await _transport.SendAsync(message, completion, _options.AttemptTimeout, "OSS", request.Operation, token).ConfigureAwait(false);
                 }
                 var requestId = Header(response, "x-oss-request-id");
-                if (response.IsSuccessStatusCode) return new AttemptResult<HttpResponseMessage>(response, (int)response.StatusCode, requestId);
+                if (response.IsSuccessStatusCode)
+                {
+                    if (sent != null) VerifyCrc64(request.Operation, response, sent.Value);
+                    return new AttemptResult<HttpResponseMessage>(response, (int)response.StatusCode, requestId);
+                }
                 using (response) throw await ParseErrorAsync(request, response, requestId).ConfigureAwait(false);
             }, cancellationToken);
         }
+
+        /// <summary>
+        /// Checks the answer's <c>x-oss-hash-crc64ecma</c> (an unsigned decimal) against the CRC-64 of what was sent, as the
+        /// official OSS SDKs do by default: a different value disposes the answer and throws
+        /// <see cref="TransportCodes.CrcMismatch"/>; an answer without the header is not checked.
+        /// </summary>
+        public static void VerifyCrc64(string operation, HttpResponseMessage response, ulong sent)
+        {
+            var answered = Header(response, Crc64Header);
+            var expected = sent.ToString(CultureInfo.InvariantCulture);
+            if (answered == null || answered == expected) return;
+            var (status, requestId) = ((int)response.StatusCode, Header(response, "x-oss-request-id"));
+            response.Dispose();
+            throw new CloudException("OSS", operation, TransportCodes.CrcMismatch,
+                $"OSS holds data with CRC-64 {answered}, but what was sent has CRC-64 {expected}: the data was damaged on the way.", status, requestId);
+        }
+
+        /// <summary>The answer's CRC-64 of the data OSS holds, null when it sent none.</summary>
+        public static ulong? Crc64Of(HttpResponseMessage response) =>
+            ulong.TryParse(Header(response, Crc64Header), NumberStyles.None, CultureInfo.InvariantCulture, out var crc) ? crc : (ulong?)null;
+
+        private const string Crc64Header = "x-oss-hash-crc64ecma";
 
         /// <summary>Sends the request and parses the XML answer (namespace-agnostic callers use LocalName).</summary>
         public async Task<XElement> GetXmlAsync(OssRequest request, CancellationToken cancellationToken)
@@ -97,7 +124,8 @@ namespace VodTools.Api
             }
         }
 
-        internal HttpRequestMessage BuildRequest(OssRequest request, CloudCredentials credentials, DateTimeOffset now)
+        /// <summary>The signed message; <paramref name="sent"/>, when given, receives the body's bytes as they are sent.</summary>
+        internal HttpRequestMessage BuildRequest(OssRequest request, CloudCredentials credentials, DateTimeOffset now, Crc64Ecma? sent = null)
         {
             var headers = request.Headers.ToList();
             if (_signature == OssSignatureVersion.V4)
@@ -133,6 +161,7 @@ namespace VodTools.Api
                     message.Headers.TryAddWithoutValidation(header.Key, header.Value);
                 }
             }
+            if (sent != null && content != null) message.Content = new ObservedContent(content, sent.Append);
             message.Headers.TryAddWithoutValidation("Authorization", authorization);
             message.Headers.TryAddWithoutValidation("User-Agent", _options.UserAgent);
             return message;

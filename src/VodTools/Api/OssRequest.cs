@@ -38,6 +38,13 @@ namespace VodTools.Api
         /// <summary>Makes the body afresh for each attempt, so a retry can resend it; null for no body.</summary>
         public Func<HttpContent>? Content { get; set; }
 
+        /// <summary>
+        /// Compare the CRC-64 of the body sent with the answer's <c>x-oss-hash-crc64ecma</c>, as the official OSS SDKs do
+        /// by default for PutObject and UploadPart: a difference is a <see cref="Http.TransportCodes.CrcMismatch"/> failure,
+        /// retried like a transport failure; an answer without the header is not checked.
+        /// </summary>
+        public bool VerifyBodyCrc64 { get; set; }
+
         public OssRequest WithQuery(string name, string? value)
         {
             if (value != null) Query.Add(new KeyValuePair<string, string>(name, value));

@@ -36,7 +36,7 @@ namespace VodTools.Commands
         [ValidateSet("off", "real")]
         public string Quota { get; set; } = "off";
 
-        /// <summary>Failures to inject, e.g. "500:0.1,503:0.05,delay:0.2:1500,drop:0.01,lost:0.3@SubmitTranscodeJobs" (kind:rate[:ms][@target]; lost = acted on, answer withheld; target = an RPC action, vod/ram/sts/oss or an OSS method).</summary>
+        /// <summary>Failures to inject, e.g. "500:0.1,503:0.05,delay:0.2:1500,drop:0.01,lost:0.3@SubmitTranscodeJobs" (kind:rate[:ms][@target]; lost = acted on, answer withheld; corrupt = an OSS upload stored with one byte changed and answered with the CRC-64 of what was stored; target = an RPC action, vod/ram/sts/oss or an OSS method).</summary>
         [Parameter]
         public string? Faults { get; set; }
 

@@ -5,12 +5,13 @@ namespace VodTools.Model
 {
     /// <summary>
     /// The OSS URL of an object as VOD expects it in RegisterMedia: virtual-hosted on the bucket's public
-    /// endpoint, key percent-encoded per segment (spec rpc-apis.md §6; oss-api.md §1.5).
+    /// endpoint, key percent-encoded per segment, "." and ".." segments escaped so they stay part of the key
+    /// (spec rpc-apis.md §6; oss-api.md §1.5).
     /// </summary>
     public static class OssFileUrl
     {
         public static string Build(string bucket, string region, string key) =>
-            "https://" + bucket + ".oss-" + region + ".aliyuncs.com/" + Rfc3986.EncodePath(key);
+            "https://" + bucket + ".oss-" + region + ".aliyuncs.com/" + Rfc3986.EncodeKeyForUrl(key);
 
         /// <summary>Reads bucket, region and key back from a FileURL; false when it does not name an OSS endpoint.</summary>
         public static bool TryParse(string fileUrl, out string bucket, out string region, out string key)
@@ -24,8 +25,17 @@ namespace VodTools.Model
             bucket = host.Substring(0, dot);
             region = host.Substring(dot + 5, host.Length - dot - 5 - suffix.Length);
             if (region.EndsWith("-internal", StringComparison.Ordinal)) region = region.Substring(0, region.Length - "-internal".Length);
-            key = Uri.UnescapeDataString(uri.AbsolutePath.TrimStart('/'));
+            key = Uri.UnescapeDataString(RawPath(fileUrl).TrimStart('/'));
             return bucket.Length > 0 && region.Length > 0 && key.Length > 0;
+        }
+
+        /// <summary>The path as written (Uri would remove "." and ".." segments from it, and they belong to the key).</summary>
+        private static string RawPath(string url)
+        {
+            var start = url.IndexOf('/', url.IndexOf("://", StringComparison.Ordinal) + 3);
+            if (start < 0) return string.Empty;
+            var end = url.IndexOfAny(new[] { '?', '#' }, start);
+            return end < 0 ? url.Substring(start) : url.Substring(start, end - start);
         }
     }
 }

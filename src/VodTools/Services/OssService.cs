@@ -79,7 +79,7 @@ namespace VodTools.Services
         internal static OssObjectPage ReadObjectPage(XElement result, string bucket, string region)
         {
             var encoded = string.Equals(result.Text("EncodingType"), "url", StringComparison.OrdinalIgnoreCase);
-            string Decode(string? value) => value == null ? string.Empty : encoded ? Uri.UnescapeDataString(value) : value;
+            string Decode(string? value) => value == null ? string.Empty : encoded ? DecodeListed(value) : value;
 
             var objects = new List<OssObject>();
             var prefixes = new List<OssObject>();
@@ -94,6 +94,12 @@ namespace VodTools.Services
             return new OssObjectPage(objects, string.IsNullOrEmpty(next) ? null : next);
         }
 
+        /// <summary>
+        /// A name from a listing sent with encoding-type=url, decoded as both official C# OSS SDKs decode it: '+' is a
+        /// space, then %XX are UTF-8 bytes (a '+' in a key arrives as %2B).
+        /// </summary>
+        internal static string DecodeListed(string value) => Uri.UnescapeDataString(value.Replace('+', ' '));
+
         /// <summary>One Contents entry, its children read in one pass (a page holds up to 1,000 of them).</summary>
         private static OssObject ReadContents(XElement contents, string bucket, string region, bool encoded)
         {
@@ -103,7 +109,7 @@ namespace VodTools.Services
                 var value = field.Value;
                 switch (field.Name.LocalName)
                 {
-                    case "Key": item.Key = encoded ? Uri.UnescapeDataString(value) : value; break;
+                    case "Key": item.Key = encoded ? DecodeListed(value) : value; break;
                     case "Size": item.Size = long.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var size) ? size : 0; break;
                     case "LastModified": item.LastModified = Xml.ParseDate(value); break;
                     case "ETag": item.ETag = value; break;

@@ -12,9 +12,18 @@ public class OssClientTests
 {
     private static readonly HttpTransport Transport = new(new HttpClientHandler { UseProxy = false });
 
-    private static OssClient Client(Uri endpoint, OssSignatureVersion signature = OssSignatureVersion.V4) =>
+    private static OssClient Client(Uri endpoint, OssSignatureVersion signature = OssSignatureVersion.V4, TimeSpan? timeout = null, int attempts = 3) =>
         new(endpoint, "oss-cn-shanghai", new StaticCredentialProvider(new CloudCredentials("testid", "testsecret", "tok"), "test credentials"), Transport,
-            new ClientOptions { Retry = new RetryPolicy(3, TimeSpan.FromMilliseconds(1), TimeSpan.FromMilliseconds(10)) }, signature);
+            new ClientOptions
+            {
+                Retry = new RetryPolicy(attempts, TimeSpan.FromMilliseconds(1), TimeSpan.FromMilliseconds(10)),
+                AttemptTimeout = timeout ?? TimeSpan.FromSeconds(60),
+            }, signature);
+
+    private static OssRequest Put(string key, Func<HttpContent> content, bool verifyCrc = true) =>
+        new("PutObject", HttpMethod.Put, "media", key) { Content = content, VerifyBodyCrc64 = verifyCrc };
+
+    private static ScriptedAnswer Stored(ulong crc) => new(200, Headers: new() { ["x-oss-hash-crc64ecma"] = crc.ToString(System.Globalization.CultureInfo.InvariantCulture) });
 
     [Fact]
     public void Addresses_are_virtual_hosted_for_names_and_path_style_for_ip_or_localhost()
@@ -81,5 +90,114 @@ public class OssClientTests
         var error = await Assert.ThrowsAsync<CloudException>(() => Client(server.BaseUri).SendAsync(new OssRequest("HeadObject", HttpMethod.Head, "media", "k"), HttpCompletionOption.ResponseHeadersRead, CancellationToken.None));
 
         Assert.Equal(("NoSuchKey", "6556E3AED11E553933CCDEDF"), (error.Code, error.RequestId));
+    }
+
+    [Fact]
+    public async Task A_body_that_keeps_moving_is_sent_whole_although_it_takes_longer_than_the_attempt_timeout()
+    {
+        using var server = new LoopbackServer(new ScriptedAnswer(200));
+        var body = new TrickledContent(chunks: 15, chunkSize: 1000, pause: TimeSpan.FromMilliseconds(200)); // about 3 s
+
+        using (await Client(server.BaseUri, timeout: TimeSpan.FromSeconds(1), attempts: 1)
+            .SendAsync(Put("big.mp4", () => body, verifyCrc: false), HttpCompletionOption.ResponseContentRead, CancellationToken.None)) { }
+
+        Assert.Equal(body.Bytes, Assert.Single(server.Received).Body);
+    }
+
+    [Fact]
+    public async Task A_transfer_in_which_nothing_moves_for_the_attempt_timeout_times_out()
+    {
+        using var server = new LoopbackServer(new ScriptedAnswer(200)) { StallBodies = true };
+        var body = new byte[64 * 1024 * 1024]; // more than the socket buffers of both ends take in
+
+        var error = await Assert.ThrowsAsync<CloudException>(() => Client(server.BaseUri, timeout: TimeSpan.FromSeconds(1), attempts: 1)
+            .SendAsync(Put("big.mp4", () => new ByteArrayContent(body), verifyCrc: false), HttpCompletionOption.ResponseContentRead, CancellationToken.None));
+
+        Assert.Equal(TransportCodes.Timeout, error.Code);
+        Assert.Contains("Nothing moved", error.Message);
+    }
+
+    [Fact]
+    public async Task A_put_whose_answer_has_another_crc_is_sent_again_and_accepted_once_the_crcs_agree()
+    {
+        var body = Encoding.UTF8.GetBytes("frames of a film");
+        var crc = Crc64Ecma.Compute(body);
+        using var server = new LoopbackServer(Stored(crc ^ 1), Stored(crc));
+
+        using (await Client(server.BaseUri).SendAsync(Put("a.mp4", () => new ByteArrayContent(body)), HttpCompletionOption.ResponseContentRead, CancellationToken.None)) { }
+
+        Assert.Equal(2, server.Received.Count);
+        Assert.All(server.Received, r => Assert.Equal(body, r.Body));
+    }
+
+    [Fact]
+    public async Task A_crc_that_never_agrees_fails_with_crc_mismatch_after_every_attempt()
+    {
+        var body = Encoding.UTF8.GetBytes("frames of a film");
+        using var server = new LoopbackServer(Stored(Crc64Ecma.Compute(body) ^ 0x8000_0000_0000_0000));
+
+        var error = await Assert.ThrowsAsync<CloudException>(() => Client(server.BaseUri).SendAsync(Put("a.mp4", () => new ByteArrayContent(body)), HttpCompletionOption.ResponseContentRead, CancellationToken.None));
+
+        Assert.Equal(3, server.Received.Count);
+        Assert.Equal((TransportCodes.CrcMismatch, 200), (error.Code, error.HttpStatus));
+        Assert.Contains(Crc64Ecma.Compute(body).ToString(System.Globalization.CultureInfo.InvariantCulture), error.Message);
+    }
+
+    [Fact]
+    public async Task An_answer_without_a_crc_is_accepted_as_the_official_sdks_accept_it()
+    {
+        using var server = new LoopbackServer(new ScriptedAnswer(200));
+
+        using (await Client(server.BaseUri).SendAsync(Put("a.mp4", () => new ByteArrayContent(new byte[] { 1, 2, 3 })), HttpCompletionOption.ResponseContentRead, CancellationToken.None)) { }
+
+        Assert.Single(server.Received);
+    }
+
+    [Theory]
+    [InlineData(OssSignatureVersion.V4)]
+    [InlineData(OssSignatureVersion.V1)]
+    public async Task A_key_with_dot_segments_is_sent_with_its_dots_escaped_and_signed_over_the_key_itself(OssSignatureVersion version)
+    {
+        using var server = new LoopbackServer(new ScriptedAnswer(200));
+        var client = Client(server.BaseUri, version);
+        foreach (var key in new[] { "a/./b.mp4", "a/../b.mp4", "./x", "../x", "a/.../b.mp4" })
+        {
+            using (await client.SendAsync(new OssRequest("DeleteObject", HttpMethod.Delete, "media", key), HttpCompletionOption.ResponseContentRead, CancellationToken.None)) { }
+        }
+
+        var received = server.Received.ToList();
+        Assert.Equal(new[] { "/media/a/%2E/b.mp4", "/media/a/%2E%2E/b.mp4", "/media/%2E/x", "/media/%2E%2E/x", "/media/a/.../b.mp4" }, received.Select(r => r.Path));
+        foreach (var (request, key) in received.Zip(new[] { "a/./b.mp4", "a/../b.mp4", "./x", "../x", "a/.../b.mp4" }))
+        {
+            // what the server decodes from the path is the key, and the signature covers that key (dots unescaped)
+            Assert.Equal("/media/" + key, Uri.UnescapeDataString(request.Path));
+            var parts = new OssRequestParts("DELETE", "media", key, request.Query, request.Headers.ToList());
+            var expected = version == OssSignatureVersion.V4
+                ? OssV4Signer.SignHeader(parts, Array.Empty<string>(), "cn-shanghai", DateTimeOffset.ParseExact(request.Header("x-oss-date")!, "yyyyMMdd'T'HHmmss'Z'", null, System.Globalization.DateTimeStyles.AssumeUniversal), "testid", "testsecret").Authorization
+                : OssV1Signer.SignHeader(parts, "testid", "testsecret").Authorization;
+            Assert.Equal(expected, request.Header("Authorization"));
+        }
+    }
+
+    /// <summary>A body written a chunk at a time with a pause after each: a slow link that keeps moving.</summary>
+    private sealed class TrickledContent(int chunks, int chunkSize, TimeSpan pause) : HttpContent
+    {
+        public byte[] Bytes { get; } = Enumerable.Range(0, chunks * chunkSize).Select(i => (byte)i).ToArray();
+
+        protected override async Task SerializeToStreamAsync(Stream stream, System.Net.TransportContext? context)
+        {
+            for (var offset = 0; offset < Bytes.Length; offset += chunkSize)
+            {
+                await stream.WriteAsync(Bytes.AsMemory(offset, chunkSize));
+                await stream.FlushAsync();
+                await Task.Delay(pause);
+            }
+        }
+
+        protected override bool TryComputeLength(out long length)
+        {
+            length = Bytes.Length;
+            return true;
+        }
     }
 }

@@ -51,6 +51,9 @@ public sealed class LoopbackServer : IDisposable
     public Uri BaseUri { get; }
     public ConcurrentQueue<ReceivedRequest> Received { get; } = new();
 
+    /// <summary>Stop reading each request once its head has arrived, holding the connection open: a transfer that stalls.</summary>
+    public bool StallBodies { get; init; }
+
     /// <summary>A port nothing listens on, for "unreachable" cases.</summary>
     public static int FreePort()
     {
@@ -110,7 +113,7 @@ public sealed class LoopbackServer : IDisposable
         }
     }
 
-    private static async Task<ReceivedRequest?> ReadRequestAsync(NetworkStream stream)
+    private async Task<ReceivedRequest?> ReadRequestAsync(NetworkStream stream)
     {
         var head = new List<byte>();
         var one = new byte[1];
@@ -128,6 +131,11 @@ public sealed class LoopbackServer : IDisposable
             var name = line[..colon].Trim().ToLowerInvariant();
             var value = line[(colon + 1)..].Trim();
             headers[name] = headers.TryGetValue(name, out var earlier) ? earlier + "," + value : value;
+        }
+        if (StallBodies)
+        {
+            await Task.Delay(Timeout.Infinite, _stop.Token); // ends when the server is disposed
+            return null;
         }
         var body = new byte[headers.TryGetValue("content-length", out var length) ? int.Parse(length) : 0];
         for (var read = 0; read < body.Length;)

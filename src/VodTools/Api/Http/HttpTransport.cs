@@ -8,7 +8,9 @@ namespace VodTools.Api.Http
 {
     /// <summary>
     /// The one HttpClient of the process (pooled connections, shared by every runspace), with a
-    /// per-attempt timeout that is told apart from the caller's cancellation.
+    /// per-attempt timeout that is told apart from the caller's cancellation. A request with a body times out on
+    /// inactivity, not on its total time: the clock restarts whenever a chunk of the body has been sent, so a large
+    /// upload on a slow link goes on as long as it moves (as the OSS SDKs' read/write timeouts do).
     /// </summary>
     public sealed class HttpTransport
     {
@@ -28,22 +30,27 @@ namespace VodTools.Api.Http
 
         /// <summary>
         /// Sends once. A timeout or a connection failure becomes a transport <see cref="CloudException"/>;
-        /// the caller's cancellation stays an <see cref="OperationCanceledException"/>.
+        /// the caller's cancellation stays an <see cref="OperationCanceledException"/>. The timeout is how long the
+        /// attempt may wait with nothing moving: without a body, for the whole answer; with one, since the last chunk
+        /// of it was sent.
         /// </summary>
         public async Task<HttpResponseMessage> SendAsync(
             HttpRequestMessage request, HttpCompletionOption completion, TimeSpan timeout,
             string service, string operation, CancellationToken cancellationToken)
         {
             using var attempt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            if (request.Content != null) request.Content = new ObservedContent(request.Content, (_, _, _) => Restart(attempt, timeout));
             attempt.CancelAfter(timeout);
             try
             {
                 return await _client.SendAsync(request, completion, attempt.Token).ConfigureAwait(false);
             }
-            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            catch (Exception e) when ((e is OperationCanceledException || e is HttpRequestException) && attempt.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
             {
-                throw new CloudException(service, operation, TransportCodes.Timeout,
-                    $"No answer from {request.RequestUri!.GetLeftPart(UriPartial.Authority)} within {timeout.TotalSeconds:0.#} s.", 0);
+                var authority = request.RequestUri!.GetLeftPart(UriPartial.Authority);
+                throw new CloudException(service, operation, TransportCodes.Timeout, request.Content == null
+                    ? $"No answer from {authority} within {timeout.TotalSeconds:0.#} s."
+                    : $"Nothing moved between this computer and {authority} for {timeout.TotalSeconds:0.#} s.", 0);
             }
             catch (HttpRequestException e) when (!cancellationToken.IsCancellationRequested)
             {
@@ -54,6 +61,18 @@ namespace VodTools.Api.Http
                 {
                     ConnectionClosed = closed,
                 };
+            }
+        }
+
+        private static void Restart(CancellationTokenSource attempt, TimeSpan timeout)
+        {
+            try
+            {
+                attempt.CancelAfter(timeout);
+            }
+            catch (ObjectDisposedException)
+            {
+                // the attempt is over (a chunk the handler wrote after giving up): there is no clock left to restart
             }
         }
 

@@ -39,12 +39,12 @@ namespace VodTools.Api.Http
         }
 
         /// <summary>
-        /// Throttling, server-side and transport failures are worth another try; validation, auth,
-        /// not-found and conflict errors never are (spec rpc-apis.md §3.3, oss-api.md §5.3).
+        /// Throttling, server-side and transport failures (a body damaged on the way included) are worth another try;
+        /// validation, auth, not-found and conflict errors never are (spec rpc-apis.md §3.3, oss-api.md §5.3).
         /// </summary>
         public static bool IsRetryable(CloudException error)
         {
-            if (error.IsTransportFailure) return true;
+            if (error.IsTransportFailure || error.Code == TransportCodes.CrcMismatch) return true;
             if (error.HttpStatus >= 500 || error.HttpStatus == 408 || error.HttpStatus == 429) return true;
             var code = error.Code;
             return IsThrottling(code)

@@ -1,3 +1,4 @@
+using System.Linq;
 using System.Text;
 
 namespace VodTools.Api.Signing
@@ -13,8 +14,16 @@ namespace VodTools.Api.Signing
         /// <summary>Encodes every byte outside the unreserved set; '/' becomes %2F.</summary>
         public static string Encode(string value) => Encode(value, keepSlash: false);
 
-        /// <summary>Encodes a URL path: as <see cref="Encode(string)"/> but '/' stays.</summary>
+        /// <summary>Encodes a URL path: as <see cref="Encode(string)"/> but '/' stays. What OSS signatures cover.</summary>
         public static string EncodePath(string value) => Encode(value, keepSlash: true);
+
+        /// <summary>
+        /// Encodes an OSS key for the path of a URL: as <see cref="EncodePath"/>, and a segment that is "." or ".." has
+        /// its dots escaped (%2E), so that no URL parser or proxy removes it as a dot segment and the key arrives whole.
+        /// OSS decodes the path back to the key; signatures cover the key with its dots (<see cref="EncodePath"/>).
+        /// </summary>
+        public static string EncodeKeyForUrl(string key) =>
+            string.Join("/", key.Split('/').Select(segment => segment == "." || segment == ".." ? segment.Replace(".", "%2E") : Encode(segment)));
 
         private static string Encode(string value, bool keepSlash)
         {

@@ -28,7 +28,7 @@ namespace VodTools.Commands.Common
         [ValidateRange(1, 20)]
         public int MaxAttempts { get; set; } = RetryPolicy.Default.MaxAttempts;
 
-        /// <summary>Seconds one attempt may take before it counts as a timeout. Default 60.</summary>
+        /// <summary>Seconds one attempt may wait with nothing moving (no answer, no byte of a body sent) before it counts as a timeout. Default 60.</summary>
         [Parameter]
         [ValidateRange(1, 3600)]
         public int TimeoutSec { get; set; } = 60;
@@ -180,6 +180,7 @@ namespace VodTools.Commands.Common
         {
             var code = cloud.Code;
             if (cloud.IsTransportFailure) return code == TransportCodes.Timeout ? ErrorCategory.OperationTimeout : ErrorCategory.ConnectionError;
+            if (code == TransportCodes.CrcMismatch) return ErrorCategory.InvalidResult;
             if (FatalId(cloud) == ErrorIds.AuthenticationFailed) return ErrorCategory.AuthenticationError;
             if (code.StartsWith("Throttling", StringComparison.Ordinal)) return ErrorCategory.LimitsExceeded;
             if (cloud.HttpStatus == 404 || code.Contains("NotFound") || code.StartsWith("EntityNotExist", StringComparison.Ordinal) || code.StartsWith("NoSuch", StringComparison.Ordinal))
