@@ -8,7 +8,7 @@ BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
     Import-Module (Join-Path $PSScriptRoot 'ReliabilityHelpers.psm1') -Force
     Import-VodToolsUnderTest
-    $script:faults = '500:0.1,503:0.1,drop:0.05,delay:0.05:500'
+    $script:faults = '500:0.1,503:0.1,drop:0.05,delay:0.05:500,lost:0.05'
     $script:modulePath = (Get-Module VodTools).Path
 
     # A pipeline in its own runspace of this process (the session context is process-wide), started asynchronously.
@@ -41,7 +41,7 @@ BeforeAll {
     }
 }
 
-Describe 'Under faults (500/503 10 % each, 5 % dropped, 5 % slow) and the real QPS quota' {
+Describe 'Under faults (500/503 10 % each, 5 % dropped, 5 % slow, 5 % answers lost after acting) and the real QPS quota' {
     BeforeAll {
         $script:emulator = Start-TestEmulator -SeedSample -Quota real -Faults $faults -TranscodeSeconds 1
         $script:group = (Get-VodTranscodeTemplateGroup -MaxAttempts 20 | Where-Object IsDefault).TemplateGroupId
@@ -63,12 +63,13 @@ Describe 'Under faults (500/503 10 % each, 5 % dropped, 5 % slow) and the real Q
             $script:after = Get-EmulatorStats
             $script:inventory = Measure-Inventory $after migration/
             $script:injected = @{}
-            foreach ($kind in 'Error500', 'Error503', 'Drop', 'Delay') { $injected[$kind] = [long]$after."faults.$kind" - [long]$before."faults.$kind" }
+            foreach ($kind in 'Error500', 'Error503', 'Drop', 'Delay', 'LostAnswer') { $injected[$kind] = [long]$after."faults.$kind" - [long]$before."faults.$kind" }
             $script:retries = @($run.Attempts | Where-Object { $_ -match '; retrying in ' }).Count
-            # a call whose last attempt failed: "attempt 5/5: HTTP 503 ..." or "attempt 5/5: no answer ..."
-            $script:exhausted = @($run.Attempts | Where-Object { $_ -match ' attempt (\d+)/\1: (?!HTTP 2)' })
+            # a call whose last attempt failed: "attempt 5/5: HTTP 503 ..." or "attempt 5/5: no answer ...", or a write
+            # not safe to repeat whose answer was lost ("...; not repeated: it may have been done")
+            $script:exhausted = @($run.Attempts | Where-Object { $_ -match ' attempt (\d+)/\1: (?!HTTP 2)' -or $_ -match '; not repeated' })
             Write-Figures 'migration' @{ files = $files; requests = $after.requests - $before.requests; injected500 = $injected.Error500
-                injected503 = $injected.Error503; dropped = $injected.Drop; delayed = $injected.Delay; throttled = [long]$after.throttled - [long]$before.throttled
+                injected503 = $injected.Error503; dropped = $injected.Drop; delayed = $injected.Delay; lost = $injected.LostAnswer; throttled = [long]$after.throttled - [long]$before.throttled
                 retries = $retries; exhausted = $exhausted.Count; errors = $run.Errors.Count; completed = $run.Output.Count
                 duplicateRegistrations = $inventory.DuplicateKeys; extraTasks = $inventory.ExtraTasks }
         }
@@ -77,6 +78,7 @@ Describe 'Under faults (500/503 10 % each, 5 % dropped, 5 % slow) and the real Q
             $injected.Error500 | Should -BeGreaterThan 0
             $injected.Error503 | Should -BeGreaterThan 0
             $injected.Drop | Should -BeGreaterThan 0
+            $injected.LostAnswer | Should -BeGreaterThan 0
             $retries | Should -BeGreaterThan 0
         }
 
