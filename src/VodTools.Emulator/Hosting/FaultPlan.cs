@@ -6,13 +6,15 @@ namespace VodTools.Emulator.Hosting;
 /// <summary>Injected failures, from a comma-separated spec of rules, each drawn independently per request:
 /// <c>500:P</c> and <c>503:P</c> answer that status with probability P (0..1) in the service's error shape;
 /// <c>delay:P:MS</c> waits MS milliseconds first; <c>drop:P</c> aborts the connection before acting;
-/// <c>lost:P</c> acts (its effect is committed) and then aborts the connection without the answer.
+/// <c>lost:P</c> acts (its effect is committed) and then aborts the connection without the answer;
+/// <c>respell:P</c> answers the URLs a call was given spelled another way (RegisterMedia's FileURLs: http:// for https://,
+/// the other percent-encoding of spaces and non-ASCII), which VOD does not promise not to do.
 /// A rule may end in <c>@TARGET</c> to hit only requests of one RPC action (<c>@SubmitTranscodeJobs</c>), one
 /// service (<c>@vod</c>, <c>@ram</c>, <c>@sts</c>, <c>@oss</c>) or one OSS method (<c>@PUT</c>); names are case-insensitive.
 /// Example: <c>500:0.1,503:0.05,delay:0.2:1500,drop:0.01,lost:0.3@SubmitTranscodeJobs</c>. Admin endpoints are never affected.</summary>
 internal sealed partial class FaultPlan
 {
-    public enum Kind { Error500, Error503, Delay, Drop, LostAnswer }
+    public enum Kind { Error500, Error503, Delay, Drop, LostAnswer, Respell }
 
     /// <param name="Target">null = every request</param>
     public sealed record Rule(Kind Kind, double Probability, int DelayMs, string? Target = null);
@@ -49,7 +51,8 @@ internal sealed partial class FaultPlan
                 "delay" => Kind.Delay,
                 "drop" => Kind.Drop,
                 "lost" => Kind.LostAnswer,
-                _ => throw new ArgumentException($"--faults: unknown rule \"{parts[0]}\" (use 500, 503, delay, drop, lost)"),
+                "respell" => Kind.Respell,
+                _ => throw new ArgumentException($"--faults: unknown rule \"{parts[0]}\" (use 500, 503, delay, drop, lost, respell)"),
             };
             int expected = kind == Kind.Delay ? 3 : 2;
             if (parts.Length != expected)
