@@ -61,13 +61,14 @@ internal sealed class Emulator : IAsyncDisposable
     }
 
     /// <summary>A V3 (ACS3-HMAC-SHA256) call with every parameter in the query, as the generated SDKs send it.</summary>
-    public async Task<RpcResult> RpcAsync(string version, string action, IDictionary<string, string>? parameters = null, AccessKey? key = null)
+    /// <param name="host">the Host header to send and sign (e.g. vod.cn-beijing.aliyuncs.com), as when a name points at the emulator</param>
+    public async Task<RpcResult> RpcAsync(string version, string action, IDictionary<string, string>? parameters = null, AccessKey? key = null, string? host = null)
     {
         key ??= Key;
         string query = string.Join("&", (parameters ?? new Dictionary<string, string>()).Select(p => Percent.Encode(p.Key) + "=" + Percent.Encode(p.Value)));
         var headers = new List<KeyValuePair<string, string>>
         {
-            new("host", Http.BaseAddress!.Authority),
+            new("host", host ?? Http.BaseAddress!.Authority),
             new("x-acs-action", action),
             new("x-acs-version", version),
             new("x-acs-date", Clock.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture)),
@@ -80,6 +81,7 @@ internal sealed class Emulator : IAsyncDisposable
         string signature = RpcVerifier.V3Signature(key.Secret, RpcVerifier.V3StringToSign(RpcVerifier.V3CanonicalRequest(view, signed, headers[5].Value)));
         using var request = new HttpRequestMessage(HttpMethod.Post, "/?" + query);
         foreach (var (name, value) in headers.Where(h => h.Key != "host")) request.Headers.TryAddWithoutValidation(name, value);
+        if (host != null) request.Headers.Host = host;
         request.Headers.TryAddWithoutValidation("Authorization",
             $"{RpcVerifier.V3Algorithm} Credential={key.Id},SignedHeaders={string.Join(";", signed)},Signature={signature}");
         return await SendRpcAsync(request);
@@ -105,8 +107,8 @@ internal sealed class Emulator : IAsyncDisposable
         return await SendRpcAsync(request);
     }
 
-    public Task<RpcResult> VodAsync(string action, IDictionary<string, string>? parameters = null, AccessKey? key = null) =>
-        RpcAsync("2017-03-21", action, parameters, key);
+    public Task<RpcResult> VodAsync(string action, IDictionary<string, string>? parameters = null, AccessKey? key = null, string? host = null) =>
+        RpcAsync("2017-03-21", action, parameters, key, host);
 
     public Task<RpcResult> RamAsync(string action, IDictionary<string, string>? parameters = null, AccessKey? key = null) =>
         RpcAsync("2015-05-01", action, parameters, key);

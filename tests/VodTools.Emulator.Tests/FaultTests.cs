@@ -11,6 +11,29 @@ public class FaultTests
     private const string Trust = """{"Statement":[{"Action":"sts:AssumeRole","Effect":"Allow","Principal":{"RAM":["acs:ram::1234567890123456:root"]}}],"Version":"1"}""";
 
     [Fact]
+    public async Task Respell_answers_RegisterMedia_with_the_other_scheme_and_encoding()
+    {
+        await using var emu = await StartAsync(o => o.Faults = "respell:1@RegisterMedia");
+        using (await emu.OssAsync(HttpMethod.Put, "media-archive")) { }
+        foreach (var key in new[] { "films/a b.mp4", "films/视频.mov" })
+            using (await emu.OssAsync(HttpMethod.Put, "media-archive", key, content: new StringContent("movie"))) { }
+        var items = new System.Text.Json.Nodes.JsonArray(
+            new System.Text.Json.Nodes.JsonObject { ["FileURL"] = "https://media-archive.oss-cn-shanghai.aliyuncs.com/films/a%20b.mp4", ["Title"] = "a" },
+            new System.Text.Json.Nodes.JsonObject { ["FileURL"] = "https://media-archive.oss-cn-shanghai.aliyuncs.com/films/视频.mov", ["Title"] = "b" },
+            new System.Text.Json.Nodes.JsonObject { ["FileURL"] = "https://media-archive.oss-cn-shanghai.aliyuncs.com/films/none.mp4", ["Title"] = "c" });
+
+        var result = await emu.VodAsync("RegisterMedia", P("RegisterMetadatas", items.ToJsonString(), "TemplateGroupId", "VOD_NO_TRANSCODE"));
+
+        var urls = result.Body["RegisteredMediaList"]!.AsArray().Select(m => (string)m!["FileURL"]!).ToList();
+        Assert.Equal(new[]
+        {
+            "http://media-archive.oss-cn-shanghai.aliyuncs.com/films/a b.mp4",
+            "http://media-archive.oss-cn-shanghai.aliyuncs.com/films/%E8%A7%86%E9%A2%91.mov",
+        }, urls);
+        Assert.Equal("http://media-archive.oss-cn-shanghai.aliyuncs.com/films/none.mp4", (string?)result.Body["FailedFileURLs"]![0]);
+    }
+
+    [Fact]
     public async Task A_lost_answer_still_commits_and_is_counted()
     {
         await using var emu = await StartAsync(o => o.Faults = "lost:1.0@ram");

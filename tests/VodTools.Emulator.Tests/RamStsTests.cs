@@ -92,6 +92,18 @@ public class RamStsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AssumeRole_requires_the_ExternalId_the_trust_policy_names()
+    {
+        const string trust = """{"Statement":[{"Action":"sts:AssumeRole","Effect":"Allow","Principal":{"RAM":["acs:ram::1234567890123456:root"]},"Condition":{"StringEquals":{"sts:ExternalId":"abcd1234"}}}],"Version":"1"}""";
+        await _emu.RamAsync("CreateRole", P("RoleName", "partner", "AssumeRolePolicyDocument", trust));
+        const string arn = "acs:ram::1234567890123456:role/partner";
+
+        Assert.Equal("NoPermission", (await _emu.StsAsync("AssumeRole", P("RoleArn", arn, "RoleSessionName", "s1"))).Code);
+        Assert.Equal("NoPermission", (await _emu.StsAsync("AssumeRole", P("RoleArn", arn, "RoleSessionName", "s1", "ExternalId", "wrong"))).Code);
+        Assert.Equal(HttpStatusCode.OK, (await _emu.StsAsync("AssumeRole", P("RoleArn", arn, "RoleSessionName", "s1", "ExternalId", "abcd1234"))).Status);
+    }
+
+    [Fact]
     public async Task AssumeRole_honours_the_trust_policy_and_keys_expire()
     {
         await _emu.RamAsync("CreateRole", P("RoleName", "vod-pass-mps", "AssumeRolePolicyDocument", MtsTrust));

@@ -151,7 +151,7 @@ public sealed class EmulatorHost : IAsyncDisposable
             if (lost) context.Response.Body = Stream.Null;
             var injected = faults.FirstOrDefault(f => f.Kind is FaultPlan.Kind.Error500 or FaultPlan.Kind.Error503);
             int injectedStatus = injected?.Kind == FaultPlan.Kind.Error503 ? 503 : injected != null ? 500 : 0;
-            if (rpc != null) await _rpc.HandleAsync(context, rpc, injectedStatus, BaseUrl);
+            if (rpc != null) await _rpc.HandleAsync(context, rpc, injectedStatus, BaseUrl, faults.Any(f => f.Kind == FaultPlan.Kind.Respell));
             else await _oss.HandleAsync(context, rawTarget, injectedStatus, faults.Any(f => f.Kind == FaultPlan.Kind.Corrupt));
             if (lost)
             {

@@ -9,12 +9,14 @@ namespace VodTools.Emulator.Hosting;
 /// <c>lost:P</c> acts (its effect is committed) and then aborts the connection without the answer; <c>corrupt:P</c> makes an
 /// OSS write store its data with one byte changed (a PutObject or UploadPart body, the object CompleteMultipartUpload
 /// assembles) and answer with the CRC-64 of what it stored, as if the data had been damaged on the way.
+/// <c>respell:P</c> answers the URLs a call was given spelled another way (RegisterMedia's FileURLs: http:// for https://,
+/// the other percent-encoding of spaces and non-ASCII), which VOD does not promise not to do.
 /// A rule may end in <c>@TARGET</c> to hit only requests of one RPC action (<c>@SubmitTranscodeJobs</c>), one
 /// service (<c>@vod</c>, <c>@ram</c>, <c>@sts</c>, <c>@oss</c>) or one OSS method (<c>@PUT</c>); names are case-insensitive.
 /// Example: <c>500:0.1,503:0.05,delay:0.2:1500,drop:0.01,lost:0.3@SubmitTranscodeJobs</c>. Admin endpoints are never affected.</summary>
 internal sealed partial class FaultPlan
 {
-    public enum Kind { Error500, Error503, Delay, Drop, LostAnswer, Corrupt }
+    public enum Kind { Error500, Error503, Delay, Drop, LostAnswer, Corrupt, Respell }
 
     /// <param name="Target">null = every request</param>
     public sealed record Rule(Kind Kind, double Probability, int DelayMs, string? Target = null);
@@ -52,7 +54,8 @@ internal sealed partial class FaultPlan
                 "drop" => Kind.Drop,
                 "lost" => Kind.LostAnswer,
                 "corrupt" => Kind.Corrupt,
-                _ => throw new ArgumentException($"--faults: unknown rule \"{parts[0]}\" (use 500, 503, delay, drop, lost, corrupt)"),
+                "respell" => Kind.Respell,
+                _ => throw new ArgumentException($"--faults: unknown rule \"{parts[0]}\" (use 500, 503, delay, drop, lost, corrupt, respell)"),
             };
             int expected = kind == Kind.Delay ? 3 : 2;
             if (parts.Length != expected)

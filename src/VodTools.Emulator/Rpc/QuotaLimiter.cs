@@ -36,8 +36,7 @@ internal sealed class QuotaLimiter(TimeProvider clock)
     {
         int limit = Limits.GetValueOrDefault(action, 30);
         if (!RegionalActions.Contains(action)) return limit;
-        var labels = host.Split(':')[0].Split('.');
-        string region = labels.Length == 4 && labels[0].StartsWith("vod", StringComparison.Ordinal) && labels[2] == "aliyuncs" ? labels[1] : "cn-shanghai";
+        string region = VodHost.RegionOf(host) ?? "cn-shanghai";
         return HigherUploadRegions.Contains(region) ? limit : limit / 2;
     }
 

@@ -18,7 +18,9 @@ internal sealed class RpcException(int status, string code, string message) : Ex
 }
 
 /// <summary>One authenticated RPC call: its parameters (query ∪ form body), the caller and the account.</summary>
-internal sealed class RpcCall(IReadOnlyDictionary<string, string> parameters, AccessKey caller, DateTimeOffset now, string baseUrl)
+/// <param name="host">the Host header the call came with (VOD's domain operations answer on the Shanghai host only)</param>
+/// <param name="respell">the respell fault fired: answer the URLs the caller gave spelled another way</param>
+internal sealed class RpcCall(IReadOnlyDictionary<string, string> parameters, AccessKey caller, DateTimeOffset now, string baseUrl, string host = "", bool respell = false)
 {
     public IReadOnlyDictionary<string, string> Parameters { get; } = parameters;
     public AccessKey Caller { get; } = caller;
@@ -26,6 +28,9 @@ internal sealed class RpcCall(IReadOnlyDictionary<string, string> parameters, Ac
     public DateTimeOffset Now { get; } = now;
     /// <summary>The emulator's own base URL, e.g. http://127.0.0.1:9081 (handed out as the OSS endpoint).</summary>
     public string BaseUrl { get; } = baseUrl;
+    public string Host { get; } = host;
+    /// <summary>The respell fault fired for this call (see <c>FaultPlan</c>).</summary>
+    public bool Respell { get; } = respell;
 
     public string? Optional(string name) =>
         Parameters.TryGetValue(name, out var v) && v.Length > 0 ? v : null;

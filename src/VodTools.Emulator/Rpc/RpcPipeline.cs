@@ -71,7 +71,8 @@ internal sealed class RpcPipeline(IEnumerable<RpcApi> apis, RpcVerifier verifier
 
     /// <param name="injectedStatus">500 or 503 to answer that injected fault instead of acting, else 0</param>
     /// <param name="baseUrl">the emulator's base URL, handed to actions (VOD gives it out as the OSS endpoint)</param>
-    public async Task HandleAsync(HttpContext context, RpcRequest call, int injectedStatus, string baseUrl)
+    /// <param name="respell">the respell fault fired: the action answers URLs spelled another way</param>
+    public async Task HandleAsync(HttpContext context, RpcRequest call, int injectedStatus, string baseUrl, bool respell = false)
     {
         var request = call.Request;
         string action = call.Action;
@@ -124,7 +125,7 @@ internal sealed class RpcPipeline(IEnumerable<RpcApi> apis, RpcVerifier verifier
         JsonObject result;
         try
         {
-            result = handler(new RpcCall(call.Parameters, auth.Key!, clock.GetUtcNow(), baseUrl));
+            result = handler(new RpcCall(call.Parameters, auth.Key!, clock.GetUtcNow(), baseUrl, request.Host, respell));
         }
         catch (RpcException e)
         {

@@ -59,7 +59,7 @@ internal sealed partial class StsApi : RpcApi
         var role = arn.Groups["account"].Value == call.AccountId ? _ram.FindRole(arn.Groups["name"].Value) : null;
         if (role == null) throw new RpcException(404, "EntityNotExist.Role", "The specified Role not exists.");
         int duration = call.Parameters.ContainsKey("DurationSeconds") ? ParseDuration(call, role.MaxSessionDuration) : 3600;
-        if (!Trusts(role.AssumeRolePolicyDocument, call.AccountId))
+        if (!Trusts(role.AssumeRolePolicyDocument, call.AccountId, call.Optional("ExternalId")))
             throw new RpcException(403, "NoPermission", "You are not authorized to do this action. You should be authorized by RAM.");
 
         // --sts-token-seconds shortens every token (tests of credential refresh); the cloud never issues less than 900 s.
@@ -112,9 +112,9 @@ internal sealed partial class StsApi : RpcApi
     }
 
     /// <summary>True when an Allow statement for sts:AssumeRole names the caller's account as a RAM principal
-    /// ("acs:ram::ACCOUNT:root", the bare account id, or "*"). Service principals (mts.aliyuncs.com) are
-    /// for Alibaba's services, never for the account itself.</summary>
-    private static bool Trusts(string trustPolicy, string accountId)
+    /// ("acs:ram::ACCOUNT:root", the bare account id, or "*") and its conditions hold. Service principals
+    /// (mts.aliyuncs.com) are for Alibaba's services, never for the account itself.</summary>
+    private static bool Trusts(string trustPolicy, string accountId, string? externalId)
     {
         JsonNode? doc;
         try { doc = JsonNode.Parse(trustPolicy); }
@@ -125,9 +125,27 @@ internal sealed partial class StsApi : RpcApi
             if (!string.Equals((string?)statement["Effect"], "Allow", StringComparison.OrdinalIgnoreCase)) continue;
             if (!Strings(statement["Action"]).Any(a => a is "sts:AssumeRole" or "sts:*" or "*")) continue;
             var ram = Strings(statement["Principal"]?["RAM"]);
-            if (ram.Any(p => p == "*" || p == accountId || p.StartsWith($"acs:ram::{accountId}:", StringComparison.Ordinal))) return true;
+            if (ram.Any(p => p == "*" || p == accountId || p.StartsWith($"acs:ram::{accountId}:", StringComparison.Ordinal))
+                && ExternalIdHolds(statement["Condition"] as JsonObject, externalId)) return true;
         }
         return false;
+    }
+
+    /// <summary>A trust policy may require the caller's ExternalId: {"Condition":{"StringEquals":{"sts:ExternalId":"..."}}}
+    /// (RAM's condition key for AssumeRole). The key under any other operator is not played, so it never holds.</summary>
+    private static bool ExternalIdHolds(JsonObject? condition, string? externalId)
+    {
+        foreach (var (op, keys) in condition ?? [])
+        {
+            if (keys is not JsonObject map) continue;
+            foreach (var (key, values) in map)
+            {
+                if (!string.Equals(key, "sts:ExternalId", StringComparison.OrdinalIgnoreCase)) continue;
+                if (!string.Equals(op, "StringEquals", StringComparison.OrdinalIgnoreCase) || externalId == null || !Strings(values).Contains(externalId))
+                    return false;
+            }
+        }
+        return true;
     }
 
     private static IEnumerable<string> Strings(JsonNode? node) => node switch

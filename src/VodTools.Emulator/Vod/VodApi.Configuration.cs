@@ -23,9 +23,10 @@ internal sealed partial class VodApi
         Action("GetTranscodeTemplateGroup", GetTranscodeTemplateGroup);
         Action("AddTranscodeTemplateGroup", AddTranscodeTemplateGroup);
         Action("SetDefaultTranscodeTemplateGroup", SetDefaultTranscodeTemplateGroup);
-        Action("AddVodDomain", AddVodDomain);
-        Action("DescribeVodDomainDetail", DescribeVodDomainDetail);
-        Action("DeleteVodDomain", DeleteVodDomain);
+        Action("AddVodDomain", ShanghaiOnly(AddVodDomain));
+        Action("DescribeVodDomainDetail", ShanghaiOnly(DescribeVodDomainDetail));
+        Action("DescribeVodUserDomains", ShanghaiOnly(DescribeVodUserDomains));
+        Action("DeleteVodDomain", ShanghaiOnly(DeleteVodDomain));
         Action("AddVodStorageForApp", AddVodStorageForApp);
         Action("GetAppInfos", GetAppInfos);
     }
@@ -150,6 +151,15 @@ internal sealed partial class VodApi
         return [];
     }
 
+    /// <summary>VOD answers its domain operations in Shanghai only (API reference: "available only in the China (Shanghai)
+    /// region"). A call that names another region's host (vod.cn-beijing.aliyuncs.com) is answered as the API gateway answers
+    /// an action an endpoint does not serve; the cloud's real answer there is not documented. A host that names no region
+    /// (127.0.0.1) is the emulator's home, Shanghai.</summary>
+    private static Func<RpcCall, JsonObject> ShanghaiOnly(Func<RpcCall, JsonObject> action) => call =>
+        VodHost.RegionOf(call.Host) is { } region && region != "cn-shanghai"
+            ? throw new RpcException(404, "InvalidAction.NotFound", "Specified api is not found, please check your url and method.")
+            : action(call);
+
     private JsonObject AddVodDomain(RpcCall call)
     {
         string domain = call.Required("DomainName").ToLowerInvariant();
@@ -167,7 +177,7 @@ internal sealed partial class VodApi
         {
             if (_store.All<VodDomain>(DomainKind).Count >= MaxDomains) throw new RpcException(403, "DomainOverLimit", $"An account holds at most {MaxDomains} domains.");
             if (!_store.TryAdd(DomainKind, domain, new VodDomain { DomainName = domain, Sources = list.ToJsonString(RpcResponse.Json), Scope = scope, Created = call.Now }))
-                throw new RpcException(400, "DomainAlreadyExist", "The domain already exists.");
+                throw new RpcException(400, "DomainAlreadyExist", "This domain name is exist already");
             return 0;
         });
         return [];
@@ -178,7 +188,47 @@ internal sealed partial class VodApi
 
     private JsonObject DescribeVodDomainDetail(RpcCall call)
     {
-        var d = FindDomain(call);
+        var domain = FindDomain(call);
+        var detail = DomainJson(domain, call.Now);
+        detail["Scope"] = domain.Scope;
+        detail["SSLProtocol"] = "off";
+        detail["SSLPub"] = "";
+        detail["CertName"] = "";
+        detail["Weight"] = "";
+        return new JsonObject { ["DomainDetail"] = detail };
+    }
+
+    /// <summary>The account's domains, a page at a time: PageSize 1..50 (default 20), PageNumber from 1, an optional DomainName
+    /// matched as a substring (the default fuzzy_match); answered as Domains.PageData[] with TotalCount.</summary>
+    private JsonObject DescribeVodUserDomains(RpcCall call)
+    {
+        int size, number;
+        try { size = call.Int("PageSize", 20, 1, 50); }
+        catch (RpcException) { throw new RpcException(400, "InvalidPageSize.ValueNotSupported", "The specified PageSize is not supported."); }
+        try { number = call.Int("PageNumber", 1, 1); }
+        catch (RpcException) { throw new RpcException(400, "InvalidPageNumber.ValueNotSupported", "The specified PageNumber is not supported."); }
+        string filter = call.Optional("DomainName")?.ToLowerInvariant() ?? "";
+        var all = _store.All<VodDomain>(DomainKind).Where(d => d.DomainName.Contains(filter, StringComparison.Ordinal))
+            .OrderBy(d => d.Created).ThenBy(d => d.DomainName, StringComparer.Ordinal).ToList();
+        var page = all.Skip((number - 1) * size).Take(size).Select(d =>
+        {
+            var item = DomainJson(d, call.Now);
+            item["SslProtocol"] = "off";
+            item["Sandbox"] = "";
+            return (JsonNode)item;
+        });
+        return new JsonObject
+        {
+            ["PageNumber"] = number,
+            ["PageSize"] = size,
+            ["TotalCount"] = all.Count,
+            ["Domains"] = new JsonObject { ["PageData"] = new JsonArray(page.ToArray()) },
+        };
+    }
+
+    /// <summary>The fields DescribeVodDomainDetail and DescribeVodUserDomains share, origins under Sources.Source.</summary>
+    private JsonObject DomainJson(VodDomain d, DateTimeOffset now)
+    {
         var sources = JsonNode.Parse(d.Sources)!.AsArray().Select(s => (JsonNode)new JsonObject
         {
             ["Content"] = s!["content"]?.ToString(),
@@ -190,22 +240,14 @@ internal sealed partial class VodApi
         });
         return new JsonObject
         {
-            ["DomainDetail"] = new JsonObject
-            {
-                ["DomainName"] = d.DomainName,
-                ["Cname"] = d.DomainName.TrimStart('.') + ".w.alikunlun.com",
-                // a new domain is "configuring" for as long as a transcode job runs, then "online"
-                ["DomainStatus"] = Progress(d.Created, call.Now) < 100 ? "configuring" : "online",
-                ["Scope"] = d.Scope,
-                ["GmtCreated"] = RpcCall.Time(d.Created),
-                ["GmtModified"] = RpcCall.Time(d.Created),
-                ["Description"] = "",
-                ["SSLProtocol"] = "off",
-                ["SSLPub"] = "",
-                ["CertName"] = "",
-                ["Weight"] = "",
-                ["Sources"] = new JsonObject { ["Source"] = new JsonArray(sources.ToArray()) },
-            },
+            ["DomainName"] = d.DomainName,
+            ["Cname"] = d.DomainName.TrimStart('.') + ".w.alikunlun.com",
+            // a new domain is "configuring" for as long as a transcode job runs, then "online"
+            ["DomainStatus"] = Progress(d.Created, now) < 100 ? "configuring" : "online",
+            ["GmtCreated"] = RpcCall.Time(d.Created),
+            ["GmtModified"] = RpcCall.Time(d.Created),
+            ["Description"] = "",
+            ["Sources"] = new JsonObject { ["Source"] = new JsonArray(sources.ToArray()) },
         };
     }
 

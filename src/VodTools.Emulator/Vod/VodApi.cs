@@ -95,15 +95,29 @@ internal sealed partial class VodApi : RpcApi
                 || _store.Get<OssApi.Bucket>(OssApi.BucketKind, match.Groups["bucket"].Value)?.Region != match.Groups["region"].Value
                 || _store.GetObject(match.Groups["bucket"].Value, key) == null)
             {
-                failed.Add(url);
+                failed.Add(call.Respell ? Respell(url) : url);
                 continue;
             }
             buckets.Add(match.Groups["bucket"].Value);
             if (buckets.Count > 1) throw RpcException.Invalid("RegisterMetadatas", "All files of one request must be in the same storage location.");
             var (videoId, isNew) = Register(call, (JsonObject)item!, url, match.Groups["bucket"].Value, match.Groups["region"].Value, key, title, group);
-            registered.Add(new JsonObject { ["MediaId"] = videoId, ["FileURL"] = url, ["NewRegister"] = isNew });
+            registered.Add(new JsonObject { ["MediaId"] = videoId, ["FileURL"] = call.Respell ? Respell(url) : url, ["NewRegister"] = isNew });
         }
         return new JsonObject { ["RegisteredMediaList"] = registered, ["FailedFileURLs"] = failed };
+    }
+
+    /// <summary>The same OSS URL spelled another way (the respell fault): the other scheme, and the key percent-decoded when it
+    /// was encoded, else its spaces and non-ASCII characters percent-encoded. VOD's reference does not promise an echo byte
+    /// for byte; its own examples answer http:// for https://.</summary>
+    private static string Respell(string url)
+    {
+        int hostStart = url.IndexOf("://", StringComparison.Ordinal) + 3;
+        int pathStart = url.IndexOf('/', hostStart) + 1;
+        if (hostStart < 3 || pathStart <= hostStart) return url;
+        string scheme = url.StartsWith("https://", StringComparison.Ordinal) ? "http://" : "https://";
+        string path = url[pathStart..];
+        string respelled = path.Contains('%') ? Percent.DecodePath(path) : string.Join("/", path.Split('/').Select(Uri.EscapeDataString));
+        return scheme + url[hostStart..pathStart] + respelled;
     }
 
     /// <summary>Creates the video for a FileURL, or finds the one registered before (bucket and key identify it).</summary>

@@ -15,7 +15,8 @@ namespace VodTools.Commands
     /// [{"content":"&lt;bucket&gt;.oss-&lt;region&gt;.aliyuncs.com","type":"oss","port":443,"priority":"20"}].
     /// Emits the domain as VOD describes it, with the CNAME to point DNS at. A domain that already exists with this origin
     /// is emitted as it is (a re-run adds nothing); one with other origins is an error (VodDomainOriginDiffers). Mainland scopes need an ICP filing; a private
-    /// bucket also needs the console's "Back-to-Origin of Private Bucket" authorisation.</para>
+    /// bucket also needs the console's "Back-to-Origin of Private Bucket" authorisation. VOD manages domains in Shanghai only, so the
+    /// call goes to the Shanghai endpoint whatever the session's region (an -Endpoint given still wins).</para>
     /// </summary>
     [Cmdlet(VerbsCommon.Add, "VodDomain", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(VodDomain))]
@@ -46,7 +47,7 @@ namespace VodTools.Commands
                 if (!DomainNameForm.IsMatch(DomainName))
                     throw new ValidationException("VodDomainNameInvalid", $"'{DomainName}' is not a domain name such as video.example.com.", "DomainName");
                 var origin = OssBucketNames.PublicHost(OssBucketNames.Check(Bucket), Session.Region.RegionId);
-                var existing = FindDomain();
+                var existing = Await(Session.VodDomains.FindVodDomainAsync(DomainName, Cancellation));
                 if (existing != null)
                 {
                     if (!existing.Sources.Any(s => string.Equals(s.Content, origin, StringComparison.OrdinalIgnoreCase)))
@@ -71,16 +72,13 @@ namespace VodTools.Commands
                     writer.WriteEndObject();
                     writer.WriteEndArray();
                 });
-                Await(Session.Vod.AddVodDomainAsync(DomainName, sources, Scope, Cancellation));
-                WriteObject(Await(Session.Vod.DescribeVodDomainAsync(DomainName, Cancellation)));
+                Await(Session.VodDomains.AddVodDomainAsync(DomainName, sources, Scope, Cancellation));
+                WriteObject(Await(Session.VodDomains.DescribeVodDomainAsync(DomainName, Cancellation)));
             }
             catch (Exception e) when (!(e is PipelineStoppedException))
             {
                 WriteItemError(e, "VodDomainNotAdded", DomainName);
             }
         }
-
-        private VodDomain? FindDomain() =>
-            AwaitUnlessMissing(Session.Vod.DescribeVodDomainAsync(DomainName, Cancellation), "InvalidDomain.NotFound");
     }
 }

@@ -202,12 +202,12 @@ namespace VodTools.Commands
                 try
                 {
                     var result = await vod.RegisterMediaAsync(batch.Select(p => p.Registration).ToList(), templateGroupId, workflowId, userData, cancellation).ConfigureAwait(false);
-                    var byUrl = result.Registered.GroupBy(m => m.FileUrl ?? string.Empty).ToDictionary(g => g.Key, g => g.First());
-                    foreach (var file in batch)
+                    for (var n = 0; n < batch.Count; n++)
                     {
-                        if (byUrl.TryGetValue(file.Registration.FileUrl, out var media))
+                        var file = batch[n];
+                        var media = result.Media[n];
+                        if (media != null)
                         {
-                            media.Title ??= file.Registration.Title;
                             work.Complete(file.Slot, () => { _registered++; WriteObject(media); });
                         }
                         else

@@ -6,6 +6,9 @@ namespace VodTools.Commands
 {
     /// <summary>
     /// <para type="synopsis">Deletes VOD CDN domains (DeleteVodDomain).</para>
+    /// <para type="description">VOD manages domains in Shanghai only, so the call goes to the Shanghai endpoint whatever the
+    /// session's region (an -Endpoint given still wins). A delete retried after its first answer was lost counts as done
+    /// when VOD then answers that the domain is gone.</para>
     /// </summary>
     [Cmdlet(VerbsCommon.Remove, "VodDomain", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     [OutputType(typeof(void))]
@@ -23,7 +26,7 @@ namespace VodTools.Commands
                 if (!ShouldProcess(domain, "Delete VOD domain")) continue;
                 try
                 {
-                    Await(Session.Vod.DeleteVodDomainAsync(domain, Cancellation));
+                    Await(Session.VodDomains.DeleteVodDomainAsync(domain, Cancellation));
                 }
                 catch (Exception e) when (!(e is PipelineStoppedException))
                 {

@@ -17,7 +17,7 @@ namespace VodTools.Commands
     [OutputType(typeof(VodContextInfo))]
     public sealed class SetVodContextCommand : ConnectionCmdletBase
     {
-        /// <summary>The VOD base URL.</summary>
+        /// <summary>The VOD base URL. It also receives VOD's domain calls (otherwise sent to Shanghai), and lifts the check that the region is one where VOD exists.</summary>
         [Parameter]
         public Uri? VodEndpoint { get; set; }
 
@@ -54,6 +54,15 @@ namespace VodTools.Commands
             if (RamEndpoint != null) endpoints[CloudService.Ram] = RamEndpoint;
             if (StsEndpoint != null) endpoints[CloudService.Sts] = StsEndpoint;
             var choices = ParameterSettings(endpoints, AllowInsecureHttp, "the session context", "the session context (Set-VodContext)");
+            try
+            {
+                CredentialChain.CheckSingleSource(choices);
+            }
+            catch (CredentialsException e)
+            {
+                ThrowTerminatingError(new ErrorRecord(e, e.ErrorId, ErrorCategory.InvalidArgument, null));
+            }
+
             if (choices.HasKey && (string.IsNullOrEmpty(choices.AccessKeyId) || string.IsNullOrEmpty(choices.AccessKeySecret)))
             {
                 ThrowTerminatingError(new ErrorRecord(new ArgumentException("Give both the AccessKey ID and its secret."), CredentialsErrorId.CredentialsIncomplete, ErrorCategory.InvalidArgument, null));

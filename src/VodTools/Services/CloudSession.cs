@@ -14,7 +14,11 @@ namespace VodTools.Services
     /// </summary>
     public sealed class CloudSession
     {
+        /// <summary>The ErrorId of a VOD call in a region VOD does not serve.</summary>
+        public const string VodRegionNotSupported = "VodRegionNotSupported";
+
         private readonly Lazy<VodService> _vod;
+        private readonly Lazy<VodDomainService> _vodDomains;
         private readonly Lazy<RamService> _ram;
         private readonly Lazy<StsService> _sts;
         private readonly Lazy<OssService> _oss;
@@ -32,6 +36,7 @@ namespace VodTools.Services
             _transport = transport;
             _options = options;
             _vod = new Lazy<VodService>(() => new VodService(new RpcClient(RpcService.Vod, endpoints.GetBaseUri(CloudService.Vod), credentials, transport, options)));
+            _vodDomains = new Lazy<VodDomainService>(() => new VodDomainService(new RpcClient(RpcService.Vod, endpoints.GetVodDomainBaseUri(), credentials, transport, options)));
             _ram = new Lazy<RamService>(() => new RamService(new RpcClient(RpcService.Ram, endpoints.GetBaseUri(CloudService.Ram), credentials, transport, options)));
             _sts = new Lazy<StsService>(() => new StsService(new RpcClient(RpcService.Sts, endpoints.GetBaseUri(CloudService.Sts), credentials, transport, options)));
             _oss = new Lazy<OssService>(() => new OssService(new OssClient(endpoints.GetBaseUri(CloudService.Oss), region.RegionId, credentials, transport, options)));
@@ -41,7 +46,11 @@ namespace VodTools.Services
         public ICredentialProvider Credentials { get; }
         public EndpointResolver Endpoints { get; }
 
-        public VodService Vod => _vod.Value;
+        /// <summary>VOD in the session's region; a region VOD does not serve is refused before any request.</summary>
+        public VodService Vod => Endpoints.ServesVod ? _vod.Value : throw NoVodIn(Region.RegionId);
+
+        /// <summary>VOD's CDN domain operations, which VOD answers in Shanghai whatever the session's region.</summary>
+        public VodDomainService VodDomains => _vodDomains.Value;
         public RamService Ram => _ram.Value;
         public StsService Sts => _sts.Value;
         public OssService Oss => _oss.Value;
@@ -81,16 +90,23 @@ namespace VodTools.Services
 
             // RamRoleArn profiles: STS AssumeRole signed with the source key, at the profile's STS region or the override.
             chainOptions.AssumeRole = (source, parameters, cancellationToken) =>
-                new StsService(new RpcClient(RpcService.Sts, endpoints.GetStsBaseUri(parameters.StsRegion), new StaticCredentialProvider(source, "role source"), transport, options))
+                new StsService(new RpcClient(RpcService.Sts, endpoints.GetStsBaseUri(parameters.StsRegion, parameters.StsVpc), new StaticCredentialProvider(source, "role source"), transport, options))
                     .AssumeRoleAsync(parameters, cancellationToken);
 
             chainOptions.AssumeRoleWithOidc = (parameters, oidcToken, cancellationToken) =>
-                new StsService(new RpcClient(RpcService.Sts, endpoints.GetStsBaseUri(parameters.StsRegion), null, transport, options, RpcSignatureVersion.Anonymous))
+                new StsService(new RpcClient(RpcService.Sts, endpoints.GetStsBaseUri(parameters.StsRegion, parameters.StsVpc), null, transport, options, RpcSignatureVersion.Anonymous))
                     .AssumeRoleWithOidcAsync(parameters, oidcToken, cancellationToken);
 
             var credentials = CredentialChain.Resolve(chainOptions);
             return new CloudSession(settings, region, credentials, endpoints, options, transport);
         }
+
+        private static ValidationException NoVodIn(string region) =>
+            new ValidationException(VodRegionNotSupported,
+                $"VOD is not offered in {region}. VOD serves {string.Join(", ", EndpointResolver.VodRegions)} (cn-hangzhou is served by cn-shanghai), " +
+                "and a bucket you add to VOD must be in one of these regions too. Choose one with -Region or Set-VodContext -Region; " +
+                "if VOD answers you at another address, give it with Set-VodContext -VodEndpoint.", "Region")
+            { AffectsEveryItem = true };
 
         /// <summary>A plain-HTTP endpoint off this machine is refused unless the settings allow it: credentials would cross the network unencrypted.</summary>
         private static void CheckSecure(ConnectionSettings settings, Uri endpoint, string what)

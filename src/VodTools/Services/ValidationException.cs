@@ -11,5 +11,8 @@ namespace VodTools.Services
         }
 
         public string ErrorId { get; }
+
+        /// <summary>True when no item of the call can succeed either (e.g. a region without the service): the cmdlet stops.</summary>
+        public bool AffectsEveryItem { get; set; }
     }
 }

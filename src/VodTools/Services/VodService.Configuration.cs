@@ -8,7 +8,7 @@ using VodTools.Model;
 
 namespace VodTools.Services
 {
-    /// <summary>VOD configuration: transcode template groups, CDN domains, storage (spec rpc-apis.md §5.4–5.6).</summary>
+    /// <summary>VOD configuration: transcode template groups and storage (CDN domains are <see cref="VodDomainService"/>'s).</summary>
     public sealed partial class VodService
     {
         /// <summary>The app every account has.</summary>
@@ -74,36 +74,6 @@ namespace VodTools.Services
 
         public Task SetDefaultTranscodeTemplateGroupAsync(string templateGroupId, CancellationToken cancellationToken) =>
             _client.CallAsync("SetDefaultTranscodeTemplateGroup", new[] { P("TranscodeTemplateGroupId", templateGroupId) }, cancellationToken);
-
-        /// <summary>Adds a CDN domain; <paramref name="sourcesJson"/> is the JSON array of origins.</summary>
-        public Task AddVodDomainAsync(string domainName, string sourcesJson, string scope, CancellationToken cancellationToken) =>
-            _client.CallAsync("AddVodDomain", new[] { P("DomainName", domainName), P("Sources", sourcesJson), P("Scope", scope) }, cancellationToken);
-
-        public async Task<VodDomain> DescribeVodDomainAsync(string domainName, CancellationToken cancellationToken)
-        {
-            var result = await _client.CallAsync("DescribeVodDomainDetail", new[] { P("DomainName", domainName) }, cancellationToken).ConfigureAwait(false);
-            var d = (result.Prop("DomainDetail") ?? throw new System.InvalidOperationException("VOD answered without a DomainDetail."));
-            return new VodDomain
-            {
-                DomainName = d.Str("DomainName") ?? domainName,
-                Cname = d.Str("Cname"),
-                DomainStatus = d.Str("DomainStatus"),
-                Scope = d.Str("Scope"),
-                GmtCreated = d.Date("GmtCreated"),
-                GmtModified = d.Date("GmtModified"),
-                Description = d.Str("Description"),
-                Sources = d.Items("Sources", "Source").Select(s => new VodDomainSource
-                {
-                    Content = s.Str("Content"),
-                    Type = s.Str("Type"),
-                    Port = (int?)s.Long("Port"),
-                    Priority = s.Str("Priority"),
-                }).ToList(),
-            };
-        }
-
-        public Task DeleteVodDomainAsync(string domainName, CancellationToken cancellationToken) =>
-            _client.CallAsync("DeleteVodDomain", new[] { P("DomainName", domainName) }, cancellationToken);
 
         /// <summary>Binds a storage location to an app; returns the location VOD recorded.</summary>
         public async Task<string> AddVodStorageForAppAsync(string appId, string storageType, string storageLocation, CancellationToken cancellationToken)

@@ -23,8 +23,8 @@ namespace VodTools.Services
     /// <summary>What one RegisterMedia call answered.</summary>
     public sealed class RegisterMediaResult
     {
-        public IReadOnlyList<VodMedia> Registered { get; set; } = Array.Empty<VodMedia>();
-        public IReadOnlyList<string> FailedFileUrls { get; set; } = Array.Empty<string>();
+        /// <summary>One entry per file given, in the same order: the media VOD registered for it, or null when it did not.</summary>
+        public IReadOnlyList<VodMedia?> Media { get; set; } = Array.Empty<VodMedia?>();
         public string? RequestId { get; set; }
     }
 
@@ -71,25 +71,56 @@ namespace VodTools.Services
             Add(parameters, "UserData", userData);
 
             var result = await _client.CallAsync("RegisterMedia", parameters, cancellationToken).ConfigureAwait(false);
-            var titles = items.GroupBy(i => i.FileUrl).ToDictionary(g => g.Key, g => g.First().Title);
-            return new RegisterMediaResult
+            var answered = result.Items("RegisteredMediaList").Select(m => (FileUrl: m.Str("FileURL"), MediaId: m.Str("MediaId") ?? string.Empty, NewRegister: m.Bool("NewRegister"))).ToList();
+            var slots = MatchToItems(items.Select(i => i.FileUrl).ToList(), answered.Select(m => m.FileUrl).ToList(), result.Strings("FailedFileURLs").ToList());
+            var media = new VodMedia?[items.Count];
+            for (var n = 0; n < answered.Count; n++)
             {
-                RequestId = result.Str("RequestId"),
-                Registered = result.Items("RegisteredMediaList").Select(m =>
+                var slot = slots[n];
+                if (slot < 0) continue;
+                media[slot] = new VodMedia
                 {
-                    var fileUrl = m.Str("FileURL");
-                    return new VodMedia
-                    {
-                        MediaId = m.Str("MediaId") ?? string.Empty,
-                        FileUrl = fileUrl,
-                        NewRegister = m.Bool("NewRegister"),
-                        Title = fileUrl != null && titles.TryGetValue(fileUrl, out var title) ? title : null,
-                        TemplateGroupId = templateGroupId,
-                    };
-                }).ToList(),
-                FailedFileUrls = result.Strings("FailedFileURLs").ToList(),
-            };
+                    MediaId = answered[n].MediaId,
+                    FileUrl = items[slot].FileUrl,
+                    NewRegister = answered[n].NewRegister,
+                    Title = items[slot].Title,
+                    TemplateGroupId = templateGroupId,
+                };
+            }
+            return new RegisterMediaResult { RequestId = result.Str("RequestId"), Media = media };
         }
+
+        /// <summary>
+        /// For each registered FileURL VOD answered, the index of the file given it stands for, or -1. VOD is not documented
+        /// to echo a FileURL byte for byte (its own examples answer http:// for https://), so a URL is matched by what it
+        /// means, bucket and decoded key; one that names no file given takes the first file neither matched nor refused.
+        /// </summary>
+        internal static int[] MatchToItems(IReadOnlyList<string> given, IReadOnlyList<string?> registered, IReadOnlyList<string> failed)
+        {
+            var identities = given.Select(Identity).ToList();
+            var refused = new HashSet<string?>(failed.Select(Identity).Where(id => id != null));
+            var taken = new bool[given.Count];
+            var slots = new int[registered.Count];
+            int FirstFree(Func<int, bool> fits)
+            {
+                for (var i = 0; i < given.Count; i++) if (!taken[i] && fits(i)) return i;
+                return -1;
+            }
+
+            for (var n = 0; n < registered.Count; n++)
+            {
+                var identity = Identity(registered[n]);
+                var slot = identity == null ? -1 : FirstFree(i => identities[i] == identity);
+                if (slot < 0) slot = FirstFree(i => !refused.Contains(identities[i]));
+                if (slot >= 0) taken[slot] = true;
+                slots[n] = slot;
+            }
+            return slots;
+        }
+
+        /// <summary>"bucket/decoded key" of an OSS FileURL, whatever its scheme and percent-encoding; null when it names no OSS object.</summary>
+        private static string? Identity(string? fileUrl) =>
+            fileUrl != null && OssFileUrl.TryParse(fileUrl, out var bucket, out _, out var key) ? bucket + "/" + key : null;
 
         /// <summary>Up to 20 media; ids VOD does not know come back in the second list.</summary>
         public async Task<(IReadOnlyList<VodMedia> Media, IReadOnlyList<string> NonExistent)> GetVideoInfosAsync(IReadOnlyList<string> mediaIds, CancellationToken cancellationToken)

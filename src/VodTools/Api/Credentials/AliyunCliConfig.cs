@@ -92,6 +92,7 @@ namespace VodTools.Api.Credentials
                 AccessKeySecret = GetString(element, "access_key_secret", path),
                 StsToken = GetString(element, "sts_token", path),
                 StsRegion = GetString(element, "sts_region", path),
+                EnableVpc = GetBool(element, "enable_vpc", path),
                 RamRoleName = GetString(element, "ram_role_name", path),
                 RamRoleArn = GetString(element, "ram_role_arn", path),
                 RamSessionName = GetString(element, "ram_session_name", path),
@@ -119,6 +120,13 @@ namespace VodTools.Api.Credentials
 
             var text = value.GetString();
             return string.IsNullOrEmpty(text) ? null : text;
+        }
+
+        private static bool? GetBool(JsonElement element, string name, string path)
+        {
+            if (!element.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null) return null;
+            if (value.ValueKind == JsonValueKind.True || value.ValueKind == JsonValueKind.False) return value.GetBoolean();
+            throw Invalid(path, $"'{name}' is not true or false");
         }
 
         // The CLI writes a number; hand-edited files sometimes quote it.

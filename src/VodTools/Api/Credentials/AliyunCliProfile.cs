@@ -16,6 +16,9 @@ namespace VodTools.Api.Credentials
 
         public string? StsRegion { get; internal set; }
 
+        /// <summary>The credentials libraries' <c>enable_vpc</c> (the CLI itself never writes it): the STS VPC endpoint; null when absent.</summary>
+        public bool? EnableVpc { get; internal set; }
+
         public string? RamRoleName { get; internal set; }
 
         public string? RamRoleArn { get; internal set; }

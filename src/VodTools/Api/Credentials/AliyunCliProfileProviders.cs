@@ -49,7 +49,7 @@ namespace VodTools.Api.Credentials
                     return _factory.EcsRamRole(profile.RamRoleName);
                 case "oidc":
                     return _factory.OidcRole(
-                        profile.RamRoleArn, profile.OidcProviderArn, profile.OidcTokenFile, profile.RamSessionName, profile.ExpiredSeconds, null, profile.StsRegion, where);
+                        profile.RamRoleArn, profile.OidcProviderArn, profile.OidcTokenFile, profile.RamSessionName, profile.ExpiredSeconds, null, profile.StsRegion, profile.EnableVpc, where);
                 case "credentialsuri":
                     return _factory.CredentialsUri(profile.CredentialsUri, where);
                 default:
@@ -74,6 +74,6 @@ namespace VodTools.Api.Credentials
 
         private ICredentialProvider AssumeRole(ICredentialProvider source, AliyunCliProfile profile, string where) =>
             _factory.AssumeRole(
-                source, profile.RamRoleArn, profile.RamSessionName, profile.ExpiredSeconds, null, profile.ExternalId, profile.StsRegion, where);
+                source, profile.RamRoleArn, profile.RamSessionName, profile.ExpiredSeconds, null, profile.ExternalId, profile.StsRegion, profile.EnableVpc, where);
     }
 }

@@ -13,7 +13,8 @@ namespace VodTools.Api.Credentials
             int durationSeconds = DefaultDurationSeconds,
             string? policy = null,
             string? externalId = null,
-            string? stsRegion = null)
+            string? stsRegion = null,
+            bool stsVpc = false)
         {
             RoleArn = StsSessionRules.RoleArn(roleArn, nameof(roleArn));
             RoleSessionName = StsSessionRules.SessionName(roleSessionName, nameof(roleSessionName));
@@ -21,6 +22,7 @@ namespace VodTools.Api.Credentials
             Policy = StsSessionRules.Optional(policy);
             ExternalId = StsSessionRules.Optional(externalId);
             StsRegion = StsSessionRules.Optional(stsRegion);
+            StsVpc = StsRegion != null && stsVpc;
         }
 
         public string RoleArn { get; }
@@ -36,5 +38,8 @@ namespace VodTools.Api.Credentials
 
         /// <summary>The region whose STS endpoint to call; null means the global <c>sts.aliyuncs.com</c>.</summary>
         public string? StsRegion { get; }
+
+        /// <summary>Call the region's VPC endpoint (<c>sts-vpc.&lt;region&gt;.aliyuncs.com</c>); never without a region, as in credentials-csharp.</summary>
+        public bool StsVpc { get; }
     }
 }

@@ -12,7 +12,8 @@ namespace VodTools.Api.Credentials
             string? roleSessionName = null,
             int durationSeconds = AssumeRoleParameters.DefaultDurationSeconds,
             string? policy = null,
-            string? stsRegion = null)
+            string? stsRegion = null,
+            bool stsVpc = false)
         {
             RoleArn = StsSessionRules.RoleArn(roleArn, nameof(roleArn));
             OidcProviderArn = StsSessionRules.Optional(oidcProviderArn) ?? throw new System.ArgumentException("The OIDC provider ARN is empty.", nameof(oidcProviderArn));
@@ -20,6 +21,7 @@ namespace VodTools.Api.Credentials
             DurationSeconds = StsSessionRules.DurationSeconds(durationSeconds, nameof(durationSeconds));
             Policy = StsSessionRules.Optional(policy);
             StsRegion = StsSessionRules.Optional(stsRegion);
+            StsVpc = StsRegion != null && stsVpc;
         }
 
         public string RoleArn { get; }
@@ -34,5 +36,8 @@ namespace VodTools.Api.Credentials
 
         /// <summary>The region whose STS endpoint to call; null means the global <c>sts.aliyuncs.com</c>.</summary>
         public string? StsRegion { get; }
+
+        /// <summary>Call the region's VPC endpoint (<c>sts-vpc.&lt;region&gt;.aliyuncs.com</c>); never without a region, as in credentials-csharp.</summary>
+        public bool StsVpc { get; }
     }
 }

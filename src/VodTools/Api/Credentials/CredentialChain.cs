@@ -17,14 +17,9 @@ namespace VodTools.Api.Credentials
             var skipped = new List<string>();
 
             var settings = options.Settings;
+            CheckSingleSource(settings);
             if (settings.HasKey)
             {
-                if (settings.ProfileName != null)
-                {
-                    throw new CredentialsException(
-                        CredentialsErrorId.AmbiguousCredentialSource, "Give either an access key or a profile name, not both.");
-                }
-
                 var key = factory.AccessKey(
                     settings.AccessKeyId, settings.AccessKeySecret, settings.SecurityToken, "the AccessKeyId/AccessKeySecret parameters", CredentialsErrorId.CredentialsIncomplete);
                 return new LabeledCredentialProvider(
@@ -64,6 +59,13 @@ namespace VodTools.Api.Credentials
             return new FirstAvailableCredentialProvider(candidates, skipped);
         }
 
+        /// <summary>Refuses a key and a profile named together: which one was meant cannot be told.</summary>
+        public static void CheckSingleSource(ConnectionSettings settings)
+        {
+            if (settings.HasKey && settings.ProfileName != null)
+                throw new CredentialsException(CredentialsErrorId.AmbiguousCredentialSource, "Give either an access key or a profile name, not both.");
+        }
+
         private static ICredentialProvider? FromEnvironment(CredentialEnvironment environment, CredentialProviderFactory factory, List<string> skipped)
         {
             var id = environment.GetFirst(EnvironmentVariableNames.AccessKeyId);
@@ -100,7 +102,8 @@ namespace VodTools.Api.Credentials
                 environment.Get(EnvironmentVariableNames.RoleSessionName),
                 0,
                 null,
-                environment.Get(EnvironmentVariableNames.StsRegion),
+                null,
+                null,
                 label);
             return new LabeledCredentialProvider(label, role);
         }

@@ -25,7 +25,7 @@ namespace VodTools.Api.Credentials
         }
 
         public ICredentialProvider AssumeRole(
-            ICredentialProvider source, string? roleArn, string? sessionName, int durationSeconds, string? policy, string? externalId, string? stsRegion, string where)
+            ICredentialProvider source, string? roleArn, string? sessionName, int durationSeconds, string? policy, string? externalId, string? stsRegion, bool? stsVpc, string where)
         {
             if (string.IsNullOrEmpty(roleArn))
             {
@@ -36,11 +36,11 @@ namespace VodTools.Api.Credentials
                 ?? throw NotConfigured(where, "AssumeRole");
             var duration = durationSeconds == 0 ? AssumeRoleParameters.DefaultDurationSeconds : durationSeconds;
             return Checked(where, () => new RamRoleArnCredentialProvider(
-                source, new AssumeRoleParameters(roleArn!, sessionName, duration, policy, externalId, stsRegion), assumeRole, _options.UtcNow));
+                source, new AssumeRoleParameters(roleArn!, sessionName, duration, policy, externalId, StsRegion(stsRegion), StsVpc(stsVpc)), assumeRole, _options.UtcNow));
         }
 
         public ICredentialProvider OidcRole(
-            string? roleArn, string? oidcProviderArn, string? tokenFilePath, string? sessionName, int durationSeconds, string? policy, string? stsRegion, string where)
+            string? roleArn, string? oidcProviderArn, string? tokenFilePath, string? sessionName, int durationSeconds, string? policy, string? stsRegion, bool? stsVpc, string where)
         {
             if (string.IsNullOrEmpty(roleArn) || string.IsNullOrEmpty(oidcProviderArn) || string.IsNullOrEmpty(tokenFilePath))
             {
@@ -52,7 +52,7 @@ namespace VodTools.Api.Credentials
                 ?? throw NotConfigured(where, "AssumeRoleWithOIDC");
             var duration = durationSeconds == 0 ? AssumeRoleParameters.DefaultDurationSeconds : durationSeconds;
             return Checked(where, () => new OidcRoleCredentialProvider(
-                new AssumeRoleWithOidcParameters(roleArn!, oidcProviderArn!, sessionName, duration, policy, stsRegion), tokenFilePath!, assumeRoleWithOidc, _options.UtcNow));
+                new AssumeRoleWithOidcParameters(roleArn!, oidcProviderArn!, sessionName, duration, policy, StsRegion(stsRegion), StsVpc(stsVpc)), tokenFilePath!, assumeRoleWithOidc, _options.UtcNow));
         }
 
         public ICredentialProvider EcsRamRole(string? roleName) =>
@@ -73,6 +73,12 @@ namespace VodTools.Api.Credentials
 
             return new CredentialsUriProvider(_options.HttpClient, parsed, utcNow: _options.UtcNow);
         }
+
+        // As credentials-csharp builds the STS host: the profile's sts_region, else ALIBABA_CLOUD_STS_REGION; the profile's VPC
+        // switch, else ALIBABA_CLOUD_VPC_ENDPOINT_ENABLED=true.
+        private string? StsRegion(string? fromProfile) => fromProfile ?? _options.Environment.Get(EnvironmentVariableNames.StsRegion);
+
+        private bool StsVpc(bool? fromProfile) => fromProfile ?? _options.Environment.IsTrue(EnvironmentVariableNames.VpcEndpointEnabled);
 
         private static CredentialsException NotConfigured(string where, string action) =>
             new CredentialsException(

@@ -36,5 +36,6 @@ namespace VodTools.Api.Credentials
         public const string OidcTokenFile = "ALIBABA_CLOUD_OIDC_TOKEN_FILE";
         public const string RoleSessionName = "ALIBABA_CLOUD_ROLE_SESSION_NAME";
         public const string StsRegion = "ALIBABA_CLOUD_STS_REGION";
+        public const string VpcEndpointEnabled = "ALIBABA_CLOUD_VPC_ENDPOINT_ENABLED";
     }
 }

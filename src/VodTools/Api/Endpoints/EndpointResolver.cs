@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using System;
 
 namespace VodTools.Api.Endpoints
@@ -13,6 +14,15 @@ namespace VodTools.Api.Endpoints
         /// <summary>The VOD SDK's endpoint map: Hangzhou accounts are served by the Shanghai endpoint.</summary>
         private static readonly IReadOnlyDictionary<string, string> VodRegionMap =
             new Dictionary<string, string>(StringComparer.Ordinal) { ["cn-hangzhou"] = "cn-shanghai" };
+
+        /// <summary>The regions VOD serves, each at vod.&lt;region&gt;.aliyuncs.com (VOD API reference, "Endpoints").</summary>
+        public static readonly IReadOnlyList<string> VodRegions = new[]
+        {
+            "cn-beijing", "cn-shanghai", "cn-shenzhen", "ap-northeast-1", "ap-southeast-1", "ap-southeast-5", "cn-hongkong", "eu-central-1", "us-west-1",
+        };
+
+        /// <summary>VOD's CDN domain operations are answered in Shanghai only, whatever the account's storage region.</summary>
+        public const string VodDomainRegion = "cn-shanghai";
 
         private readonly IReadOnlyDictionary<CloudService, Uri> _overrides;
 
@@ -38,6 +48,9 @@ namespace VodTools.Api.Endpoints
 
         public bool IsPrivateNetwork => Network != EndpointNetwork.Public;
 
+        /// <summary>True when VOD calls have somewhere to go: an override, or a region VOD serves (Hangzhou through Shanghai).</summary>
+        public bool ServesVod => _overrides.ContainsKey(CloudService.Vod) || VodRegions.Contains(VodRegionOf(RegionId));
+
         /// <summary>The base URI (scheme, host, optional port, path <c>/</c>) requests to <paramref name="service"/> go to.</summary>
         public Uri GetBaseUri(CloudService service)
         {
@@ -49,8 +62,8 @@ namespace VodTools.Api.Endpoints
             switch (service)
             {
                 case CloudService.Vod:
-                    var vodRegion = VodRegionMap.TryGetValue(RegionId, out var mapped) ? mapped : RegionId;
-                    return Https((IsPrivateNetwork ? "vod-vpc." : "vod.") + vodRegion + ".aliyuncs.com");
+                    if (!ServesVod) throw new InvalidOperationException($"VOD is not offered in {RegionId}.");
+                    return Https((IsPrivateNetwork ? "vod-vpc." : "vod.") + VodRegionOf(RegionId) + ".aliyuncs.com");
                 case CloudService.Ram:
                     // RAM is global: one public endpoint for every region.
                     return Https("ram.aliyuncs.com");
@@ -64,10 +77,18 @@ namespace VodTools.Api.Endpoints
         }
 
         /// <summary>
-        /// The STS endpoint for AssumeRole: the override if any, else the regional one of <paramref name="stsRegion"/>,
-        /// else the global <c>sts.aliyuncs.com</c> (credentials-go's rule).
+        /// Where VOD's CDN domain operations go: the VOD override if any, else Shanghai's public endpoint (a VPC endpoint
+        /// is reachable from its own region only, and these calls leave the session's region).
         /// </summary>
-        public Uri GetStsBaseUri(string? stsRegion)
+        public Uri GetVodDomainBaseUri() =>
+            _overrides.TryGetValue(CloudService.Vod, out var overridden) ? overridden : Https("vod." + VodDomainRegion + ".aliyuncs.com");
+
+        /// <summary>
+        /// The STS endpoint for AssumeRole: the override if any, else the regional one of <paramref name="stsRegion"/>
+        /// (its VPC endpoint when <paramref name="vpc"/> or the session's network asks), else the global
+        /// <c>sts.aliyuncs.com</c>, where the VPC choice is ignored (credentials-csharp's rule).
+        /// </summary>
+        public Uri GetStsBaseUri(string? stsRegion, bool vpc = false)
         {
             if (_overrides.TryGetValue(CloudService.Sts, out var overridden))
             {
@@ -80,7 +101,7 @@ namespace VodTools.Api.Endpoints
             }
 
             var region = Endpoints.RegionId.Validate(stsRegion, nameof(stsRegion));
-            return Https((IsPrivateNetwork ? "sts-vpc." : "sts.") + region + ".aliyuncs.com");
+            return Https((vpc || IsPrivateNetwork ? "sts-vpc." : "sts.") + region + ".aliyuncs.com");
         }
 
         /// <summary>
@@ -118,6 +139,8 @@ namespace VodTools.Api.Endpoints
 
             return uri;
         }
+
+        private static string VodRegionOf(string regionId) => VodRegionMap.TryGetValue(regionId, out var mapped) ? mapped : regionId;
 
         private static Uri Https(string host) => new Uri("https://" + host + "/");
     }

@@ -60,7 +60,9 @@ namespace VodTools.Commands.Common
                 var session = CloudSession.Open(ParameterSettings().Over(VodContext.Current.Settings), options, HttpTransport.Shared);
                 WriteDebug($"Credentials: {session.Credentials.Description}");
                 WriteDebug($"Region: {session.Region}");
-                WriteDebug("Endpoints: " + string.Join(", ", Enum.GetValues(typeof(CloudService)).Cast<CloudService>().Select(s => $"{s} {session.Endpoints.GetBaseUri(s)}")));
+                WriteDebug("Endpoints: " + string.Join(", ", Enum.GetValues(typeof(CloudService)).Cast<CloudService>()
+                    .Select(s => s == CloudService.Vod && !session.Endpoints.ServesVod ? "Vod none in this region" : $"{s} {session.Endpoints.GetBaseUri(s)}"))
+                    + $", VOD domains {session.Endpoints.GetVodDomainBaseUri()}");
                 return session;
             }
             catch (CredentialsException e)
@@ -92,19 +94,6 @@ namespace VodTools.Commands.Common
             catch (OperationCanceledException) when (_stop.IsCancellationRequested)
             {
                 throw new PipelineStoppedException();
-            }
-        }
-
-        /// <summary>The task's result, or null when the cloud answers <paramref name="missingCode"/>.</summary>
-        protected T? AwaitUnlessMissing<T>(Task<T> task, string missingCode) where T : class
-        {
-            try
-            {
-                return Await(task);
-            }
-            catch (CloudException e) when (e.Code == missingCode)
-            {
-                return null;
             }
         }
 
@@ -163,7 +152,8 @@ namespace VodTools.Commands.Common
             }
         }
 
-        private static bool IsFatal(Exception error) => error is CredentialsException || (error is CloudException cloud && FatalId(cloud) != null);
+        private static bool IsFatal(Exception error) =>
+            error is CredentialsException || error is ValidationException { AffectsEveryItem: true } || (error is CloudException cloud && FatalId(cloud) != null);
 
         private static string? FatalId(CloudException cloud)
         {

@@ -31,6 +31,57 @@ public class EndpointResolverTests
         Assert.Equal("sts.cn-hangzhou.aliyuncs.com", resolver.GetBaseUri(CloudService.Sts).Host);
     }
 
+    [Theory]
+    [InlineData("cn-beijing")]
+    [InlineData("cn-shanghai")]
+    [InlineData("cn-shenzhen")]
+    [InlineData("ap-northeast-1")]
+    [InlineData("ap-southeast-1")]
+    [InlineData("ap-southeast-5")]
+    [InlineData("cn-hongkong")]
+    [InlineData("eu-central-1")]
+    [InlineData("us-west-1")]
+    [InlineData("cn-hangzhou")]
+    public void VodServesItsRegions(string region)
+    {
+        Assert.True(new EndpointResolver(region).ServesVod);
+    }
+
+    [Fact]
+    public void VodIsRefusedInARegionWithoutItUnlessAnEndpointIsGiven()
+    {
+        var resolver = new EndpointResolver("cn-qingdao");
+
+        Assert.False(resolver.ServesVod);
+        Assert.Throws<InvalidOperationException>(() => resolver.GetBaseUri(CloudService.Vod));
+        Assert.Equal("oss-cn-qingdao.aliyuncs.com", resolver.GetBaseUri(CloudService.Oss).Host);
+        Assert.Equal("ram.aliyuncs.com", resolver.GetBaseUri(CloudService.Ram).Host);
+
+        var own = new Uri("https://vod.example.com/");
+        var overridden = new EndpointResolver("cn-qingdao", overrides: new Dictionary<CloudService, Uri> { [CloudService.Vod] = own });
+        Assert.True(overridden.ServesVod);
+        Assert.Equal(own, overridden.GetBaseUri(CloudService.Vod));
+    }
+
+    [Fact]
+    public void DomainCallsGoToShanghaiUnlessAnEndpointIsGiven()
+    {
+        Assert.Equal(new Uri("https://vod.cn-shanghai.aliyuncs.com/"), new EndpointResolver("cn-beijing").GetVodDomainBaseUri());
+        Assert.Equal(new Uri("https://vod.cn-shanghai.aliyuncs.com/"), new EndpointResolver("cn-qingdao", EndpointNetwork.Vpc).GetVodDomainBaseUri());
+        var emulator = new Uri("http://127.0.0.1:8990");
+        Assert.Equal(emulator, new EndpointResolver("cn-beijing", overrides: new Dictionary<CloudService, Uri> { [CloudService.Vod] = emulator }).GetVodDomainBaseUri());
+    }
+
+    [Fact]
+    public void StsVpcIsChosenPerCall()
+    {
+        var resolver = new EndpointResolver("cn-shanghai");
+
+        Assert.Equal(new Uri("https://sts-vpc.cn-beijing.aliyuncs.com/"), resolver.GetStsBaseUri("cn-beijing", vpc: true));
+        Assert.Equal(new Uri("https://sts.cn-beijing.aliyuncs.com/"), resolver.GetStsBaseUri("cn-beijing"));
+        Assert.Equal(new Uri("https://sts.aliyuncs.com/"), resolver.GetStsBaseUri(null, vpc: true));
+    }
+
     [Fact]
     public void StsForAssumeRoleIsGlobalWithoutARegion()
     {
