@@ -167,11 +167,12 @@ Describe 'Under faults (500/503 10 % each, 5 % dropped, 5 % slow, 5 % answers lo
     }
 }
 
-Describe 'When retries run out (500 on 40 % of requests, two attempts per call)' {
+Describe 'When retries run out (500 on 40 % of requests, more of the polls, two attempts per call)' {
     BeforeAll {
         # the bad minutes, on a data folder; then the same state behind an emulator without faults
         $dataPath = Join-Path $TestDrive 'exhaust-state'
-        $emulator = Start-VodEmulator -DataPath $dataPath -SeedSample -TranscodeSeconds 1 -Faults '500:0.4'
+        # polls fail more often (about one attempt in two), so that polls failing in a row are sure to be met
+        $emulator = Start-VodEmulator -DataPath $dataPath -SeedSample -TranscodeSeconds 1 -Faults '500:0.4,500:0.3@GetTranscodeTask'
         $script:group = (Get-VodTranscodeTemplateGroup -MaxAttempts 20 | Where-Object IsDefault).TemplateGroupId
         $script:count = 40
         Add-TestOssObject -Prefix exhaust/ -Count $count
