@@ -1,13 +1,23 @@
+using System;
+using System.IO;
+
 namespace VodTools.Shared
 {
     /// <summary>What the module's Start-VodEmulator and the emulator must agree on, compiled into both (netstandard2.0
     /// and net10.0): the well-known key pair and account (public, like Azurite's; they work only against the
-    /// emulator), the command-line flags and the admin paths.</summary>
+    /// emulator), the default data folder, the service names, the command-line flags and the admin paths.</summary>
     internal static class EmulatorDefaults
     {
         public const string AccessKeyId = "VODEMULATORKEYID";
         public const string AccessKeySecret = "VodEmulatorSecretKey";
         public const string AccountId = "1234567890123456";
+
+        /// <summary>The services one emulator plays, as fault targets and --service-port names spell them.</summary>
+        public static readonly string[] ServiceNames = { "vod", "ram", "sts", "oss" };
+
+        /// <summary>Where the emulator keeps its state unless told otherwise (created if missing).</summary>
+        public static string DefaultDataDir() =>
+            Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create), "VodTools", "emulator");
 
         public const string HealthPath = "/_emulator/health";
         public const string ShutdownPath = "/_emulator/shutdown";
@@ -24,6 +34,8 @@ namespace VodTools.Shared
             public const string Faults = "--faults";
             public const string TranscodeSeconds = "--transcode-seconds";
             public const string StsTokenSeconds = "--sts-token-seconds";
+            public const string ParentPid = "--parent-pid";
+            public const string OwnSession = "--own-session";
         }
     }
 }

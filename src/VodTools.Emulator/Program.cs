@@ -21,6 +21,8 @@ public static class Program
         {
             return BadCommandLine(e.Message);
         }
+        if (options.OwnSession && !ParentProcess.LeaveTerminalSession())
+            Console.Error.WriteLine("emulator: --own-session: it leads a process group already, so it stays in the terminal's session");
 
         EmulatorHost host;
         try
@@ -44,6 +46,15 @@ public static class Program
             ? $"Account {options.AccountId}, default key: AccessKeyId {EmulatorDefaults.AccessKeyId}, AccessKeySecret {EmulatorDefaults.AccessKeySecret}"
             : $"Account {options.AccountId}, AccessKeyId {options.AccessKeyId} (configured secret not shown)");
         Console.WriteLine(options.InMemory ? "State: in memory (discarded on exit)" : $"State: {options.DataDir}");
+        if (options.ParentPid is int parent)
+        {
+            Console.WriteLine($"Ends when process {parent} ends");
+            _ = ParentProcess.WhenEndedAsync(parent).ContinueWith(_ =>
+            {
+                Console.WriteLine($"Process {parent} has ended: stopping");
+                host.Stop();
+            }, TaskScheduler.Default);
+        }
         await host.WaitForShutdownAsync(); // Ctrl+C, SIGTERM and POST /_emulator/shutdown stop the host cleanly
         Console.WriteLine("VodTools emulator stopped");
         return 0;
@@ -52,7 +63,7 @@ public static class Program
     private static int BadCommandLine(string message)
     {
         Console.Error.WriteLine("emulator: " + message);
-        Console.Error.WriteLine(EmulatorOptions.Usage);
+        Console.Error.WriteLine("(--help lists the options)");
         return 2;
     }
 }

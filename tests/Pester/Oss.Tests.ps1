@@ -37,22 +37,6 @@ Describe '-Debug and -Verbose' {
     }
 }
 
-Describe 'Stop-VodEmulator' {
-    It 'stops the session''s emulator cleanly and points the session back at the cloud' {
-        $saved = Get-VodContext
-        $second = Start-VodEmulator -InMemory
-        try {
-            Stop-VodEmulator
-            Get-Process -Id $second.ProcessId -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
-            Get-Content $second.LogPath | Should -Contain 'VodTools emulator stopped' -Because 'a clean stop, not a kill'
-            (Get-VodContext).Endpoints.Count | Should -Be 0
-        }
-        finally {
-            Set-VodContext -Endpoint $saved.Endpoints['Oss'] -Credential ([pscredential]::new('VODEMULATORKEYID', (ConvertTo-SecureString 'VodEmulatorSecretKey' -AsPlainText -Force)))
-        }
-    }
-}
-
 Describe 'Get-OssBucket' {
     It 'lists the sample bucket and describes it by name' {
         (Get-OssBucket).Bucket | Should -Contain 'media-archive'

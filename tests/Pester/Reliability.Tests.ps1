@@ -26,16 +26,6 @@ BeforeAll {
         [pscustomobject]@{ Shell = $shell; Output = $output; Async = $shell.BeginInvoke($inputs, $output) }
     }
 
-    # Bounded wait: polls $Condition every 50 ms for at most $Seconds; returns whether it became true.
-    function Wait-Until([scriptblock] $Condition, [int] $Seconds = 60) {
-        $deadline = [DateTime]::UtcNow.AddSeconds($Seconds)
-        while ([DateTime]::UtcNow -lt $deadline) {
-            if (& $Condition) { return $true }
-            Start-Sleep -Milliseconds 50
-        }
-        $false
-    }
-
     function Write-Figures([string] $Title, [hashtable] $Figures) {
         Write-Host ("  [figures] ${Title}: " + (($Figures.GetEnumerator() | Sort-Object Key | ForEach-Object { "$($_.Key)=$($_.Value)" }) -join ', '))
     }

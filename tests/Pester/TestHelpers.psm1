@@ -12,4 +12,14 @@ function Start-TestEmulator {
     Start-VodEmulator @arguments
 }
 
-Export-ModuleMember -Function Import-VodToolsUnderTest, Start-TestEmulator
+# Bounded wait: polls $Condition every 50 ms for at most $Seconds; returns whether it became true.
+function Wait-Until([scriptblock] $Condition, [int] $Seconds = 60) {
+    $deadline = [DateTime]::UtcNow.AddSeconds($Seconds)
+    while ([DateTime]::UtcNow -lt $deadline) {
+        if (& $Condition) { return $true }
+        Start-Sleep -Milliseconds 50
+    }
+    $false
+}
+
+Export-ModuleMember -Function Import-VodToolsUnderTest, Start-TestEmulator, Wait-Until

@@ -1,5 +1,6 @@
 using System.Net;
 using VodTools.Emulator.Hosting;
+using VodTools.Shared;
 using Xunit;
 using static VodTools.Emulator.Tests.Emulator;
 
@@ -120,7 +121,7 @@ public class FaultTests
         Assert.Throws<ArgumentException>(() => EmulatorOptions.Parse(["--faults", "lost"]));
         Assert.Throws<ArgumentException>(() => FaultPlan.Parse("500:0.2@SubmitTranscodeJob", actions: ["SubmitTranscodeJobs"]));
         Assert.Single(FaultPlan.Parse("500:1@vod,lost:1@put", actions: []).Draw("oss", "PUT"));
-        Assert.Equal(FaultPlan.Kind.Corrupt, FaultPlan.Parse("corrupt:0.5@PUT").Rules[0].Kind);
+        Assert.Equal(FaultKind.Corrupt, FaultPlan.Parse("corrupt:0.5@PUT").Rules[0].Kind);
         Assert.Throws<ArgumentException>(() => FaultPlan.Parse("corrupt:0.5:10"));
     }
 }

@@ -176,6 +176,34 @@ public class HostingTests
     }
 
     [Fact]
+    public async Task An_emulator_started_with_parent_pid_stops_cleanly_once_that_process_ends()
+    {
+        using var parent = Process.Start(OperatingSystem.IsWindows()
+            ? new ProcessStartInfo("ping", "-n 120 127.0.0.1") { RedirectStandardOutput = true }
+            : new ProcessStartInfo("sleep", "120"))!;
+        using var process = StartProcess(Path.Combine(AppContext.BaseDirectory, "VodTools.Emulator.dll"), $"--port 0 --in-memory --parent-pid {parent.Id}");
+        string? line;
+        while ((line = await process.StandardOutput.ReadLineAsync()) != null && !line.StartsWith("Ends when process")) { }
+        Assert.Equal($"Ends when process {parent.Id} ends", line);
+        Assert.False(process.HasExited);
+
+        parent.Kill();
+        string rest = await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        Assert.Equal(0, process.ExitCode);
+        Assert.Contains($"Process {parent.Id} has ended: stopping", rest);
+        Assert.Contains("VodTools emulator stopped", rest);
+    }
+
+    [Fact]
+    public void Parent_pid_must_be_a_process_id()
+    {
+        Assert.Equal(42, EmulatorOptions.Parse(["--parent-pid", "42", "--own-session"]).ParentPid);
+        Assert.Throws<ArgumentException>(() => EmulatorOptions.Parse(["--parent-pid", "0"]));
+        Assert.Throws<ArgumentException>(() => EmulatorOptions.Parse(["--parent-pid", "me"]));
+    }
+
+    [Fact]
     public async Task Service_ports_serve_one_service_each()
     {
         int ossPort = FreePort(), vodPort = FreePort();
@@ -256,8 +284,8 @@ public class HostingTests
     {
         var plan = FaultPlan.Parse("500:0.25,delay:1:5", new Random(42));
         var draws = Enumerable.Range(0, 4000).Select(_ => plan.Draw()).ToList();
-        Assert.All(draws, d => Assert.Contains(d, r => r.Kind == FaultPlan.Kind.Delay && r.DelayMs == 5));
-        int errors = draws.Count(d => d.Any(r => r.Kind == FaultPlan.Kind.Error500));
+        Assert.All(draws, d => Assert.Contains(d, r => r.Kind == FaultKind.Delay && r.DelayMs == 5));
+        int errors = draws.Count(d => d.Any(r => r.Kind == FaultKind.Error500));
         Assert.InRange(errors, 800, 1200);
     }
 

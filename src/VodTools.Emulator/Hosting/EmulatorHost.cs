@@ -114,6 +114,9 @@ public sealed class EmulatorHost : IAsyncDisposable
 
     public Task WaitForShutdownAsync() => _app.WaitForShutdownAsync();
 
+    /// <summary>Stops cleanly, as Ctrl+C, SIGTERM and POST /_emulator/shutdown do.</summary>
+    public void Stop() => _app.Lifetime.StopApplication();
+
     public async ValueTask DisposeAsync()
     {
         await _app.StopAsync();
@@ -137,25 +140,25 @@ public sealed class EmulatorHost : IAsyncDisposable
             var rpc = await _rpc.ReadAsync(context, rawTarget, dedicated);
             Count("requests");
             var faults = _faults?.Draw(rpc?.Names ?? ["oss", context.Request.Method]) ?? [];
-            foreach (var fault in faults.Where(f => f.Kind != FaultPlan.Kind.LostAnswer)) Count("faults." + fault.Kind);
-            foreach (var delay in faults.Where(f => f.Kind == FaultPlan.Kind.Delay))
+            foreach (var fault in faults.Where(f => f.Kind != FaultKind.LostAnswer)) Count("faults." + fault.Kind);
+            foreach (var delay in faults.Where(f => f.Kind == FaultKind.Delay))
                 await Task.Delay(delay.DelayMs, context.RequestAborted);
-            if (faults.Any(f => f.Kind == FaultPlan.Kind.Drop))
+            if (faults.Any(f => f.Kind == FaultKind.Drop))
             {
                 context.Abort();
                 return;
             }
             // A lost answer: the request is carried out and committed, but its answer is written nowhere (Kestrel has
             // sent nothing, not even the status line) and the connection is reset, as when a network drops the reply.
-            lost = faults.Any(f => f.Kind == FaultPlan.Kind.LostAnswer);
+            lost = faults.Any(f => f.Kind == FaultKind.LostAnswer);
             if (lost) context.Response.Body = Stream.Null;
-            var injected = faults.FirstOrDefault(f => f.Kind is FaultPlan.Kind.Error500 or FaultPlan.Kind.Error503);
-            int injectedStatus = injected?.Kind == FaultPlan.Kind.Error503 ? 503 : injected != null ? 500 : 0;
-            if (rpc != null) await _rpc.HandleAsync(context, rpc, injectedStatus, BaseUrl, faults.Any(f => f.Kind == FaultPlan.Kind.Respell));
-            else await _oss.HandleAsync(context, rawTarget, injectedStatus, faults.Any(f => f.Kind == FaultPlan.Kind.Corrupt));
+            var injected = faults.FirstOrDefault(f => f.Kind is FaultKind.Error500 or FaultKind.Error503);
+            int injectedStatus = injected?.Kind == FaultKind.Error503 ? 503 : injected != null ? 500 : 0;
+            if (rpc != null) await _rpc.HandleAsync(context, rpc, injectedStatus, BaseUrl, faults.Any(f => f.Kind == FaultKind.Respell));
+            else await _oss.HandleAsync(context, rawTarget, injectedStatus, faults.Any(f => f.Kind == FaultKind.Corrupt));
             if (lost)
             {
-                Count("faults." + FaultPlan.Kind.LostAnswer);
+                Count("faults." + FaultKind.LostAnswer);
                 context.Abort();
             }
         }

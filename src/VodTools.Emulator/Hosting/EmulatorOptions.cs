@@ -14,7 +14,7 @@ public sealed class EmulatorOptions
     public int Port { get; set; } = DefaultPort;
     public bool AllowRemote { get; set; }
     /// <summary>Folder for the database and object bodies; ignored with <see cref="InMemory"/>.</summary>
-    public string DataDir { get; set; } = DefaultDataDir();
+    public string DataDir { get; set; } = EmulatorDefaults.DefaultDataDir();
     public bool InMemory { get; set; }
     public string? UrlFile { get; set; }
     public bool SeedSample { get; set; }
@@ -33,13 +33,14 @@ public sealed class EmulatorOptions
     public bool Verbose { get; set; }
     /// <summary>Optional extra ports that each serve one service only ("vod", "ram", "sts", "oss" → port).</summary>
     public Dictionary<string, int> ServicePorts { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+    /// <summary>Exit cleanly once this process is gone (Start-VodEmulator passes its own PowerShell); null = run until stopped.</summary>
+    public int? ParentPid { get; set; }
+    /// <summary>Leave the terminal's session and process group (Unix), so the Ctrl+C typed for another command does not stop it.</summary>
+    public bool OwnSession { get; set; }
     /// <summary>Tests replace the clock; the command line always uses the system clock.</summary>
     public EmulatorClock Clock { get; set; } = new();
 
     public bool UsesDefaultKey => AccessKeyId == EmulatorDefaults.AccessKeyId && AccessKeySecret == EmulatorDefaults.AccessKeySecret;
-
-    public static string DefaultDataDir() =>
-        Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create), "VodTools", "emulator");
 
     public const string Usage = """
         dotnet VodTools.Emulator.dll [options]
@@ -56,6 +57,8 @@ public sealed class EmulatorOptions
                                    DELETE, HEAD), e.g. "500:0.1,delay:0.2:1500,lost:0.3@SubmitTranscodeJobs,503:0.2@PUT"
           --transcode-seconds N    how long a simulated transcode/snapshot job runs (default 5)
           --sts-token-seconds N    cap the lifetime of STS tokens (to test credential refresh; the cloud's minimum is 900)
+          --parent-pid PID         exit cleanly once process PID has ended (checked every second)
+          --own-session            leave the terminal's process group (Unix), so Ctrl+C typed there does not stop it
           --access-key-id ID --access-key-secret SECRET   the account's key pair
           --account-id ID          the account id (default 1234567890123456)
           --service-port NAME=PORT also serve one service alone on PORT (NAME: vod, ram, sts, oss); repeatable
@@ -89,6 +92,8 @@ public sealed class EmulatorOptions
                 case Flags.Faults: options.Faults = Next(); break;
                 case Flags.TranscodeSeconds: options.TranscodeSeconds = ParseDouble(Next(), arg); break;
                 case Flags.StsTokenSeconds: options.StsTokenSeconds = ParseInt(Next(), arg); break;
+                case Flags.ParentPid: options.ParentPid = ParseInt(Next(), arg); break;
+                case Flags.OwnSession: options.OwnSession = true; break;
                 case "--access-key-id": options.AccessKeyId = Next(); break;
                 case "--access-key-secret": options.AccessKeySecret = Next(); break;
                 case "--account-id": options.AccountId = Next(); break;
@@ -107,18 +112,17 @@ public sealed class EmulatorOptions
         if (Port is < 0 or > 65535) throw new ArgumentException("--port must be 0..65535");
         if (TranscodeSeconds < 0) throw new ArgumentException("--transcode-seconds must be >= 0");
         if (StsTokenSeconds is < 1) throw new ArgumentException("--sts-token-seconds must be >= 1");
+        if (ParentPid is < 1) throw new ArgumentException("--parent-pid must be a process id");
         if (string.IsNullOrWhiteSpace(AccessKeyId) || string.IsNullOrWhiteSpace(AccessKeySecret))
             throw new ArgumentException("--access-key-id and --access-key-secret must not be empty");
         if (Faults != null) FaultPlan.Parse(Faults);
         foreach (var (name, port) in ServicePorts)
         {
-            if (!ServiceNames.Contains(name)) throw new ArgumentException($"--service-port: unknown service \"{name}\" (use vod, ram, sts, oss)");
+            if (!EmulatorDefaults.ServiceNames.Contains(name)) throw new ArgumentException($"--service-port: unknown service \"{name}\" (use vod, ram, sts, oss)");
             if (port is < 1 or > 65535 || port == Port) throw new ArgumentException($"--service-port {name}: the port must be 1..65535 and differ from --port");
         }
         if (ServicePorts.Values.Distinct().Count() != ServicePorts.Count) throw new ArgumentException("--service-port: each service needs its own port");
     }
-
-    public static readonly string[] ServiceNames = ["vod", "ram", "sts", "oss"];
 
     /// <summary>"oss=9085" → ServicePorts["oss"] = 9085.</summary>
     private void AddServicePort(string spec)
@@ -163,6 +167,8 @@ public sealed class EmulatorOptions
             case "accesskeysecret": AccessKeySecret = p.Value.GetString()!; break;
             case "accountid": AccountId = p.Value.GetString()!; break;
             case "verbose": Verbose = p.Value.GetBoolean(); break;
+            case "parentpid": ParentPid = p.Value.GetInt32(); break;
+            case "ownsession": OwnSession = p.Value.GetBoolean(); break;
             case "serviceports":
                 foreach (var sp in p.Value.EnumerateObject()) ServicePorts[sp.Name] = sp.Value.GetInt32();
                 break;

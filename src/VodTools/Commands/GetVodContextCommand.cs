@@ -7,7 +7,7 @@ using VodTools.Model;
 namespace VodTools.Commands
 {
     /// <summary>
-    /// <para type="synopsis">Shows the session defaults that Set-VodContext and Start-VodEmulator set, secrets masked.</para>
+    /// <para type="synopsis">Shows the session defaults that Set-VodContext and Start-VodEmulator set, secrets masked, and which cloud they point at.</para>
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "VodContext")]
     [OutputType(typeof(VodContextInfo))]
@@ -26,6 +26,8 @@ namespace VodTools.Commands
                 Endpoints = context.Settings.Endpoints.ToDictionary(e => e.Key.ToString(), e => e.Value.ToString()),
                 AllowInsecureHttp = context.Settings.AllowInsecureHttp,
                 EmulatorProcessId = context.EmulatorProcessId,
+                EmulatorRunning = context.Emulator?.IsRunning,
+                Target = SessionTarget.Describe(context.Settings, context.Settings.Region, context.Emulator),
             };
     }
 }

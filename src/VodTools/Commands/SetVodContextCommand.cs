@@ -37,7 +37,7 @@ namespace VodTools.Commands
         [Parameter]
         public SwitchParameter AllowInsecureHttp { get; set; }
 
-        /// <summary>Forget every default first (back to the credential chain and public endpoints).</summary>
+        /// <summary>Forget every default first (back to the credential chain and public endpoints). An emulator this session started keeps running, and Stop-VodEmulator still stops it.</summary>
         [Parameter]
         public SwitchParameter Reset { get; set; }
 
@@ -47,7 +47,7 @@ namespace VodTools.Commands
 
         protected override void EndProcessing()
         {
-            var current = Reset ? VodContext.Empty : VodContext.Current;
+            var current = Reset ? VodContext.Current.Reset() : VodContext.Current;
             var endpoints = new Dictionary<CloudService, Uri>();
             if (VodEndpoint != null) endpoints[CloudService.Vod] = VodEndpoint;
             if (OssEndpoint != null) endpoints[CloudService.Oss] = OssEndpoint;

@@ -19,7 +19,7 @@ namespace VodTools.Commands
         [ValidateRange(0, 65535)]
         public int Port { get; set; }
 
-        /// <summary>Where the emulator keeps its state (SQLite and object bodies). Default: its own folder under LocalApplicationData.</summary>
+        /// <summary>Where the emulator keeps its state (SQLite and object bodies). Default: the VodTools/emulator folder under LocalApplicationData (~/.local/share on Linux).</summary>
         [Parameter]
         public string? DataPath { get; set; }
 
@@ -36,8 +36,9 @@ namespace VodTools.Commands
         [ValidateSet("off", "real")]
         public string Quota { get; set; } = "off";
 
-        /// <summary>Failures to inject, e.g. "500:0.1,503:0.05,delay:0.2:1500,drop:0.01,lost:0.3@SubmitTranscodeJobs" (kind:rate[:ms][@target]; lost = acted on, answer withheld; corrupt = an OSS upload stored with one byte changed and answered with the CRC-64 of what was stored; target = an RPC action, vod/ram/sts/oss or an OSS method).</summary>
+        /// <summary>Failures to inject, e.g. "500:0.1,503:0.05,delay:0.2:1500,drop:0.01,lost:0.3@SubmitTranscodeJobs" (comma-separated KIND:P[:MS][@TARGET]; P from 0 to 1; lost = acted on, answer withheld; corrupt = an OSS upload stored with one byte changed and answered with the CRC-64 of what was stored; respell = RegisterMedia answers its FileURLs spelled another way; target = an RPC action, vod/ram/sts/oss or an OSS method). Checked before the emulator starts.</summary>
         [Parameter]
+        [ValidateFaults]
         public string? Faults { get; set; }
 
         /// <summary>How long a simulated transcode or snapshot job runs, in seconds. Default 5.</summary>
@@ -65,26 +66,55 @@ namespace VodTools.Commands
         [ValidateRange(1, 600)]
         public int StartTimeoutSec { get; set; } = 60;
 
+        /// <summary>Keep the emulator running after this PowerShell ends (by default it ends with the session that started it). Stop it with Stop-VodEmulator -ProcessId.</summary>
+        [Parameter]
+        public SwitchParameter Detach { get; set; }
+
         protected override void EndProcessing()
         {
             var dll = Run(() => EmulatorProcess.FindDll(Path == null ? null : GetUnresolvedProviderPathFromPSPath(Path),
                 System.IO.Path.GetDirectoryName(typeof(StartVodEmulatorCommand).Assembly.Location)!));
-            var dataPath = InMemory || DataPath == null ? null : GetUnresolvedProviderPathFromPSPath(DataPath);
             var settings = new EmulatorSettings
             {
-                Port = Port, DataDir = dataPath, InMemory = InMemory, SeedSample = SeedSample, Quota = Quota, Faults = Faults,
+                Port = Port, InMemory = InMemory, SeedSample = SeedSample, Quota = Quota, Faults = Faults,
                 TranscodeSeconds = TranscodeSeconds, StsTokenSeconds = StsTokenSeconds,
+                ParentProcessId = Detach ? null : (int?)System.Diagnostics.Process.GetCurrentProcess().Id,
             };
-            if (!ShouldProcess(dll, "Start the VodTools emulator")) return;
+            if (DataPath != null) settings.DataDir = GetUnresolvedProviderPathFromPSPath(DataPath);
 
-            var emulator = Run(() => EmulatorProcess.Start(dll, settings, TimeSpan.FromSeconds(StartTimeoutSec), () => Stopping));
-            VodContext.Replace(VodContext.Current.WithEmulator(emulator.Process.Id, new Uri(emulator.Url), Region, EmulatorDefaults.AccessKeyId, EmulatorDefaults.AccessKeySecret));
-            WriteVerbose($"Emulator {emulator.Url} (process {emulator.Process.Id}) is this session's endpoint for VOD, RAM, STS and OSS; its log: {emulator.LogPath}");
+            // One emulator per session: the one already running is reused when it was started the same way, else
+            // replaced (it would hold the data folder, and the session can point at one emulator only).
+            var context = VodContext.Current;
+            var earlier = context.Emulator != null && context.Emulator.IsRunning ? context.Emulator : null;
+            if (earlier != null && earlier.Matches(dll, settings))
+            {
+                if (!ShouldProcess(earlier.Url.ToString(), "Point this session at the emulator it started earlier")) return;
+                WriteVerbose($"Reusing the emulator at {earlier.Url} (process {earlier.Process.Id}) that this session started with the same options; its state is as it was. Stop-VodEmulator first to start afresh.");
+                PointSessionAt(context, earlier);
+                return;
+            }
+            if (!ShouldProcess(dll, earlier == null ? "Start the VodTools emulator" : $"Stop the emulator at {earlier.Url} (process {earlier.Process.Id}) and start one with the new options")) return;
+            if (earlier != null)
+            {
+                EmulatorProcess.Stop(earlier.Process.Id, earlier.Url);
+                var stopped = $"Stopped the emulator at {earlier.Url} (process {earlier.Process.Id}) that this session started with other options";
+                if (earlier.Settings.InMemory) WriteWarning(stopped + ": the state it kept in memory is gone.");
+                else WriteVerbose($"{stopped}; its state stays in {earlier.Settings.DataDir}.");
+            }
+            PointSessionAt(context, Run(() => EmulatorProcess.Start(dll, settings, TimeSpan.FromSeconds(StartTimeoutSec), () => Stopping)));
+        }
+
+        private void PointSessionAt(VodContext context, EmulatorProcess emulator)
+        {
+            VodContext.Replace(context.WithEmulator(emulator, Region, EmulatorDefaults.AccessKeyId, EmulatorDefaults.AccessKeySecret));
+            SessionTarget.Current.NoteEmulator(emulator.Url);
+            var url = emulator.Url.GetLeftPart(UriPartial.Authority);
+            WriteVerbose($"Emulator {url} (process {emulator.Process.Id}) is this session's endpoint for VOD, RAM, STS and OSS; its log: {emulator.LogPath}");
             WriteObject(new EmulatorInstance
             {
-                Url = emulator.Url,
+                Url = url,
                 ProcessId = emulator.Process.Id,
-                DataPath = dataPath,
+                DataPath = emulator.Settings.InMemory ? null : emulator.Settings.DataDir,
                 AccessKeyId = EmulatorDefaults.AccessKeyId,
                 Region = Region,
                 LogPath = emulator.LogPath,

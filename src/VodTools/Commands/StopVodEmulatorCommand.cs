@@ -22,7 +22,7 @@ namespace VodTools.Commands
             var id = ProcessId ?? context.EmulatorProcessId;
             if (id == null)
             {
-                WriteError(new ErrorRecord(new InvalidOperationException("No emulator was started in this session; give -ProcessId."), "EmulatorNotRunning", ErrorCategory.ObjectNotFound, null));
+                WriteError(new ErrorRecord(new InvalidOperationException("No emulator was started in this session; give -ProcessId."), ErrorIds.EmulatorNotRunning, ErrorCategory.ObjectNotFound, null));
                 return;
             }
             if (!ShouldProcess($"process {id}", "Stop the VodTools emulator")) return;

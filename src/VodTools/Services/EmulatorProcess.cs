@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
+using System.Linq;
 using System.Net.Http;
 using System.Runtime.InteropServices;
 using System.Threading;
@@ -16,18 +17,33 @@ namespace VodTools.Services
     {
         private const string DllName = "VodTools.Emulator.dll";
 
-        private EmulatorProcess(Process process, string url, string logPath)
+        private EmulatorProcess(Process process, string dll, EmulatorSettings settings, Uri url, string logPath)
         {
             Process = process;
+            Dll = dll;
+            Settings = settings;
             Url = url;
             LogPath = logPath;
         }
 
         public Process Process { get; }
-        /// <summary>The emulator's base URL, e.g. http://127.0.0.1:9081.</summary>
-        public string Url { get; }
+        /// <summary>The VodTools.Emulator.dll it runs.</summary>
+        public string Dll { get; }
+        /// <summary>What it was started with.</summary>
+        public EmulatorSettings Settings { get; }
+        /// <summary>The emulator's base URL, e.g. http://127.0.0.1:9081/.</summary>
+        public Uri Url { get; }
         /// <summary>Where the emulator's stdout and stderr go.</summary>
         public string LogPath { get; }
+
+        /// <summary>False once it has exited (stopped, killed, or ended with its parent).</summary>
+        public bool IsRunning => !Process.HasExited;
+
+        /// <summary>True when starting <paramref name="dll"/> with <paramref name="settings"/> would give an emulator that
+        /// behaves as this one does: the same dll and options, on the port asked for (0 asks for any port).</summary>
+        public bool Matches(string dll, EmulatorSettings settings) =>
+            string.Equals(dll, Dll, StringComparison.Ordinal) && (settings.Port == 0 || settings.Port == Url.Port)
+            && settings.Options().SequenceEqual(Settings.Options());
 
         /// <summary>The emulator's dll: <paramref name="path"/> (the dll or its folder), else the copy shipped in
         /// <paramref name="moduleFolder"/>/emulator.</summary>
@@ -46,10 +62,11 @@ namespace VodTools.Services
         {
             var urlFile = Path.Combine(Path.GetTempPath(), "vodtools-emulator-" + Guid.NewGuid().ToString("N") + ".url");
             var logPath = Path.ChangeExtension(urlFile, ".log");
-            var arguments = settings.Arguments(urlFile);
-            arguments.Insert(0, dll);
+            var arguments = settings.Arguments();
+            arguments.InsertRange(0, new[] { dll, EmulatorDefaults.Flags.UrlFile, urlFile });
             var process = StartProcess(arguments, logPath);
-            return new EmulatorProcess(process, WaitUntilAnswering(process, urlFile, logPath, timeout, cancelled), logPath);
+            var url = WaitUntilAnswering(process, urlFile, logPath, timeout, cancelled);
+            return new EmulatorProcess(process, dll, settings, new Uri(url.TrimEnd('/') + "/"), logPath);
         }
 
         /// <summary>Stops an emulator: asks it to shut down when its <paramref name="endpoint"/> is known (it then removes
@@ -99,6 +116,9 @@ namespace VodTools.Services
             return RuntimeInformation.IsOSPlatform(OSPlatform.Windows) ? "dotnet.exe" : "dotnet";
         }
 
+        /// <summary>Starts dotnet with the emulator's output going to <paramref name="logPath"/>. Without a window, on
+        /// Windows the emulator gets a console of its own, so the Ctrl+C of the user's console does not reach it (on Unix
+        /// it leaves the terminal's session itself: --own-session).</summary>
         private static Process StartProcess(List<string> arguments, string logPath)
         {
             var start = new ProcessStartInfo(DotnetHost())

@@ -9,8 +9,8 @@ namespace VodTools.Services
     {
         /// <summary>0 lets the emulator pick a free port.</summary>
         public int Port { get; set; }
-        /// <summary>A file-system path (already resolved from a PowerShell path); null = the emulator's default folder.</summary>
-        public string? DataDir { get; set; }
+        /// <summary>A file-system path (already resolved from a PowerShell path); ignored in memory.</summary>
+        public string DataDir { get; set; } = EmulatorDefaults.DefaultDataDir();
         public bool InMemory { get; set; }
         public bool SeedSample { get; set; }
         /// <summary>off or real.</summary>
@@ -18,22 +18,33 @@ namespace VodTools.Services
         public string? Faults { get; set; }
         public double TranscodeSeconds { get; set; } = 5;
         public int? StsTokenSeconds { get; set; }
+        /// <summary>The emulator ends when this process ends; null = it runs until stopped.</summary>
+        public int? ParentProcessId { get; set; }
 
-        /// <summary>The emulator's command line (after the dll), writing its URL to <paramref name="urlFile"/>.</summary>
-        public List<string> Arguments(string urlFile)
+        /// <summary>The emulator's command line (after the dll and its --url-file).</summary>
+        public List<string> Arguments()
+        {
+            var arguments = new List<string> { EmulatorDefaults.Flags.Port, Port.ToString(CultureInfo.InvariantCulture) };
+            arguments.AddRange(Options());
+            return arguments;
+        }
+
+        /// <summary>The command line but the port: two emulators started with the same options behave the same. It
+        /// always leaves the terminal's session: a Ctrl+C meant for the command in the foreground must not stop it.</summary>
+        public List<string> Options()
         {
             var arguments = new List<string>
             {
-                EmulatorDefaults.Flags.Port, Port.ToString(CultureInfo.InvariantCulture),
-                EmulatorDefaults.Flags.UrlFile, urlFile,
                 EmulatorDefaults.Flags.Quota, Quota,
                 EmulatorDefaults.Flags.TranscodeSeconds, TranscodeSeconds.ToString(CultureInfo.InvariantCulture),
+                EmulatorDefaults.Flags.OwnSession,
             };
             if (InMemory) arguments.Add(EmulatorDefaults.Flags.InMemory);
-            else if (DataDir != null) arguments.AddRange(new[] { EmulatorDefaults.Flags.DataDir, DataDir });
+            else arguments.AddRange(new[] { EmulatorDefaults.Flags.DataDir, DataDir });
             if (SeedSample) arguments.Add(EmulatorDefaults.Flags.SeedSample);
             if (Faults != null) arguments.AddRange(new[] { EmulatorDefaults.Flags.Faults, Faults });
             if (StsTokenSeconds != null) arguments.AddRange(new[] { EmulatorDefaults.Flags.StsTokenSeconds, StsTokenSeconds.Value.ToString(CultureInfo.InvariantCulture) });
+            if (ParentProcessId != null) arguments.AddRange(new[] { EmulatorDefaults.Flags.ParentPid, ParentProcessId.Value.ToString(CultureInfo.InvariantCulture) });
             return arguments;
         }
     }

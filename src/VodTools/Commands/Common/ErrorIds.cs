@@ -5,5 +5,7 @@ namespace VodTools.Commands.Common
     {
         public const string EndpointUnreachable = "EndpointUnreachable";
         public const string AuthenticationFailed = "AuthenticationFailed";
+        /// <summary>The session's emulator is needed and has stopped (or none was started, for Stop-VodEmulator).</summary>
+        public const string EmulatorNotRunning = "EmulatorNotRunning";
     }
 }

@@ -55,9 +55,16 @@ namespace VodTools.Commands.Common
                 AttemptTimeout = TimeSpan.FromSeconds(TimeoutSec),
                 Log = _diagnostics.Enqueue,
             };
+            var context = VodContext.Current;
+            var settings = ParameterSettings().Over(context.Settings);
+            var gone = SessionTarget.EmulatorGone(settings, context.Emulator);
+            if (gone != null)
+                ThrowTerminatingError(new ErrorRecord(new InvalidOperationException(gone), ErrorIds.EmulatorNotRunning, ErrorCategory.ResourceUnavailable, context.EmulatorUrl));
             try
             {
-                var session = CloudSession.Open(ParameterSettings().Over(VodContext.Current.Settings), options, HttpTransport.Shared);
+                var session = CloudSession.Open(settings, options, HttpTransport.Shared);
+                var warning = SessionTarget.Current.SwitchWarning(settings, session.Region.RegionId);
+                if (warning != null) WriteWarning(warning);
                 WriteDebug($"Credentials: {session.Credentials.Description}");
                 WriteDebug($"Region: {session.Region}");
                 WriteDebug("Endpoints: " + string.Join(", ", Enum.GetValues(typeof(CloudService)).Cast<CloudService>()

@@ -1,14 +1,17 @@
 using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 using System;
 using VodTools.Api.Endpoints;
 using VodTools.Api;
+using VodTools.Services;
 
 namespace VodTools.Commands.Common
 {
     /// <summary>
-    /// The session defaults every cmdlet starts from (Set-VodContext, Start-VodEmulator). Immutable and swapped
-    /// atomically: the module's static state is shared by every runspace of the process, -Parallel ones included.
+    /// The session defaults every cmdlet starts from (Set-VodContext, Start-VodEmulator), and the emulator this session
+    /// started. Immutable and swapped atomically: the module's static state is shared by every runspace of the process,
+    /// -Parallel ones included.
     /// </summary>
     public sealed class VodContext
     {
@@ -18,15 +21,14 @@ namespace VodTools.Commands.Common
 
         private readonly ConnectionSettings? _beforeEmulator;
 
-        public VodContext(ConnectionSettings settings) : this(settings, null, null, null)
+        public VodContext(ConnectionSettings settings) : this(settings, null, null)
         {
         }
 
-        private VodContext(ConnectionSettings settings, int? emulatorProcessId, Uri? emulatorUrl, ConnectionSettings? beforeEmulator)
+        private VodContext(ConnectionSettings settings, EmulatorProcess? emulator, ConnectionSettings? beforeEmulator)
         {
             Settings = settings;
-            EmulatorProcessId = emulatorProcessId;
-            EmulatorUrl = emulatorUrl;
+            Emulator = emulator;
             _beforeEmulator = beforeEmulator;
         }
 
@@ -37,28 +39,40 @@ namespace VodTools.Commands.Common
         /// <summary>The defaults, with "the session context" as the origin of each (for -Debug).</summary>
         public ConnectionSettings Settings { get; }
 
-        /// <summary>The emulator Start-VodEmulator started, so Stop-VodEmulator can stop it.</summary>
-        public int? EmulatorProcessId { get; }
+        /// <summary>The emulator Start-VodEmulator started, running or not, kept whatever Set-VodContext changes, so that
+        /// Stop-VodEmulator can stop it and a command can say when it has died.</summary>
+        internal EmulatorProcess? Emulator { get; }
+
+        public int? EmulatorProcessId => Emulator?.Process.Id;
 
         /// <summary>The base URL of that emulator.</summary>
-        public Uri? EmulatorUrl { get; }
+        public Uri? EmulatorUrl => Emulator?.Url;
 
-        /// <summary>These defaults with everything set to set choices on top (Set-VodContext); the emulator, if any, is still tracked.</summary>
-        public VodContext With(ConnectionSettings choices) => new VodContext(choices.Over(Settings), EmulatorProcessId, EmulatorUrl, _beforeEmulator);
+        /// <summary>True when a service of the defaults is that emulator.</summary>
+        public bool OnEmulator => Emulator != null && Settings.Endpoints.Values.Contains(Emulator.Url);
+
+        /// <summary>These defaults with every set choice on top (Set-VodContext); the emulator stays tracked.</summary>
+        public VodContext With(ConnectionSettings choices) => new VodContext(choices.Over(Settings), Emulator, _beforeEmulator);
+
+        /// <summary>No defaults (Set-VodContext -Reset): the credential chain and public endpoints decide; the emulator stays tracked.</summary>
+        public VodContext Reset() => new VodContext(ConnectionSettings.Empty, Emulator, null);
 
         /// <summary>The session pointed at an emulator: its URL for every service, its key, and the region given.</summary>
-        public VodContext WithEmulator(int processId, Uri url, string region, string accessKeyId, string accessKeySecret)
+        internal VodContext WithEmulator(EmulatorProcess emulator, string region, string accessKeyId, string accessKeySecret)
         {
             var endpoints = new Dictionary<CloudService, Uri>();
-            foreach (CloudService service in Enum.GetValues(typeof(CloudService))) endpoints[service] = url;
-            var emulator = new ConnectionSettings(region, "the session context", null, accessKeyId, accessKeySecret, null, "the session context (Start-VodEmulator)", endpoints);
-            return new VodContext(emulator.Over(Settings), processId, url, _beforeEmulator ?? Settings);
+            foreach (CloudService service in Enum.GetValues(typeof(CloudService))) endpoints[service] = emulator.Url;
+            var onEmulator = new ConnectionSettings(region, "the session context", null, accessKeyId, accessKeySecret, null, "the session context (Start-VodEmulator)", endpoints);
+            var before = OnEmulator ? _beforeEmulator ?? Settings : Settings;
+            return new VodContext(onEmulator.Over(before), emulator, before);
         }
 
-        /// <summary>The defaults as they were before the emulator (public endpoints, the key or profile of then), the region kept.</summary>
+        /// <summary>The emulator forgotten (Stop-VodEmulator). If the session was on it, the defaults go back to what they
+        /// were before it (public endpoints, the key or profile of then), the region kept; else they stay as they are.</summary>
         public VodContext WithoutEmulator()
         {
-            var before = _beforeEmulator ?? Settings;
+            if (!OnEmulator) return new VodContext(Settings);
+            var before = _beforeEmulator ?? ConnectionSettings.Empty;
             return new VodContext(new ConnectionSettings(Settings.Region, Settings.RegionOrigin).Over(before));
         }
     }
