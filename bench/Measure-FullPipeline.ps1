@@ -1,8 +1,9 @@
 <#
 .SYNOPSIS
     Scenario 1, extended to the design's whole pipeline: Get-OssObject | Register-VodMedia | Start-VodTranscode |
-    Wait-VodTranscode, with transcodes that take -TranscodeSeconds, under --quota real. Reports the seconds against the
-    ideal (Count / 30 submissions a second + one transcode) and the GetTranscodeTask polls, which share that 30/s group.
+    Wait-VodTranscode, with transcodes that take -TranscodeSeconds, under --quota real (each action its own quota).
+    Reports the seconds against the quota-bound ideal (Count / 30 SubmitTranscodeJobs a second + one transcode), the
+    polls (GetTranscodeTask and GetTranscodeSummary calls, 15/s each) per task, and the throttling errors surfaced.
 #>
 param(
     [Parameter(Mandatory)] [string] $ModulePath,
@@ -23,20 +24,27 @@ try {
     $load = Get-LoadAverage
     $watch = [System.Diagnostics.Stopwatch]::StartNew()
     $output = Get-OssObject -Bucket bench-media -Prefix 'full/' | Register-VodMedia | Start-VodTranscode -TemplateGroupId $group |
-        Wait-VodTranscode -Verbose -ErrorVariable waitErrors -ErrorAction SilentlyContinue 4>&1
+        Wait-VodTranscode -Verbose -ErrorVariable waitErrors -ErrorAction SilentlyContinue 4>&1 2>&1
     $seconds = $watch.Elapsed.TotalSeconds
-    $polls = @($output | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] -and $_.Message -match 'GetTranscodeTask' }).Count
-    $done = @($output | Where-Object { $_ -isnot [System.Management.Automation.VerboseRecord] }).Count
+    $verbose = @($output | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] })
+    $taskPolls = @($verbose | Where-Object { $_.Message -match '^VOD GetTranscodeTask attempt' }).Count
+    $summaryPolls = @($verbose | Where-Object { $_.Message -match '^VOD GetTranscodeSummary attempt' }).Count
+    $polls = $taskPolls + $summaryPolls
+    $errors = @($output | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] })
+    $done = @($output | Where-Object { $_ -isnot [System.Management.Automation.VerboseRecord] -and $_ -isnot [System.Management.Automation.ErrorRecord] }).Count
     [pscustomobject]@{
         Scenario           = 'FullPipeline'
         LoadAverageAtStart = $load
         Files              = $Count
         TranscodeSeconds   = $TranscodeSeconds
         Transcoded         = $done
-        Errors             = @($waitErrors).Count
+        Errors             = $errors.Count
+        ThrottlingErrors   = @($errors | Where-Object { "$($_.Exception.Code)" -match 'Throttling' }).Count
         Seconds            = [math]::Round($seconds, 1)
         IdealSeconds       = [math]::Round($Count / 30 + $TranscodeSeconds, 1)
         Polls              = $polls
+        TaskPolls          = $taskPolls
+        SummaryPolls       = $summaryPolls
         PollsPerTask       = if ($done) { [math]::Round($polls / $done, 2) } else { $null }
     }
 }

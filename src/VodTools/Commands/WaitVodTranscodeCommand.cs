@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using System.Threading.Tasks;
@@ -12,10 +13,13 @@ namespace VodTools.Commands
     /// <summary>
     /// <para type="synopsis">Waits for VOD transcode tasks to finish and emits each one as it completes.</para>
     /// <para type="description">Takes TranscodeTask objects (from Start-VodTranscode or Get-VodTranscodeTask) or task ids from
-    /// the pipeline and polls GetTranscodeTask for each: first after 1 second (after about as long as the quickest finished
-    /// task took, once one has finished), then about when its progress says it will be done, backing off when it reports
-    /// none, never more than 10 seconds apart (sooner with a short -Timeout). Polls share VOD's 30 calls/s group with
-    /// SubmitTranscodeJobs, so fewer polls leave more room for Start-VodTranscode earlier in the pipeline. Tasks are
+    /// the pipeline and polls each: first after 1 second (after about as long as the quickest finished task took, once one
+    /// has finished), then about when its progress says it will be done, backing off when it reports none, never more than
+    /// 10 seconds apart (sooner with a short -Timeout). A task whose media is known (a TranscodeTask piped in, or -MediaId)
+    /// is looked at ten media a call with GetTranscodeSummary, and read in full only once its media's latest task has
+    /// finished: ten jobs a call when its job ids are known (as Start-VodTranscode emits them), else with GetTranscodeTask;
+    /// a bare task id is polled with GetTranscodeTask. These calls have a quota of 15 per second each, so a large pipeline
+    /// waits at the pace of its transcodes rather than of its polls. Tasks are
     /// emitted in the order they complete, not in input order, while one
     /// progress bar shows how many are done and their mean progress. A task that ends CompleteAllFail or
     /// CompletePartialSucc is a non-terminating error (VodTranscodeFailed) naming each failed job and its ErrorCode, with
@@ -27,6 +31,8 @@ namespace VodTools.Commands
     public sealed class WaitVodTranscodeCommand : VodCmdletBase
     {
         private TranscodeWaitScheduler? _scheduler;
+        /// <summary>What the pipeline told of each task beyond its id.</summary>
+        private readonly Dictionary<string, TranscodePoll> _known = new Dictionary<string, TranscodePoll>(StringComparer.Ordinal);
         private DateTime _lastProgress = DateTime.MinValue;
 
         /// <summary>The transcode task to wait for. Binds from TranscodeTask.TaskId.</summary>
@@ -35,12 +41,26 @@ namespace VodTools.Commands
         [ValidateNotNullOrEmpty]
         public string[] TaskId { get; set; } = Array.Empty<string>();
 
+        /// <summary>The task's media, bound from TranscodeTask.MediaId: with it the task is polled ten media a call.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("VideoId")]
+        public string? MediaId { get; set; }
+
+        /// <summary>The task's template group, bound from TranscodeTask.TemplateGroupId: shown on the task when it is read by its jobs.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public string? TemplateGroupId { get; set; }
+
+        /// <summary>The task's jobs, bound from TranscodeTask.Jobs (as Start-VodTranscode emits them): with their ids a finished task is read ten jobs a call.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("Jobs")]
+        public TranscodeJob[]? Job { get; set; }
+
         /// <summary>Seconds each task may take from when it reaches this cmdlet; then it is reported as timed out. Default: no limit.</summary>
         [Parameter]
         [ValidateRange(1, int.MaxValue)]
         public int? Timeout { get; set; }
 
-        /// <summary>How many GetTranscodeTask calls run at once. Default 8.</summary>
+        /// <summary>How many polling calls run at once. Default 8.</summary>
         [Parameter]
         [ValidateRange(1, 64)]
         public int ThrottleLimit { get; set; } = 8;
@@ -49,7 +69,12 @@ namespace VodTools.Commands
 
         protected override void ProcessRecord()
         {
-            foreach (var id in TaskId) Scheduler.Add(id);
+            foreach (var id in TaskId)
+            {
+                Scheduler.Add(id);
+                if (TaskId.Length == 1 && MediaId != null)
+                    _known[id] = new TranscodePoll(id, MediaId, TemplateGroupId, Job?.Select(j => j.JobId).Where(j => !string.IsNullOrEmpty(j)).ToList());
+            }
             PollDue();
             ReportProgress(completed: false);
         }
@@ -71,28 +96,12 @@ namespace VodTools.Commands
         {
             var due = Scheduler.Due();
             if (due.Count == 0) return;
-            var vod = Session.Vod;
-            var cancellation = Cancellation;
-            using var slots = new SemaphoreSlim(ThrottleLimit);
-            var polls = due.Select(async taskId =>
+            var polls = due.Select(id => _known.TryGetValue(id, out var known) ? known : new TranscodePoll(id)).ToList();
+            foreach (var result in Await(new TranscodePoller(Session.Vod).PollAsync(polls, ThrottleLimit, Cancellation)))
             {
-                await slots.WaitAsync(cancellation).ConfigureAwait(false);
-                try
-                {
-                    return (taskId, task: await vod.GetTranscodeTaskAsync(taskId, cancellation).ConfigureAwait(false), error: (Exception?)null);
-                }
-                catch (Exception e) when (!(e is OperationCanceledException && cancellation.IsCancellationRequested))
-                {
-                    return (taskId, task: (TranscodeTask?)null, error: e);
-                }
-                finally
-                {
-                    slots.Release();
-                }
-            }).ToList();
-            foreach (var (taskId, task, error) in Await(Task.WhenAll(polls)))
-            {
+                var (taskId, task, error) = (result.TaskId, result.Task, result.Error);
                 var outcome = error == null ? Scheduler.Answered(taskId, task!) : Scheduler.PollFailed(taskId, error);
+                if (outcome.Verdict != TranscodeWaitVerdict.Running && outcome.Verdict != TranscodeWaitVerdict.PollFailed) _known.Remove(taskId);
                 switch (outcome.Verdict)
                 {
                     case TranscodeWaitVerdict.Succeeded:

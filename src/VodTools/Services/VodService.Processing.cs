@@ -101,6 +101,30 @@ namespace VodTools.Services
             return result.Items("TranscodeJobInfoList", "TranscodeJobInfo").Select(ReadJob).ToList();
         }
 
+        /// <summary>
+        /// The latest task of each of up to 10 media, in summary (GetTranscodeSummary: status, template group and each job's
+        /// status and progress; no task or job ids), and the ids VOD does not know.
+        /// </summary>
+        public async Task<(IReadOnlyList<TranscodeTask> Latest, IReadOnlyList<string> NonExistent)> GetTranscodeSummariesAsync(IReadOnlyList<string> mediaIds, CancellationToken cancellationToken)
+        {
+            var result = await _client.CallAsync("GetTranscodeSummary", new[] { P("VideoIds", string.Join(",", mediaIds)) }, cancellationToken).ConfigureAwait(false);
+            var latest = result.Items("TranscodeSummaryList", "TranscodeSummary").Select(s => new TranscodeTask
+            {
+                MediaId = s.Str("VideoId") ?? string.Empty,
+                Status = s.Str("TranscodeStatus"),
+                TemplateGroupId = s.Str("TranscodeTemplateGroupId"),
+                CreationTime = s.Date("CreationTime"),
+                CompleteTime = s.Date("CompleteTime"),
+                Jobs = s.Items("TranscodeJobInfoSummaryList", "TranscodeJobInfoSummary").Select(j => new TranscodeJob
+                {
+                    TemplateId = j.Str("TranscodeTemplateId"),
+                    Status = j.Str("TranscodeJobStatus"),
+                    Progress = (int)(j.Long("TranscodeProgress") ?? 0),
+                }).ToList(),
+            }).ToList();
+            return (latest, result.Strings("NonExistVideoIds", "VideoId").ToList());
+        }
+
         /// <summary>Every task of a media, newest first as VOD lists them, without their jobs (ListTranscodeTask, 50 a page).</summary>
         public async Task<IReadOnlyList<TranscodeTask>> ListTranscodeTasksAsync(string mediaId, CancellationToken cancellationToken)
         {
