@@ -9,7 +9,7 @@ namespace VodTools.Commands
     /// <summary>
     /// <para type="synopsis">Adds your own OSS bucket to a VOD app as storage (AddVodStorageForApp with StorageType user_oss_bucket).</para>
     /// <para type="description">Sends StorageLocation &lt;bucket&gt;.oss-&lt;region&gt;.aliyuncs.com for the session's region.
-    /// VOD's documentation disagrees on whether this API binds a user bucket (spec rpc-apis.md §5.6, UNCONFIRMED): the cloud
+    /// VOD's documentation disagrees with itself on whether this API binds a user-created bucket: the cloud
     /// may refuse it and still require a support ticket or the console to add a user-created bucket. Run
     /// Initialize-VodBucketAccess first so VOD may use the bucket. Each bucket that fails is a non-terminating error.</para>
     /// </summary>

@@ -11,7 +11,7 @@ namespace VodTools.Commands
     /// <para type="description">The role's trust policy lets the given service principals assume it:
     /// {"Statement":[{"Action":"sts:AssumeRole","Effect":"Allow","Principal":{"Service":["mts.aliyuncs.com"]}}],"Version":"1"}.
     /// The principal mts.aliyuncs.com (Media Transcoding, which VOD transcodes with) is the most likely value of VOD's guide
-    /// but is UNCONFIRMED; give -ServicePrincipal to trust others (e.g. vod.aliyuncs.com as well).
+    /// but Alibaba's published sources do not confirm it; give -ServicePrincipal to trust others (e.g. vod.aliyuncs.com as well).
     /// Idempotent: a role that already trusts the same principals (documents compared by meaning, not text) is returned
     /// unchanged without any write. A role that trusts others is an error (RamRoleTrustPolicyDiffers) unless -Force
     /// replaces its trust policy.</para>
@@ -25,7 +25,7 @@ namespace VodTools.Commands
         [ValidateNotNullOrEmpty]
         public string RoleName { get; set; } = VodAccessService.DefaultRoleName;
 
-        /// <summary>The cloud services trusted to assume the role. Default mts.aliyuncs.com (UNCONFIRMED: the value VOD's guide names could not be verified).</summary>
+        /// <summary>The cloud services trusted to assume the role. Default mts.aliyuncs.com (Alibaba's published sources do not confirm the value VOD's guide names).</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
         public string[] ServicePrincipal { get; set; } = { VodAccessService.DefaultServicePrincipal };

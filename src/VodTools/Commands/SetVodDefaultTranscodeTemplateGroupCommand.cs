@@ -9,7 +9,7 @@ namespace VodTools.Commands
     /// <summary>
     /// <para type="synopsis">Makes a transcode template group the account's default (SetDefaultTranscodeTemplateGroup).</para>
     /// <para type="description">-NoTranscode sets VOD_NO_TRANSCODE, "no transcoding": uploads are only distributed. Whether the
-    /// cloud accepts VOD_NO_TRANSCODE as the default is UNCONFIRMED (spec rpc-apis.md §5.4); RegisterMedia accepts it per file.
+    /// cloud accepts VOD_NO_TRANSCODE as the default could not be confirmed from Alibaba's published sources; RegisterMedia accepts it per file.
     /// A group that is already the default is left alone (nothing is written).</para>
     /// </summary>
     [Cmdlet(VerbsCommon.Set, "VodDefaultTranscodeTemplateGroup", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = ById)]
