@@ -28,10 +28,25 @@ Describe 'Register-VodMedia' {
     }
 
     It 'takes the title from the file name unless one is given' {
-        $object = Get-OssObject -Bucket media-archive -Include '*.mov' | Select-Object -First 1
-        $expected = [System.IO.Path]::GetFileNameWithoutExtension($object.Key.Split('/')[-1])
-        ($object | Register-VodMedia).Title | Should -Be $expected
-        (Register-VodMedia -Bucket media-archive -Key $object.Key -Title 'Given title').Title | Should -Be 'Given title'
+        $objects = Get-OssObject -Bucket media-archive -Include '*.mov' | Select-Object -First 2
+        $expected = [System.IO.Path]::GetFileNameWithoutExtension($objects[0].Key.Split('/')[-1])
+        ($objects[0] | Register-VodMedia).Title | Should -Be $expected
+        (Register-VodMedia -Bucket media-archive -Key $objects[1].Key -Title 'Given title').Title | Should -Be 'Given title'
+        (Get-VodMedia -MediaId (Register-VodMedia -Bucket media-archive -Key $objects[1].Key).MediaId).Title | Should -Be 'Given title'
+    }
+
+    It 'shows what VOD keeps for a file registered before, and says which asked fields it ignored' {
+        $object = Get-OssObject -Bucket media-archive -Include '*.mov' | Select-Object -Skip 2 -First 1
+        $first = $object | Register-VodMedia -Description 'first'
+        $again = [pscustomobject]@{ FileUrl = $object.FileUrl; Title = 'Film One 2019'; Description = 'first' } |
+            Register-VodMedia -WarningVariable kept -WarningAction SilentlyContinue
+        $again.MediaId | Should -Be $first.MediaId
+        $again.NewRegister | Should -BeFalse
+        $again.Title | Should -Be $first.Title
+        $again.Status | Should -Not -BeNullOrEmpty   # read back from VOD
+        $kept.Count | Should -Be 1
+        "$($kept[0])" | Should -BeLike "*keeps its title '$($first.Title)' (not 'Film One 2019')*"
+        "$($kept[0])" | Should -Not -BeLike '*description*'
     }
 
     It 'reports bad items as non-terminating errors with stable ids while the good ones flow' {

@@ -208,7 +208,13 @@ namespace VodTools.Commands
                         var media = result.Media[n];
                         if (media != null)
                         {
-                            work.Complete(file.Slot, () => { _registered++; WriteObject(media); });
+                            var kept = result.Kept[n];
+                            work.Complete(file.Slot, () =>
+                            {
+                                _registered++;
+                                if (kept != null) WriteWarning(kept);
+                                WriteObject(media);
+                            });
                         }
                         else
                         {

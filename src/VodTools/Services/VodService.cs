@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using System.Text.Json;
 using System.Threading.Tasks;
@@ -25,6 +26,11 @@ namespace VodTools.Services
     {
         /// <summary>One entry per file given, in the same order: the media VOD registered for it, or null when it did not.</summary>
         public IReadOnlyList<VodMedia?> Media { get; set; } = Array.Empty<VodMedia?>();
+        /// <summary>
+        /// One entry per file given: for a file VOD had registered before, what it kept of the earlier registration instead of
+        /// what was asked (VOD does nothing further for a FileURL it knows), else null.
+        /// </summary>
+        public IReadOnlyList<string?> Kept { get; set; } = Array.Empty<string?>();
         public string? RequestId { get; set; }
     }
 
@@ -44,7 +50,11 @@ namespace VodTools.Services
             if (!string.IsNullOrEmpty(value)) parameters.Add(P(name, value!));
         }
 
-        /// <summary>Registers up to 10 files of one bucket; re-registering returns the existing MediaId with NewRegister=false.</summary>
+        /// <summary>
+        /// Registers up to 10 files of one bucket. A file VOD knows comes back with its existing MediaId and NewRegister=false,
+        /// and "no further operation is performed" (API reference, RegisterMedia): such media are read back (GetVideoInfos), so
+        /// what is emitted is what VOD holds, and the fields it kept instead of those asked are named.
+        /// </summary>
         public async Task<RegisterMediaResult> RegisterMediaAsync(
             IReadOnlyList<MediaRegistration> items, string? templateGroupId, string? workflowId, string? userData, CancellationToken cancellationToken)
         {
@@ -87,7 +97,52 @@ namespace VodTools.Services
                     TemplateGroupId = templateGroupId,
                 };
             }
-            return new RegisterMediaResult { RequestId = result.Str("RequestId"), Media = media };
+            return new RegisterMediaResult { RequestId = result.Str("RequestId"), Media = media, Kept = await ReadBackKnownAsync(items, media, cancellationToken).ConfigureAwait(false) };
+        }
+
+        /// <summary>Replaces each media registered before with what VOD holds; says per file what VOD kept that was not asked.</summary>
+        private async Task<IReadOnlyList<string?>> ReadBackKnownAsync(IReadOnlyList<MediaRegistration> items, VodMedia?[] media, CancellationToken cancellationToken)
+        {
+            var kept = new string?[media.Length];
+            var known = Enumerable.Range(0, media.Length).Where(i => media[i]?.NewRegister == false).ToList();
+            if (known.Count == 0) return kept;
+            IReadOnlyList<VodMedia> held;
+            try
+            {
+                held = (await GetVideoInfosAsync(known.Select(i => media[i]!.MediaId).Distinct().ToList(), cancellationToken).ConfigureAwait(false)).Media;
+            }
+            catch (Api.Http.CloudException e)
+            {
+                foreach (var i in known) kept[i] = $"VOD had registered {items[i].FileUrl} before and keeps that registration's fields; they could not be read back ({e.Code}).";
+                return kept;
+            }
+            foreach (var i in known)
+            {
+                var current = held.FirstOrDefault(m => m.MediaId == media[i]!.MediaId);
+                if (current == null) continue;
+                current.FileUrl = media[i]!.FileUrl;
+                current.NewRegister = false;
+                kept[i] = KeptFields(items[i], current);
+                media[i] = current;
+            }
+            return kept;
+        }
+
+        /// <summary>"its title 'film-001' (not 'Film One 2019')", for each field asked that VOD holds otherwise; null when none.</summary>
+        private static string? KeptFields(MediaRegistration asked, VodMedia held)
+        {
+            var fields = new List<string>();
+            void Compare(string name, string? wanted, string? has)
+            {
+                if (wanted != null && !string.Equals(wanted, has ?? string.Empty, StringComparison.Ordinal)) fields.Add($"its {name} '{has}' (not '{wanted}')");
+            }
+            Compare("title", asked.Title, held.Title);
+            Compare("description", asked.Description, held.Description);
+            Compare("tags", asked.Tags, held.Tags);
+            Compare("cover URL", asked.CoverUrl, held.CoverUrl);
+            Compare("category", asked.CateId?.ToString(CultureInfo.InvariantCulture), held.CateId?.ToString(CultureInfo.InvariantCulture));
+            return fields.Count == 0 ? null
+                : $"VOD had registered {asked.FileUrl} before as {held.MediaId} and keeps " + string.Join(", ", fields) + "; change them with UpdateVideoInfo (Set-VodMedia).";
         }
 
         /// <summary>
