@@ -115,8 +115,17 @@ Describe 'Transcode template groups' {
         @($default).Count | Should -Be 1
         $default.Name | Should -Be 'Default'
         $default.TemplateGroupId | Should -Match '^[0-9a-f]{32}$'
-        $default.Templates.Count | Should -Be 0
+        # ListTranscodeTemplateGroup answers no templates; the list reads each group, so none shows 0 templates
+        $default.Templates.Definition | Should -Be @('FHD', 'HD', 'SD')
         (Get-VodTranscodeTemplateGroup -Name 'def*').TemplateGroupId | Should -Be $default.TemplateGroupId
+    }
+
+    It 'calls a missing group by name an error, as Get-* cmdlets do, and a wildcard that matches nothing just nothing' {
+        Get-VodTranscodeTemplateGroup -Name 'no-such-group' -ErrorVariable missing -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        $missing[0].FullyQualifiedErrorId | Should -Be 'VodTemplateGroupNotFound,VodTools.Commands.GetVodTranscodeTemplateGroupCommand'
+        $missing[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
+        Get-VodTranscodeTemplateGroup -Name 'no-such-*' -ErrorVariable none -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        $none | Should -BeNullOrEmpty
     }
 
     It 'gets a group with its templates by id from the pipeline' {

@@ -7,7 +7,10 @@ using VodTools.Model;
 namespace VodTools.Commands
 {
     /// <summary>
-    /// <para type="synopsis">Lists VOD transcode template groups, or gets groups by id with their templates.</para>
+    /// <para type="synopsis">Lists VOD transcode template groups with their templates, or gets groups by id.</para>
+    /// <para type="description">VOD's list call names each group without its templates, so each group listed is read in full
+    /// (an account holds at most 20). A -Name without wildcards that matches no group is an error (VodTemplateGroupNotFound);
+    /// a wildcard that matches none returns nothing.</para>
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "VodTranscodeTemplateGroup", DefaultParameterSetName = List)]
     [OutputType(typeof(VodTranscodeTemplateGroup))]
@@ -36,27 +39,49 @@ namespace VodTools.Commands
         {
             if (ParameterSetName == List)
             {
+                VodTranscodeTemplateGroup[] listed;
                 try
                 {
                     var pattern = new WildcardPattern(Name ?? "*", WildcardOptions.IgnoreCase);
-                    WriteObject(Await(Session.Vod.ListTranscodeTemplateGroupsAsync(AppId, Cancellation)).Where(g => pattern.IsMatch(g.Name ?? string.Empty)), enumerateCollection: true);
+                    listed = Await(Session.Vod.ListTranscodeTemplateGroupsAsync(AppId, Cancellation)).Where(g => pattern.IsMatch(g.Name ?? string.Empty)).ToArray();
                 }
                 catch (Exception e) when (!(e is PipelineStoppedException))
                 {
                     WriteItemError(e, "VodTemplateGroupsNotListed", AppId);
+                    return;
                 }
+                if (listed.Length == 0 && Name != null && !WildcardPattern.ContainsWildcardCharacters(Name))
+                {
+                    WriteError(new ErrorRecord(new ItemNotFoundException($"VOD has no transcode template group named '{Name}'."), "VodTemplateGroupNotFound", ErrorCategory.ObjectNotFound, Name));
+                    return;
+                }
+                // ListTranscodeTemplateGroup answers no templates: each group (at most 20 in an account) is read in full.
+                Read(listed.Select(g => g.TemplateGroupId));
                 return;
             }
-            foreach (var id in TemplateGroupId)
+            Read(TemplateGroupId);
+        }
+
+        /// <summary>Reads the groups with their templates, all at once, and emits them in the order given.</summary>
+        private void Read(System.Collections.Generic.IEnumerable<string> ids)
+        {
+            var vod = Session.Vod;
+            var cancellation = Cancellation;
+            var reads = ids.Select(async id =>
             {
                 try
                 {
-                    WriteObject(Await(Session.Vod.GetTranscodeTemplateGroupAsync(id, Cancellation)));
+                    return (id, group: await vod.GetTranscodeTemplateGroupAsync(id, cancellation).ConfigureAwait(false), error: (Exception?)null);
                 }
-                catch (Exception e) when (!(e is PipelineStoppedException))
+                catch (Exception e) when (!(e is OperationCanceledException && cancellation.IsCancellationRequested))
                 {
-                    WriteItemError(e, "VodTemplateGroupNotRead", id);
+                    return (id, group: (VodTranscodeTemplateGroup?)null, error: e);
                 }
+            }).ToList();
+            foreach (var (id, group, error) in Await(System.Threading.Tasks.Task.WhenAll(reads)))
+            {
+                if (error == null) WriteObject(group);
+                else WriteItemError(error, "VodTemplateGroupNotRead", id);
             }
         }
     }
