@@ -101,6 +101,17 @@ Describe 'Test-VodBucket' {
             (Get-Check media-archive MpsMediaBucket).Status | Should -Be Pass
         }
 
+        It 'asks Media Processing where Set-VodContext -MtsEndpoint says' {
+            Set-VodContext -MtsEndpoint http://127.0.0.1:1
+            try {
+                $check = Get-Check mps-input MpsMediaBucket @{ MaxAttempts = 1 }
+                $check.Status | Should -Be Warn
+                $check.Detail | Should -BeLike '*127.0.0.1:1*'
+            }
+            finally { Set-VodContext -MtsEndpoint $emulator.Url }
+            (Get-Check mps-input MpsMediaBucket).Status | Should -Be Fail
+        }
+
         It 'refuses an invalid bucket name before any call, and checks the valid ones' {
             $checks = Test-VodBucket -Bucket 'Not_A_Bucket', media-archive -ErrorVariable invalid -ErrorAction SilentlyContinue
             $invalid.Count | Should -Be 1
