@@ -22,6 +22,7 @@
         'Get-VodDomain'
         'Get-VodMedia'
         'Get-VodMezzanine'
+        'Get-VodPlayInfo'
         'Get-VodSnapshot'
         'Get-VodTranscodeTask'
         'Get-VodTranscodeTemplateGroup'
@@ -43,6 +44,8 @@
         'Start-VodSnapshot'
         'Start-VodTranscode'
         'Stop-VodEmulator'
+        'Test-VodBucket'
+        'Test-VodPlayback'
         'Wait-VodTranscode'
     )
     FunctionsToExport     = @()

@@ -13,7 +13,7 @@ namespace VodTools.Shared
         public const string AccountId = "1234567890123456";
 
         /// <summary>The services one emulator plays, as fault targets and --service-port names spell them.</summary>
-        public static readonly string[] ServiceNames = { "vod", "ram", "sts", "oss" };
+        public static readonly string[] ServiceNames = { "vod", "ram", "sts", "mts", "oss" };
 
         /// <summary>Where the emulator keeps its state unless told otherwise (created if missing).</summary>
         public static string DefaultDataDir() =>

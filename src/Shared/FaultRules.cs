@@ -33,7 +33,7 @@ namespace VodTools.Shared
             "comma-separated rules KIND:P[:MS][@TARGET], where KIND:P is 500:P or 503:P (answer that status), delay:P:MS " +
             "(wait MS milliseconds first), drop:P (abort before acting), lost:P (act, then abort without the answer), corrupt:P (store an " +
             "OSS upload with a damaged byte) or respell:P (answer RegisterMedia's URLs spelled another way); P is " +
-            "a probability from 0 to 1; TARGET is an RPC action, a service (vod, ram, sts, oss) or an OSS method (GET, PUT, " +
+            "a probability from 0 to 1; TARGET is an RPC action, a service (vod, ram, sts, mts, oss) or an OSS method (GET, PUT, " +
             "POST, DELETE, HEAD), e.g. \"500:0.1,delay:0.2:1500,lost:0.3@SubmitTranscodeJobs\"";
 
         public static readonly string[] OssMethods = { "GET", "PUT", "POST", "DELETE", "HEAD" };

@@ -118,6 +118,11 @@ Describe 'Every cmdlet with -Verbose -Debug on a known secret and STS token' {
             $media[0] | Start-VodSnapshot -Count 2 -Interval 0
             Get-VodSnapshot -MediaId $media[0].MediaId
         }
+        $null = Invoke-Step Test-VodBucket, Get-VodPlayInfo, Test-VodPlayback {
+            Test-VodBucket -Bucket media-archive -TemplateGroupId $group
+            $media | Get-VodPlayInfo
+            $media | Test-VodPlayback
+        }
         $upload = Join-Path $TestDrive 'upload.mp4'
         [IO.File]::WriteAllBytes($upload, [byte[]](1..200))
         $null = Invoke-Step Send-VodMedia, Remove-VodMedia, Remove-OssObject {
@@ -142,7 +147,7 @@ Describe 'Every cmdlet with -Verbose -Debug on a known secret and STS token' {
 
     It 'ran every exported cmdlet' {
         $exported = (Get-Command -Module VodTools).Name | Sort-Object
-        $exported.Count | Should -Be 34
+        $exported.Count | Should -Be 37
         ($ran | Sort-Object -Unique) | Should -Be $exported
     }
 

@@ -1,9 +1,9 @@
 # For VOD suites: calls VOD on the session's emulator directly, for what the suite's own cmdlets do not do
 # (template groups). Import after Start-TestEmulator.
 
-# -Service Ram or Sts calls that product instead.
+# -Service Ram, Sts or Mts calls that product instead.
 # -MaxAttempts: tries per call (5 by default), for emulators that inject faults.
-function Invoke-TestVod([string] $Action, [hashtable] $Parameters = @{}, [ValidateSet('Vod', 'Ram', 'Sts')] [string] $Service = 'Vod', [int] $MaxAttempts = 5) {
+function Invoke-TestVod([string] $Action, [hashtable] $Parameters = @{}, [ValidateSet('Vod', 'Ram', 'Sts', 'Mts')] [string] $Service = 'Vod', [int] $MaxAttempts = 5) {
     $options = [VodTools.Api.ClientOptions]::new()
     $options.Retry = [VodTools.Api.Http.RetryPolicy]::new($MaxAttempts, [TimeSpan]::FromMilliseconds(50), [TimeSpan]::FromSeconds(1))
     $context = [VodTools.Commands.Common.VodContext]::Current.Settings

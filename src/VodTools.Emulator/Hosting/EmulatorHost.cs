@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.Features;
 using VodTools.Emulator.Auth;
+using VodTools.Emulator.Mts;
 using VodTools.Emulator.Oss;
 using VodTools.Emulator.Rpc;
 using VodTools.Emulator.Ram;
@@ -12,8 +13,9 @@ using VodTools.Shared;
 
 namespace VodTools.Emulator.Hosting;
 
-/// <summary>The running emulator: one Kestrel listener serving RAM, STS and VOD (RPC, told apart by
-/// x-acs-action/Action and the API version) and OSS (everything else), plus /_emulator/* admin endpoints.</summary>
+/// <summary>The running emulator: one Kestrel listener serving RAM, STS, VOD and MTS (RPC, told apart by
+/// x-acs-action/Action and the API version), VOD's play URLs (/_play/...) and OSS (everything else), plus /_emulator/*
+/// admin endpoints.</summary>
 public sealed class EmulatorHost : IAsyncDisposable
 {
     private readonly WebApplication _app;
@@ -37,7 +39,7 @@ public sealed class EmulatorHost : IAsyncDisposable
             var ram = new RamApi(_store);
             var sts = new StsApi(ram, keys, options.StsTokenSeconds);
             var vod = _vod = new VodApi(_store, sts, options.Clock, options.AccountId, TimeSpan.FromSeconds(options.TranscodeSeconds));
-            _rpc = new RpcPipeline([vod, ram, sts], new RpcVerifier(keys, options.Clock, new NonceCache()),
+            _rpc = new RpcPipeline([vod, ram, sts, new MtsApi(_store)], new RpcVerifier(keys, options.Clock, new NonceCache()),
                 options.RealQuota ? new QuotaLimiter(options.Clock) : null, options.Clock, Count);
             _faults = options.Faults == null ? null : FaultPlan.Parse(options.Faults, actions: _rpc.Actions);
             _oss = new OssApi(_store, new OssVerifier(keys, options.Clock), options.Clock, options.AccountId);
@@ -155,7 +157,7 @@ public sealed class EmulatorHost : IAsyncDisposable
             var injected = faults.FirstOrDefault(f => f.Kind is FaultKind.Error500 or FaultKind.Error503);
             int injectedStatus = injected?.Kind == FaultKind.Error503 ? 503 : injected != null ? 500 : 0;
             if (rpc != null) await _rpc.HandleAsync(context, rpc, injectedStatus, BaseUrl, faults.Any(f => f.Kind == FaultKind.Respell));
-            else await _oss.HandleAsync(context, rawTarget, injectedStatus, faults.Any(f => f.Kind == FaultKind.Corrupt));
+            else await _oss.HandleAsync(context, rawTarget, injectedStatus, faults.Any(f => f.Kind == FaultKind.Corrupt), _vod.PlaybackSource(context.Request.Path.Value ?? ""));
             if (lost)
             {
                 Count("faults." + FaultKind.LostAnswer);

@@ -31,7 +31,7 @@ public sealed class EmulatorOptions
     /// <summary>Print one line per request (method, path or action, status, time) to stdout; never a query
     /// string or header, where signatures and tokens travel.</summary>
     public bool Verbose { get; set; }
-    /// <summary>Optional extra ports that each serve one service only ("vod", "ram", "sts", "oss" → port).</summary>
+    /// <summary>Optional extra ports that each serve one service only ("vod", "ram", "sts", "mts", "oss" → port).</summary>
     public Dictionary<string, int> ServicePorts { get; set; } = new(StringComparer.OrdinalIgnoreCase);
     /// <summary>Exit cleanly once this process is gone (Start-VodEmulator passes its own PowerShell); null = run until stopped.</summary>
     public int? ParentPid { get; set; }
@@ -53,7 +53,7 @@ public sealed class EmulatorOptions
           --quota off|real         real = enforce VOD QPS limits (Throttling.User)
           --faults SPEC            inject failures: comma-separated RULE[@TARGET]; RULE is 500:P, 503:P, delay:P:MS,
                                    drop:P (abort before acting) or lost:P (act and commit, then abort without the answer);
-                                   TARGET is an RPC action, a service (vod, ram, sts, oss) or an OSS method (GET, PUT, POST,
+                                   TARGET is an RPC action, a service (vod, ram, sts, mts, oss) or an OSS method (GET, PUT, POST,
                                    DELETE, HEAD), e.g. "500:0.1,delay:0.2:1500,lost:0.3@SubmitTranscodeJobs,503:0.2@PUT"
           --transcode-seconds N    how long a simulated transcode/snapshot job runs (default 5)
           --sts-token-seconds N    cap the lifetime of STS tokens (to test credential refresh; the cloud's minimum is 900)
@@ -61,7 +61,7 @@ public sealed class EmulatorOptions
           --own-session            leave the terminal's process group (Unix), so Ctrl+C typed there does not stop it
           --access-key-id ID --access-key-secret SECRET   the account's key pair
           --account-id ID          the account id (default 1234567890123456)
-          --service-port NAME=PORT also serve one service alone on PORT (NAME: vod, ram, sts, oss); repeatable
+          --service-port NAME=PORT also serve one service alone on PORT (NAME: vod, ram, sts, mts, oss); repeatable
           --verbose                one line per request: method, path or action, status, milliseconds
           --config FILE            JSON file with any of the options above (camelCase names)
         """;
@@ -118,7 +118,7 @@ public sealed class EmulatorOptions
         if (Faults != null) FaultPlan.Parse(Faults);
         foreach (var (name, port) in ServicePorts)
         {
-            if (!EmulatorDefaults.ServiceNames.Contains(name)) throw new ArgumentException($"--service-port: unknown service \"{name}\" (use vod, ram, sts, oss)");
+            if (!EmulatorDefaults.ServiceNames.Contains(name)) throw new ArgumentException($"--service-port: unknown service \"{name}\" (use {string.Join(", ", EmulatorDefaults.ServiceNames)})");
             if (port is < 1 or > 65535 || port == Port) throw new ArgumentException($"--service-port {name}: the port must be 1..65535 and differ from --port");
         }
         if (ServicePorts.Values.Distinct().Count() != ServicePorts.Count) throw new ArgumentException("--service-port: each service needs its own port");

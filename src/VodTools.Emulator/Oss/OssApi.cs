@@ -52,7 +52,9 @@ internal sealed partial class OssApi(Store store, OssVerifier verifier, TimeProv
         response.Headers["x-oss-hash-crc64ecma"] = crc.ToString(CultureInfo.InvariantCulture);
 
     /// <param name="corruptData">store the data of this write with one byte changed (the <c>corrupt</c> fault)</param>
-    public async Task HandleAsync(HttpContext context, string rawTarget, int injectedStatus, bool corruptData = false)
+    /// <param name="playback">a VOD play URL's source object, read without a signature (GET and HEAD, ranges honoured);
+    /// Key null when the stream cannot be played</param>
+    public async Task HandleAsync(HttpContext context, string rawTarget, int injectedStatus, bool corruptData = false, (string Bucket, string? Key)? playback = null)
     {
         if (corruptData) context.Items[CorruptDataItem] = true;
         var headers = context.Request.Headers.SelectMany(h => h.Value.Select(v => new KeyValuePair<string, string>(h.Key, v ?? "")));
@@ -65,6 +67,12 @@ internal sealed partial class OssApi(Store store, OssVerifier verifier, TimeProv
         {
             if (injectedStatus == 500) throw new OssException(500, "InternalError", "We encountered an internal error. Please try again.");
             if (injectedStatus == 503) throw new OssException(503, "ServiceUnavailable", "Thread pool is almost full, please retry later.");
+            if (playback is { } play)
+            {
+                if (request.Method is not ("GET" or "HEAD")) throw MethodNotAllowed();
+                await GetObjectAsync(context, request, play.Bucket, play.Key ?? throw OssException.NoSuchKey(request.RawPath), withBody: request.Method == "GET");
+                return;
+            }
             var address = OssAddress.Parse(request.Host, request.RawPath);
             if (address.Key != null && Encoding.UTF8.GetByteCount(address.Key) > 1023)
                 throw new OssException(400, "InvalidObjectName", "The Length of Object name must be less than 1024.");

@@ -205,22 +205,25 @@ internal sealed partial class VodApi
             json["ErrorMessage"] = task.SourceBroken ? "The source file cannot be decoded." : "The template cannot be applied to this source.";
         }
         if (status == "TranscodeSuccess" && video != null)
+        {
+            var stream = StreamOf(video, job);
             json["OutputFile"] = new JsonObject
             {
-                ["OutputFileUrl"] = $"https://{video.Bucket}.oss-{video.Region}.aliyuncs.com/{video.VideoId}/{job.Definition.ToLowerInvariant()}/{job.JobId}.{job.Format}",
-                ["Format"] = job.Format,
-                ["Duration"] = DurationOf(SourceObject(video)).ToString(System.Globalization.CultureInfo.InvariantCulture),
-                ["Filesize"] = SourceObject(video)?.Size ?? 0,
-                ["Bitrate"] = "1000",
-                ["Fps"] = "25",
-                ["Width"] = "1280",
-                ["Height"] = "720",
+                ["OutputFileUrl"] = $"https://{video.Bucket}.oss-{video.Region}.aliyuncs.com/{stream.Key}",
+                ["Format"] = stream.Format,
+                ["Duration"] = stream.Duration,
+                ["Filesize"] = stream.Size,
+                ["Bitrate"] = stream.Bitrate,
+                ["Fps"] = stream.Fps,
+                ["Width"] = stream.Width.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["Height"] = stream.Height.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ["Encryption"] = "",
                 ["VideoStreamList"] = "[]",
                 ["AudioStreamList"] = "[]",
                 ["SubtitleStreamList"] = "[]",
                 ["WatermarkIdList"] = new JsonArray(),
             };
+        }
         return json;
     }
 

@@ -52,6 +52,7 @@ internal sealed partial class VodApi : RpcApi
         Action("DeleteMezzanines", DeleteMezzanines);
         RegisterProcessingActions();
         RegisterConfigurationActions();
+        RegisterPlaybackActions();
     }
 
     public override string Version => "2017-03-21";

@@ -33,6 +33,10 @@ namespace VodTools.Commands
         [Parameter]
         public Uri? StsEndpoint { get; set; }
 
+        /// <summary>The Media Processing (MTS) base URL, which Test-VodBucket asks for its media buckets.</summary>
+        [Parameter]
+        public Uri? MtsEndpoint { get; set; }
+
         /// <summary>Allow plain-HTTP endpoints that are not on this machine. Credentials then cross the network unencrypted.</summary>
         [Parameter]
         public SwitchParameter AllowInsecureHttp { get; set; }
@@ -53,6 +57,7 @@ namespace VodTools.Commands
             if (OssEndpoint != null) endpoints[CloudService.Oss] = OssEndpoint;
             if (RamEndpoint != null) endpoints[CloudService.Ram] = RamEndpoint;
             if (StsEndpoint != null) endpoints[CloudService.Sts] = StsEndpoint;
+            if (MtsEndpoint != null) endpoints[CloudService.Mts] = MtsEndpoint;
             var choices = ParameterSettings(endpoints, AllowInsecureHttp, "the session context", "the session context (Set-VodContext)");
             try
             {

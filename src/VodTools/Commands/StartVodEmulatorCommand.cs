@@ -36,7 +36,7 @@ namespace VodTools.Commands
         [ValidateSet("off", "real")]
         public string Quota { get; set; } = "off";
 
-        /// <summary>Failures to inject, e.g. "500:0.1,503:0.05,delay:0.2:1500,drop:0.01,lost:0.3@SubmitTranscodeJobs" (comma-separated KIND:P[:MS][@TARGET]; P from 0 to 1; lost = acted on, answer withheld; corrupt = an OSS upload stored with one byte changed and answered with the CRC-64 of what was stored; respell = RegisterMedia answers its FileURLs spelled another way; target = an RPC action, vod/ram/sts/oss or an OSS method). Checked before the emulator starts.</summary>
+        /// <summary>Failures to inject, e.g. "500:0.1,503:0.05,delay:0.2:1500,drop:0.01,lost:0.3@SubmitTranscodeJobs" (comma-separated KIND:P[:MS][@TARGET]; P from 0 to 1; lost = acted on, answer withheld; corrupt = an OSS upload stored with one byte changed and answered with the CRC-64 of what was stored; respell = RegisterMedia answers its FileURLs spelled another way; target = an RPC action, vod/ram/sts/mts/oss or an OSS method). Checked before the emulator starts.</summary>
         [Parameter]
         [ValidateFaults]
         public string? Faults { get; set; }

@@ -21,6 +21,7 @@ namespace VodTools.Services
         private readonly Lazy<VodDomainService> _vodDomains;
         private readonly Lazy<RamService> _ram;
         private readonly Lazy<StsService> _sts;
+        private readonly Lazy<MtsService> _mts;
         private readonly Lazy<OssService> _oss;
         private readonly HttpTransport _transport;
         private readonly ClientOptions _options;
@@ -39,6 +40,7 @@ namespace VodTools.Services
             _vodDomains = new Lazy<VodDomainService>(() => new VodDomainService(new RpcClient(RpcService.Vod, endpoints.GetVodDomainBaseUri(), credentials, transport, options)));
             _ram = new Lazy<RamService>(() => new RamService(new RpcClient(RpcService.Ram, endpoints.GetBaseUri(CloudService.Ram), credentials, transport, options)));
             _sts = new Lazy<StsService>(() => new StsService(new RpcClient(RpcService.Sts, endpoints.GetBaseUri(CloudService.Sts), credentials, transport, options)));
+            _mts = new Lazy<MtsService>(() => new MtsService(new RpcClient(RpcService.Mts, endpoints.GetBaseUri(CloudService.Mts), credentials, transport, options)));
             _oss = new Lazy<OssService>(() => new OssService(new OssClient(endpoints.GetBaseUri(CloudService.Oss), region.RegionId, credentials, transport, options)));
         }
 
@@ -53,6 +55,7 @@ namespace VodTools.Services
         public VodDomainService VodDomains => _vodDomains.Value;
         public RamService Ram => _ram.Value;
         public StsService Sts => _sts.Value;
+        public MtsService Mts => _mts.Value;
         public OssService Oss => _oss.Value;
 
         /// <summary>

@@ -105,6 +105,19 @@ namespace VodTools.Services
         }
 
         /// <summary>
+        /// The cloud services a trust policy lets assume the role: the <c>Principal.Service</c> entries of its Allow
+        /// statements for <c>sts:AssumeRole</c> without conditions (conditions are not evaluated, so such a statement
+        /// trusts no one here).
+        /// </summary>
+        public static IReadOnlyList<string> TrustedServices(string? document) =>
+            Statements(document)
+                .Where(st => Strings(st, "Effect").Contains("Allow") && !st.ContainsKey("Condition")
+                    && Strings(st, "Action").Any(a => a == "*" || a == "sts:*" || a == "sts:AssumeRole"))
+                .SelectMany(st => st["Principal"] is JsonObject principal ? Strings(principal, "Service") : Array.Empty<string>())
+                .Distinct(StringComparer.Ordinal)
+                .ToList();
+
+        /// <summary>
         /// The document with <c>oss:*</c> granted on these buckets as well: added to the statement that grants buckets the
         /// way <see cref="OssAccessPolicy"/> does, or as a new statement, leaving every other statement as it is.
         /// </summary>

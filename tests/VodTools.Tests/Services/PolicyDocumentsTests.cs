@@ -12,6 +12,18 @@ public class PolicyDocumentsTests
             PolicyDocuments.ServiceTrustPolicy(new[] { "mts.aliyuncs.com", "vod.aliyuncs.com" }));
     }
 
+    [Theory]
+    [InlineData("""{"Statement":[{"Action":"sts:AssumeRole","Effect":"Allow","Principal":{"Service":["mts.aliyuncs.com","vod.aliyuncs.com"]}}],"Version":"1"}""", "mts.aliyuncs.com,vod.aliyuncs.com")]
+    [InlineData("""{"Statement":{"Action":["sts:AssumeRole"],"Effect":"Allow","Principal":{"Service":"mts.aliyuncs.com"}}}""", "mts.aliyuncs.com")]
+    [InlineData("""{"Statement":[{"Action":"sts:AssumeRole","Effect":"Deny","Principal":{"Service":["mts.aliyuncs.com"]}}]}""", "")]
+    [InlineData("""{"Statement":[{"Action":"sts:AssumeRole","Effect":"Allow","Principal":{"Service":["mts.aliyuncs.com"]},"Condition":{"StringEquals":{"a":"b"}}}]}""", "")]
+    [InlineData("""{"Statement":[{"Action":"sts:AssumeRole","Effect":"Allow","Principal":{"RAM":["acs:ram::1:root"]}}]}""", "")]
+    [InlineData("not json", "")]
+    public void TrustedServicesAreThoseOfUnconditionalAllowStatements(string document, string expected)
+    {
+        Assert.Equal(expected, string.Join(",", PolicyDocuments.TrustedServices(document)));
+    }
+
     [Fact]
     public void OssPolicyCoversEachBucketAndItsObjects()
     {

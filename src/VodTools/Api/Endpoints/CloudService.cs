@@ -6,6 +6,8 @@ namespace VodTools.Api.Endpoints
         Vod,
         Ram,
         Sts,
+        /// <summary>Media Processing (MPS), whose API is named MTS: VodTools only reads its media buckets.</summary>
+        Mts,
         Oss,
     }
 }

@@ -69,6 +69,10 @@ namespace VodTools.Api.Endpoints
                     return Https("ram.aliyuncs.com");
                 case CloudService.Sts:
                     return GetStsBaseUri(RegionId);
+                case CloudService.Mts:
+                    // the MTS SDK's rule, mts.<region>.aliyuncs.com (its endpoint map names only internal regions); no VPC
+                    // endpoint is published for it, so the public one serves every network
+                    return Https("mts." + RegionId + ".aliyuncs.com");
                 case CloudService.Oss:
                     return Https("oss-" + RegionId + (IsPrivateNetwork ? "-internal" : string.Empty) + ".aliyuncs.com");
                 default:
@@ -140,7 +144,8 @@ namespace VodTools.Api.Endpoints
             return uri;
         }
 
-        private static string VodRegionOf(string regionId) => VodRegionMap.TryGetValue(regionId, out var mapped) ? mapped : regionId;
+        /// <summary>The region whose VOD serves a session in <paramref name="regionId"/> (itself, or Shanghai for Hangzhou).</summary>
+        public static string VodRegionOf(string regionId) => VodRegionMap.TryGetValue(regionId, out var mapped) ? mapped : regionId;
 
         private static Uri Https(string host) => new Uri("https://" + host + "/");
     }

@@ -12,6 +12,8 @@ public class EndpointResolverTests
     [InlineData(CloudService.Ram, EndpointNetwork.Vpc, "https://ram.aliyuncs.com/")]
     [InlineData(CloudService.Sts, EndpointNetwork.Public, "https://sts.ap-southeast-1.aliyuncs.com/")]
     [InlineData(CloudService.Sts, EndpointNetwork.Vpc, "https://sts-vpc.ap-southeast-1.aliyuncs.com/")]
+    [InlineData(CloudService.Mts, EndpointNetwork.Public, "https://mts.ap-southeast-1.aliyuncs.com/")]
+    [InlineData(CloudService.Mts, EndpointNetwork.Vpc, "https://mts.ap-southeast-1.aliyuncs.com/")]
     [InlineData(CloudService.Oss, EndpointNetwork.Public, "https://oss-ap-southeast-1.aliyuncs.com/")]
     [InlineData(CloudService.Oss, EndpointNetwork.Internal, "https://oss-ap-southeast-1-internal.aliyuncs.com/")]
     [InlineData(CloudService.Oss, EndpointNetwork.Vpc, "https://oss-ap-southeast-1-internal.aliyuncs.com/")]

@@ -18,7 +18,7 @@ public class SessionTargetTests
         return new ConnectionSettings(endpoints: map);
     }
 
-    private static ConnectionSettings AllOn(Uri url) => On((CloudService.Vod, url), (CloudService.Ram, url), (CloudService.Sts, url), (CloudService.Oss, url));
+    private static ConnectionSettings AllOn(Uri url) => On(Enum.GetValues<CloudService>().Select(s => (s, url)).ToArray());
 
     [Fact]
     public void Says_which_cloud_the_services_go_to()
@@ -27,7 +27,7 @@ public class SessionTargetTests
         Assert.Equal("Alibaba Cloud", SessionTarget.Describe(ConnectionSettings.Empty, null, null));
         Assert.Equal("Alibaba Cloud cn-shanghai", SessionTarget.Describe(On((CloudService.Oss, new Uri("https://oss-cn-shanghai-internal.aliyuncs.com"))), "cn-shanghai", null));
         Assert.Equal("Endpoint http://127.0.0.1:9081/ (this machine)", SessionTarget.Describe(AllOn(Local), "cn-shanghai", null));
-        Assert.Equal("Vod: Alibaba Cloud cn-shanghai, Ram: Alibaba Cloud cn-shanghai, Sts: Alibaba Cloud cn-shanghai, Oss: Endpoint https://proxy.example/",
+        Assert.Equal("Vod: Alibaba Cloud cn-shanghai, Ram: Alibaba Cloud cn-shanghai, Sts: Alibaba Cloud cn-shanghai, Mts: Alibaba Cloud cn-shanghai, Oss: Endpoint https://proxy.example/",
             SessionTarget.Describe(On((CloudService.Oss, new Uri("https://proxy.example"))), "cn-shanghai", null));
     }
 
