@@ -77,4 +77,22 @@ Describe 'Register-VodMedia' {
         { Register-VodMedia -FileUrl 'https://media-archive.oss-cn-shanghai.aliyuncs.com/a.mp4' -UserData '{not json' -ErrorAction Stop } |
             Should -Throw -ErrorId 'VodJsonParameterInvalid,VodTools.Commands.RegisterVodMediaCommand'
     }
+
+    It 'checks -TemplateGroupId once, before any file is sent, with one error' {
+        $objects = Get-OssObject -Bucket media-archive -Include '*.mp4' | Select-Object -First 3
+        $output = [System.Collections.Generic.List[object]]::new()
+        $failure = $null
+        try { $objects | Register-VodMedia -TemplateGroupId 'no-such-group' -Verbose 4>&1 | ForEach-Object { $output.Add($_) } } catch { $failure = $_ }
+        $failure.FullyQualifiedErrorId | Should -Be 'VodTemplateGroupNotFound,VodTools.Commands.RegisterVodMediaCommand'
+        $failure.ToString() | Should -BeLike "*no transcode template group 'no-such-group'*no file was sent*"
+        @($output | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] -and $_.Message -match '^VOD RegisterMedia attempt' }) | Should -BeNullOrEmpty
+        @($output | Where-Object { $_ -isnot [System.Management.Automation.VerboseRecord] }) | Should -BeNullOrEmpty
+    }
+
+    It 'names the item in each per-item error it writes' {
+        $bogus = 'fedcba9876543210fedcba9876543210'
+        Start-VodTranscode -MediaId $bogus -TemplateGroupId (Get-VodTranscodeTemplateGroup | Where-Object IsDefault).TemplateGroupId -ErrorVariable failures -ErrorAction SilentlyContinue
+        $failures[0].ToString() | Should -BeLike "$($bogus): *"
+        $failures[0].Exception.Message | Should -Not -BeLike "$($bogus): *"   # the exception stays the cloud's own words
+    }
 }

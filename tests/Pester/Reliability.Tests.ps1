@@ -196,6 +196,8 @@ Describe 'When retries run out (500 on 40 % of requests, more of the polls, two 
             "$($e.TargetObject)" | Should -Match '^(oss://media-archive/exhaust/\d{4}\.mp4|[0-9a-f]{32})$'
             $e.Exception.Code | Should -Be 'InternalError'
             $e.Exception.RequestId | Should -Not -BeNullOrEmpty
+            if ($e.Exception.Attempts -gt 1) { $e.ToString() | Should -BeLike '*failed all 2 attempts*' }
+            $e.ToString() | Should -BeLike "*$([VodTools.Commands.Common.VodCmdletBase]::ItemName($e.TargetObject))*"
         }
         # no error without an exhausted call behind it
         $exhausted.Count | Should -BeGreaterThan 0

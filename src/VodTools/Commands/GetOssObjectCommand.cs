@@ -1,6 +1,5 @@
 using System.Linq;
 using System.Management.Automation;
-using System.Text.RegularExpressions;
 using System;
 using VodTools.Commands.Common;
 using VodTools.Model;
@@ -23,7 +22,7 @@ namespace VodTools.Commands
 
         /// <summary>The bucket to list.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-        [ValidatePattern("^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$", Options = RegexOptions.None)] // case-sensitive, as OSS bucket names
+        [ValidateBucketName]
         [ArgumentCompleter(typeof(Completion.CloudNameCompleter))]
         public string Bucket { get; set; } = string.Empty;
 

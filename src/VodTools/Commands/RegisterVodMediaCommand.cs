@@ -112,7 +112,30 @@ namespace VodTools.Commands
             {
                 ThrowTerminatingError(new ErrorRecord(e, e.ErrorId, ErrorCategory.InvalidArgument, UserData));
             }
+            CheckTemplateGroup();
             _work = new OrderedWork(ThrottleLimit);
+        }
+
+        /// <summary>
+        /// A template group VOD does not know would fail every batch alike: it is looked up once, before any file is sent, and
+        /// its absence ends the cmdlet with one error. A look-up that fails otherwise is left to the registrations.
+        /// </summary>
+        private void CheckTemplateGroup()
+        {
+            if (TemplateGroupId == null || TemplateGroupId == NoTranscode) return;
+            try
+            {
+                Await(Session.Vod.GetTranscodeTemplateGroupAsync(TemplateGroupId, Cancellation));
+            }
+            catch (CloudException e) when (e.HttpStatus == 404 || e.Code.Contains("NotFound"))
+            {
+                ThrowTerminatingError(new ErrorRecord(new ItemNotFoundException(
+                    $"VOD has no transcode template group '{TemplateGroupId}' ({e.Code}); no file was sent. Get-VodTranscodeTemplateGroup lists the groups.", e),
+                    "VodTemplateGroupNotFound", ErrorCategory.ObjectNotFound, TemplateGroupId));
+            }
+            catch (CloudException)
+            {
+            }
         }
 
         protected override void ProcessRecord()
@@ -127,7 +150,7 @@ namespace VodTools.Commands
             }
             catch (ValidationException e)
             {
-                WriteError(new ErrorRecord(e, e.ErrorId, ErrorCategory.InvalidArgument, input));
+                WriteItemError(e, e.ErrorId, input);
                 _failed++;
                 return;
             }

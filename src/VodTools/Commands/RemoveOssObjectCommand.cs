@@ -30,7 +30,7 @@ namespace VodTools.Commands
             }
             catch (ValidationException e)
             {
-                WriteError(new ErrorRecord(e, e.ErrorId, ErrorCategory.InvalidArgument, $"oss://{Bucket}/{Key}"));
+                WriteItemError(e, e.ErrorId, $"oss://{Bucket}/{Key}");
                 return;
             }
             if (!ShouldProcess($"oss://{Bucket}/{Key}", "Delete object")) return;

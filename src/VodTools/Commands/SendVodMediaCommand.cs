@@ -117,7 +117,7 @@ namespace VodTools.Commands
             }
             catch (ValidationException e)
             {
-                WriteError(new ErrorRecord(e, e.ErrorId, ErrorCategory.InvalidArgument, file));
+                WriteItemError(e, e.ErrorId, file);
                 return;
             }
             if (!ShouldProcess(file, "Upload to VOD")) return;

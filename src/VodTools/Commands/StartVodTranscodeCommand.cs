@@ -106,7 +106,7 @@ namespace VodTools.Commands
             {
                 var e = new ValidationException("VodTemplateGroupMissing",
                     $"Give -TemplateGroupId for {MediaId}: {RegisterVodMediaCommand.NoTranscode} means no transcoding, and SubmitTranscodeJobs needs a template group.", "TemplateGroupId");
-                WriteError(new ErrorRecord(e, e.ErrorId, ErrorCategory.InvalidArgument, input));
+                WriteItemError(e, e.ErrorId, input);
                 _failed++;
                 return;
             }

@@ -71,7 +71,7 @@ namespace VodTools.Commands
                 }
                 catch (ValidationException e)
                 {
-                    WriteError(new ErrorRecord(e, e.ErrorId, ErrorCategory.InvalidArgument, name));
+                    WriteItemError(e, e.ErrorId, name);
                     continue;
                 }
                 _preflight ??= new BucketPreflight(Session, this) { RoleName = RoleName, ServicePrincipals = ServicePrincipal.Distinct().ToList() };

@@ -101,6 +101,7 @@ namespace VodTools.Api.Http
                 catch (CloudException e)
                 {
                     e.OutcomeUnknown = RetryPolicy.LeavesOutcomeUnknown(e);
+                    e.Attempts = number;
                     e.AfterUnansweredAttempt = unanswered;
                     var outcome = !repeatable && e.OutcomeUnknown && RetryPolicy.IsRetryable(e)
                         ? e.Code + "; not repeated: it may have been done, to be checked by reading back" : e.Code;

@@ -56,6 +56,9 @@ namespace VodTools.Api.Http
         /// </summary>
         public bool AfterUnansweredAttempt { get; internal set; }
 
+        /// <summary>How many attempts the call made before it failed (1 when it was not retried).</summary>
+        public int Attempts { get; internal set; } = 1;
+
         /// <summary>How long the server asked us to wait before retrying (throttling), when it said.</summary>
         public TimeSpan? RetryAfter { get; internal set; }
 

@@ -27,7 +27,7 @@ namespace VodTools.Commands.Common
                 catch (ValidationException e)
                 {
                     _invalidBucket = true;
-                    WriteError(new ErrorRecord(e, e.ErrorId, ErrorCategory.InvalidArgument, bucket));
+                    WriteItemError(e, e.ErrorId, bucket);
                 }
             }
         }

@@ -137,27 +137,68 @@ namespace VodTools.Commands.Common
             WriteError(record);
         }
 
+        /// <summary>
+        /// The error as a record whose message names the item it is about and, for a call that was retried, says so, as a
+        /// line on screen shows the message alone.
+        /// </summary>
         protected static ErrorRecord ToErrorRecord(Exception error, string errorId, object? target)
         {
+            string? recommended = null;
+            ErrorRecord record;
             switch (error)
             {
                 case CloudException cloud:
-                    var record = new ErrorRecord(cloud, IsFatal(cloud) ? FatalId(cloud) : errorId, Category(cloud), target);
-                    if (cloud.Recommend != null) record.ErrorDetails = new ErrorDetails(cloud.Message) { RecommendedAction = "See " + cloud.Recommend };
-                    return record;
+                    record = new ErrorRecord(cloud, IsFatal(cloud) ? FatalId(cloud) : errorId, Category(cloud), target);
+                    if (cloud.Recommend != null) recommended = "See " + cloud.Recommend;
+                    break;
                 case OutcomeUnknownException unknown:
-                    return new ErrorRecord(unknown, unknown.ErrorId, ErrorCategory.OperationTimeout, target)
-                    {
-                        ErrorDetails = new ErrorDetails(unknown.Message) { RecommendedAction = unknown.Check },
-                    };
+                    record = new ErrorRecord(unknown, unknown.ErrorId, ErrorCategory.OperationTimeout, target);
+                    recommended = unknown.Check;
+                    break;
                 case ValidationException invalid:
-                    return new ErrorRecord(invalid, invalid.ErrorId, ErrorCategory.InvalidArgument, target);
+                    record = new ErrorRecord(invalid, invalid.ErrorId, ErrorCategory.InvalidArgument, target);
+                    break;
                 case CredentialsException credentials:
-                    return new ErrorRecord(credentials, credentials.ErrorId, ErrorCategory.AuthenticationError, target);
+                    record = new ErrorRecord(credentials, credentials.ErrorId, ErrorCategory.AuthenticationError, target);
+                    break;
                 default:
-                    return new ErrorRecord(error, errorId, ErrorCategory.InvalidOperation, target);
+                    record = new ErrorRecord(error, errorId, ErrorCategory.InvalidOperation, target);
+                    break;
+            }
+            var message = error.Message;
+            if (error is CloudException { Attempts: > 1 } retried)
+                message += $" It failed all {retried.Attempts} attempts, retried with growing pauses (-MaxAttempts sets how many).";
+            var item = ItemName(target);
+            if (item != null && message.IndexOf(item, StringComparison.Ordinal) < 0) message = item + ": " + message;
+            if (message != error.Message || recommended != null) record.ErrorDetails = new ErrorDetails(message) { RecommendedAction = recommended };
+            return record;
+        }
+
+        /// <summary>Words that name an input item: a string as it is, an object by its id, key or name.</summary>
+        public static string? ItemName(object? target)
+        {
+            switch (target)
+            {
+                case null:
+                    return null;
+                case string text:
+                    return text.Length == 0 ? null : text;
+                case PSObject wrapped when !(wrapped.BaseObject is PSCustomObject):
+                    return ItemName(wrapped.BaseObject);
+                case PSObject wrapped:
+                    return ItemNameProperties.Select(name => wrapped.Properties[name]?.Value?.ToString()).FirstOrDefault(v => !string.IsNullOrEmpty(v));
+                case System.IO.FileSystemInfo file:
+                    return file.FullName;
+                default:
+                    // our objects print as what they are (oss://bucket/key, a media id); others by an id-like property
+                    var type = target.GetType();
+                    var printed = target.ToString();
+                    if (!string.IsNullOrEmpty(printed) && printed != type.FullName) return printed;
+                    return ItemNameProperties.Select(name => type.GetProperty(name)?.GetValue(target)?.ToString()).FirstOrDefault(v => !string.IsNullOrEmpty(v));
             }
         }
+
+        private static readonly string[] ItemNameProperties = { "FileUrl", "MediaId", "TaskId", "Key", "Name", "Path" };
 
         private static bool IsFatal(Exception error) =>
             error is CredentialsException || error is ValidationException { AffectsEveryItem: true } || (error is CloudException cloud && FatalId(cloud) != null);
