@@ -194,6 +194,18 @@ Describe 'Get-VodTranscodeTask' {
         ($tasks.TaskId | Sort-Object) | Should -Be ($done.TaskId | Sort-Object)
     }
 
+    It 'reads many tasks and media at once yet writes them in input order, each error in its place' {
+        $ids = @($done.TaskId) * 5 + 'ffffffffffffffffffffffffffffffff' + @($done.TaskId)
+        $output = @($ids | Get-VodTranscodeTask -ThrottleLimit 6 -ErrorVariable failures -ErrorAction Continue 2>&1)
+        @($output | Where-Object { $_ -is [VodTools.Model.TranscodeTask] }).TaskId | Should -Be (@($done.TaskId) * 6)
+        $failures.Count | Should -Be 1
+        $failures[0].TargetObject | Should -Be 'ffffffffffffffffffffffffffffffff'
+        # the error comes where its id stood: after five rounds of tasks
+        @(0..($output.Count - 1) | Where-Object { $output[$_] -is [System.Management.Automation.ErrorRecord] }) | Should -Be @(5 * $done.Count)
+        $byMedia = @($done.MediaId) * 3 | ForEach-Object { [pscustomobject]@{ MediaId = $_ } } | Get-VodTranscodeTask -ThrottleLimit 6
+        $byMedia.MediaId | Should -Be (@($done.MediaId) * 3)
+    }
+
     It 'reports an unknown task id as a non-terminating ObjectNotFound error' {
         $read = @('ffffffffffffffffffffffffffffffff', $done[0].TaskId) | Get-VodTranscodeTask -ErrorVariable failures -ErrorAction SilentlyContinue
         $read.TaskId | Should -Be $done[0].TaskId

@@ -11,8 +11,9 @@ namespace VodTools.Commands
     /// <para type="synopsis">Gets VOD transcode tasks by id, transcode jobs by id, or the tasks of a media.</para>
     /// <para type="description">-TaskId (or piped TranscodeTask objects) reads each task with its jobs (GetTranscodeTask).
     /// -JobId reads jobs, up to 10 per call, and emits TranscodeJob objects. -MediaId (or piped VodMedia objects) lists a
-    /// media's tasks, newest first, without their jobs (ListTranscodeTask, every page). Ids VOD does not know are
-    /// non-terminating ObjectNotFound errors.</para>
+    /// media's tasks, newest first, without their jobs (ListTranscodeTask, every page). Tasks and media are read
+    /// -ThrottleLimit at a time, under each call's quota, and written in input order, with a progress bar. Ids VOD does not
+    /// know are non-terminating ObjectNotFound errors.</para>
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "VodTranscodeTask", DefaultParameterSetName = ByTaskId)]
     [OutputType(typeof(TranscodeTask), ParameterSetName = new[] { ByTaskId, ByMediaId })]
@@ -24,6 +25,9 @@ namespace VodTools.Commands
         private const string ByMediaId = "ByMediaId";
 
         private readonly IdBatch _jobIds = new IdBatch(VodService.MaxJobBatch);
+        private OrderedWork? _work;
+        private int _read;
+        private DateTime _lastProgress = DateTime.MinValue;
 
         /// <summary>The task id. Binds from TranscodeTask.TaskId.</summary>
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByTaskId, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
@@ -42,50 +46,71 @@ namespace VodTools.Commands
         [ValidateNotNullOrEmpty]
         public string[] MediaId { get; set; } = Array.Empty<string>();
 
+        /// <summary>How many tasks or media are read at once. Default 8.</summary>
+        [Parameter(ParameterSetName = ByTaskId)]
+        [Parameter(ParameterSetName = ByMediaId)]
+        [ValidateRange(1, 64)]
+        public int ThrottleLimit { get; set; } = 8;
+
         protected override void ProcessRecord()
         {
-            switch (ParameterSetName)
+            if (ParameterSetName == ByJobId)
             {
-                case ByJobId:
-                    foreach (var id in JobId)
-                    {
-                        if (_jobIds.Add(id)) ReadJobs();
-                    }
-                    break;
-                case ByMediaId:
-                    foreach (var id in MediaId) ListTasks(id);
-                    break;
-                default:
-                    foreach (var id in TaskId)
-                    {
-                        try
-                        {
-                            WriteObject(Await(Session.Vod.GetTranscodeTaskAsync(id, Cancellation)));
-                        }
-                        catch (Exception e) when (!(e is PipelineStoppedException))
-                        {
-                            WriteItemError(e, "VodTranscodeTaskNotFound", id);
-                        }
-                    }
-                    break;
+                foreach (var id in JobId)
+                {
+                    if (_jobIds.Add(id)) ReadJobs();
+                }
+                return;
             }
+            var vod = Session.Vod;
+            if (ParameterSetName == ByMediaId)
+                foreach (var id in MediaId) Read(id, "VodTranscodeTaskListFailed", async token => await vod.ListTranscodeTasksAsync(id, token).ConfigureAwait(false));
+            else
+                foreach (var id in TaskId) Read(id, "VodTranscodeTaskNotFound", async token => new[] { await vod.GetTranscodeTaskAsync(id, token).ConfigureAwait(false) });
         }
 
         protected override void EndProcessing()
         {
-            if (ParameterSetName == ByJobId) ReadJobs();
+            if (ParameterSetName == ByJobId)
+            {
+                ReadJobs();
+                return;
+            }
+            _work?.Finish(WaitDraining, () => ReportProgress(completed: false), Cancellation);
+            ReportProgress(completed: true);
+            _work?.Dispose();
         }
 
-        private void ListTasks(string mediaId)
+        /// <summary>Starts one read; its tasks (or its error) are written in input order as the reads finish.</summary>
+        private void Read(string id, string errorId, Func<System.Threading.CancellationToken, System.Threading.Tasks.Task<System.Collections.Generic.IReadOnlyList<TranscodeTask>>> read)
         {
-            try
+            var work = _work ??= new OrderedWork(ThrottleLimit);
+            var slot = work.Reserve();
+            var cancellation = Cancellation;
+            work.Start(async () =>
             {
-                WriteObject(Await(Session.Vod.ListTranscodeTasksAsync(mediaId, Cancellation)), enumerateCollection: true);
-            }
-            catch (Exception e) when (!(e is PipelineStoppedException))
-            {
-                WriteItemError(e, "VodTranscodeTaskListFailed", mediaId);
-            }
+                try
+                {
+                    var tasks = await read(cancellation).ConfigureAwait(false);
+                    work.Complete(slot, () => { _read++; WriteObject(tasks, enumerateCollection: true); });
+                }
+                catch (Exception e) when (!(e is OperationCanceledException && cancellation.IsCancellationRequested))
+                {
+                    work.Complete(slot, () => { _read++; WriteItemError(e, errorId, id); });
+                }
+            }, cancellation);
+            work.Throttle(WaitDraining, Cancellation);
+            ReportProgress(completed: false);
+        }
+
+        private void ReportProgress(bool completed)
+        {
+            if (_work == null || (!completed && (DateTime.UtcNow - _lastProgress).TotalMilliseconds < 500)) return;
+            _lastProgress = DateTime.UtcNow;
+            var what = ParameterSetName == ByMediaId ? "media" : "tasks";
+            var record = new ProgressRecord(4, "Reading VOD transcode tasks", $"{_read} {what} read, {_work.Pending} in progress");
+            if (completed) record.RecordType = ProgressRecordType.Completed;
+            WriteProgress(record);
         }
 
         private void ReadJobs()
