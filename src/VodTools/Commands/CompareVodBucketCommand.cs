@@ -125,7 +125,7 @@ namespace VodTools.Commands
             if (source == null)
             {
                 // VOD itself no longer has the source: no key to place it by
-                if (string.IsNullOrEmpty(Prefix) && Include == null)
+                if (string.IsNullOrEmpty(Prefix) && Include == null && Exclude == null)
                     WriteObject(new VodBucketEntry { State = VodBucketState.SourceMissing, Bucket = Bucket, MediaId = media.MediaId, Status = media.Status, Size = media.Size });
                 return;
             }
