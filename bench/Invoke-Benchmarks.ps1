@@ -9,6 +9,7 @@
       Measure-EmulatorLoad.ps1   scenario 5  (-Requests, -Seconds, -Concurrency)
       Measure-Migration.ps1      scenarios 1 and 2 (-Count, -TranscodeCount, -PeerCount, -TranscodeSeconds)
       Measure-FullPipeline.ps1   scenario 1 with Wait-VodTranscode at the end (-Count, -TranscodeSeconds)
+      Measure-Catalogue.ps1      Find-VodMedia and Compare-VodBucket, issue 16 (-Media, -Files, -Registered)
     Never part of `build.ps1 test`.
 #>
 param(
@@ -19,7 +20,9 @@ param(
     [int] $MigrationCount = 10000,
     [int] $TranscodeCount = 900,
     [int] $PeerCount = 1500,
-    [int] $PipelineCount = 600
+    [int] $PipelineCount = 600,
+    [int] $CatalogueMedia = 100000,
+    [int] $CatalogueFiles = 1000000
 )
 
 $ErrorActionPreference = 'Stop'
@@ -28,6 +31,7 @@ Write-Host "bench: $(Get-Date -AsUTC -Format 'yyyy-MM-dd HH:mm') UTC, $([Environ
 & (Join-Path $PSScriptRoot 'Measure-Import.ps1') -ModulePath $ModulePath -Runs $ImportRuns
 & (Join-Path $PSScriptRoot 'Measure-Micro.ps1')
 & (Join-Path $PSScriptRoot 'Measure-Listing.ps1') -ModulePath $ModulePath -Keys $ListingKeys
+& (Join-Path $PSScriptRoot 'Measure-Catalogue.ps1') -ModulePath $ModulePath -Media $CatalogueMedia -Files $CatalogueFiles
 & (Join-Path $PSScriptRoot 'Measure-EmulatorLoad.ps1') -ModulePath $ModulePath -Requests $LoadRequests
 & (Join-Path $PSScriptRoot 'Measure-Migration.ps1') -ModulePath $ModulePath -Count $MigrationCount -TranscodeCount $TranscodeCount -PeerCount $PeerCount
 & (Join-Path $PSScriptRoot 'Measure-FullPipeline.ps1') -ModulePath $ModulePath -Count $PipelineCount

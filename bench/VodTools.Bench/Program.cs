@@ -1,5 +1,6 @@
 // The C# half of bench/ (issue 7). Subcommands:
-//   seed  --data-dir DIR --bucket NAME --count N [--prefix P]   writes N object rows straight into an emulator's SQLite (emulator stopped)
+//   seed  --data-dir DIR --bucket NAME --count N [--prefix P] [--media M]   writes N object rows (M of them registered with VOD)
+//                                                               straight into an emulator's SQLite (emulator stopped)
 //   load  --url URL [--requests N] [--seconds S] [--concurrency C]  signed RPC requests/s the emulator serves (bounded by N and S)
 //   micro [BenchmarkDotNet arguments]                             signing, request build and XML page parsing
 using BenchmarkDotNet.Running;
@@ -10,7 +11,8 @@ var options = Options.Parse(args.Skip(1));
 switch (command)
 {
     case "seed":
-        Seeder.Run(options.Required("data-dir"), options.Required("bucket"), int.Parse(options.Required("count")), options.Get("prefix") ?? "media/");
+        Seeder.Run(options.Required("data-dir"), options.Required("bucket"), int.Parse(options.Required("count")), options.Get("prefix") ?? "media/",
+            int.Parse(options.Get("media") ?? "0"));
         return 0;
     case "load":
         return await LoadGenerator.RunAsync(new Uri(options.Required("url")), int.Parse(options.Get("requests") ?? "50000"),

@@ -14,7 +14,9 @@ namespace VodTools.Bench;
 /// </summary>
 internal static class Seeder
 {
-    public static void Run(string dataDir, string bucket, int count, string prefix)
+    /// <param name="media">how many of the objects (the first ones) are also registered with VOD (VOD_NO_TRANSCODE, a
+    /// millisecond apart): rows of the emulator's Video document and its bucket/key index (src/VodTools.Emulator/Vod/VodModel.cs)</param>
+    public static void Run(string dataDir, string bucket, int count, string prefix, int media = 0)
     {
         var watch = Stopwatch.StartNew();
         Directory.CreateDirectory(Path.Combine(dataDir, "objects"));
@@ -60,8 +62,31 @@ internal static class Seeder
                 cmd.ExecuteNonQuery();
             }
         }
+        using (var cmd = db.CreateCommand())
+        {
+            cmd.CommandText = "INSERT OR REPLACE INTO docs(kind,id,json) VALUES($k,$i,$j)";
+            var kind = cmd.Parameters.Add("$k", SqliteType.Text);
+            var id = cmd.Parameters.Add("$i", SqliteType.Text);
+            var json = cmd.Parameters.Add("$j", SqliteType.Text);
+            cmd.Prepare();
+            for (int i = 0; i < media; i++)
+            {
+                string key = $"{prefix}{i / 1000:D4}/clip-{i:D7}.mp4", videoId = Guid.NewGuid().ToString("N");
+                var created = now.AddMilliseconds(i);
+                (kind.Value, id.Value, json.Value) = ("vod-video", videoId, JsonSerializer.Serialize(new
+                {
+                    VideoId = videoId, Title = $"clip {i}", Description = "", Tags = "", CoverURL = "", CateId = -1L,
+                    FileURL = $"https://{bucket}.oss-cn-shanghai.aliyuncs.com/{key}", Bucket = bucket, Key = key, Region = "cn-shanghai",
+                    AppId = "app-1000000", TemplateGroupId = "VOD_NO_TRANSCODE", UserData = "", ReferenceId = "", NoTranscode = true,
+                    MezzanineDeleted = false, SourceSize = (long)body.Length, CreationTime = created, ModificationTime = created,
+                }));
+                cmd.ExecuteNonQuery();
+                (kind.Value, id.Value, json.Value) = ("vod-file-url", bucket + "/" + key, JsonSerializer.Serialize(new { Id = videoId, Created = created }));
+                cmd.ExecuteNonQuery();
+            }
+        }
         tx.Commit();
-        Console.WriteLine($"seeded {count} objects in {bucket}/{prefix} in {watch.Elapsed.TotalSeconds:0.0} s");
+        Console.WriteLine($"seeded {count} objects in {bucket}/{prefix}, {media} of them registered, in {watch.Elapsed.TotalSeconds:0.0} s");
     }
 
     private static void Execute(SqliteConnection db, string sql)

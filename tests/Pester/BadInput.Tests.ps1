@@ -37,6 +37,12 @@ BeforeDiscovery {
         @{ Case = 'a FileURL without a key'; Id = 'VodFileUrlNotOss'; Says = 'OSS endpoint'; Run = { Register-VodMedia -FileUrl 'https://media-archive.oss-cn-shanghai.aliyuncs.com/' } }
         @{ Case = 'a FileURL that is not a URL'; Id = 'VodFileUrlNotOss'; Says = 'OSS endpoint'; Run = { Register-VodMedia -FileUrl 'films/a.mp4' } }
         @{ Case = 'a FileURL over 1,024 bytes'; Id = 'VodFileUrlTooLong'; Says = '1024'; Run = { Register-VodMedia -FileUrl ($file + ('x' * 1000)) } }
+        # the catalogue
+        @{ Case = 'a new title of 129 bytes'; Id = 'VodTitleTooLong'; Says = '129 bytes'; Run = { Set-VodMedia -MediaId $media -Title ('t' * 129) } }
+        @{ Case = 'a tag to add of 33 bytes'; Id = 'VodTagTooLong'; Says = '33 bytes'; Run = { Set-VodMedia -MediaId $media -AddTag ('x' * 33) } }
+        @{ Case = 'nothing to set'; Id = 'VodNothingToSet'; Says = '-Title'; Run = { Set-VodMedia -MediaId $media } }
+        @{ Case = 'a search value with a quote'; Id = 'VodSearchValueInvalid'; Says = 'single quote'; Run = { Find-VodMedia -Tag "rock'n'roll" } }
+        @{ Case = 'a category name of 65 bytes'; Id = 'VodCategoryNameTooLong'; Says = '65 bytes'; Run = { New-VodCategory ('c' * 65) } }
         # regions
         @{ Case = 'a region in capitals'; Id = 'ParameterArgumentValidationError'; Says = 'Region'; Run = { Get-OssBucket -Region CN-SHANGHAI } }
         @{ Case = 'a region with a space'; Id = 'ParameterArgumentValidationError'; Says = 'Region'; Run = { Get-VodMedia -MediaId $media -Region 'cn shanghai' } }

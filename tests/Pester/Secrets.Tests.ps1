@@ -110,6 +110,14 @@ Describe 'Every cmdlet with -Verbose -Debug on a known secret and STS token' {
             }).TemplateGroupId
         $media = Invoke-Step Register-VodMedia, Get-VodMedia, Get-VodMezzanine { $objects | Register-VodMedia }
         $null = Invoke-Step Get-VodMedia, Get-VodMezzanine { Get-VodMedia -MediaId $media.MediaId; Get-VodMezzanine -MediaId $media.MediaId }
+        $null = Invoke-Step Find-VodMedia, Set-VodMedia, Compare-VodBucket {
+            Find-VodMedia -StorageLocation media-archive | Set-VodMedia -AddTag secrets
+            Compare-VodBucket -Bucket media-archive -Prefix films/2020/
+        }
+        $null = Invoke-Step New-VodCategory, Get-VodCategory, Remove-VodCategory {
+            $null = New-VodCategory secrets
+            Get-VodCategory -Recurse | Remove-VodCategory -Confirm:$false
+        }
         $null = Invoke-Step Start-VodTranscode, Wait-VodTranscode, Get-VodTranscodeTask {
             $media | Start-VodTranscode -TemplateGroupId $group | Wait-VodTranscode
             Get-VodTranscodeTask -MediaId $media[0].MediaId
@@ -147,7 +155,7 @@ Describe 'Every cmdlet with -Verbose -Debug on a known secret and STS token' {
 
     It 'ran every exported cmdlet' {
         $exported = (Get-Command -Module VodTools).Name | Sort-Object
-        $exported.Count | Should -Be 37
+        $exported.Count | Should -Be 43
         ($ran | Sort-Object -Unique) | Should -Be $exported
     }
 

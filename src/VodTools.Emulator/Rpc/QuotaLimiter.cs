@@ -17,6 +17,7 @@ internal sealed class QuotaLimiter(TimeProvider clock)
         ["GetURLUploadInfos"] = 100,
         ["GetVideoInfo"] = 100, ["GetVideoInfos"] = 100, ["GetMezzanineInfo"] = 100, ["UpdateVideoInfo"] = 100,
         ["SearchMedia"] = 50,
+        ["AddCategory"] = 30, ["DeleteCategory"] = 10, ["GetCategories"] = 50,
         ["GetPlayInfo"] = 360, ["GetVideoPlayAuth"] = 360,
         ["DeleteVideo"] = 30, ["SubmitTranscodeJobs"] = 30, ["SubmitSnapshotJob"] = 30,
         ["GetTranscodeTask"] = 15, ["ListTranscodeTask"] = 15, ["GetTranscodeSummary"] = 15,

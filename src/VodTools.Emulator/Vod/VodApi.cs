@@ -53,6 +53,7 @@ internal sealed partial class VodApi : RpcApi
         RegisterProcessingActions();
         RegisterConfigurationActions();
         RegisterPlaybackActions();
+        RegisterCatalogueActions();
     }
 
     public override string Version => "2017-03-21";
@@ -143,6 +144,7 @@ internal sealed partial class VodApi : RpcApi
             TemplateGroupId = group ?? "",
             UserData = call.Optional("UserData") ?? "",
             NoTranscode = group == NoTranscode,
+            SourceSize = _store.GetObject(bucket, key)?.Size ?? 0,
             CreationTime = call.Now,
             ModificationTime = call.Now,
         };
@@ -247,10 +249,12 @@ internal sealed partial class VodApi : RpcApi
 
     /// <summary>The video's status now: Uploading until its object exists, then UploadSucc; Transcoding while its
     /// latest task runs, then Normal (or TranscodeFail when every job failed). VOD_NO_TRANSCODE media are Normal.</summary>
-    private string Status(Video video, DateTimeOffset now)
+    private string Status(Video video, DateTimeOffset now) =>
+        Status(video, SourceObject(video), TasksOf(video.VideoId).OrderBy(t => t.CreationTime).LastOrDefault(), now);
+
+    private string Status(Video video, ObjectRecord? source, TranscodeTask? task, DateTimeOffset now)
     {
-        if (SourceObject(video) == null && !video.MezzanineDeleted) return "Uploading";
-        var task = TasksOf(video.VideoId).OrderBy(t => t.CreationTime).LastOrDefault();
+        if (source == null && !video.MezzanineDeleted) return "Uploading";
         if (task == null) return video.NoTranscode ? "Normal" : "UploadSucc";
         return TaskStatus(task, now) switch
         {
@@ -276,7 +280,7 @@ internal sealed partial class VodApi : RpcApi
             ["ModificationTime"] = RpcCall.Time(v.ModificationTime),
             ["Size"] = source?.Size ?? 0,
             ["CateId"] = v.CateId,
-            ["CateName"] = "",
+            ["CateName"] = CategoryName(v.CateId),
             ["Tags"] = v.Tags,
             ["TemplateGroupId"] = v.TemplateGroupId,
             ["StorageLocation"] = $"{v.Bucket}.oss-{v.Region}.aliyuncs.com",
@@ -293,7 +297,9 @@ internal sealed partial class VodApi : RpcApi
     }
 
     /// <summary>A plausible duration for a fake media file: its size at 1 Mbit/s.</summary>
-    private static float DurationOf(ObjectRecord? source) => source == null ? 0 : MathF.Round(source.Size / 125000f, 3);
+    private static float DurationOf(ObjectRecord? source) => DurationOf(source?.Size ?? 0);
+
+    private static float DurationOf(long size) => MathF.Round(size / 125000f, 3);
 
     /// <summary>By VideoId, or by the ReferenceId given at CreateUploadVideo.</summary>
     private JsonObject GetVideoInfo(RpcCall call)
@@ -319,7 +325,14 @@ internal sealed partial class VodApi : RpcApi
     private JsonObject GetMezzanineInfo(RpcCall call)
     {
         var video = FindVideo(call);
-        var source = SourceObject(video) ?? throw new RpcException(404, "InvalidFile.NotFound", "The source file of the video does not exist.");
+        // A registered file VOD answers from its own records: one removed from the bucket behind its back goes unnoticed
+        // ("the status of media files displayed in ApsaraVideo VOD may be different from that in OSS", storage guide). A
+        // source VOD deleted itself (DeleteMezzanines), or an upload that never arrived, is not there.
+        var source = SourceObject(video);
+        bool registered = _store.Get<IndexEntry>(FileUrlKind, video.Bucket + "/" + video.Key) != null;
+        if (video.MezzanineDeleted || (source == null && !registered))
+            throw new RpcException(404, "InvalidFile.NotFound", "The source file of the video does not exist.");
+        long size = source?.Size ?? video.SourceSize;
         string outputType = call.Optional("OutputType") ?? "oss";
         return new JsonObject
         {
@@ -328,16 +341,16 @@ internal sealed partial class VodApi : RpcApi
                 ["VideoId"] = video.VideoId,
                 ["FileName"] = Path.GetFileName(video.Key),
                 ["FileURL"] = video.FileURL,
-                ["Size"] = source.Size,
+                ["Size"] = size,
                 ["Status"] = "Normal",
                 ["CreationTime"] = RpcCall.Time(video.CreationTime),
-                ["Duration"] = DurationOf(source).ToString(CultureInfo.InvariantCulture),
+                ["Duration"] = DurationOf(size).ToString(CultureInfo.InvariantCulture),
                 ["Bitrate"] = "1000",
                 ["Fps"] = "25",
-                ["Width"] = source.Size == 0 ? 0 : 1280,
-                ["Height"] = source.Size == 0 ? 0 : 720,
+                ["Width"] = size == 0 ? 0 : 1280,
+                ["Height"] = size == 0 ? 0 : 720,
                 ["OutputType"] = outputType,
-                ["FileMD5"] = source.ContentMd5.Length == 0 ? "" : Convert.ToHexString(Convert.FromBase64String(source.ContentMd5)).ToLowerInvariant(),
+                ["FileMD5"] = source == null || source.ContentMd5.Length == 0 ? "" : Convert.ToHexString(Convert.FromBase64String(source.ContentMd5)).ToLowerInvariant(),
                 ["PreprocessStatus"] = "UnPreprocess",
                 ["StorageClass"] = "Standard",
                 ["VideoStreamList"] = new JsonArray(),
@@ -356,7 +369,7 @@ internal sealed partial class VodApi : RpcApi
         if (call.Optional("Tags") is { } tags)
             video.Tags = tags.Split(',', StringSplitOptions.RemoveEmptyEntries).Length <= 16 ? tags : throw new RpcException(400, "TagsExceededMax", "The count of tags has exceeded 16.");
         video.CoverURL = call.Optional("CoverURL") ?? video.CoverURL;
-        video.CateId = call.Int("CateId", (int)video.CateId);
+        if (call.Optional("CateId") is { } cate) video.CateId = long.TryParse(cate, NumberStyles.Integer, CultureInfo.InvariantCulture, out long id) ? id : throw RpcException.Invalid("CateId");
         video.ModificationTime = call.Now;
         _store.Put(VideoKind, video.VideoId, video);
         return [];

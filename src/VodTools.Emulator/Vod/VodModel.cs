@@ -22,6 +22,8 @@ internal sealed class Video
     public bool NoTranscode { get; set; }
     /// <summary>DeleteMezzanines removed the source on purpose: the media is not "Uploading" again.</summary>
     public bool MezzanineDeleted { get; set; }
+    /// <summary>The source's size when it was registered: VOD keeps it although the object may go later.</summary>
+    public long SourceSize { get; set; }
     public DateTimeOffset CreationTime { get; set; }
     public DateTimeOffset ModificationTime { get; set; }
 }
@@ -99,3 +101,14 @@ internal sealed class VodSettings
 
 /// <summary>An index entry: a SessionId → its task, or a bucket/key → its video.</summary>
 internal sealed record IndexEntry(string Id, DateTimeOffset Created);
+
+/// <summary>A media category (AddCategory): three levels at most, 100 subcategories each; names need not be unique.</summary>
+internal sealed class Category
+{
+    public long CateId { get; set; }
+    public string CateName { get; set; } = "";
+    public long ParentId { get; set; } = -1;
+    public int Level { get; set; }
+    public string Type { get; set; } = "default";
+    public DateTimeOffset CreationTime { get; set; }
+}

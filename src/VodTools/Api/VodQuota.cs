@@ -32,6 +32,9 @@ namespace VodTools.Api
             ["GetMezzanineInfo"] = 100,         // unpublished
             ["UpdateVideoInfo"] = 100,
             ["SearchMedia"] = 50,
+            ["AddCategory"] = 30,
+            ["DeleteCategory"] = 10,
+            ["GetCategories"] = 50,
             ["GetPlayInfo"] = 360,
             ["GetVideoPlayAuth"] = 360,
             ["DeleteVideo"] = 30,

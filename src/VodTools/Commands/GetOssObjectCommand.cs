@@ -63,8 +63,7 @@ namespace VodTools.Commands
 
         protected override void ProcessRecord()
         {
-            var include = Include?.Select(p => new WildcardPattern(p, WildcardOptions.IgnoreCase)).ToList();
-            var exclude = Exclude?.Select(p => new WildcardPattern(p, WildcardOptions.IgnoreCase)).ToList();
+            var filter = new KeyFilter(Include, Exclude);
             var token = NoAutoIteration ? ContinuationToken : null;
             long listed = 0;
             var progress = new ProgressRecord(2, $"Listing oss://{Bucket}/{Prefix}", "first page");
@@ -87,8 +86,7 @@ namespace VodTools.Commands
                 if (more) pending = Session.Oss.ListObjectsAsync(Bucket, Prefix, Delimiter, StartAfter, page.NextContinuationToken, PageSize, Cancellation);
                 foreach (var item in page.Objects)
                 {
-                    if (!item.IsPrefix && include != null && !include.Any(p => p.IsMatch(item.Key))) continue;
-                    if (!item.IsPrefix && exclude != null && exclude.Any(p => p.IsMatch(item.Key))) continue;
+                    if (!item.IsPrefix && !filter.Keeps(item.Key)) continue;
                     WriteObject(item);
                 }
                 listed += page.Objects.Count;

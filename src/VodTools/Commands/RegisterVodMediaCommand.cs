@@ -58,8 +58,9 @@ namespace VodTools.Commands
         [Parameter(ValueFromPipelineByPropertyName = true)]
         public string[]? Tags { get; set; }
 
-        /// <summary>The VOD category id.</summary>
+        /// <summary>The VOD category id (completes from category names).</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(Completion.CloudNameCompleter))]
         public long? CateId { get; set; }
 
         /// <summary>The cover image URL.</summary>

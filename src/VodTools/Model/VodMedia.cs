@@ -4,7 +4,7 @@ namespace VodTools.Model
 {
     /// <summary>
     /// A media asset in VOD (a video or audio). <see cref="MediaId"/> binds to the MediaId/VideoId parameters
-    /// of Start-VodTranscode, Start-VodSnapshot, Get-VodMedia and Remove-VodMedia.
+    /// of Start-VodTranscode, Start-VodSnapshot, Get-VodMedia, Set-VodMedia and Remove-VodMedia.
     /// </summary>
     public sealed class VodMedia
     {
@@ -19,6 +19,7 @@ namespace VodTools.Model
         public string? Description { get; set; }
         public string? Tags { get; set; }
         public long? CateId { get; set; }
+        public string? CateName { get; set; }
         public string? CoverUrl { get; set; }
         public double? Duration { get; set; }
         public long? Size { get; set; }

@@ -192,6 +192,7 @@ namespace VodTools.Services
             Description = video.Str("Description"),
             Tags = video.Str("Tags"),
             CateId = video.Long("CateId"),
+            CateName = video.Str("CateName") is { Length: > 0 } cateName ? cateName : null,
             CoverUrl = video.Str("CoverURL"),
             Duration = video.Double("Duration"),
             Size = video.Long("Size"),

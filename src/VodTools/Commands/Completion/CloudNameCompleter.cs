@@ -12,7 +12,8 @@ namespace VodTools.Commands.Completion
 {
     /// <summary>
     /// Completes the names that live in the cloud, by the parameter's name: -Bucket (ListBuckets), -TemplateGroupId
-    /// (ListTranscodeTemplateGroup; a group's name finds its id), -RoleName (ListRoles) and -PolicyName (ListPolicies).
+    /// (ListTranscodeTemplateGroup; a group's name finds its id), -RoleName (ListRoles), -PolicyName (ListPolicies) and
+    /// -CateId/-ParentId (GetCategories, the whole tree; a category's name finds its id).
     /// </summary>
     public sealed class CloudNameCompleter : IArgumentCompleter
     {
@@ -27,7 +28,15 @@ namespace VodTools.Commands.Completion
                     (await session.Ram.ListRolesAsync(token).ConfigureAwait(false)).Select(r => new CompletionName(r.RoleName)),
                 ["PolicyName"] = async (session, token) =>
                     (await session.Ram.ListPoliciesAsync(null, token).ConfigureAwait(false)).Select(p => new CompletionName(p.PolicyName)),
+                ["CateId"] = Categories,
+                ["ParentId"] = Categories,
             };
+
+        /// <summary>Every category, labelled "Drama in Films" below level 1.</summary>
+        private static async Task<IEnumerable<CompletionName>> Categories(CloudSession session, CancellationToken token) =>
+            (await session.Vod.ListCategoryTreeAsync(null, true, token).ConfigureAwait(false)).Select(c => new CompletionName(
+                c.CateId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                c.Path == c.CateName ? c.CateName : c.CateName + " in " + c.Path!.Substring(0, c.Path.Length - c.CateName.Length - 1)));
 
         public IEnumerable<CompletionResult> CompleteArgument(
             string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters) =>

@@ -1,0 +1,44 @@
+using System.Management.Automation;
+using System;
+using VodTools.Api.Http;
+using VodTools.Commands.Common;
+using VodTools.Services;
+
+namespace VodTools.Commands
+{
+    /// <summary>
+    /// <para type="synopsis">Deletes VOD media categories with all their subcategories (DeleteCategory).</para>
+    /// <para type="description">Asks for confirmation per category (ConfirmImpact High; -Confirm:$false skips it). VOD
+    /// deletes the subcategories too, and the media in them lose their category (the media themselves stay). A category id
+    /// VOD does not know is a non-terminating error (VodCategoryNotFound).</para>
+    /// </summary>
+    [Cmdlet(VerbsCommon.Remove, "VodCategory", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+    [OutputType(typeof(void))]
+    public sealed class RemoveVodCategoryCommand : VodCmdletBase
+    {
+        /// <summary>The categories to delete (completes from category names). Binds from VodCategory.CateId.</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(Completion.CloudNameCompleter))]
+        public long[] CateId { get; set; } = Array.Empty<long>();
+
+        protected override void ProcessRecord()
+        {
+            foreach (var id in CateId)
+            {
+                if (!ShouldProcess(id.ToString(System.Globalization.CultureInfo.InvariantCulture), "Delete VOD category and its subcategories")) continue;
+                try
+                {
+                    Await(Session.Vod.DeleteCategoryAsync(id, Cancellation));
+                }
+                catch (CloudException e) when (e.Code == VodService.CategoryNotFound)
+                {
+                    WriteError(new ErrorRecord(new ItemNotFoundException($"VOD has no category {id}."), "VodCategoryNotFound", ErrorCategory.ObjectNotFound, id));
+                }
+                catch (Exception e) when (!(e is PipelineStoppedException))
+                {
+                    WriteItemError(e, "VodCategoryNotDeleted", id);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,217 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using System;
+using VodTools.Commands.Common;
+using VodTools.Commands.Pipeline;
+using VodTools.Model;
+using VodTools.Services;
+
+namespace VodTools.Commands
+{
+    /// <summary>
+    /// <para type="synopsis">Changes the title, description, tags, category or cover of media in VOD (UpdateVideoInfos).</para>
+    /// <para type="description">Checks VOD's limits locally (title 128 bytes, description 1,024 bytes, at most 16 tags of 32
+    /// bytes, no emoji), then updates 20 media per call, several calls at a time within VOD's quota. -Tags replaces the
+    /// tags; -AddTag and -RemoveTag edit each media's own tags, read first with GetVideoInfos (20 per call). Only the fields
+    /// given change. A media VOD does not know (VodMediaNotFound) or refuses to change (VodMediaUpdateForbidden) is a
+    /// non-terminating error; the others go on.</para>
+    /// </summary>
+    [Cmdlet(VerbsCommon.Set, "VodMedia", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = ReplaceTags)]
+    [OutputType(typeof(void))]
+    public sealed class SetVodMediaCommand : VodCmdletBase
+    {
+        private const string ReplaceTags = "ReplaceTags";
+        private const string EditTags = "EditTags";
+
+        private readonly List<(long Slot, string MediaId)> _batch = new List<(long, string)>();
+        private OrderedWork? _work;
+        private MediaUpdate _changes = new MediaUpdate();
+        private int _updated;
+        private int _failed;
+
+        /// <summary>The media ids. Bind from VodMedia.MediaId (Find-VodMedia, Get-VodMedia) or plain strings.</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("VideoId")]
+        [ValidateNotNullOrEmpty]
+        public string[] MediaId { get; set; } = Array.Empty<string>();
+
+        /// <summary>The new title (at most 128 bytes, no emoji).</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? Title { get; set; }
+
+        /// <summary>The new description (at most 1,024 bytes, no emoji).</summary>
+        [Parameter]
+        public string? Description { get; set; }
+
+        /// <summary>The new tags, replacing the old ones (at most 16 of 32 bytes); @() removes them all.</summary>
+        [Parameter(ParameterSetName = ReplaceTags)]
+        [AllowEmptyCollection]
+        public string[]? Tags { get; set; }
+
+        /// <summary>Tags to add to each media's own.</summary>
+        [Parameter(ParameterSetName = EditTags)]
+        [ValidateNotNullOrEmpty]
+        public string[]? AddTag { get; set; }
+
+        /// <summary>Tags to take off each media (letter case aside).</summary>
+        [Parameter(ParameterSetName = EditTags)]
+        [ValidateNotNullOrEmpty]
+        public string[]? RemoveTag { get; set; }
+
+        /// <summary>The new category id (completes from category names).</summary>
+        [Parameter]
+        [ArgumentCompleter(typeof(Completion.CloudNameCompleter))]
+        public long? CateId { get; set; }
+
+        /// <summary>The new cover image URL.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? CoverUrl { get; set; }
+
+        /// <summary>How many UpdateVideoInfos calls run at once (each updates up to 20 media). Default 8.</summary>
+        [Parameter]
+        [ValidateRange(1, 64)]
+        public int ThrottleLimit { get; set; } = 8;
+
+        protected override void BeginProcessing()
+        {
+            try
+            {
+                if (Title == null && Description == null && Tags == null && AddTag == null && RemoveTag == null && CateId == null && CoverUrl == null)
+                    throw new ValidationException("VodNothingToSet", "Give at least one of -Title, -Description, -Tags, -AddTag, -RemoveTag, -CateId or -CoverUrl.");
+                _changes = new MediaUpdate
+                {
+                    Title = Title == null ? null : VodLimits.Title(Title),
+                    Description = VodLimits.Description(Description),
+                    Tags = Tags == null ? null : VodLimits.Tags(Tags) ?? string.Empty,
+                    CateId = CateId,
+                    CoverUrl = VodLimits.CoverUrl(CoverUrl),
+                };
+                VodLimits.Tags(AddTag);
+                VodLimits.Tags(RemoveTag);
+            }
+            catch (ValidationException e)
+            {
+                ThrowTerminatingError(new ErrorRecord(e, e.ErrorId, ErrorCategory.InvalidArgument, e.ParamName));
+            }
+            _work = new OrderedWork(ThrottleLimit);
+        }
+
+        protected override void ProcessRecord()
+        {
+            var work = _work!;
+            foreach (var id in MediaId)
+            {
+                if (!ShouldProcess(id, "Update " + Describe())) continue;
+                if (_batch.Any(b => b.MediaId == id)) Submit(); // one call never carries a media twice
+                _batch.Add((work.Reserve(), id));
+                if (_batch.Count == VodService.MaxUpdateBatch) Submit();
+            }
+            work.Throttle(WaitDraining, Cancellation);
+            FlushDiagnostics();
+        }
+
+        protected override void EndProcessing()
+        {
+            Submit();
+            _work!.Finish(WaitDraining, () => { }, Cancellation);
+            WriteVerbose($"{_updated} media updated, {_failed} not.");
+            _work!.Dispose();
+        }
+
+        private string Describe() =>
+            string.Join(", ", new[]
+            {
+                Title == null ? null : $"title '{Title}'",
+                Description == null ? null : "description",
+                Tags == null ? null : $"tags '{string.Join(",", Tags)}'",
+                AddTag == null ? null : $"add tags '{string.Join(",", AddTag)}'",
+                RemoveTag == null ? null : $"remove tags '{string.Join(",", RemoveTag)}'",
+                CateId == null ? null : $"category {CateId}",
+                CoverUrl == null ? null : "cover",
+            }.Where(s => s != null));
+
+        private void Submit()
+        {
+            if (_batch.Count == 0) return;
+            var batch = _batch.ToList();
+            _batch.Clear();
+            var work = _work!;
+            var vod = Session.Vod;
+            var cancellation = Cancellation;
+            var editsTags = AddTag != null || RemoveTag != null;
+            work.Start(async () =>
+            {
+                try
+                {
+                    var updates = new List<(long Slot, MediaUpdate Update)>();
+                    var current = editsTags ? (await vod.GetVideoInfosAsync(batch.Select(b => b.MediaId).ToList(), cancellation).ConfigureAwait(false)).Media : null;
+                    foreach (var (slot, id) in batch)
+                    {
+                        var update = For(id, current);
+                        if (update.Error != null) work.Complete(slot, () => { _failed++; WriteItemError(update.Error, update.Error.ErrorId, id); });
+                        else if (update.Missing) work.Complete(slot, () => NotFound(id));
+                        else updates.Add((slot, update.Update!));
+                    }
+                    if (updates.Count == 0) return;
+                    var (missing, forbidden) = await vod.UpdateVideoInfosAsync(updates.Select(u => u.Update).ToList(), cancellation).ConfigureAwait(false);
+                    foreach (var (slot, update) in updates)
+                    {
+                        var id = update.MediaId;
+                        if (missing.Contains(id)) work.Complete(slot, () => NotFound(id));
+                        else if (forbidden.Contains(id))
+                            work.Complete(slot, () =>
+                            {
+                                _failed++;
+                                WriteError(new ErrorRecord(new UnauthorizedAccessException($"VOD refused to change media {id}."), "VodMediaUpdateForbidden", ErrorCategory.PermissionDenied, id));
+                            });
+                        else work.Complete(slot, () => _updated++);
+                    }
+                }
+                catch (Exception e) when (!(e is OperationCanceledException && cancellation.IsCancellationRequested))
+                {
+                    // InvalidVideo.NotFound: VOD may answer it for a call none of whose media exists, as DeleteVideo does
+                    var errorId = e is Api.Http.CloudException { Code: "InvalidVideo.NotFound" } ? "VodMediaNotFound" : "VodMediaNotUpdated";
+                    foreach (var (slot, id) in batch) work.Complete(slot, () => { _failed++; WriteItemError(e, errorId, id); });
+                }
+            }, cancellation);
+        }
+
+        private void NotFound(string id)
+        {
+            _failed++;
+            WriteError(new ErrorRecord(new ItemNotFoundException($"VOD has no media {id}."), "VodMediaNotFound", ErrorCategory.ObjectNotFound, id));
+        }
+
+        /// <summary>The update of one media: the shared changes, with its own tags when -AddTag/-RemoveTag edit them.</summary>
+        private (MediaUpdate? Update, bool Missing, ValidationException? Error) For(string id, IReadOnlyList<VodMedia>? current)
+        {
+            var update = new MediaUpdate
+            {
+                MediaId = id,
+                Title = _changes.Title,
+                Description = _changes.Description,
+                Tags = _changes.Tags,
+                CateId = _changes.CateId,
+                CoverUrl = _changes.CoverUrl,
+            };
+            if (current == null) return (update, false, null);
+            var media = current.FirstOrDefault(m => m.MediaId == id);
+            if (media == null) return (null, true, null);
+            var tags = MediaQuery.SplitTags(media.Tags).ToList();
+            tags.RemoveAll(t => RemoveTag != null && RemoveTag.Contains(t, StringComparer.OrdinalIgnoreCase));
+            tags.AddRange((AddTag ?? Array.Empty<string>()).Distinct(StringComparer.OrdinalIgnoreCase).Where(t => !tags.Contains(t, StringComparer.OrdinalIgnoreCase)));
+            try
+            {
+                update.Tags = VodLimits.Tags(tags.ToArray()) ?? string.Empty;
+                return (update, false, null);
+            }
+            catch (ValidationException e)
+            {
+                return (null, false, e);
+            }
+        }
+    }
+}
