@@ -228,3 +228,12 @@ Describe 'Start-VodEmulator -Faults' {
         (Get-VodContext).EmulatorProcessId | Should -Be $before
     }
 }
+
+Describe '-Debug in a host that cannot prompt (a runbook)' {
+    It 'runs the command instead of failing on a diagnostic line PowerShell wants to ask about' {
+        $child = Start-Child '$null = Start-VodEmulator -InMemory -Port 0; $id = Get-VodCallerIdentity -Debug 5>$null; "account $($id.AccountId) errors $($Error.Count)"; Stop-VodEmulator'
+        $out = $child.StandardOutput.ReadToEnd()
+        $child.WaitForExit(60000) | Should -BeTrue
+        $out | Should -Match 'account 1234567890123456 errors 0'
+    }
+}

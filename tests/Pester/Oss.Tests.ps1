@@ -45,6 +45,18 @@ Describe 'Get-OssBucket' {
         (Get-OssBucket -Bucket 'media-*').Bucket | Should -Be 'media-archive'
     }
 
+    It 'gets objects by key, a missing one as a non-terminating ObjectNotFound error' {
+        $listed = Get-OssObject media-archive -Include *.mp4 | Select-Object -First 2
+        $read = Get-OssObject media-archive -Key $listed[0].Key, 'no/such/key.mp4', $listed[1].Key -ErrorVariable missing -ErrorAction SilentlyContinue
+        $read.Key | Should -Be $listed.Key
+        $read.Size | Should -Be $listed.Size
+        $read.FileUrl | Should -Be $listed.FileUrl
+        $missing.Count | Should -Be 1
+        $missing[0].FullyQualifiedErrorId | Should -Be 'OssObjectNotFound,VodTools.Commands.GetOssObjectCommand'
+        $missing[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
+        $missing[0].TargetObject | Should -Be 'oss://media-archive/no/such/key.mp4'
+    }
+
     It 'reports a missing bucket as a non-terminating NoSuchBucket error' {
         $result = Get-OssBucket -Bucket no-such-bucket -ErrorVariable failures -ErrorAction SilentlyContinue
         $result | Should -BeNullOrEmpty

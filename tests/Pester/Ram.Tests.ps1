@@ -244,6 +244,7 @@ Describe 'Remove-RamRole and Remove-RamPolicy' {
         $roleFailures[0].FullyQualifiedErrorId | Should -Be 'RamRoleNotRemoved,VodTools.Commands.RemoveRamRoleCommand'
         $roleFailures[0].Exception.Code | Should -Be 'DeleteConflict.Role.Policy'
         $roleFailures[0].CategoryInfo.Category | Should -Be 'ResourceExists'
+        $roleFailures[0].ErrorDetails.RecommendedAction | Should -BeLike '*Remove-RamRole doomed-role -Force*'
 
         Get-RamRole doomed-role | Remove-RamRole -Force -Confirm:$false
         Get-RamRole doomed-role -ErrorAction SilentlyContinue | Should -BeNullOrEmpty

@@ -8,7 +8,9 @@ using VodTools.Services;
 namespace VodTools.Commands
 {
     /// <summary>
-    /// <para type="synopsis">Lists the objects of an OSS bucket, page by page, as they arrive.</para>
+    /// <para type="synopsis">Lists the objects of an OSS bucket, page by page, as they arrive, or gets objects by key.</para>
+    /// <para type="description">-Key reads each object's properties (HeadObject) instead of listing: a key that does not
+    /// exist is a non-terminating ObjectNotFound error (OssObjectNotFound).</para>
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "OssObject", DefaultParameterSetName = AllPages)]
     [OutputType(typeof(OssObject))]
@@ -16,6 +18,7 @@ namespace VodTools.Commands
     {
         private const string AllPages = "AllPages";
         private const string OnePage = "OnePage";
+        private const string ByKey = "ByKey";
 
         /// <summary>The variable -NoAutoIteration leaves the next page's token in.</summary>
         public const string NextTokenVariable = "OssNextContinuationToken";
@@ -26,30 +29,41 @@ namespace VodTools.Commands
         [ArgumentCompleter(typeof(Completion.CloudNameCompleter))]
         public string Bucket { get; set; } = string.Empty;
 
+        /// <summary>The objects to read, by exact key (HeadObject), instead of listing.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = ByKey, ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNullOrEmpty]
+        public string[] Key { get; set; } = Array.Empty<string>();
+
         /// <summary>Only keys that start with this.</summary>
-        [Parameter(Position = 1)]
+        [Parameter(Position = 1, ParameterSetName = AllPages)]
+        [Parameter(Position = 1, ParameterSetName = OnePage)]
         public string? Prefix { get; set; }
 
         /// <summary>Keep only keys matching one of these wildcards (case-insensitive), e.g. *.mp4.</summary>
-        [Parameter]
+        [Parameter(ParameterSetName = AllPages)]
+        [Parameter(ParameterSetName = OnePage)]
         [SupportsWildcards]
         public string[]? Include { get; set; }
 
         /// <summary>Drop keys matching one of these wildcards (case-insensitive).</summary>
-        [Parameter]
+        [Parameter(ParameterSetName = AllPages)]
+        [Parameter(ParameterSetName = OnePage)]
         [SupportsWildcards]
         public string[]? Exclude { get; set; }
 
         /// <summary>Group keys by this character (usually '/'): keys below the next one come back as prefix entries (IsPrefix).</summary>
-        [Parameter]
+        [Parameter(ParameterSetName = AllPages)]
+        [Parameter(ParameterSetName = OnePage)]
         public string? Delimiter { get; set; }
 
         /// <summary>Start listing after this key.</summary>
-        [Parameter]
+        [Parameter(ParameterSetName = AllPages)]
+        [Parameter(ParameterSetName = OnePage)]
         public string? StartAfter { get; set; }
 
         /// <summary>Keys per page (1–1000). Default 1000.</summary>
-        [Parameter]
+        [Parameter(ParameterSetName = AllPages)]
+        [Parameter(ParameterSetName = OnePage)]
         [ValidateRange(1, 1000)]
         public int PageSize { get; set; } = 1000;
 
@@ -63,6 +77,21 @@ namespace VodTools.Commands
 
         protected override void ProcessRecord()
         {
+            if (ParameterSetName == ByKey)
+            {
+                foreach (var key in Key)
+                {
+                    try
+                    {
+                        WriteObject(Await(Session.Oss.HeadObjectAsync(Bucket, key, Cancellation)));
+                    }
+                    catch (Exception e) when (!(e is PipelineStoppedException))
+                    {
+                        WriteItemError(e, e is Api.Http.CloudException { HttpStatus: 404 } ? "OssObjectNotFound" : "OssObjectNotRead", $"oss://{Bucket}/{key}");
+                    }
+                }
+                return;
+            }
             var filter = new KeyFilter(Include, Exclude);
             var token = NoAutoIteration ? ContinuationToken : null;
             long listed = 0;

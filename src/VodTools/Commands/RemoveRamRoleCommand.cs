@@ -37,7 +37,8 @@ namespace VodTools.Commands
             }
             catch (Exception e) when (!(e is PipelineStoppedException))
             {
-                WriteItemError(e, "RamRoleNotRemoved", RoleName);
+                WriteItemError(e, "RamRoleNotRemoved", RoleName,
+                    HasCode(e, "DeleteConflict.Role.Policy") ? $"Detach its policies first, or run Remove-RamRole {RoleName} -Force, which detaches them and deletes the role." : null);
             }
         }
     }

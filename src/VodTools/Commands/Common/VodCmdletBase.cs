@@ -87,8 +87,23 @@ namespace VodTools.Commands.Common
         /// <summary>Writes the queued per-call diagnostic lines; only the pipeline thread may.</summary>
         protected void FlushDiagnostics()
         {
-            while (_diagnostics.TryDequeue(out var line)) WriteVerbose(line);
+            while (_diagnostics.TryDequeue(out var line))
+            {
+                if (_diagnosticsMuted) continue;
+                try
+                {
+                    WriteVerbose(line);
+                }
+                catch (PSInvalidOperationException)
+                {
+                    // -Debug makes PowerShell ask before each such line; a host that cannot ask (a runbook, pwsh
+                    // -NonInteractive) refuses, and a diagnostic line must not fail the call: the rest are dropped.
+                    _diagnosticsMuted = true;
+                }
+            }
         }
+
+        private bool _diagnosticsMuted;
 
         /// <summary>Waits on the pipeline thread for async work, writing -Verbose lines as they come; Ctrl+C stops it.</summary>
         protected T Await<T>(Task<T> task)
@@ -129,10 +144,10 @@ namespace VodTools.Commands.Common
         /// Reports a failure about one input item as a non-terminating error, or, when nothing further can succeed
         /// (endpoint unreachable, key refused, credentials unavailable), ends the cmdlet.
         /// </summary>
-        protected void WriteItemError(Exception error, string errorId, object? target)
+        protected void WriteItemError(Exception error, string errorId, object? target, string? recommendedAction = null)
         {
             FlushDiagnostics();
-            var record = ToErrorRecord(error, errorId, target);
+            var record = ToErrorRecord(error, errorId, target, recommendedAction);
             if (IsFatal(error)) ThrowTerminatingError(record);
             WriteError(record);
         }
@@ -141,19 +156,19 @@ namespace VodTools.Commands.Common
         /// The error as a record whose message names the item it is about and, for a call that was retried, says so, as a
         /// line on screen shows the message alone.
         /// </summary>
-        protected static ErrorRecord ToErrorRecord(Exception error, string errorId, object? target)
+        protected static ErrorRecord ToErrorRecord(Exception error, string errorId, object? target, string? recommendedAction = null)
         {
-            string? recommended = null;
+            var recommended = recommendedAction;
             ErrorRecord record;
             switch (error)
             {
                 case CloudException cloud:
                     record = new ErrorRecord(cloud, IsFatal(cloud) ? FatalId(cloud) : errorId, Category(cloud), target);
-                    if (cloud.Recommend != null) recommended = "See " + cloud.Recommend;
+                    if (cloud.Recommend != null) recommended ??= "See " + cloud.Recommend;
                     break;
                 case OutcomeUnknownException unknown:
                     record = new ErrorRecord(unknown, unknown.ErrorId, ErrorCategory.OperationTimeout, target);
-                    recommended = unknown.Check;
+                    recommended ??= unknown.Check;
                     break;
                 case ValidationException invalid:
                     record = new ErrorRecord(invalid, invalid.ErrorId, ErrorCategory.InvalidArgument, target);
