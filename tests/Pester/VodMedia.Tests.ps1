@@ -72,10 +72,16 @@ Describe 'Get-VodMezzanine' {
 }
 
 Describe 'Remove-VodMedia' {
-    It 'deletes nothing with -WhatIf' {
+    It 'deletes nothing with -WhatIf, naming each media by title and source file, and reads nothing to ask no one' {
         $media = Register-TestMedia 'audio/música/' 2
-        $media | Remove-VodMedia -WhatIf
+        $path = Join-Path $TestDrive 'whatif.txt'
+        Start-Transcript -Path $path | Out-Null
+        try { $media | Remove-VodMedia -WhatIf } finally { Stop-Transcript | Out-Null }
+        $said = Get-Content $path -Raw
+        $said | Should -Match ([regex]::Escape("$($media[0].MediaId) '$($media[0].Title)' (source file oss://media-archive/audio/música/"))
         ($media | Get-VodMedia).MediaId | Should -Be $media.MediaId
+        $calls = $media | Remove-VodMedia -Confirm:$false -Verbose 4>&1 | Where-Object { "$_" -match '^VOD (\w+) attempt' } | ForEach-Object { "$_".Split(' ')[1] }
+        $calls | Should -Be @('DeleteVideo')
     }
 
     It 'deletes piped media in batches of 20, source files included' {

@@ -1,8 +1,10 @@
 using System.Management.Automation;
+using System.Linq;
 using System;
 using VodTools.Api.Http;
 using VodTools.Commands.Common;
 using VodTools.Commands.Pipeline;
+using VodTools.Model;
 using VodTools.Services;
 
 namespace VodTools.Commands
@@ -30,11 +32,42 @@ namespace VodTools.Commands
         {
             foreach (var id in MediaId)
             {
-                if (ShouldProcess(id, "Delete media, its streams and its source file") && _batch.Add(id)) Delete();
+                if (ShouldProcess(Describe(id), "Delete media, its streams and its source file") && _batch.Add(id)) Delete();
             }
         }
 
         protected override void EndProcessing() => Delete();
+
+        /// <summary>
+        /// The media as the question names it: with its title and source file when PowerShell will show the question
+        /// (-Confirm, -WhatIf, or the default confirmation of a high-impact command), as the source file in the user's own
+        /// bucket goes too; the bare id when no one will read it, which saves two reads per media.
+        /// </summary>
+        private string Describe(string id)
+        {
+            if (!WillAsk()) return id;
+            string? title = null, source = null;
+            try
+            {
+                title = Await(Session.Vod.GetVideoInfosAsync(new[] { id }, Cancellation)).Media.FirstOrDefault()?.Title;
+                source = Await(Session.Vod.GetMezzanineInfoAsync(id, null, null, Cancellation)).FileUrl;
+            }
+            catch (CloudException)
+            {
+                // the question is asked with what is known; the delete itself reports what is wrong
+            }
+            var file = source != null && OssFileUrl.TryParse(source, out var bucket, out _, out var key) ? $"oss://{bucket}/{key}" : source;
+            return id + (title == null ? string.Empty : $" '{title}'") + (file == null ? string.Empty : $" (source file {file})");
+        }
+
+        private bool WillAsk()
+        {
+            var bound = MyInvocation.BoundParameters;
+            if (bound.TryGetValue("WhatIf", out var whatIf) && ((SwitchParameter)whatIf).IsPresent) return true;
+            if (bound.TryGetValue("Confirm", out var confirm)) return ((SwitchParameter)confirm).IsPresent;
+            return GetVariableValue("WhatIfPreference") is SwitchParameter { IsPresent: true } || GetVariableValue("WhatIfPreference") is true
+                || (GetVariableValue("ConfirmPreference") is ConfirmImpact preference && preference != ConfirmImpact.None && preference <= ConfirmImpact.High);
+        }
 
         private void Delete()
         {
