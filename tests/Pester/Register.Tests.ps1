@@ -78,6 +78,14 @@ Describe 'Register-VodMedia' {
             Should -Throw -ErrorId 'VodJsonParameterInvalid,VodTools.Commands.RegisterVodMediaCommand'
     }
 
+    It 'takes -FileUrl as objects print, oss://bucket/key, for a bucket of the session''s region' {
+        $object = Get-OssObject -Bucket media-archive -Include '*.mp4' | Select-Object -Last 1
+        $media = Register-VodMedia -FileUrl "$object"
+        "$object" | Should -BeLike 'oss://media-archive/*'
+        $media.FileUrl | Should -Be $object.FileUrl
+        (Get-OssBucket media-archive).Name | Should -Be 'media-archive'
+    }
+
     It 'checks -TemplateGroupId once, before any file is sent, with one error' {
         $objects = Get-OssObject -Bucket media-archive -Include '*.mp4' | Select-Object -First 3
         $output = [System.Collections.Generic.List[object]]::new()

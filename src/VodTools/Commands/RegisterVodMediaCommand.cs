@@ -25,6 +25,7 @@ namespace VodTools.Commands
     {
         /// <summary>The template group id that means "register without transcoding".</summary>
         public const string NoTranscode = "VOD_NO_TRANSCODE";
+        private const string OssObjectUri = "oss://";
 
         private readonly Dictionary<string, List<PendingFile>> _batches = new Dictionary<string, List<PendingFile>>(StringComparer.Ordinal);
         private OrderedWork? _work;
@@ -32,7 +33,7 @@ namespace VodTools.Commands
         private int _failed;
         private DateTime _lastProgress = DateTime.MinValue;
 
-        /// <summary>The file's OSS URL, https://&lt;bucket&gt;.oss-&lt;region&gt;.aliyuncs.com/&lt;key&gt;. Binds from OssObject.FileUrl.</summary>
+        /// <summary>The file's OSS URL, https://&lt;bucket&gt;.oss-&lt;region&gt;.aliyuncs.com/&lt;key&gt;, or oss://&lt;bucket&gt;/&lt;key&gt; (as objects print) for a bucket in the session's region. Binds from OssObject.FileUrl.</summary>
         [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("Url")]
         public string? FileUrl { get; set; }
@@ -183,7 +184,15 @@ namespace VodTools.Commands
         {
             string fileUrl;
             string key;
-            if (!string.IsNullOrEmpty(FileUrl))
+            if (!string.IsNullOrEmpty(FileUrl) && FileUrl!.StartsWith(OssObjectUri, StringComparison.Ordinal))
+            {
+                // oss://bucket/key, as objects print: the bucket is taken to be in the session's region
+                var slash = FileUrl.IndexOf('/', OssObjectUri.Length);
+                bucket = OssBucketNames.Check(slash < 0 ? FileUrl.Substring(OssObjectUri.Length) : FileUrl.Substring(OssObjectUri.Length, slash - OssObjectUri.Length));
+                key = OssObjectKeys.Check(slash < 0 ? string.Empty : FileUrl.Substring(slash + 1));
+                fileUrl = VodLimits.FileUrl(OssFileUrl.Build(bucket, Session.Region.RegionId, key));
+            }
+            else if (!string.IsNullOrEmpty(FileUrl))
             {
                 fileUrl = VodLimits.FileUrl(FileUrl!);
                 OssFileUrl.TryParse(fileUrl, out bucket, out _, out key);

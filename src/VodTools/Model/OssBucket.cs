@@ -6,6 +6,8 @@ namespace VodTools.Model
     public sealed class OssBucket
     {
         public string Bucket { get; set; } = string.Empty;
+        /// <summary>The bucket's name, as <see cref="Bucket"/>: what other PowerShell objects call their name.</summary>
+        public string Name => Bucket;
         /// <summary>The region id, e.g. <c>cn-shanghai</c>.</summary>
         public string Region { get; set; } = string.Empty;
         /// <summary>OSS's location name, e.g. <c>oss-cn-shanghai</c>.</summary>
