@@ -252,20 +252,20 @@ Describe 'Start-VodSnapshot' {
 
     It 'validates sizes, offsets and sprite JSON before any call' {
         { Start-VodSnapshot -MediaId abc -Width 4 } | Should -Throw -ErrorId 'ParameterArgumentValidationError,VodTools.Commands.StartVodSnapshotCommand'
-        { Start-VodSnapshot -MediaId abc -OffsetTimes (1..31) } | Should -Throw -ErrorId 'ParameterArgumentValidationError,VodTools.Commands.StartVodSnapshotCommand'
+        { Start-VodSnapshot -MediaId abc -OffsetTime (1..31) } | Should -Throw -ErrorId 'ParameterArgumentValidationError,VodTools.Commands.StartVodSnapshotCommand'
         { Start-VodSnapshot -MediaId abc -SpriteConfig 'nope' -ErrorAction Stop } | Should -Throw -ErrorId 'VodJsonParameterInvalid,VodTools.Commands.StartVodSnapshotCommand'
     }
 
     It 'submits nothing with -WhatIf' {
         $calls = { param($records) @($records | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] -and $_.Message -like 'VOD SubmitSnapshotJob*' }).Count }
-        $records = $snapMedia[1] | Start-VodSnapshot -OffsetTimes 0, 1000 -WhatIf -Verbose 4>&1
+        $records = $snapMedia[1] | Start-VodSnapshot -OffsetTime 0, 1000 -WhatIf -Verbose 4>&1
         & $calls $records | Should -Be 0
         @($records | Where-Object { $_ -is [VodTools.Model.SnapshotJob] }) | Should -BeNullOrEmpty
-        & $calls ($snapMedia[1] | Start-VodSnapshot -OffsetTimes 0, 1000 -Verbose 4>&1) | Should -Be 1
+        & $calls ($snapMedia[1] | Start-VodSnapshot -OffsetTime 0, 1000 -Verbose 4>&1) | Should -Be 1
     }
 
     It 'reports media VOD refuses while the others go on' {
-        $jobs = @('ffffffffffffffffffffffffffffffff', $snapMedia[1].MediaId) | Start-VodSnapshot -OffsetTimes 0, 1000 -ErrorVariable failures -ErrorAction SilentlyContinue
+        $jobs = @('ffffffffffffffffffffffffffffffff', $snapMedia[1].MediaId) | Start-VodSnapshot -OffsetTime 0, 1000 -ErrorVariable failures -ErrorAction SilentlyContinue
         $jobs.MediaId | Should -Be $snapMedia[1].MediaId
         $failures[0].FullyQualifiedErrorId | Should -BeLike 'VodSnapshotNotSubmitted,*'
         $failures[0].TargetObject | Should -Be 'ffffffffffffffffffffffffffffffff'

@@ -10,7 +10,7 @@ namespace VodTools.Commands
     /// <summary>
     /// <para type="synopsis">Takes snapshots of VOD media (SubmitSnapshotJob): one, several, evenly spaced or a sprite.</para>
     /// <para type="description">With -SnapshotTemplateId VOD uses the template and ignores every other setting. Otherwise
-    /// -OffsetTime or -OffsetTimes choose the moments (milliseconds), -Count and -Interval take a series (an interval of 0
+    /// -OffsetTime chooses the moment of the first snapshot, or, given several, each moment (milliseconds); -Count and -Interval take a series (an interval of 0
     /// spreads the count evenly over the media), -Width and -Height scale the images (default: the source size) and
     /// -SpriteConfig combines them into sprites. Images are JPG. Emits one SnapshotJob per media; a media VOD refuses is a
     /// non-terminating error.</para>
@@ -34,16 +34,12 @@ namespace VodTools.Commands
         [ValidateNotNullOrEmpty]
         public string SnapshotTemplateId { get; set; } = string.Empty;
 
-        /// <summary>The moment of the (first) snapshot, in milliseconds from the start. VOD's default is 0.</summary>
+        /// <summary>In milliseconds from the start: one value is the moment of the first snapshot (VOD's default is 0); several (up to 30) are each a moment.</summary>
         [Parameter(ParameterSetName = BySettings)]
-        [ValidateRange(0, long.MaxValue)]
-        public long? OffsetTime { get; set; }
-
-        /// <summary>Up to 30 moments, in milliseconds from the start.</summary>
-        [Parameter(ParameterSetName = BySettings)]
+        [Alias("OffsetTimes")]
         [ValidateCount(1, MaxOffsetTimes)]
         [ValidateRange(0, long.MaxValue)]
-        public long[]? OffsetTimes { get; set; }
+        public long[]? OffsetTime { get; set; }
 
         /// <summary>How many snapshots to take. VOD's default is 1.</summary>
         [Parameter(ParameterSetName = BySettings)]
@@ -95,8 +91,8 @@ namespace VodTools.Commands
                     : new SnapshotSubmission
                     {
                         MediaId = id,
-                        OffsetTime = OffsetTime,
-                        OffsetTimes = OffsetTimes,
+                        OffsetTime = OffsetTime?.Length == 1 ? OffsetTime[0] : (long?)null,
+                        OffsetTimes = OffsetTime?.Length > 1 ? OffsetTime : null,
                         Count = Count,
                         Interval = Interval,
                         Width = Width,
