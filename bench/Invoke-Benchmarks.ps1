@@ -9,6 +9,7 @@
       Measure-EmulatorLoad.ps1   scenario 5  (-Requests, -Seconds, -Concurrency)
       Measure-Migration.ps1      scenarios 1 and 2 (-Count, -TranscodeCount, -PeerCount, -TranscodeSeconds)
       Measure-FullPipeline.ps1   scenario 1 with Wait-VodTranscode at the end (-Count, -TranscodeSeconds)
+      Measure-MigrationJob.ps1   issue 15: Invoke-VodMigration vs its ideal, resume cost and memory, the SIGKILL test (-Count, -JournalFiles, -KillFiles)
     Never part of `build.ps1 test`.
 #>
 param(
@@ -19,7 +20,9 @@ param(
     [int] $MigrationCount = 10000,
     [int] $TranscodeCount = 900,
     [int] $PeerCount = 1500,
-    [int] $PipelineCount = 600
+    [int] $PipelineCount = 600,
+    [int] $JobCount = 10000,
+    [int] $JournalFiles = 1000000
 )
 
 $ErrorActionPreference = 'Stop'
@@ -31,3 +34,4 @@ Write-Host "bench: $(Get-Date -AsUTC -Format 'yyyy-MM-dd HH:mm') UTC, $([Environ
 & (Join-Path $PSScriptRoot 'Measure-EmulatorLoad.ps1') -ModulePath $ModulePath -Requests $LoadRequests
 & (Join-Path $PSScriptRoot 'Measure-Migration.ps1') -ModulePath $ModulePath -Count $MigrationCount -TranscodeCount $TranscodeCount -PeerCount $PeerCount
 & (Join-Path $PSScriptRoot 'Measure-FullPipeline.ps1') -ModulePath $ModulePath -Count $PipelineCount
+& (Join-Path $PSScriptRoot 'Measure-MigrationJob.ps1') -ModulePath $ModulePath -Count $JobCount -JournalFiles $JournalFiles

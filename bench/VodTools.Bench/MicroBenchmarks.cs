@@ -67,7 +67,7 @@ public class MicroBenchmarks
 
     /// <summary>A whole 10-file RegisterMedia call on the client side (metadata JSON, request, signature, parse) against a canned answer.</summary>
     [Benchmark]
-    public async Task<int> RegisterMediaCall10Files() => (await _vodStub.RegisterMediaAsync(_files, "VOD_NO_TRANSCODE", null, null, CancellationToken.None)).Registered.Count;
+    public async Task<int> RegisterMediaCall10Files() => (await _vodStub.RegisterMediaAsync(_files, "VOD_NO_TRANSCODE", null, null, CancellationToken.None)).Media.Count;
 
     internal static string ListPage(int keys)
     {

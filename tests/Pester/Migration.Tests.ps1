@@ -1,6 +1,8 @@
 # Invoke-VodMigration and Get-VodMigration end to end: a migration killed with SIGKILL part-way and run again, under the
 # per-action quota and injected faults, counted in the emulator's own inventory (/_emulator/stats) and in the -Verbose
-# attempt lines; failures recorded, retried and reported (also as HTML).
+# attempt lines; failures recorded, retried and reported (also as HTML). bench/Measure-MigrationJob.ps1 runs the kill
+# with more files (-Data @{ Files = 2000 }).
+param([int] $Files = 300)
 
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
@@ -28,7 +30,7 @@ BeforeAll {
 
 Describe 'A migration killed with SIGKILL part-way, then run again' {
     BeforeAll {
-        $script:files = 300
+        $script:files = $Files
         # Slow registrations (300 ms each, two at a time) so the kill lands while files are still being registered; answers
         # lost after acting everywhere; 500s where a retry is safe (a 500 to a submission is an error by design).
         $script:emulator = Start-TestEmulator -SeedSample -Quota real -Faults 'lost:0.05,delay:1:300@RegisterMedia,500:0.05@RegisterMedia,500:0.05@GetTranscodeTask,500:0.05@GET'
@@ -179,7 +181,7 @@ Describe 'Failures: recorded, reported, retried' {
         $html | Should -Match '<svg[^>]*>[\s\S]*<polyline'
         $html | Should -Match '<b>12</b>Files'
         $html | Should -Match '<b>8</b>Done'
-        $html | Should -Match '<code>VodRegisterRefused</code></td><td>Register</td><td class="n">2</td><td><code>FailedFileURL</code></td><td>report/0001\.txt<br>report/0002\.txt'
+        $html | Should -Match '<code>VodRegisterRefused</code></td><td>Register</td><td class="n">2</td><td><code>FailedFileURL</code></td><td class="k">report/0001\.txt<br>report/0002\.txt'
         $html | Should -Match 'InvalidVideo\.Damaged'
         $html | Should -Not -Match '<script|<link|@import|url\(|\bsrc='
     }

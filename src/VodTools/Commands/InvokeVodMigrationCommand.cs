@@ -3,6 +3,7 @@ using System.Linq;
 using System.Management.Automation;
 using System.Text.RegularExpressions;
 using System.Threading.Tasks;
+using System.Threading;
 using System;
 using VodTools.Commands.Common;
 using VodTools.Model;
@@ -106,14 +107,24 @@ namespace VodTools.Commands
                 bool Keep(string key) => (include == null || include.Any(p => p.IsMatch(key))) && (exclude == null || !exclude.Any(p => p.IsMatch(key)));
                 var job = new MigrationJob(journal, Session.Vod, Session.Oss, Keep, IsFatal, ThrottleLimit);
                 journal.StartRun();
-                var run = job.RunAsync(Cancellation);
-                while (!run.IsCompleted)
+                using var stop = CancellationTokenSource.CreateLinkedTokenSource(Cancellation);
+                var run = job.RunAsync(stop.Token);
+                try
                 {
-                    WaitDraining(Task.WhenAny(run, Task.Delay(250)));
-                    Report(job, completed: false);
+                    while (!run.IsCompleted)
+                    {
+                        WaitDraining(Task.WhenAny(run, Task.Delay(250)));
+                        Report(job, completed: false);
+                    }
+                    Report(job, completed: true);
                 }
-                Report(job, completed: true);
-                if (run.IsFaulted) WriteItemError(run.Exception!.InnerException!, "VodMigrationStopped", source);
+                finally
+                {
+                    // also when the pipeline stops downstream (Select-Object -First): the run ends before its journal closes
+                    stop.Cancel();
+                    ((IAsyncResult)run).AsyncWaitHandle.WaitOne();
+                }
+                if (run.IsFaulted && !Cancellation.IsCancellationRequested) WriteItemError(run.Exception!.InnerException!, "VodMigrationStopped", source);
                 if (Cancellation.IsCancellationRequested) throw new PipelineStoppedException();
             }
         }

@@ -29,7 +29,7 @@ namespace VodTools.Services.Migration
             html.Append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Migration report: ").Append(E(source)).Append("</title>\n<style>")
                 .Append("body{font-family:system-ui,-apple-system,'Segoe UI',sans-serif;margin:2em;color:#222}h1{font-size:1.5em}h2{font-size:1.15em;margin-top:1.6em}")
                 .Append("table{border-collapse:collapse;margin:.5em 0}td,th{border:1px solid #ccc;padding:.3em .7em;text-align:left;vertical-align:top}th{background:#f3f3f3}")
-                .Append("td.n{text-align:right;font-variant-numeric:tabular-nums}.cards{display:flex;gap:1em;flex-wrap:wrap}.card{border:1px solid #ccc;border-radius:6px;padding:.6em 1em;min-width:8em}")
+                .Append("td.n{text-align:right;font-variant-numeric:tabular-nums}td.k{white-space:nowrap}.cards{display:flex;gap:1em;flex-wrap:wrap}.card{border:1px solid #ccc;border-radius:6px;padding:.6em 1em;min-width:8em}")
                 .Append(".card b{display:block;font-size:1.6em}.failed b{color:#c00}.done b{color:#080}code{font-size:.9em}svg text{font-size:11px;fill:#444}")
                 .Append("</style></head><body>\n");
             html.Append("<h1>Migration of ").Append(E(source)).Append(" into VOD</h1>\n<p>Template group <code>").Append(E(report.TemplateGroupId ?? "")).Append("</code>")
@@ -73,7 +73,7 @@ namespace VodTools.Services.Migration
                 foreach (var failure in report.Failures)
                     html.Append("<tr><td><code>").Append(E(failure.ErrorId)).Append("</code></td><td>").Append(failure.Stage?.ToString() ?? string.Empty)
                         .Append("</td><td class=\"n\">").Append(failure.Count.ToString("N0", CultureInfo.InvariantCulture)).Append("</td><td><code>").Append(E(failure.ErrorCode ?? ""))
-                        .Append("</code></td><td>").Append(string.Join("<br>", failure.Examples.Select(E))).Append("</td><td>").Append(E(failure.Message ?? "")).Append("</td></tr>\n");
+                        .Append("</code></td><td class=\"k\">").Append(string.Join("<br>", failure.Examples.Select(E))).Append("</td><td>").Append(E(failure.Message ?? "")).Append("</td></tr>\n");
                 html.Append("</table>\n<p>Retry them with <code>Invoke-VodMigration ... -RetryFailed</code>, or list them with <code>Get-VodMigration -JournalPath ")
                     .Append(E(report.JournalPath)).Append(" -Failed</code>.</p>\n");
             }
@@ -107,7 +107,8 @@ namespace VodTools.Services.Migration
             html.Append("<text x=\"12\" y=\"").Append(Top + plotHeight / 2).Append("\" transform=\"rotate(-90 12 ").Append(Top + plotHeight / 2).Append(")\" text-anchor=\"middle\">files/s</text>\n");
             var start = timeline[0].Start;
             foreach (var i in new[] { 0, timeline.Count / 2, timeline.Count - 1 }.Distinct())
-                html.Append("<text x=\"").Append(F(X(i))).Append("\" y=\"").Append(Top + plotHeight + 16).Append("\" text-anchor=\"middle\">+")
+                html.Append("<text x=\"").Append(F(X(i))).Append("\" y=\"").Append(Top + plotHeight + 16).Append("\" text-anchor=\"")
+                    .Append(i == 0 ? "start" : i == timeline.Count - 1 ? "end" : "middle").Append("\">+")
                     .Append(Duration(timeline[i].Start - start)).Append("</text>");
             html.Append("<text x=\"").Append(Left + plotWidth / 2).Append("\" y=\"").Append(Top + plotHeight + 32).Append("\" text-anchor=\"middle\">time since the first file was listed (")
                 .Append(F(seconds)).Append(" s a point)</text>\n");

@@ -27,7 +27,8 @@ namespace VodTools.Services.Migration
                 var path = NativePath();
                 if (!File.Exists(path)) throw new PlatformNotSupportedException($"The migration journal needs SQLite, and the module has no build of it for this platform ({Rid()}): {path} is missing.");
                 var provider = typeof(SQLitePCL.SQLite3Provider_e_sqlite3).Assembly;
-                if (!PointDllImportAt(provider, path)) LoadLibraryW(path);
+                if (!PointDllImportAt(provider, path) && LoadLibraryW(path) == IntPtr.Zero)
+                    throw new System.ComponentModel.Win32Exception(Marshal.GetLastWin32Error(), $"The migration journal needs SQLite, and {path} does not load");
                 SQLitePCL.raw.SetProvider(new SQLitePCL.SQLite3Provider_e_sqlite3());
                 _ready = true;
             }
