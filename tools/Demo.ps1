@@ -64,7 +64,7 @@ try {
 
     Write-Step 'The report: Get-VodMigration'
     $report = Get-VodMigration -JournalPath $journal -AsHtml ($journal -replace '\.journal$', '.html')
-    $report | Format-List Total, Done, Failed, Elapsed, Stages, Failures | Out-Host
+    $report | Out-Host
     Write-Host "HTML report: $($journal -replace '\.journal$', '.html')"
 }
 finally {
