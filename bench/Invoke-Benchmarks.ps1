@@ -10,6 +10,7 @@
       Measure-Migration.ps1      scenarios 1 and 2 (-Count, -TranscodeCount, -PeerCount, -TranscodeSeconds)
       Measure-FullPipeline.ps1   scenario 1 with Wait-VodTranscode at the end (-Count, -TranscodeSeconds)
       Measure-Catalogue.ps1      Find-VodMedia and Compare-VodBucket, issue 16 (-Media, -Files, -Registered)
+      Measure-MigrationJob.ps1   issue 15: Invoke-VodMigration vs its ideal, resume cost and memory, the SIGKILL test (-Count, -JournalFiles, -KillFiles)
     Never part of `build.ps1 test`.
 #>
 param(
@@ -22,7 +23,9 @@ param(
     [int] $PeerCount = 1500,
     [int] $PipelineCount = 600,
     [int] $CatalogueMedia = 100000,
-    [int] $CatalogueFiles = 1000000
+    [int] $CatalogueFiles = 1000000,
+    [int] $JobCount = 10000,
+    [int] $JournalFiles = 1000000
 )
 
 $ErrorActionPreference = 'Stop'
@@ -35,3 +38,4 @@ Write-Host "bench: $(Get-Date -AsUTC -Format 'yyyy-MM-dd HH:mm') UTC, $([Environ
 & (Join-Path $PSScriptRoot 'Measure-EmulatorLoad.ps1') -ModulePath $ModulePath -Requests $LoadRequests
 & (Join-Path $PSScriptRoot 'Measure-Migration.ps1') -ModulePath $ModulePath -Count $MigrationCount -TranscodeCount $TranscodeCount -PeerCount $PeerCount
 & (Join-Path $PSScriptRoot 'Measure-FullPipeline.ps1') -ModulePath $ModulePath -Count $PipelineCount
+& (Join-Path $PSScriptRoot 'Measure-MigrationJob.ps1') -ModulePath $ModulePath -Count $JobCount -JournalFiles $JournalFiles

@@ -4,7 +4,8 @@
     The seed workflow, end to end, on the local emulator: what `build.ps1 demo` runs.
 .DESCRIPTION
     Authorise the transcoding service for the bucket, configure VOD (storage and a default template
-    group), then list, register, transcode and wait in one pipeline, take snapshots, and summarise.
+    group), then list, register, transcode and wait in one pipeline, take snapshots, and summarise;
+    then migrate the whole bucket as one resumable job and report on it.
 #>
 param([Parameter(Mandatory)] [string] $ModulePath)
 
@@ -48,6 +49,27 @@ try {
 
     Write-Step 'Summary'
     Get-VodMedia -MediaId (@($tasks) | Select-Object -First 5).MediaId | Format-Table MediaId, Title, Status -AutoSize | Out-Host
+
+    Write-Step 'Pre-flight checks: Test-VodBucket'
+    Test-VodBucket -Bucket media-archive | Format-Table Check, Status, Detail -AutoSize -Wrap | Out-Host
+
+    Write-Step 'The whole bucket as one resumable job: Invoke-VodMigration -JournalPath'
+    $journal = Join-Path ([System.IO.Path]::GetTempPath()) "vodtools-demo-$([guid]::NewGuid().ToString('N').Substring(0, 8)).journal"
+    $watch.Restart()
+    $migrated = Invoke-VodMigration -Bucket media-archive -Include *.mp4 -Snapshot -JournalPath $journal -ErrorVariable failures -ErrorAction SilentlyContinue
+    Write-Host ("{0} files migrated (the films of the pipeline above included: nothing is made twice), {1} failed, in {2:0.0} s" -f @($migrated).Count, $failures.Count, $watch.Elapsed.TotalSeconds)
+    $failures | ForEach-Object { Write-Host "  $($_.FullyQualifiedErrorId.Split(',')[0]): $($_.TargetObject.Key): $($_.Exception.Message)" }
+    Write-Host 'Run again, the journal says all is done (no call is made):'
+    Invoke-VodMigration -Bucket media-archive -Include *.mp4 -Snapshot -JournalPath $journal | Measure-Object | ForEach-Object { Write-Host "  $($_.Count) files migrated" }
+
+    Write-Step 'The report: Get-VodMigration'
+    $report = Get-VodMigration -JournalPath $journal -AsHtml ($journal -replace '\.journal$', '.html')
+    $report | Out-Host
+    Write-Host "HTML report: $($journal -replace '\.journal$', '.html')"
+
+    Write-Step 'The last mile: do they play? Test-VodPlayback'
+    $checks = $tasks | Test-VodPlayback
+    Write-Host ('{0} of {1} media play' -f @($checks | Group-Object MediaId | Where-Object { $_.Group.Playable -notcontains $false }).Count, @($tasks).Count)
 }
 finally {
     Stop-VodEmulator -ProcessId $emulator.ProcessId

@@ -1,22 +1,23 @@
 # For the reliability suites: make source objects, read the emulator's counters and inventory, run a pipeline
 # capturing what it emitted, its errors and its -Verbose lines. Import after Start-TestEmulator.
 
-# PUTs $Count small objects <Prefix>NNNN.mp4 into $Bucket over the emulator's OSS (path style), signed with OSS V1
-# by this helper (there is no Put-OssObject cmdlet). Retries each PUT a bounded number of times (injected faults).
-function Add-TestOssObject([string] $Bucket = 'media-archive', [string] $Prefix, [int] $Count) {
+# PUTs $Count small objects <Prefix>NNNN.<Extension> into $Bucket over the emulator's OSS (path style), signed with OSS V1
+# by this helper (there is no Put-OssObject cmdlet); -Empty makes them zero bytes (a source VOD cannot transcode).
+# Retries each PUT a bounded number of times (injected faults).
+function Add-TestOssObject([string] $Bucket = 'media-archive', [string] $Prefix, [int] $Count, [string] $Extension = 'mp4', [switch] $Empty) {
     $context = [VodTools.Commands.Common.VodContext]::Current.Settings
     $base = $context.Endpoints[[VodTools.Api.Endpoints.CloudService]::Oss].ToString().TrimEnd('/')
     $hmac = [System.Security.Cryptography.HMACSHA1]::new([Text.Encoding]::UTF8.GetBytes($context.AccessKeySecret))
     $http = [VodTools.Api.Http.HttpTransport]::Shared.HttpClient
     try {
         foreach ($i in 1..$Count) {
-            $key = '{0}{1:d4}.mp4' -f $Prefix, $i
+            $key = '{0}{1:d4}.{2}' -f $Prefix, $i, $Extension
             for ($attempt = 1; ; $attempt++) {
                 $date = [DateTime]::UtcNow.ToString('r')
                 $toSign = "PUT`n`napplication/octet-stream`n$date`n/$Bucket/$key"
                 $signature = [Convert]::ToBase64String($hmac.ComputeHash([Text.Encoding]::UTF8.GetBytes($toSign)))
                 $request = [System.Net.Http.HttpRequestMessage]::new('PUT', "$base/$Bucket/$key")
-                $request.Content = [System.Net.Http.ByteArrayContent]::new([Text.Encoding]::ASCII.GetBytes("not really a video $i"))
+                $request.Content = [System.Net.Http.ByteArrayContent]::new([Text.Encoding]::ASCII.GetBytes($(if ($Empty) { '' } else { "not really a video $i" })))
                 $request.Content.Headers.ContentType = 'application/octet-stream'
                 $request.Headers.TryAddWithoutValidation('Date', $date) | Out-Null
                 $request.Headers.TryAddWithoutValidation('Authorization', "OSS $($context.AccessKeyId):$signature") | Out-Null

@@ -47,6 +47,7 @@ internal sealed class Store : IDisposable
         Execute("""
             CREATE TABLE IF NOT EXISTS docs (kind TEXT NOT NULL, id TEXT NOT NULL, json TEXT NOT NULL, PRIMARY KEY (kind, id));
             CREATE TABLE IF NOT EXISTS objects (bucket TEXT NOT NULL, key TEXT NOT NULL, json TEXT NOT NULL, PRIMARY KEY (bucket, key));
+            CREATE INDEX IF NOT EXISTS docs_video ON docs (kind, json_extract(json, '$.VideoId'));
             """);
     }
 
@@ -132,6 +133,20 @@ internal sealed class Store : IDisposable
     }
 
     /// <summary>Runs several changes as one transaction under the lock (e.g. check-then-write).</summary>
+    /// <summary>The documents of a kind that belong to a video (their VideoId), through an index: a video's tasks and
+    /// snapshot jobs are read without reading every other video's.</summary>
+    public List<T> OfVideo<T>(string kind, string videoId)
+    {
+        lock (_gate)
+        {
+            using var cmd = Command("SELECT json FROM docs WHERE kind=$k AND json_extract(json, '$.VideoId')=$v ORDER BY id", ("$k", kind), ("$v", videoId));
+            using var reader = cmd.ExecuteReader();
+            var list = new List<T>();
+            while (reader.Read()) list.Add(JsonSerializer.Deserialize<T>(reader.GetString(0), Json)!);
+            return list;
+        }
+    }
+
     public TResult Atomically<TResult>(Func<TResult> work)
     {
         lock (_gate)

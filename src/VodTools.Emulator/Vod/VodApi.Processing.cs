@@ -11,6 +11,8 @@ internal sealed partial class VodApi
     private const string TaskKind = "vod-task";
     private const string SnapshotKind = "vod-snapshot";
     private const string SessionKind = "vod-session";
+    /// <summary>A job's task, so GetTranscodeTask by JobIds reads only the tasks asked for.</summary>
+    private const string JobKind = "vod-job";
     private static readonly TimeSpan SessionWindow = TimeSpan.FromDays(7);
 
     private void RegisterProcessingActions()
@@ -23,9 +25,9 @@ internal sealed partial class VodApi
         Action("ListSnapshots", ListSnapshots);
     }
 
-    private List<TranscodeTask> TasksOf(string videoId) => _store.All<TranscodeTask>(TaskKind).Where(t => t.VideoId == videoId).ToList();
+    private List<TranscodeTask> TasksOf(string videoId) => _store.OfVideo<TranscodeTask>(TaskKind, videoId);
 
-    private List<SnapshotJob> SnapshotsOf(string videoId) => _store.All<SnapshotJob>(SnapshotKind).Where(j => j.VideoId == videoId).ToList();
+    private List<SnapshotJob> SnapshotsOf(string videoId) => _store.OfVideo<SnapshotJob>(SnapshotKind, videoId);
 
     private int Progress(DateTimeOffset created, DateTimeOffset now) =>
         _jobDuration <= TimeSpan.Zero ? 100 : (int)Math.Clamp((now - created) / _jobDuration * 100, 0, 100);
@@ -75,6 +77,7 @@ internal sealed partial class VodApi
             }).ToList(),
         };
         _store.Put(TaskKind, task.TranscodeTaskId, task);
+        foreach (var job in task.Jobs) _store.Put(JobKind, job.JobId, new IndexEntry(task.TranscodeTaskId, now));
         return task;
     }
 
@@ -241,8 +244,9 @@ internal sealed partial class VodApi
         }
         if (jobIds.Count > 0)
         {
-            var tasks = _store.All<TranscodeTask>(TaskKind);
-            var found = jobIds.SelectMany(id => tasks.SelectMany(t => t.Jobs.Where(j => j.JobId == id).Select(j => (Task: t, Job: j)))).ToList();
+            var found = jobIds
+                .Select(id => (Id: id, Task: _store.Get<IndexEntry>(JobKind, id) is { } entry ? _store.Get<TranscodeTask>(TaskKind, entry.Id) : null))
+                .SelectMany(f => f.Task?.Jobs.Where(j => j.JobId == f.Id).Select(j => (f.Task, Job: j)) ?? []).ToList();
             result["TranscodeJobInfoList"] = new JsonArray(found.Select(f => (JsonNode)JobJson(f.Task, f.Job, call.Now)).ToArray());
             result["NonExistJobIds"] = new JsonArray(jobIds.Where(id => found.All(f => f.Job.JobId != id)).Select(id => (JsonNode)id).ToArray());
         }

@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.IO;
 using System.Linq;
 using System.Management.Automation;
 using System.Text;
@@ -24,7 +23,7 @@ namespace VodTools.Commands
     public sealed class RegisterVodMediaCommand : VodCmdletBase
     {
         /// <summary>The template group id that means "register without transcoding".</summary>
-        public const string NoTranscode = "VOD_NO_TRANSCODE";
+        public const string NoTranscode = VodService.NoTranscode;
         private const string OssObjectUri = "oss://";
 
         private readonly Dictionary<string, List<PendingFile>> _batches = new Dictionary<string, List<PendingFile>>(StringComparer.Ordinal);
@@ -208,9 +207,7 @@ namespace VodTools.Commands
                 throw new ValidationException("VodFileMissing", "Give -FileUrl, or -Bucket and -Key (or pipe objects from Get-OssObject).", "FileUrl");
             }
 
-            if (key.EndsWith("/", StringComparison.Ordinal) || string.IsNullOrEmpty(Path.GetExtension(key)))
-                throw new ValidationException("VodFileExtensionMissing", $"'{key}' has no file extension; VOD registers only files with a media extension.", "Key");
-
+            VodLimits.MediaKey(key);
             return new MediaRegistration
             {
                 FileUrl = fileUrl,

@@ -86,6 +86,13 @@ namespace VodTools.Services
             if (HasEmoji(text)) throw new ValidationException(emojiId, $"{what} contains an emoji; VOD refuses emoticons in titles, descriptions and tags.", what);
         }
 
+        /// <summary>Refuses a key VOD cannot register: a folder, or a name without a (media) extension.</summary>
+        public static void MediaKey(string key)
+        {
+            if (key.EndsWith("/", StringComparison.Ordinal) || string.IsNullOrEmpty(Path.GetExtension(key)))
+                throw new ValidationException("VodFileExtensionMissing", $"'{key}' has no file extension; VOD registers only files with a media extension.", "Key");
+        }
+
         /// <summary>The file name without extension, emoji removed and cut to VOD's 128 bytes.</summary>
         public static string DefaultTitle(string key)
         {

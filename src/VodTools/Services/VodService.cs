@@ -39,6 +39,9 @@ namespace VodTools.Services
     {
         public const int MaxRegisterBatch = 10;
 
+        /// <summary>The template group id that means "register without transcoding".</summary>
+        public const string NoTranscode = "VOD_NO_TRANSCODE";
+
         private readonly RpcClient _client;
 
         public VodService(RpcClient client) => _client = client;

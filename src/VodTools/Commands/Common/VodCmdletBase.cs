@@ -215,7 +215,8 @@ namespace VodTools.Commands.Common
 
         private static readonly string[] ItemNameProperties = { "FileUrl", "MediaId", "TaskId", "Key", "Name", "Path" };
 
-        private static bool IsFatal(Exception error) =>
+        /// <summary>True for a failure no other item can get past (unreachable endpoint, refused key, no credentials).</summary>
+        protected static bool IsFatal(Exception error) =>
             error is CredentialsException || error is ValidationException { AffectsEveryItem: true } || (error is CloudException cloud && FatalId(cloud) != null);
 
         private static string? FatalId(CloudException cloud)

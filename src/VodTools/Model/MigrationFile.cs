@@ -1,0 +1,70 @@
+using System;
+
+namespace VodTools.Model
+{
+    /// <summary>Where a file of a migration stands; the order is the order of the stages.</summary>
+    public enum MigrationState
+    {
+        /// <summary>Listed in the bucket, not registered yet.</summary>
+        Listed = 0,
+        /// <summary>Registered with VOD (MediaId known), not transcoding yet.</summary>
+        Registered = 1,
+        /// <summary>A transcode task is running (TaskId known).</summary>
+        Transcoding = 2,
+        /// <summary>Transcoded; its snapshot is still to be taken.</summary>
+        Transcoded = 3,
+        Done = 4,
+        /// <summary>A stage failed (FailedStage, ErrorId); -RetryFailed takes it up again from that stage.</summary>
+        Failed = 5,
+    }
+
+    /// <summary>The stages of a migration, in order.</summary>
+    public enum MigrationStage
+    {
+        List,
+        Register,
+        Transcode,
+        Wait,
+        Snapshot,
+    }
+
+    /// <summary>One file of a migration as its journal records it; Invoke-VodMigration emits one per file it finished.</summary>
+    public sealed class MigrationFile
+    {
+        /// <summary>The journal's row.</summary>
+        internal long Id { get; set; }
+        public string Bucket { get; set; } = string.Empty;
+        public string Key { get; set; } = string.Empty;
+        /// <summary>The OSS URL VOD registers (binds Register-VodMedia's -FileUrl).</summary>
+        public string FileUrl { get; set; } = string.Empty;
+        public long Size { get; set; }
+        public MigrationState State { get; set; }
+        public string? MediaId { get; set; }
+        public string? TaskId { get; set; }
+        public string? SnapshotJobId { get; set; }
+        /// <summary>The transcode task's final status, e.g. CompleteAllSucc.</summary>
+        public string? Status { get; set; }
+        public MigrationStage? FailedStage { get; set; }
+        /// <summary>The stable ErrorId of the failure, as on the ErrorRecord it was reported with.</summary>
+        public string? ErrorId { get; set; }
+        /// <summary>The cloud's error code, e.g. Throttling.User or InvalidVideo.Damaged.</summary>
+        public string? ErrorCode { get; set; }
+        public string? RequestId { get; set; }
+        public string? Message { get; set; }
+        /// <summary>When the file last changed state (UTC).</summary>
+        public DateTime? Updated { get; set; }
+        /// <summary>The journal the file belongs to (binds Invoke-VodMigration's -JournalPath).</summary>
+        public string JournalPath { get; set; } = string.Empty;
+
+        /// <summary>RegisterMedia created the media (NewRegister): it cannot have a transcode task from before.</summary>
+        internal bool NewRegister { get; set; }
+        /// <summary>The task's job ids, polled ten to a GetTranscodeTask call.</summary>
+        internal string? JobIds { get; set; }
+        /// <summary>Set when a failed task is retried: the failed task's id, which makes the new SessionId.</summary>
+        internal string? RetrySalt { get; set; }
+        /// <summary>The failure this run met, until it is reported (not kept in the journal).</summary>
+        internal Exception? Error { get; set; }
+
+        public override string ToString() => Key;
+    }
+}

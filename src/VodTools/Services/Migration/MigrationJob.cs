@@ -1,0 +1,460 @@
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading.Tasks;
+using System.Threading;
+using System;
+using VodTools.Api.Http;
+using VodTools.Model;
+
+namespace VodTools.Services.Migration
+{
+    /// <summary>What a run reports to its caller: a file it finished or failed (with the error), or a line for -Verbose.</summary>
+    public sealed class MigrationEvent
+    {
+        public MigrationEvent(MigrationFile? file, Exception? error, string? verbose)
+        {
+            File = file;
+            Error = error;
+            Verbose = verbose;
+        }
+
+        public MigrationFile? File { get; }
+        public Exception? Error { get; }
+        public string? Verbose { get; }
+    }
+
+    /// <summary>
+    /// One run of a migration: list → register → transcode → wait (→ snapshot), the stages running side by side, each
+    /// taking its work from the journal (the files in the state it starts from) and recording every file's new state
+    /// there before the next stage sees it. So a rerun picks up exactly where the journal stands: registered files are
+    /// not registered again, tasks in flight are waited for. Each VOD call goes through the process's per-action QPS
+    /// budget; the operations are the retry-safe ones of <see cref="VodService"/>. A file's failure is recorded and
+    /// reported, never fatal; a failure no file can get past (as <c>isFatal</c> judges) ends the run.
+    /// </summary>
+    public sealed class MigrationJob
+    {
+        /// <summary>Tasks waited for at once: bounds memory and the scheduler's work however many are in flight.</summary>
+        internal const int MaxWatched = 20000;
+
+        private static readonly TimeSpan Idle = TimeSpan.FromMilliseconds(100);
+
+        private readonly MigrationJournal _journal;
+        private readonly VodService _vod;
+        private readonly OssService _oss;
+        private readonly MigrationParameters _parameters;
+        private readonly Func<string, bool> _keep;
+        private readonly Func<Exception, bool> _isFatal;
+        private readonly int _throttleLimit;
+        private readonly Dictionary<MigrationStage, StageMeter> _meters;
+        private volatile bool _listed;
+        private volatile bool _registered;
+        private volatile bool _submitted;
+        private volatile bool _waited;
+
+        public MigrationJob(MigrationJournal journal, VodService vod, OssService oss, Func<string, bool> keep, Func<Exception, bool> isFatal, int throttleLimit)
+        {
+            _journal = journal;
+            _vod = vod;
+            _oss = oss;
+            _parameters = journal.Parameters ?? throw new InvalidOperationException("The journal has no parameters.");
+            _keep = keep;
+            _isFatal = isFatal;
+            _throttleLimit = throttleLimit;
+            var (states, failedAt) = journal.Counts();
+            long AtLeast(MigrationState state) => states.Where(s => s.Key >= state && s.Key != MigrationState.Failed).Sum(s => s.Value);
+            long FailedAt(MigrationStage stage) => failedAt.TryGetValue(stage, out var n) ? n : 0;
+            var failed = states[MigrationState.Failed];
+            _meters = new Dictionary<MigrationStage, StageMeter>
+            {
+                [MigrationStage.List] = new StageMeter(MigrationStage.List, states.Values.Sum(), 0),
+                [MigrationStage.Register] = new StageMeter(MigrationStage.Register, AtLeast(MigrationState.Registered) + failed - FailedAt(MigrationStage.Register), FailedAt(MigrationStage.Register)),
+                [MigrationStage.Transcode] = new StageMeter(MigrationStage.Transcode, AtLeast(MigrationState.Transcoding) + FailedAt(MigrationStage.Wait) + FailedAt(MigrationStage.Snapshot), FailedAt(MigrationStage.Transcode)),
+                [MigrationStage.Wait] = new StageMeter(MigrationStage.Wait, AtLeast(MigrationState.Transcoded) + FailedAt(MigrationStage.Snapshot), FailedAt(MigrationStage.Wait)),
+            };
+            if (_parameters.Snapshot) _meters[MigrationStage.Snapshot] = new StageMeter(MigrationStage.Snapshot, states[MigrationState.Done], FailedAt(MigrationStage.Snapshot));
+        }
+
+        /// <summary>Files finished or failed, and -Verbose lines, for the caller to write (from any thread).</summary>
+        public ConcurrentQueue<MigrationEvent> Events { get; } = new ConcurrentQueue<MigrationEvent>();
+
+        public IReadOnlyList<StageMeter> Meters => _meters.Values.ToList();
+
+        /// <summary>True once every file listed so far is known (the listing reached its end).</summary>
+        public bool ListingComplete => _listed && _journal.ListingComplete;
+
+        /// <summary>Files still to go through a stage: those listed, less those through it or failed at it or before.</summary>
+        public long Left(MigrationStage stage) =>
+            _meters[MigrationStage.List].Passed - _meters[stage].Passed - _meters.Values.Where(m => m.Stage <= stage).Sum(m => m.Failed);
+
+        public async Task RunAsync(CancellationToken cancellationToken)
+        {
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            async Task Stage(Func<CancellationToken, Task> stage, Action done)
+            {
+                try
+                {
+                    await stage(stop.Token).ConfigureAwait(false);
+                    done();
+                }
+                catch
+                {
+                    stop.Cancel();
+                    throw;
+                }
+            }
+            var stages = new List<Task>
+            {
+                Stage(ListAsync, () => _listed = true),
+                Stage(token => RunCallsAsync(MigrationState.Listed, () => _listed, VodService.MaxRegisterBatch, RegisterAsync, token), () => _registered = true),
+                Stage(token => RunCallsAsync(MigrationState.Registered, () => _registered, 1, TranscodeAsync, token), () => _submitted = true),
+                Stage(WaitAsync, () => _waited = true),
+            };
+            if (_parameters.Snapshot) stages.Add(Stage(token => RunCallsAsync(MigrationState.Transcoded, () => _waited, 1, SnapshotAsync, token), () => { }));
+            var all = Task.WhenAll(stages);
+            try
+            {
+                await all.ConfigureAwait(false);
+            }
+            catch when (all.Exception != null)
+            {
+                // the error that stopped the run, not the cancellations it caused in the other stages
+                throw all.Exception.InnerExceptions.FirstOrDefault(e => !(e is OperationCanceledException)) ?? all.Exception.InnerExceptions[0];
+            }
+        }
+
+        /// <summary>Lists the bucket from where the journal's listing stopped, a page per commit; a listing that fails is reported and taken up by the next run.</summary>
+        private async Task ListAsync(CancellationToken cancellationToken)
+        {
+            if (_journal.ListingComplete) return;
+            var token = _journal.ListingToken;
+            while (true)
+            {
+                OssObjectPage page;
+                try
+                {
+                    page = await _oss.ListObjectsAsync(_parameters.Bucket, _parameters.Prefix, null, null, token, 1000, cancellationToken).ConfigureAwait(false);
+                }
+                catch (Exception e) when (!cancellationToken.IsCancellationRequested && !_isFatal(e))
+                {
+                    Events.Enqueue(new MigrationEvent(null, e, null));
+                    return;
+                }
+                var next = page.NextContinuationToken == token ? null : page.NextContinuationToken; // a repeated token would loop for ever
+                var kept = page.Objects.Where(o => !o.IsPrefix && _keep(o.Key)).ToList();
+                await _journal.AddListedAsync(kept, next).ConfigureAwait(false);
+                var meter = _meters[MigrationStage.List];
+                foreach (var _ in kept) meter.Pass();
+                if (next == null) return;
+                token = next;
+            }
+        }
+
+        /// <summary>
+        /// Runs a stage's calls: takes the files waiting in <paramref name="from"/> in listing order, up to
+        /// <paramref name="batchSize"/> a call and the throttle limit at once, until the stage before is done and none wait.
+        /// </summary>
+        private async Task RunCallsAsync(MigrationState from, Func<bool> upstreamDone, int batchSize, Func<IReadOnlyList<MigrationFile>, CancellationToken, Task> call, CancellationToken cancellationToken)
+        {
+            var inFlight = new HashSet<long>();
+            var running = new List<Task>();
+            using var slots = new SemaphoreSlim(_throttleLimit);
+            while (true)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var wasDone = upstreamDone(); // read before the query: what the stage before committed by then is in it
+                int busy;
+                lock (inFlight) busy = inFlight.Count;
+                var waiting = _journal.Next(from, busy + 100 * batchSize);
+                List<MigrationFile> todo;
+                lock (inFlight) todo = waiting.Where(f => !inFlight.Contains(f.Id)).ToList();
+                foreach (var failed in running.Where(t => t.IsFaulted).ToList()) await failed.ConfigureAwait(false); // rethrows what ends the run
+                running.RemoveAll(t => t.IsCompleted);
+                if (todo.Count == 0)
+                {
+                    if (wasDone && busy == 0) break;
+                    await Task.Delay(Idle, cancellationToken).ConfigureAwait(false);
+                    continue;
+                }
+                for (var start = 0; start < todo.Count; start += batchSize)
+                {
+                    var batch = todo.Skip(start).Take(batchSize).ToList();
+                    await slots.WaitAsync(cancellationToken).ConfigureAwait(false);
+                    lock (inFlight) foreach (var file in batch) inFlight.Add(file.Id);
+                    running.Add(Task.Run(async () =>
+                    {
+                        try
+                        {
+                            await call(batch, cancellationToken).ConfigureAwait(false);
+                        }
+                        finally
+                        {
+                            lock (inFlight) foreach (var file in batch) inFlight.Remove(file.Id);
+                            slots.Release();
+                        }
+                    }, cancellationToken));
+                }
+            }
+            await Task.WhenAll(running).ConfigureAwait(false);
+        }
+
+        private async Task RegisterAsync(IReadOnlyList<MigrationFile> files, CancellationToken cancellationToken)
+        {
+            var sent = new List<(MigrationFile File, MediaRegistration Registration)>();
+            foreach (var file in files)
+            {
+                try
+                {
+                    VodLimits.MediaKey(file.Key);
+                    sent.Add((file, new MediaRegistration { FileUrl = VodLimits.FileUrl(file.FileUrl), Title = VodLimits.Title(VodLimits.DefaultTitle(file.Key)) }));
+                }
+                catch (ValidationException e)
+                {
+                    Fail(file, MigrationStage.Register, e.ErrorId, e);
+                }
+            }
+            if (sent.Count > 0)
+            {
+                try
+                {
+                    var result = await _vod.RegisterMediaAsync(sent.Select(s => s.Registration).ToList(), VodService.NoTranscode, null, null, cancellationToken).ConfigureAwait(false);
+                    for (var n = 0; n < sent.Count; n++)
+                    {
+                        var (file, registration) = sent[n];
+                        var media = result.Media[n];
+                        if (media == null)
+                        {
+                            Fail(file, MigrationStage.Register, "VodRegisterRefused", new CloudException("VOD", "RegisterMedia", "FailedFileURL",
+                                $"VOD did not register {registration.FileUrl}: check that the object exists, has a media extension and is in a bucket added to VOD.", 200, result.RequestId));
+                            continue;
+                        }
+                        file.State = MigrationState.Registered;
+                        file.MediaId = media.MediaId;
+                        file.NewRegister = media.NewRegister == true;
+                        file.RequestId = result.RequestId;
+                    }
+                }
+                catch (Exception e) when (!cancellationToken.IsCancellationRequested && !_isFatal(e))
+                {
+                    foreach (var (file, _) in sent) Fail(file, MigrationStage.Register, "VodRegisterFailed", e);
+                }
+            }
+            await RecordAsync(files, MigrationStage.Register, MigrationState.Registered).ConfigureAwait(false);
+        }
+
+        private async Task TranscodeAsync(IReadOnlyList<MigrationFile> files, CancellationToken cancellationToken)
+        {
+            var file = files[0];
+            var group = _parameters.TemplateGroupId!;
+            var submission = new TranscodeSubmission { MediaId = file.MediaId!, TemplateGroupId = group, SessionId = TranscodeRules.SessionId(file.MediaId!, group, file.RetrySalt) };
+            // A media RegisterMedia has just created cannot have a task yet; nor can a retry use one found (the failed one).
+            var lookFirst = !file.NewRegister && file.RetrySalt == null;
+            try
+            {
+                var task = await _vod.TranscodeOnceAsync(submission, lookFirst, TimeSpan.Zero, cancellationToken).ConfigureAwait(false);
+                file.State = MigrationState.Transcoding;
+                file.TaskId = task.TaskId;
+                file.JobIds = task.Jobs.Count == 0 ? null : string.Join(",", task.Jobs.Select(j => j.JobId));
+            }
+            catch (Exception e) when (!cancellationToken.IsCancellationRequested && !_isFatal(e))
+            {
+                Fail(file, MigrationStage.Transcode, "VodTranscodeNotSubmitted", e);
+            }
+            await RecordAsync(files, MigrationStage.Transcode, MigrationState.Transcoding).ConfigureAwait(false);
+        }
+
+        private async Task SnapshotAsync(IReadOnlyList<MigrationFile> files, CancellationToken cancellationToken)
+        {
+            var file = files[0];
+            try
+            {
+                var job = await _vod.SnapshotOnceAsync(new SnapshotSubmission { MediaId = file.MediaId! }, cancellationToken).ConfigureAwait(false);
+                file.State = MigrationState.Done;
+                file.SnapshotJobId = job.JobId;
+            }
+            catch (Exception e) when (!cancellationToken.IsCancellationRequested && !_isFatal(e))
+            {
+                Fail(file, MigrationStage.Snapshot, "VodSnapshotNotSubmitted", e);
+            }
+            await RecordAsync(files, MigrationStage.Snapshot, MigrationState.Done).ConfigureAwait(false);
+        }
+
+        /// <summary>
+        /// Waits for the tasks of the files in Transcoding (at most <see cref="MaxWatched"/> at once), polled as
+        /// <see cref="TranscodeWaitScheduler"/> says; tasks whose job ids are known are polled ten jobs to a call.
+        /// </summary>
+        private async Task WaitAsync(CancellationToken cancellationToken)
+        {
+            var scheduler = new TranscodeWaitScheduler(null);
+            var watched = new Dictionary<string, MigrationFile>(StringComparer.Ordinal);
+            var lastRefill = DateTime.MinValue;
+            while (true)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var wasDone = _submitted;
+                if (watched.Count < MaxWatched && (watched.Count == 0 || DateTime.UtcNow - lastRefill > TimeSpan.FromSeconds(1)))
+                {
+                    lastRefill = DateTime.UtcNow;
+                    var added = 0;
+                    foreach (var file in _journal.Next(MigrationState.Transcoding, Math.Min(MaxWatched, watched.Count + 1000)))
+                    {
+                        if (file.TaskId == null || watched.ContainsKey(file.TaskId)) continue;
+                        watched[file.TaskId] = file;
+                        scheduler.Add(file.TaskId);
+                        added++;
+                    }
+                    if (watched.Count == 0 && added == 0 && wasDone) return;
+                }
+                var due = scheduler.Due();
+                if (due.Count == 0)
+                {
+                    var next = scheduler.UntilNext() ?? Idle;
+                    await Task.Delay(next < Idle ? Idle : next > TimeSpan.FromSeconds(1) ? TimeSpan.FromSeconds(1) : next, cancellationToken).ConfigureAwait(false);
+                    continue;
+                }
+                var answers = await PollAsync(due.Select(id => watched[id]).ToList(), cancellationToken).ConfigureAwait(false);
+                var settled = new List<MigrationFile>();
+                foreach (var (file, task, error) in answers)
+                {
+                    var outcome = error == null ? scheduler.Answered(file.TaskId!, task!) : scheduler.PollFailed(file.TaskId!, error);
+                    switch (outcome.Verdict)
+                    {
+                        case TranscodeWaitVerdict.Succeeded:
+                            file.Status = task!.Status;
+                            file.State = _parameters.Snapshot ? MigrationState.Transcoded : MigrationState.Done;
+                            break;
+                        case TranscodeWaitVerdict.Failed:
+                            file.Status = task!.Status;
+                            var job = task.Jobs.FirstOrDefault(j => j.ErrorCode != null);
+                            Fail(file, MigrationStage.Wait, "VodTranscodeFailed", new InvalidOperationException(outcome.Message));
+                            file.ErrorCode = job?.ErrorCode;
+                            break;
+                        case TranscodeWaitVerdict.Unavailable:
+                            Fail(file, MigrationStage.Wait, "VodTranscodeTaskUnavailable", error!);
+                            break;
+                        case TranscodeWaitVerdict.PollFailed:
+                            Events.Enqueue(new MigrationEvent(null, null, outcome.Message));
+                            continue;
+                        default:
+                            continue;
+                    }
+                    watched.Remove(file.TaskId!);
+                    settled.Add(file);
+                }
+                if (settled.Count > 0) await RecordAsync(settled, MigrationStage.Wait, _parameters.Snapshot ? MigrationState.Transcoded : MigrationState.Done).ConfigureAwait(false);
+            }
+        }
+
+        /// <summary>Polls the due tasks concurrently: those with at most ten known jobs share GetTranscodeTask calls by JobIds, the others are asked for by task id.</summary>
+        private async Task<IReadOnlyList<(MigrationFile File, TranscodeTask? Task, Exception? Error)>> PollAsync(IReadOnlyList<MigrationFile> due, CancellationToken cancellationToken)
+        {
+            var calls = new List<List<MigrationFile>>();
+            var current = new List<MigrationFile>();
+            var jobsInCurrent = 0;
+            foreach (var file in due)
+            {
+                var jobs = JobIds(file).Count;
+                if (jobs == 0 || jobs > VodService.MaxJobBatch)
+                {
+                    calls.Add(new List<MigrationFile> { file });
+                    continue;
+                }
+                if (jobsInCurrent + jobs > VodService.MaxJobBatch)
+                {
+                    calls.Add(current);
+                    current = new List<MigrationFile>();
+                    jobsInCurrent = 0;
+                }
+                current.Add(file);
+                jobsInCurrent += jobs;
+            }
+            if (current.Count > 0) calls.Add(current);
+
+            using var slots = new SemaphoreSlim(_throttleLimit);
+            var polls = calls.Select(async files =>
+            {
+                await slots.WaitAsync(cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    return await PollCallAsync(files, cancellationToken).ConfigureAwait(false);
+                }
+                finally
+                {
+                    slots.Release();
+                }
+            }).ToList();
+            return (await Task.WhenAll(polls).ConfigureAwait(false)).SelectMany(r => r).ToList();
+        }
+
+        private async Task<IReadOnlyList<(MigrationFile, TranscodeTask?, Exception?)>> PollCallAsync(IReadOnlyList<MigrationFile> files, CancellationToken cancellationToken)
+        {
+            var results = new List<(MigrationFile, TranscodeTask?, Exception?)>();
+            try
+            {
+                if (JobIds(files[0]).Count == 0 || JobIds(files[0]).Count > VodService.MaxJobBatch)
+                {
+                    results.Add((files[0], await _vod.GetTranscodeTaskAsync(files[0].TaskId!, cancellationToken).ConfigureAwait(false), null));
+                    return results;
+                }
+                var jobs = await _vod.GetTranscodeJobsAsync(files.SelectMany(JobIds).ToList(), cancellationToken).ConfigureAwait(false);
+                foreach (var file in files)
+                {
+                    var task = FromJobs(file, jobs);
+                    // a job VOD did not list: ask for the task itself
+                    results.Add(task != null ? (file, task, null) : (file, await _vod.GetTranscodeTaskAsync(file.TaskId!, cancellationToken).ConfigureAwait(false), null));
+                }
+            }
+            catch (Exception e) when (!cancellationToken.IsCancellationRequested && !_isFatal(e))
+            {
+                foreach (var file in files.Skip(results.Count)) results.Add((file, null, e));
+            }
+            return results;
+        }
+
+        private static IReadOnlyList<string> JobIds(MigrationFile file) =>
+            file.JobIds == null ? Array.Empty<string>() : file.JobIds.Split(new[] { ',' }, StringSplitOptions.RemoveEmptyEntries);
+
+        /// <summary>
+        /// The task as its jobs show it: running while a job is neither TranscodeSuccess nor TranscodeFail, then
+        /// CompleteAllSucc, CompleteAllFail or CompletePartialSucc (the task statuses GetTranscodeTask documents). Null
+        /// when a job is missing from the answer.
+        /// </summary>
+        internal static TranscodeTask? FromJobs(MigrationFile file, IReadOnlyList<TranscodeJob> answered)
+        {
+            var jobs = JobIds(file).Select(id => answered.FirstOrDefault(j => j.JobId == id)).ToList();
+            if (jobs.Any(j => j == null)) return null;
+            var succeeded = jobs.Count(j => j!.Status == "TranscodeSuccess");
+            var failed = jobs.Count(j => j!.Status == "TranscodeFail");
+            var status = succeeded + failed < jobs.Count ? "Processing"
+                : failed == 0 ? "CompleteAllSucc"
+                : succeeded == 0 ? "CompleteAllFail"
+                : "CompletePartialSucc";
+            return new TranscodeTask { TaskId = file.TaskId!, MediaId = file.MediaId ?? string.Empty, Status = status, Jobs = jobs! };
+        }
+
+        private static void Fail(MigrationFile file, MigrationStage stage, string errorId, Exception error)
+        {
+            var cloud = error as CloudException ?? error.InnerException as CloudException;
+            file.State = MigrationState.Failed;
+            file.FailedStage = stage;
+            file.ErrorId = error is ValidationException invalid ? invalid.ErrorId : error is OutcomeUnknownException unknown ? unknown.ErrorId : errorId;
+            file.ErrorCode = cloud?.Code;
+            file.RequestId = cloud?.RequestId ?? file.RequestId;
+            file.Message = error.Message;
+            file.Error = error;
+        }
+
+        /// <summary>Commits the files' new states, then counts them and reports the finished and the failed.</summary>
+        private async Task RecordAsync(IReadOnlyList<MigrationFile> files, MigrationStage stage, MigrationState passed)
+        {
+            await _journal.UpdateAsync(files).ConfigureAwait(false);
+            foreach (var file in files)
+            {
+                if (file.State == MigrationState.Failed) _meters[file.FailedStage!.Value].Fail();
+                else if (file.State == passed) _meters[stage].Pass();
+                if (file.State == MigrationState.Done || file.State == MigrationState.Failed) Events.Enqueue(new MigrationEvent(file, file.Error, null));
+                file.Error = null;
+            }
+        }
+    }
+}

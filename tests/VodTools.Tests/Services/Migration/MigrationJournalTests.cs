@@ -1,0 +1,168 @@
+using System.IO;
+using VodTools.Model;
+using VodTools.Services;
+using VodTools.Services.Migration;
+
+namespace VodTools.Tests.Services.Migration;
+
+public sealed class MigrationJournalTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("vodtools-journal-").FullName;
+    private string JournalPath => Path.Combine(_folder, "job.journal");
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    private static MigrationParameters Job(string? prefix = "films/") => new()
+    {
+        Bucket = "media-archive", Region = "cn-shanghai", Prefix = prefix, Include = ["*.mp4"], TemplateGroupId = "group-1",
+    };
+
+    private static OssObject Object(string key) => new() { Bucket = "media-archive", Region = "cn-shanghai", Key = key, Size = 5 };
+
+    [Fact]
+    public async Task KeepsEveryStateAcrossReopening()
+    {
+        using (var journal = MigrationJournal.Open(JournalPath, create: true))
+        {
+            journal.SetParameters(Job());
+            journal.StartRun();
+            await journal.AddListedAsync([Object("films/a.mp4"), Object("films/b.mp4"), Object("films/c.mp4")], "token-2");
+            var files = journal.Next(MigrationState.Listed, 10);
+            files[0].State = MigrationState.Registered;
+            files[0].MediaId = "media-a";
+            files[0].NewRegister = true;
+            files[1].State = MigrationState.Failed;
+            files[1].FailedStage = MigrationStage.Register;
+            files[1].ErrorId = "VodRegisterRefused";
+            files[1].ErrorCode = "FailedFileURL";
+            await journal.UpdateAsync([files[0], files[1]]);
+        }
+
+        using var reopened = MigrationJournal.Open(JournalPath, create: false);
+        Assert.Equal("films/", reopened.Parameters!.Prefix);
+        Assert.Equal(["*.mp4"], reopened.Parameters.Include);
+        Assert.Equal("token-2", reopened.ListingToken);
+        Assert.False(reopened.ListingComplete);
+        var registered = Assert.Single(reopened.Next(MigrationState.Registered, 10));
+        Assert.Equal(("films/a.mp4", "media-a", true), (registered.Key, registered.MediaId, registered.NewRegister));
+        Assert.Equal("https://media-archive.oss-cn-shanghai.aliyuncs.com/films/a.mp4", registered.FileUrl);
+        var failed = Assert.Single(reopened.Failed());
+        Assert.Equal(("films/b.mp4", "VodRegisterRefused", "FailedFileURL"), (failed.Key, failed.ErrorId, failed.ErrorCode));
+        Assert.Equal("films/c.mp4", Assert.Single(reopened.Next(MigrationState.Listed, 10)).Key);
+    }
+
+    [Fact]
+    public async Task ListingAgainKeepsWhatTheFilesHaveReached()
+    {
+        using var journal = MigrationJournal.Open(JournalPath, create: true);
+        journal.SetParameters(Job());
+        await journal.AddListedAsync([Object("films/a.mp4")], "next");
+        var file = journal.Next(MigrationState.Listed, 1)[0];
+        file.State = MigrationState.Registered;
+        file.MediaId = "media-a";
+        await journal.UpdateAsync([file]);
+
+        await journal.AddListedAsync([Object("films/a.mp4"), Object("films/b.mp4")], null);
+
+        Assert.True(journal.ListingComplete);
+        Assert.Equal("media-a", Assert.Single(journal.Next(MigrationState.Registered, 10)).MediaId);
+        Assert.Equal("films/b.mp4", Assert.Single(journal.Next(MigrationState.Listed, 10)).Key);
+    }
+
+    [Fact]
+    public async Task RetryFailedPutsEachFileBackWhereItsStageStarts()
+    {
+        using var journal = MigrationJournal.Open(JournalPath, create: true);
+        journal.SetParameters(Job());
+        await journal.AddListedAsync([Object("films/a.mp4"), Object("films/b.mp4"), Object("films/c.mp4")], null);
+        var files = journal.Next(MigrationState.Listed, 10);
+        void Fail(MigrationFile f, MigrationStage stage, string errorId, string? media, string? task)
+        {
+            (f.State, f.FailedStage, f.ErrorId, f.MediaId, f.TaskId, f.JobIds) = (MigrationState.Failed, stage, errorId, media, task, task == null ? null : "job-1");
+        }
+        Fail(files[0], MigrationStage.Register, "VodRegisterFailed", null, null);
+        Fail(files[1], MigrationStage.Wait, "VodTranscodeFailed", "media-b", "task-b");
+        Fail(files[2], MigrationStage.Wait, "VodTranscodeTaskUnavailable", "media-c", "task-c");
+        await journal.UpdateAsync(files);
+
+        Assert.Equal(1, journal.RetryFailed(["films/c.mp4"]));
+        Assert.Equal("task-c", Assert.Single(journal.Next(MigrationState.Transcoding, 10)).TaskId);
+        Assert.Equal(2, journal.RetryFailed(null));
+
+        Assert.Equal("films/a.mp4", Assert.Single(journal.Next(MigrationState.Listed, 10)).Key);
+        var retranscode = Assert.Single(journal.Next(MigrationState.Registered, 10));
+        Assert.Equal(("media-b", null, null, "task-b"), (retranscode.MediaId, retranscode.TaskId, retranscode.JobIds, retranscode.RetrySalt));
+        Assert.Null(retranscode.ErrorId);
+        Assert.Empty(journal.Failed());
+    }
+
+    [Fact]
+    public void RefusesAFileThatIsNotAJournal()
+    {
+        File.WriteAllText(JournalPath, "not a database, just text that is long enough to be read as a header or not");
+        var e = Assert.Throws<ValidationException>(() => MigrationJournal.Open(JournalPath, create: true));
+        Assert.Equal("VodMigrationJournalUnreadable", e.ErrorId);
+    }
+
+    [Fact]
+    public void DoesNotMakeAJournalToReport()
+    {
+        var e = Assert.Throws<ValidationException>(() => MigrationJournal.Open(JournalPath, create: false));
+        Assert.Equal("VodMigrationJournalNotFound", e.ErrorId);
+        Assert.False(File.Exists(JournalPath));
+    }
+}
+
+public class MigrationParametersTests
+{
+    private static MigrationParameters Job() => new()
+    {
+        Bucket = "media-archive", Region = "cn-shanghai", Prefix = "films/", Include = ["*.mp4"], TemplateGroupId = "group-1", Snapshot = true,
+    };
+
+    [Fact]
+    public void TheSameJobHasNoDifference()
+    {
+        var mine = Job();
+        mine.TemplateGroupId = null; // not given: the journal's
+        Assert.Null(mine.Differences(Job()));
+    }
+
+    [Fact]
+    public void NamesEachParameterThatDiffers()
+    {
+        var mine = Job();
+        mine.Prefix = "clips/";
+        mine.Exclude = ["*.tmp"];
+        mine.TemplateGroupId = "group-2";
+        var differences = mine.Differences(Job());
+        Assert.Contains("-Prefix 'films/' (this command: 'clips/')", differences);
+        Assert.Contains("-Exclude '' (this command: '*.tmp')", differences);
+        Assert.Contains("-TemplateGroupId 'group-1' (this command: 'group-2')", differences);
+        Assert.DoesNotContain("-Bucket", differences);
+    }
+}
+
+public class TaskFromJobsTests
+{
+    private static MigrationFile File(string jobIds) => new() { TaskId = "task-1", MediaId = "media-1", JobIds = jobIds };
+
+    private static TranscodeJob Job(string id, string status) => new() { JobId = id, Status = status, Progress = status == "Transcoding" ? 40 : 100 };
+
+    [Theory]
+    [InlineData("TranscodeSuccess", "TranscodeSuccess", "CompleteAllSucc")]
+    [InlineData("TranscodeFail", "TranscodeFail", "CompleteAllFail")]
+    [InlineData("TranscodeSuccess", "TranscodeFail", "CompletePartialSucc")]
+    [InlineData("TranscodeSuccess", "Transcoding", "Processing")]
+    public void ReadsTheTaskStatusFromItsJobs(string first, string second, string status)
+    {
+        var task = MigrationJob.FromJobs(File("j1,j2"), [Job("j2", second), Job("other", "TranscodeFail"), Job("j1", first)])!;
+        Assert.Equal(status, task.Status);
+        Assert.Equal(["j1", "j2"], task.Jobs.Select(j => j.JobId));
+        Assert.Equal(("task-1", "media-1"), (task.TaskId, task.MediaId));
+    }
+
+    [Fact]
+    public void IsUnknownWhenAJobIsMissingFromTheAnswer() =>
+        Assert.Null(MigrationJob.FromJobs(File("j1,j2"), [Job("j1", "TranscodeSuccess")]));
+}
