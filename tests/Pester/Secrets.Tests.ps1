@@ -131,6 +131,11 @@ Describe 'Every cmdlet with -Verbose -Debug on a known secret and STS token' {
             $media | Get-VodPlayInfo
             $media | Test-VodPlayback
         }
+        $null = Invoke-Step Invoke-VodMigration, Get-VodMigration {
+            $journal = Join-Path $TestDrive 'secrets.journal'
+            Invoke-VodMigration -Bucket media-archive -Prefix films/2020/ -Include *.mp4 -TemplateGroupId $group -JournalPath $journal
+            Get-VodMigration -JournalPath $journal
+        }
         $upload = Join-Path $TestDrive 'upload.mp4'
         [IO.File]::WriteAllBytes($upload, [byte[]](1..200))
         $null = Invoke-Step Send-VodMedia, Remove-VodMedia, Remove-OssObject {

@@ -165,7 +165,7 @@ Describe 'Transcode template groups' {
         $notTemplates[0].FullyQualifiedErrorId | Should -BeLike 'VodTemplateListInvalid,*'
         New-VodTranscodeTemplateGroup -Name bad -TemplateList (1..21 | ForEach-Object { @{ TemplateName = "t$_" } }) -ErrorVariable tooMany -ErrorAction SilentlyContinue
         $tooMany[0].FullyQualifiedErrorId | Should -BeLike 'VodTooManyTemplates,*'
-        (Get-VodTranscodeTemplateGroup -Name bad) | Should -BeNullOrEmpty
+        Get-VodTranscodeTemplateGroup -Name bad -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
     }
 
     It 'refuses a name already taken, naming the existing group, unless -Force' {
@@ -180,7 +180,7 @@ Describe 'Transcode template groups' {
 
     It 'creates nothing with -WhatIf' {
         New-VodTranscodeTemplateGroup -Name 'whatif-group' -TemplateList $script:sdTemplate -WhatIf | Should -BeNullOrEmpty
-        Get-VodTranscodeTemplateGroup -Name 'whatif-group' | Should -BeNullOrEmpty
+        Get-VodTranscodeTemplateGroup -Name 'whatif-group' -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
     }
 
     It 'makes a group piped from New-VodTranscodeTemplateGroup the default' {
