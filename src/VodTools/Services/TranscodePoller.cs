@@ -104,10 +104,7 @@ namespace VodTools.Services
         /// </summary>
         internal static TranscodeTask FromJobs(TranscodePoll poll, IReadOnlyList<TranscodeJob> jobs)
         {
-            var succeeded = jobs.Count(j => j.Status == "TranscodeSuccess");
-            var failed = jobs.Count(j => j.Status == "TranscodeFail");
-            var status = succeeded + failed < jobs.Count ? "Processing"
-                : failed == 0 ? "CompleteAllSucc" : succeeded == 0 ? "CompleteAllFail" : "CompletePartialSucc";
+            var status = TranscodeRules.StatusOfJobs(jobs);
             return new TranscodeTask
             {
                 TaskId = poll.TaskId,

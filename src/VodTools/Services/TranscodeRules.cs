@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 using System.Security.Cryptography;
 using System.Text;
@@ -17,6 +18,18 @@ namespace VodTools.Services
             using var sha = SHA256.Create();
             var hash = sha.ComputeHash(Encoding.UTF8.GetBytes(mediaId + "\n" + templateGroupId + (salt == null ? string.Empty : "\n" + salt)));
             return "vodtools-" + string.Concat(hash.Take(16).Select(b => b.ToString("x2")));
+        }
+
+        /// <summary>
+        /// A task's status as its jobs show it: Processing while a job is neither TranscodeSuccess nor TranscodeFail, then
+        /// CompleteAllSucc, CompleteAllFail or CompletePartialSucc (the task statuses GetTranscodeTask documents).
+        /// </summary>
+        internal static string StatusOfJobs(IReadOnlyCollection<TranscodeJob> jobs)
+        {
+            var succeeded = jobs.Count(j => j.Status == "TranscodeSuccess");
+            var failed = jobs.Count(j => j.Status == "TranscodeFail");
+            return succeeded + failed < jobs.Count ? "Processing"
+                : failed == 0 ? "CompleteAllSucc" : succeeded == 0 ? "CompleteAllFail" : "CompletePartialSucc";
         }
 
         /// <summary>"Transcode task T of media M ended CompleteAllFail: job J (HD) failed with InvalidVideo.Damaged: …".</summary>

@@ -415,21 +415,13 @@ namespace VodTools.Services.Migration
             file.JobIds == null ? Array.Empty<string>() : file.JobIds.Split(new[] { ',' }, StringSplitOptions.RemoveEmptyEntries);
 
         /// <summary>
-        /// The task as its jobs show it: running while a job is neither TranscodeSuccess nor TranscodeFail, then
-        /// CompleteAllSucc, CompleteAllFail or CompletePartialSucc (the task statuses GetTranscodeTask documents). Null
-        /// when a job is missing from the answer.
+        /// The task as its jobs show it (<see cref="TranscodeRules.StatusOfJobs"/>); null when a job is missing from the answer.
         /// </summary>
         internal static TranscodeTask? FromJobs(MigrationFile file, IReadOnlyList<TranscodeJob> answered)
         {
             var jobs = JobIds(file).Select(id => answered.FirstOrDefault(j => j.JobId == id)).ToList();
             if (jobs.Any(j => j == null)) return null;
-            var succeeded = jobs.Count(j => j!.Status == "TranscodeSuccess");
-            var failed = jobs.Count(j => j!.Status == "TranscodeFail");
-            var status = succeeded + failed < jobs.Count ? "Processing"
-                : failed == 0 ? "CompleteAllSucc"
-                : succeeded == 0 ? "CompleteAllFail"
-                : "CompletePartialSucc";
-            return new TranscodeTask { TaskId = file.TaskId!, MediaId = file.MediaId ?? string.Empty, Status = status, Jobs = jobs! };
+            return new TranscodeTask { TaskId = file.TaskId!, MediaId = file.MediaId ?? string.Empty, Status = TranscodeRules.StatusOfJobs(jobs!), Jobs = jobs! };
         }
 
         private static void Fail(MigrationFile file, MigrationStage stage, string errorId, Exception error)
