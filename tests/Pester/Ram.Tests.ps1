@@ -195,7 +195,7 @@ Describe 'Add-RamRolePolicy and Remove-RamRolePolicy' {
     It 'attaches a policy piped from Get-RamPolicy; already attached is a success said in -Verbose' {
         $attached = Get-RamPolicy attach-policy | Add-RamRolePolicy -RoleName attach-role -PassThru
         $attached.PolicyName | Should -Be 'attach-policy'
-        $attached.AttachDate | Should -Not -BeNullOrEmpty
+        $attached.AttachTime | Should -Not -BeNullOrEmpty
         $output = Get-RamPolicy attach-policy | Add-RamRolePolicy -RoleName attach-role -Verbose -ErrorVariable failures 4>&1
         $failures | Should -BeNullOrEmpty
         ($output | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }).Message | Should -Contain 'Attachment attach-role/attach-policy: Unchanged: the Custom policy attach-policy is already attached to attach-role'

@@ -19,6 +19,23 @@ Describe 'Register-VodMedia' {
         $media | ForEach-Object { $_.NewRegister | Should -BeTrue }
     }
 
+    It 'keeps its progress current while the commands after it hold each media' {
+        # a hosted pipeline keeps its progress records; the sleep plays a slow Start-VodTranscode downstream
+        $runner = [powershell]::Create()
+        try {
+            $helpers = Join-Path $PSScriptRoot 'TestHelpers.psm1'
+            $null = $runner.AddScript("Import-Module '$helpers'; Import-VodToolsUnderTest; " +
+                'Get-OssObject -Bucket media-archive -Prefix audio/podcasts/ | Select-Object -Last 5 | Register-VodMedia -TemplateGroupId VOD_NO_TRANSCODE | ForEach-Object { Start-Sleep -Milliseconds 700; $_ }')
+            $media = $runner.Invoke()
+            $media.Count | Should -Be 5
+            $shown = $runner.Streams.Progress | Where-Object { $_.Activity -like 'Registering*' -and $_.RecordType -ne 'Completed' } |
+                ForEach-Object { [int]($_.StatusDescription -replace ' registered.*$') }
+            # each media counted before it went on, not all at the end
+            ($shown | Sort-Object -Unique).Count | Should -BeGreaterOrEqual 4 -Because "the bar showed: $($shown -join ', ')"
+        }
+        finally { $runner.Dispose() }
+    }
+
     It 'returns the same MediaId with NewRegister false on a second run' {
         $objects = Get-OssObject -Bucket media-archive -Include '*.mp4' | Select-Object -First 5
         $first = $objects | Register-VodMedia

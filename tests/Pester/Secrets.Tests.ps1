@@ -204,7 +204,7 @@ Describe 'Plain HTTP to a remote endpoint' {
     It 'is refused before anything is sent, unless -AllowInsecureHttp' {
         # 192.0.2.10 is a documentation address: were anything sent, the attempt line would show it (no answer)
         Set-VodContext -Endpoint 'http://192.0.2.10:8080' -AccessKeyId $accountKeyId -AccessKeySecret $accountSecret -Region cn-shanghai
-        $lines = try { Get-VodCallerIdentity -TimeoutSec 1 -MaxAttempts 1 -Verbose 4>&1 } catch { $refused = $_ }
+        $lines = try { Get-VodCallerIdentity -AttemptTimeoutSec 1 -MaxAttempts 1 -Verbose 4>&1 } catch { $refused = $_ }
         $refused.FullyQualifiedErrorId | Should -BeLike 'InsecureEndpoint,*'
         $refused.Exception.Message | Should -Match 'AllowInsecureHttp'
         ($lines | Where-Object { "$_" -match ' attempt \d+/' }) | Should -BeNullOrEmpty

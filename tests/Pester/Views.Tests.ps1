@@ -38,7 +38,12 @@ BeforeAll {
 
 Describe 'The view of <TypeName>' -ForEach $views {
     BeforeAll {
-        $sample = New-WideSample ([type]$TypeName)
+        # a view of a type name beyond the class (VodMedia#Registered) is chosen by the name a cmdlet inserts first
+        $sample = New-WideSample ([type]($TypeName -replace '#.*$'))
+        if ($TypeName -match '#') {
+            $sample = [psobject]::AsPSObject($sample)
+            $sample.PSObject.TypeNames.Insert(0, $TypeName)
+        }
     }
 
     It 'shows every column within 120 columns' {
@@ -70,5 +75,70 @@ Describe 'Views' {
         ($mezzanine | Format-Table | Out-String -Width 120) | Should -Match '3\.0 MB'
         $object.Size | Should -Be 1536
         $mezzanine.Size | Should -Be (3 * 1MB + 1)
+    }
+}
+
+Describe "What the views show of real output" {
+    BeforeAll {
+        $script:emulator = Start-TestEmulator -SeedSample
+        $script:group = New-VodTranscodeTemplateGroup -Name views -TemplateList @{
+            TemplateName = 'sd-mp4'; Definition = 'SD'; Container = @{ Format = 'mp4' }
+            Video = @{ Codec = 'H.264'; Bitrate = '400'; Fps = '30' }; Audio = @{ Codec = 'AAC'; Bitrate = '64'; Samplerate = '44100' }
+        }
+        $script:registered = @(Get-OssObject -Bucket media-archive -Prefix films/2019/ -Include *.mp4 | Select-Object -First 2 |
+            Register-VodMedia -TemplateGroupId $group.TemplateGroupId)
+        $script:tasks = @($registered | Start-VodTranscode -TemplateGroupId $group.TemplateGroupId | Wait-VodTranscode -Timeout 60)
+    }
+    AfterAll { Stop-VodEmulator }
+
+    It 'shows what registering tells (new or known, the key) for Register-VodMedia, and the media state for Get-VodMedia' {
+        $text = $registered | Format-Table | Out-String -Width 120
+        $text | Should -Match 'NewRegister'
+        $text | Should -Match 'films/2019/film-001\.mp4'
+        $text | Should -Not -Match 'Status'
+        $text = Get-VodMedia -MediaId $registered.MediaId | Format-Table | Out-String -Width 120
+        $text | Should -Match 'Status\s+Duration\s+CreationTime'
+        $text | Should -Not -Match 'NewRegister'
+        $registered[0] | Should -BeOfType VodTools.Model.VodMedia
+    }
+
+    It 'names the media of each task by its title, from Start-VodTranscode through Wait-VodTranscode' {
+        $tasks.Count | Should -Be 2
+        $tasks.Title | Should -Be $registered.Title
+        $tasks | Format-Table | Out-String -Width 120 | Should -Match ([regex]::Escape($registered[1].Title))
+    }
+
+    It 'shows snapshot URLs whole at 120 columns' {
+        Start-VodSnapshot -MediaId $registered[0].MediaId -Count 1 -Interval 0 | Out-Null
+        Wait-Until { @(Get-VodSnapshot -MediaId $registered[0].MediaId).Count -gt 0 } -Seconds 30 | Should -BeTrue
+        $snapshot = @(Get-VodSnapshot -MediaId $registered[0].MediaId)[0]
+        $snapshot.Url.Length | Should -BeGreaterThan 60
+        $text = $snapshot | Format-Table | Out-String -Width 120
+        ($text -split '\r?\n' | Measure-Object -Property Length -Maximum).Maximum | Should -BeLessOrEqual 120
+        ($text -replace '\s', '') | Should -Match ([regex]::Escape($snapshot.Url))
+    }
+}
+
+Describe 'Times' {
+    It 'are the local time of the machine, as Get-Date shows it, in any time zone' {
+        $command = @([Environment]::ProcessPath)
+        if ([IO.Path]::GetFileNameWithoutExtension($command[0]) -eq 'dotnet') { $command += Join-Path $PSHOME 'pwsh.dll' }
+        $helpers = Join-Path $PSScriptRoot 'TestHelpers.psm1'
+        $script = "Import-Module '$helpers'; Import-VodToolsUnderTest; Start-TestEmulator -SeedSample | Out-Null; " +
+            '$b = Get-OssBucket -Bucket media-archive; $o = Get-OssObject -Bucket media-archive -Prefix films/ | Select-Object -First 1; ' +
+            '"{0} {1} {2} {3}" -f $b.CreationTime.Kind, [int][math]::Abs(((Get-Date) - $b.CreationTime).TotalMinutes), ' +
+            '[int][math]::Abs(((Get-Date).ToUniversalTime() - $o.ModificationTime.ToUniversalTime()).TotalMinutes), (Get-Date).ToString("zzz"); Stop-VodEmulator'
+        $start = [System.Diagnostics.ProcessStartInfo]::new($command[0])
+        foreach ($argument in @($command | Select-Object -Skip 1) + @('-NoProfile', '-NonInteractive', '-Command', $script)) { $start.ArgumentList.Add($argument) }
+        $start.RedirectStandardOutput = $true
+        $start.Environment['TZ'] = 'Asia/Shanghai'
+        $child = [System.Diagnostics.Process]::Start($start)
+        $out = $child.StandardOutput.ReadToEnd().Trim()
+        $child.WaitForExit()
+        $kind, $localMinutes, $utcMinutes, $offset = $out -split ' '
+        $offset | Should -Be '+08:00' -Because 'the child runs in Shanghai time'
+        $kind | Should -Be 'Local'
+        [int]$localMinutes | Should -BeLessOrEqual 5 -Because 'a bucket made a moment ago shows the local clock'
+        [int]$utcMinutes | Should -BeLessOrEqual 5
     }
 }

@@ -92,7 +92,7 @@ namespace VodTools.Commands
                 try
                 {
                     var tasks = await read(cancellation).ConfigureAwait(false);
-                    work.Complete(slot, () => { _read++; WriteObject(tasks, enumerateCollection: true); });
+                    work.Complete(slot, () => { _read++; ReportProgress(completed: false); WriteObject(tasks, enumerateCollection: true); });
                 }
                 catch (Exception e) when (!(e is OperationCanceledException && cancellation.IsCancellationRequested))
                 {

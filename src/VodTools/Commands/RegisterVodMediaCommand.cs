@@ -242,8 +242,9 @@ namespace VodTools.Commands
                             work.Complete(file.Slot, () =>
                             {
                                 _registered++;
+                                ReportProgress(completed: false); // before the object goes on: the next cmdlets may hold it a while
                                 if (kept != null) WriteWarning(kept);
-                                WriteObject(media);
+                                WriteObject(Registered(media));
                             });
                         }
                         else
@@ -260,6 +261,16 @@ namespace VodTools.Commands
                 }
             }, cancellation);
         }
+
+        /// <summary>The media as registered: its own view shows what registering tells (new or known, the file), not Get-VodMedia's columns.</summary>
+        private static PSObject Registered(VodMedia media)
+        {
+            var output = PSObject.AsPSObject(media);
+            output.TypeNames.Insert(0, RegisteredTypeName);
+            return output;
+        }
+
+        internal const string RegisteredTypeName = "VodTools.Model.VodMedia#Registered";
 
         private void ReportProgress(bool completed)
         {

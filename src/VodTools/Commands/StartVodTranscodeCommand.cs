@@ -115,6 +115,7 @@ namespace VodTools.Commands
             // Only a media VOD has just created with VOD_NO_TRANSCODE surely has no task yet; any other is looked up
             // first, and one just registered with this group is given time for the task VOD starts itself.
             var media = InputObject?.BaseObject as VodMedia;
+            var title = media?.Title;
             var fresh = media != null && media.MediaId == MediaId && media.NewRegister == true;
             var force = Force.IsPresent;
             var lookFirst = !(fresh && media!.TemplateGroupId == RegisterVodMediaCommand.NoTranscode);
@@ -141,7 +142,8 @@ namespace VodTools.Commands
                     var task = force
                         ? await vod.SubmitTranscodeJobsAsync(submission, cancellation).ConfigureAwait(false)
                         : await vod.TranscodeOnceAsync(submission, lookFirst, waitForAuto, cancellation).ConfigureAwait(false);
-                    work.Complete(slot, () => { _started++; WriteObject(task); });
+                    task.Title ??= title;
+                    work.Complete(slot, () => { _started++; ReportProgress(completed: false); WriteObject(task); });
                 }
                 catch (Exception e) when (!(e is OperationCanceledException && cancellation.IsCancellationRequested))
                 {

@@ -24,7 +24,7 @@ namespace VodTools.Commands
 
         protected override void ProcessRecord()
         {
-            _probe ??= new PlaybackProbe(HttpTransport.Shared, TimeSpan.FromSeconds(TimeoutSec));
+            _probe ??= new PlaybackProbe(HttpTransport.Shared, TimeSpan.FromSeconds(AttemptTimeoutSec));
             foreach (var id in MediaId)
             {
                 var streams = ReadStreams(id);

@@ -33,6 +33,7 @@ namespace VodTools.Commands
         private TranscodeWaitScheduler? _scheduler;
         /// <summary>What the pipeline told of each task beyond its id.</summary>
         private readonly Dictionary<string, TranscodePoll> _known = new Dictionary<string, TranscodePoll>(StringComparer.Ordinal);
+        private readonly Dictionary<string, string> _titles = new Dictionary<string, string>(StringComparer.Ordinal);
         private DateTime _lastProgress = DateTime.MinValue;
 
         /// <summary>The transcode task to wait for. Binds from TranscodeTask.TaskId.</summary>
@@ -55,6 +56,10 @@ namespace VodTools.Commands
         [Alias("Jobs")]
         public TranscodeJob[]? Job { get; set; }
 
+        /// <summary>The media's title, bound from a piped VodMedia or TranscodeTask: carried onto the tasks emitted, so they show which film they are.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true, DontShow = true)]
+        public string? Title { get; set; }
+
         /// <summary>Seconds each task may take from when it reaches this cmdlet; then it is reported as timed out. Default: no limit.</summary>
         [Parameter]
         [ValidateRange(1, int.MaxValue)]
@@ -72,6 +77,7 @@ namespace VodTools.Commands
             foreach (var id in TaskId)
             {
                 Scheduler.Add(id);
+                if (Title != null && TaskId.Length == 1) _titles[id] = Title;
                 if (TaskId.Length == 1 && MediaId != null)
                     _known[id] = new TranscodePoll(id, MediaId, TemplateGroupId, Job?.Select(j => j.JobId).Where(j => !string.IsNullOrEmpty(j)).ToList());
             }
@@ -101,7 +107,12 @@ namespace VodTools.Commands
             {
                 var (taskId, task, error) = (result.TaskId, result.Task, result.Error);
                 var outcome = error == null ? Scheduler.Answered(taskId, task!) : Scheduler.PollFailed(taskId, error);
-                if (outcome.Verdict != TranscodeWaitVerdict.Running && outcome.Verdict != TranscodeWaitVerdict.PollFailed) _known.Remove(taskId);
+                if (outcome.Task != null && _titles.TryGetValue(taskId, out var title)) outcome.Task.Title ??= title;
+                if (outcome.Verdict != TranscodeWaitVerdict.Running && outcome.Verdict != TranscodeWaitVerdict.PollFailed)
+                {
+                    _known.Remove(taskId);
+                    _titles.Remove(taskId);
+                }
                 switch (outcome.Verdict)
                 {
                     case TranscodeWaitVerdict.Succeeded:

@@ -12,7 +12,7 @@ namespace VodTools.Model
         public string Region { get; set; } = string.Empty;
         /// <summary>OSS's location name, e.g. <c>oss-cn-shanghai</c>.</summary>
         public string Location { get; set; } = string.Empty;
-        public DateTime? CreationDate { get; set; }
+        public DateTime? CreationTime { get; set; }
         public string? StorageClass { get; set; }
         public string? ExtranetEndpoint { get; set; }
         public string? IntranetEndpoint { get; set; }

@@ -11,7 +11,7 @@ namespace VodTools.Model
         public string Bucket { get; set; } = string.Empty;
         public string Key { get; set; } = string.Empty;
         public long Size { get; set; }
-        public DateTime? LastModified { get; set; }
+        public DateTime? ModificationTime { get; set; }
         /// <summary>Quoted, as OSS gives it; an MD5 only for objects made by PutObject.</summary>
         public string? ETag { get; set; }
         public string? StorageClass { get; set; }

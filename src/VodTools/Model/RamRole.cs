@@ -12,8 +12,8 @@ namespace VodTools.Model
         /// <summary>The trust policy, a JSON document.</summary>
         public string? AssumeRolePolicyDocument { get; set; }
         public int? MaxSessionDuration { get; set; }
-        public DateTime? CreateDate { get; set; }
-        public DateTime? UpdateDate { get; set; }
+        public DateTime? CreationTime { get; set; }
+        public DateTime? ModificationTime { get; set; }
 
         public override string ToString() => RoleName;
     }
@@ -29,10 +29,10 @@ namespace VodTools.Model
         /// <summary>The default version's document, when the call returned it.</summary>
         public string? PolicyDocument { get; set; }
         public int? AttachmentCount { get; set; }
-        public DateTime? CreateDate { get; set; }
-        public DateTime? UpdateDate { get; set; }
-        /// <summary>When listed for a role: the date it was attached.</summary>
-        public DateTime? AttachDate { get; set; }
+        public DateTime? CreationTime { get; set; }
+        public DateTime? ModificationTime { get; set; }
+        /// <summary>When listed for a role: when it was attached.</summary>
+        public DateTime? AttachTime { get; set; }
         /// <summary>When listed for a role (Get-RamPolicy -RoleName): the role, so the output pipes to Remove-RamRolePolicy.</summary>
         public string? RoleName { get; set; }
 

@@ -9,6 +9,8 @@ namespace VodTools.Model
     {
         public string TaskId { get; set; } = string.Empty;
         public string MediaId { get; set; } = string.Empty;
+        /// <summary>The media's title, when the task came from a VodMedia (Start-VodTranscode, Get-VodTranscodeTask) or a task that had it; VOD's task does not carry it.</summary>
+        public string? Title { get; set; }
         /// <summary><c>Processing</c>, <c>Partial</c>, <c>CompleteAllSucc</c>, <c>CompletePartialSucc</c>, <c>CompleteAllFail</c>.</summary>
         public string? Status { get; set; }
         public string? TemplateGroupId { get; set; }

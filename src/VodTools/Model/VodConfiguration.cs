@@ -15,7 +15,7 @@ namespace VodTools.Model
         public bool IsLocked { get; set; }
         public string? AppId { get; set; }
         public DateTime? CreationTime { get; set; }
-        public DateTime? ModifyTime { get; set; }
+        public DateTime? ModificationTime { get; set; }
         /// <summary>The templates; filled by Get-VodTranscodeTemplateGroup -TemplateGroupId (GetTranscodeTemplateGroup), empty in a listing.</summary>
         public IReadOnlyList<VodTranscodeTemplate> Templates { get; set; } = Array.Empty<VodTranscodeTemplate>();
 
@@ -48,8 +48,8 @@ namespace VodTools.Model
         public string? DomainStatus { get; set; }
         /// <summary><c>domestic</c>, <c>overseas</c> or <c>global</c>.</summary>
         public string? Scope { get; set; }
-        public DateTime? GmtCreated { get; set; }
-        public DateTime? GmtModified { get; set; }
+        public DateTime? CreationTime { get; set; }
+        public DateTime? ModificationTime { get; set; }
         public string? Description { get; set; }
         public IReadOnlyList<VodDomainSource> Sources { get; set; } = Array.Empty<VodDomainSource>();
 

@@ -48,8 +48,9 @@ namespace VodTools.Services
             return bool.TryParse(value.Value.GetString(), out var b) ? b : (bool?)null;
         }
 
+        /// <summary>A cloud time (UTC on the wire) as local time, as Get-Date and Get-ChildItem show times; compare instants with ToUniversalTime.</summary>
         public static DateTime? Date(this JsonElement element, string name) =>
-            DateTime.TryParse(element.Str(name), CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var value) ? value : (DateTime?)null;
+            DateTime.TryParse(element.Str(name), CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var value) ? value.ToLocalTime() : (DateTime?)null;
 
         /// <summary>
         /// The items of a list, whether sent bare (<c>"Roles":[…]</c>) or in the RPC wrapper (<c>"Roles":{"Role":[…]}</c>).

@@ -67,8 +67,8 @@ namespace VodTools.Services
             if (CateId != null && media.CateId != CateId) return false;
             if (Tags != null && Tags.Count > 0 && !SplitTags(media.Tags).Any(t => Tags.Contains(t, StringComparer.OrdinalIgnoreCase))) return false;
             if (StorageLocation != null && !string.Equals(media.StorageLocation, StorageLocation, StringComparison.OrdinalIgnoreCase)) return false;
-            if (CreatedAfter != null && !(media.CreationTime > CreatedAfter)) return false;
-            if (CreatedBefore != null && !(media.CreationTime < CreatedBefore)) return false;
+            if (CreatedAfter != null && !(media.CreationTime?.ToUniversalTime() > CreatedAfter)) return false;
+            if (CreatedBefore != null && !(media.CreationTime?.ToUniversalTime() < CreatedBefore)) return false;
             return true;
         }
 

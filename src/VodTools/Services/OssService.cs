@@ -111,7 +111,7 @@ namespace VodTools.Services
                 {
                     case "Key": item.Key = encoded ? DecodeListed(value) : value; break;
                     case "Size": item.Size = long.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var size) ? size : 0; break;
-                    case "LastModified": item.LastModified = Xml.ParseDate(value); break;
+                    case "LastModified": item.ModificationTime = Xml.ParseDate(value); break;
                     case "ETag": item.ETag = value; break;
                     case "StorageClass": item.StorageClass = value; break;
                     case "Type": item.Type = value; break;
@@ -136,7 +136,7 @@ namespace VodTools.Services
                 Key = key,
                 Region = _client.Region,
                 Size = response.Content.Headers.ContentLength ?? 0,
-                LastModified = response.Content.Headers.LastModified?.UtcDateTime,
+                ModificationTime = response.Content.Headers.LastModified?.LocalDateTime,
                 ETag = response.Headers.ETag?.Tag,
                 Type = response.Headers.TryGetValues("x-oss-object-type", out var type) ? type.FirstOrDefault() : null,
                 StorageClass = response.Headers.TryGetValues("x-oss-storage-class", out var storage) ? storage.FirstOrDefault() : null,
@@ -151,7 +151,7 @@ namespace VodTools.Services
                 Bucket = bucket.Text("Name") ?? string.Empty,
                 Location = location,
                 Region = bucket.Text("Region") ?? (location.StartsWith("oss-", StringComparison.Ordinal) ? location.Substring(4) : location),
-                CreationDate = bucket.Date("CreationDate"),
+                CreationTime = bucket.Date("CreationDate"),
                 StorageClass = bucket.Text("StorageClass"),
                 ExtranetEndpoint = bucket.Text("ExtranetEndpoint"),
                 IntranetEndpoint = bucket.Text("IntranetEndpoint"),

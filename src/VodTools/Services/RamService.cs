@@ -17,7 +17,7 @@ namespace VodTools.Services
         public string VersionId { get; set; } = string.Empty;
         public bool IsDefaultVersion { get; set; }
         public string? PolicyDocument { get; set; }
-        public DateTime? CreateDate { get; set; }
+        public DateTime? CreationTime { get; set; }
     }
 
     /// <summary>
@@ -150,7 +150,7 @@ namespace VodTools.Services
                 {
                     var versions = await ListPolicyVersionsAsync(policyName, CustomPolicyType, cancellationToken).ConfigureAwait(false);
                     var made = versions.Where(v => PolicyDocuments.AreEquivalent(v.PolicyDocument, document))
-                        .OrderByDescending(v => v.CreateDate ?? DateTime.MinValue).FirstOrDefault();
+                        .OrderByDescending(v => v.CreationTime ?? DateTime.MinValue).FirstOrDefault();
                     if (made == null) continue;
                     if (setAsDefault && !made.IsDefaultVersion)
                     {
@@ -220,8 +220,8 @@ namespace VodTools.Services
                 Description = r.Str("Description"),
                 AssumeRolePolicyDocument = r.Str("AssumeRolePolicyDocument"),
                 MaxSessionDuration = (int?)r.Long("MaxSessionDuration"),
-                CreateDate = r.Date("CreateDate"),
-                UpdateDate = r.Date("UpdateDate"),
+                CreationTime = r.Date("CreateDate"),
+                ModificationTime = r.Date("UpdateDate"),
             };
         }
 
@@ -237,9 +237,9 @@ namespace VodTools.Services
                 DefaultVersion = p.Str("DefaultVersion"),
                 PolicyDocument = p.Str("PolicyDocument"),
                 AttachmentCount = (int?)p.Long("AttachmentCount"),
-                CreateDate = p.Date("CreateDate"),
-                UpdateDate = p.Date("UpdateDate"),
-                AttachDate = p.Date("AttachDate"),
+                CreationTime = p.Date("CreateDate"),
+                ModificationTime = p.Date("UpdateDate"),
+                AttachTime = p.Date("AttachDate"),
             };
         }
 
@@ -252,7 +252,7 @@ namespace VodTools.Services
                 VersionId = v.Str("VersionId") ?? string.Empty,
                 IsDefaultVersion = v.Bool("IsDefaultVersion") == true,
                 PolicyDocument = v.Str("PolicyDocument"),
-                CreateDate = v.Date("CreateDate"),
+                CreationTime = v.Date("CreateDate"),
             };
         }
     }

@@ -102,8 +102,8 @@ namespace VodTools.Services
             Cname = d.Str("Cname"),
             DomainStatus = d.Str("DomainStatus"),
             Scope = d.Str("Scope"),
-            GmtCreated = d.Date("GmtCreated"),
-            GmtModified = d.Date("GmtModified"),
+            CreationTime = d.Date("GmtCreated"),
+            ModificationTime = d.Date("GmtModified"),
             Description = d.Str("Description"),
             Sources = d.Items("Sources", "Source").Select(s => new VodDomainSource
             {

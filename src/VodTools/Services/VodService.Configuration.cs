@@ -91,7 +91,7 @@ namespace VodTools.Services
             IsLocked = group.Str("Locked") == "Enabled",
             AppId = group.Str("AppId"),
             CreationTime = group.Date("CreationTime"),
-            ModifyTime = group.Date("ModifyTime"),
+            ModificationTime = group.Date("ModifyTime"),
         };
     }
 }

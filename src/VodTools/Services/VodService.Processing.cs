@@ -209,7 +209,7 @@ namespace VodTools.Services
             catch (Api.Http.CloudException e) when (e.OutcomeUnknown)
             {
                 var latest = await LookUpOrNullAsync(async () => (await ListSnapshotsAsync(submission.MediaId, null, 1, cancellationToken).ConfigureAwait(false)).Snapshots.FirstOrDefault()).ConfigureAwait(false);
-                if (latest?.JobId != null && latest.CreationTime >= requested) return new SnapshotJob { JobId = latest.JobId, MediaId = submission.MediaId };
+                if (latest?.JobId != null && latest.CreationTime?.ToUniversalTime() >= requested) return new SnapshotJob { JobId = latest.JobId, MediaId = submission.MediaId };
                 throw new OutcomeUnknownException("VodSnapshotOutcomeUnknown",
                     $"The snapshot request for media {submission.MediaId} may have been accepted: its answer was lost ({e.Code}). " +
                     "It was not sent again, because each request makes a new, billed snapshot job.",

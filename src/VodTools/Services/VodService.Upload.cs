@@ -72,7 +72,7 @@ namespace VodTools.Services
             var c = auth.RootElement;
             var endpoint = a.Str("Endpoint") ?? throw new FormatException("UploadAddress names no Endpoint.");
             if (!endpoint.Contains("://")) endpoint = "https://" + endpoint;
-            var expires = c.Date("ExpireUTCTime") is DateTime utc ? new DateTimeOffset(utc, TimeSpan.Zero)
+            var expires = c.Date("ExpireUTCTime") is DateTime expiry ? new DateTimeOffset(expiry)
                 : now + (c.Long("Expiration") is long seconds ? TimeSpan.FromSeconds(seconds) : DefaultValidity);
             var credentials = new CloudCredentials(
                 c.Str("AccessKeyId") ?? throw new FormatException("UploadAuth names no AccessKeyId."),

@@ -24,12 +24,12 @@ namespace VodTools.Services
 
         private static readonly string[] IsoFormats = { "yyyy-MM-dd'T'HH:mm:ss.fff'Z'", "yyyy-MM-dd'T'HH:mm:ss'Z'" };
 
-        /// <summary>A UTC date; OSS's ISO 8601 forms are read exactly (fast), anything else by the general parser.</summary>
+        /// <summary>A cloud time (UTC on the wire) as local time, as <see cref="Json.Date"/>; OSS's ISO 8601 forms are read exactly (fast), anything else by the general parser.</summary>
         public static DateTime? ParseDate(string? text)
         {
             const DateTimeStyles Utc = DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal;
-            if (DateTime.TryParseExact(text, IsoFormats, CultureInfo.InvariantCulture, Utc, out var value)) return value;
-            return DateTime.TryParse(text, CultureInfo.InvariantCulture, Utc, out value) ? value : (DateTime?)null;
+            if (DateTime.TryParseExact(text, IsoFormats, CultureInfo.InvariantCulture, Utc, out var value)) return value.ToLocalTime();
+            return DateTime.TryParse(text, CultureInfo.InvariantCulture, Utc, out value) ? value.ToLocalTime() : (DateTime?)null;
         }
     }
 }

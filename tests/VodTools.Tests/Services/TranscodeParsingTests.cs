@@ -22,7 +22,8 @@ public class TranscodeParsingTests
         var task = VodService.ReadTask(document.RootElement);
         Assert.Equal(("task", "media", "CompleteAllFail", "Auto", "g"), (task.TaskId, task.MediaId, task.Status, task.Trigger, task.TemplateGroupId));
         Assert.True(task.IsComplete);
-        Assert.Equal(new DateTime(2026, 11, 24, 12, 1, 0, DateTimeKind.Utc), task.CompleteTime);
+        Assert.Equal(new DateTime(2026, 11, 24, 12, 1, 0, DateTimeKind.Utc), task.CompleteTime?.ToUniversalTime());
+        Assert.Equal(DateTimeKind.Local, task.CompleteTime?.Kind); // shown as Get-Date shows times
         var job = Assert.Single(task.Jobs);
         Assert.Equal(("j1", "t1", "TranscodeFail", 100, "SD"), (job.JobId, job.TemplateId, job.Status, job.Progress, job.Definition));
         Assert.Equal(("InvalidVideo.Damaged", "broken", "https://b/x.mp4"), (job.ErrorCode, job.ErrorMessage, job.OutputUrl));

@@ -64,7 +64,7 @@ public class TranscodePollerTests
         var first = results.Single(r => r.TaskId == "task1").Task!;
         Assert.Equal(("CompleteAllSucc", "media1", "g"), (first.Status, first.MediaId, first.TemplateGroupId));
         Assert.Equal("https://out/job1.mp4", first.Jobs.Single().OutputUrl);
-        Assert.Equal(new DateTime(2026, 11, 26, 1, 0, 10, DateTimeKind.Utc), first.CompleteTime);
+        Assert.Equal(new DateTime(2026, 11, 26, 1, 0, 10, DateTimeKind.Utc), first.CompleteTime?.ToUniversalTime());
         Assert.Equal("CompleteAllFail", results.Single(r => r.TaskId == "task3").Task!.Status);
     }
 

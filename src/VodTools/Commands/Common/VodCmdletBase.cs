@@ -31,7 +31,7 @@ namespace VodTools.Commands.Common
         /// <summary>Seconds one attempt may wait with nothing moving (no answer, no byte of a body sent) before it counts as a timeout. Default 60.</summary>
         [Parameter]
         [ValidateRange(1, 3600)]
-        public int TimeoutSec { get; set; } = 60;
+        public int AttemptTimeoutSec { get; set; } = 60;
 
         /// <summary>Cancelled when the pipeline stops (Ctrl+C, Select-Object -First).</summary>
         protected CancellationToken Cancellation => _stop.Token;
@@ -52,7 +52,7 @@ namespace VodTools.Commands.Common
             var options = new ClientOptions
             {
                 Retry = new RetryPolicy(MaxAttempts, RetryPolicy.Default.BaseDelay, RetryPolicy.Default.MaxDelay),
-                AttemptTimeout = TimeSpan.FromSeconds(TimeoutSec),
+                AttemptTimeout = TimeSpan.FromSeconds(AttemptTimeoutSec),
                 Log = _diagnostics.Enqueue,
             };
             var context = VodContext.Current;

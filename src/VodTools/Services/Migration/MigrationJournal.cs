@@ -507,7 +507,7 @@ WHERE state = 5";
 
         private static long Now() => (long)(DateTime.UtcNow - Epoch).TotalMilliseconds;
 
-        private static DateTime Time(long milliseconds) => Epoch.AddMilliseconds(milliseconds);
+        private static DateTime Time(long milliseconds) => Epoch.AddMilliseconds(milliseconds).ToLocalTime();
 
         private sealed class PendingWrite
         {

@@ -134,7 +134,7 @@ namespace VodTools.Services.Migration
         private static string Duration(TimeSpan span) =>
             span.TotalHours >= 1 ? $"{(int)span.TotalHours} h {span.Minutes} min" : span.TotalMinutes >= 1 ? $"{span.Minutes} min {span.Seconds} s" : $"{Math.Round(span.TotalSeconds)} s";
 
-        private static string Time(DateTime utc) => utc.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) + " UTC";
+        private static string Time(DateTime time) => time.ToUniversalTime().ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) + " UTC";
 
         private static string E(string text) => WebUtility.HtmlEncode(text);
     }
