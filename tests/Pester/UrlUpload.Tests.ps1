@@ -18,12 +18,15 @@ AfterAll {
 
 Describe 'Pulling 20 loopback files' {
     BeforeAll {
-        $script:jobs = $urls | Import-VodMediaFromUrl
+        $output = $urls | Import-VodMediaFromUrl -Verbose 4>&1
+        $script:calls = @($output | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] -and $_.Message -match 'UploadMediaByURL attempt' })
+        $script:jobs = @($output | Where-Object { $_ -is [VodTools.Model.VodUrlUploadJob] })
         $script:done = $jobs | Get-VodUrlUploadJob -Wait -Timeout 60
     }
 
     It 'emits one job per URL, in input order, sent twenty a call' {
         $jobs.Count | Should -Be 20
+        $calls.Count | Should -Be 1
         $jobs.SourceUrl | Should -Be $urls
         ($jobs.JobId | Sort-Object -Unique).Count | Should -Be 20
         $jobs[0].Title | Should -Be 'film-1'
