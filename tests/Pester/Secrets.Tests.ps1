@@ -29,7 +29,9 @@ BeforeAll {
     $role = (Invoke-TestVod CreateRole @{ RoleName = 'secrets-test'; AssumeRolePolicyDocument = $trust } -Service Ram).Role
     $sts = (Invoke-TestVod AssumeRole @{ RoleArn = $role.Arn; RoleSessionName = 'secrets' } -Service Sts).Credentials
     $script:stsKeyId = $sts.AccessKeyId
-    $script:secrets = @($accountSecret, $sts.AccessKeySecret, $sts.SecurityToken)
+    # The key VOD signs event callbacks with (letters and digits, with upper- and lower-case letters and digits).
+    $script:authKey = 'Hook9' + [guid]::NewGuid().ToString('N').Substring(0, 20)
+    $script:secrets = @($accountSecret, $sts.AccessKeySecret, $sts.SecurityToken, $authKey)
 
     # Signature-shaped values a leak would show: RPC V1/V3 and OSS V4 Signature=..., OSS V1 "OSS id:sig",
     # presigned x-oss-signature, the emulator's <SignatureProvided>, and any Authorization value not masked.
@@ -142,6 +144,11 @@ Describe 'Every cmdlet with -Verbose -Debug on a known secret and STS token' {
             Send-VodMedia -Path $upload | Remove-VodMedia -Confirm:$false
             Remove-OssObject -Bucket media-archive -Key $objects[2].Key -Confirm:$false
         }
+        $null = Invoke-Step Set-VodMessageCallback, Get-VodMessageCallback, Import-VodMediaFromUrl, Get-VodUrlUploadJob {
+            Set-VodMessageCallback -CallbackUrl 'http://127.0.0.1:9/vod-events' -EventType ALL -AuthKey $authKey -PassThru
+            Get-VodMessageCallback
+            Import-VodMediaFromUrl -Url 'http://127.0.0.1:9/secrets.mp4' | Get-VodUrlUploadJob
+        }
         $null = Invoke-Step Remove-RamRolePolicy, Remove-RamPolicy, Remove-RamRole {
             Remove-RamRolePolicy -RoleName vod-pass-mps -PolicyName vod-pass-mps -Confirm:$false
             Remove-RamPolicy -PolicyName vod-pass-mps -Confirm:$false
@@ -160,7 +167,7 @@ Describe 'Every cmdlet with -Verbose -Debug on a known secret and STS token' {
 
     It 'ran every exported cmdlet' {
         $exported = (Get-Command -Module VodTools).Name | Sort-Object
-        $exported.Count | Should -Be 45
+        $exported.Count | Should -Be 49
         ($ran | Sort-Object -Unique) | Should -Be $exported
     }
 

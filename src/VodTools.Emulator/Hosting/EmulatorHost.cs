@@ -44,6 +44,7 @@ public sealed class EmulatorHost : IAsyncDisposable
             _faults = options.Faults == null ? null : FaultPlan.Parse(options.Faults, actions: _rpc.Actions);
             _oss = new OssApi(_store, new OssVerifier(keys, options.Clock), options.Clock, options.AccountId);
             _oss.RemoveOrphanBodies();
+            _oss.Committed = vod.ObjectCommitted;
             if (options.SeedSample) SampleData.Seed(_store, options.Clock.GetUtcNow());
             vod.EnsureDefaults();
         }

@@ -14,42 +14,51 @@ internal sealed partial class OssApi
     private const string AfterAll = "\U0010FFFF";
 
     /// <summary>A body written to a file while its MD5 and CRC-64 are computed.</summary>
-    private sealed record StoredBody(string BodyId, long Size, byte[] Md5, ulong Crc64);
+    internal sealed record StoredBody(string BodyId, long Size, byte[] Md5, ulong Crc64);
 
     private async Task<StoredBody> ReceiveBodyAsync(HttpContext context, IncomingRequest request)
     {
         if (context.Request.ContentLength == null && !(request.Header("transfer-encoding") ?? "").Contains("chunked", StringComparison.OrdinalIgnoreCase))
             throw new OssException(411, "MissingContentLength", "You must provide the Content-Length HTTP header.");
+        var body = await WriteBodyAsync(store, context.Request.Body, Corrupting(context), context.RequestAborted);
+        if (request.Header("content-md5") is { } claimed && claimed.Trim() != Convert.ToBase64String(body.Md5))
+        {
+            store.DeleteBody(body.BodyId);
+            throw new OssException(400, "InvalidDigest", "The Content-MD5 you specified did not match what we received.",
+                ("CalculatedDigest", Convert.ToBase64String(body.Md5)), ("ExpectedDigest", claimed));
+        }
+        return body;
+    }
+
+    /// <summary>Streams <paramref name="source"/> into a new body file (OSS uploads, and VOD's pull from a URL).</summary>
+    /// <param name="corrupt">damage the first byte on the way: stored, hashed and answered as received</param>
+    internal static async Task<StoredBody> WriteBodyAsync(Store store, Stream source, bool corrupt, CancellationToken cancellationToken)
+    {
         string bodyId = Guid.NewGuid().ToString("N");
         string path = store.BodyPath(bodyId);
         using var md5 = IncrementalHash.CreateHash(HashAlgorithmName.MD5);
         var crc = new Crc64();
         long size = 0;
-        bool corrupt = Corrupting(context);
         try
         {
             await using (var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true))
             {
                 var buffer = new byte[81920];
                 int read;
-                while ((read = await context.Request.Body.ReadAsync(buffer, context.RequestAborted)) > 0)
+                while ((read = await source.ReadAsync(buffer, cancellationToken)) > 0)
                 {
                     if (corrupt)
                     {
-                        buffer[0] ^= 0xFF; // damaged on the way: stored, hashed and answered as received
+                        buffer[0] ^= 0xFF;
                         corrupt = false;
                     }
                     md5.AppendData(buffer, 0, read);
                     crc.Append(buffer.AsSpan(0, read));
-                    await file.WriteAsync(buffer.AsMemory(0, read), context.RequestAborted);
+                    await file.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
                     size += read;
                 }
             }
-            byte[] digest = md5.GetHashAndReset();
-            if (request.Header("content-md5") is { } claimed && claimed.Trim() != Convert.ToBase64String(digest))
-                throw new OssException(400, "InvalidDigest", "The Content-MD5 you specified did not match what we received.",
-                    ("CalculatedDigest", Convert.ToBase64String(digest)), ("ExpectedDigest", claimed));
-            return new StoredBody(bodyId, size, digest, crc.Value);
+            return new StoredBody(bodyId, size, md5.GetHashAndReset(), crc.Value);
         }
         catch
         {
@@ -93,7 +102,11 @@ internal sealed partial class OssApi
             throw FileAlreadyExists();
         }
         store.DeleteBody(previous?.BodyId);
+        Committed?.Invoke(record);
     }
+
+    /// <summary>Told of each object stored by a client (VOD announces an upload's file with it).</summary>
+    public Action<ObjectRecord>? Committed { get; set; }
 
     private static OssException FileAlreadyExists() => new(409, "FileAlreadyExists", "The object you specified already exists and can not be overwritten.");
 

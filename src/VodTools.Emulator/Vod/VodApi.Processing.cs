@@ -78,6 +78,7 @@ internal sealed partial class VodApi
         };
         _store.Put(TaskKind, task.TranscodeTaskId, task);
         foreach (var job in task.Jobs) _store.Put(JobKind, job.JobId, new IndexEntry(task.TranscodeTaskId, now));
+        WatchForEvents(video, task);
         return task;
     }
 
@@ -131,6 +132,7 @@ internal sealed partial class VodApi
             SourceBroken = SourceObject(video) is not { Size: > 0 },
         };
         _store.Put(SnapshotKind, job.JobId, job);
+        WatchForEvents(video, job);
         return new JsonObject { ["SnapshotJob"] = new JsonObject { ["JobId"] = job.JobId } };
     }
 

@@ -54,6 +54,9 @@ internal sealed partial class VodApi : RpcApi
         RegisterConfigurationActions();
         RegisterPlaybackActions();
         RegisterCatalogueActions();
+        RegisterUrlUploadActions();
+        RegisterEventActions();
+        ResumeUrlUploads();
     }
 
     public override string Version => "2017-03-21";

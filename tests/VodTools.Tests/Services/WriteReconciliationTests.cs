@@ -214,4 +214,44 @@ public class WriteReconciliationTests
         Assert.Equal(new[] { "m1" }, deleted.NonExistent);
         Assert.Empty(deleted.GoneBeforeAnswer);
     }
+
+    private static readonly UrlUploadRequest[] TwoUrls =
+    {
+        new() { Url = "https://media.example.com/a.mp4", Title = "a" },
+        new() { Url = "https://media.example.com/b.mp4", Title = "b" },
+    };
+
+    private static string UrlJob(string jobId, string url, DateTime created) =>
+        $$"""{"JobId":"{{jobId}}","UploadURL":"{{url}}","Status":"PENDING","CreationTime":"{{created:yyyy-MM-ddTHH:mm:ssZ}}"}""";
+
+    [Fact]
+    public async Task A_url_pull_whose_answer_was_lost_is_not_sent_again_but_read_back_by_its_urls()
+    {
+        using var server = Server("UploadMediaByURL", request => ActionOf(request) switch
+        {
+            "GetURLUploadInfos" => ScriptedAnswer.Json(200, $$"""{"RequestId":"R","NonExists":[],"URLUploadInfoList":[{{UrlJob("old", "https://media.example.com/a.mp4", DateTime.UtcNow.AddDays(-3))}},{{UrlJob("ja", "https://media.example.com/a.mp4", DateTime.UtcNow)}},{{UrlJob("jb", "https://media.example.com/b.mp4", DateTime.UtcNow)}}]}"""),
+            _ => Error(400, "Unexpected"),
+        });
+        var jobs = await new VodService(Client(RpcService.Vod, server.BaseUri)).UploadMediaByUrlOnceAsync(TwoUrls, null, null, null, null, CancellationToken.None);
+        Assert.Equal(new[] { "ja", "jb" }, jobs.Select(j => j.JobId));
+        Assert.Equal(new[] { "a", "b" }, jobs.Select(j => j.Title));
+        Assert.Equal(1, Attempts(server).Count(a => a == "UploadMediaByURL"));
+        // the read-back names the URLs percent-encoded, as UploadURLs takes them
+        var query = server.Received.First(r => ActionOf(r) == "GetURLUploadInfos").Query.First(p => p.Key == "UploadURLs").Value;
+        Assert.Equal(Uri.EscapeDataString("https://media.example.com/a.mp4") + "," + Uri.EscapeDataString("https://media.example.com/b.mp4"), query);
+    }
+
+    [Fact]
+    public async Task A_url_pull_whose_jobs_cannot_be_found_after_a_lost_answer_says_so_and_is_not_repeated()
+    {
+        using var server = Server("UploadMediaByURL", request => ActionOf(request) switch
+        {
+            "GetURLUploadInfos" => ScriptedAnswer.Json(200, $$"""{"RequestId":"R","NonExists":[],"URLUploadInfoList":[{{UrlJob("old", "https://media.example.com/a.mp4", DateTime.UtcNow.AddDays(-3))}}]}"""),
+            _ => Error(400, "Unexpected"),
+        });
+        var error = await Assert.ThrowsAsync<OutcomeUnknownException>(() => new VodService(Client(RpcService.Vod, server.BaseUri)).UploadMediaByUrlOnceAsync(
+            TwoUrls, null, null, null, null, CancellationToken.None));
+        Assert.Equal("VodUrlUploadOutcomeUnknown", error.ErrorId);
+        Assert.Equal(1, Attempts(server).Count(a => a == "UploadMediaByURL"));
+    }
 }
