@@ -201,7 +201,7 @@ namespace VodTools.Services
         /// </summary>
         public async Task<SnapshotJob> SnapshotOnceAsync(SnapshotSubmission submission, CancellationToken cancellationToken)
         {
-            var requested = DateTime.UtcNow - ClockTolerance;
+            var requested = RequestTime();
             try
             {
                 return await SubmitSnapshotJobAsync(submission, cancellationToken).ConfigureAwait(false);
@@ -209,7 +209,7 @@ namespace VodTools.Services
             catch (Api.Http.CloudException e) when (e.OutcomeUnknown)
             {
                 var latest = await LookUpOrNullAsync(async () => (await ListSnapshotsAsync(submission.MediaId, null, 1, cancellationToken).ConfigureAwait(false)).Snapshots.FirstOrDefault()).ConfigureAwait(false);
-                if (latest?.JobId != null && latest.CreationTime?.ToUniversalTime() >= requested) return new SnapshotJob { JobId = latest.JobId, MediaId = submission.MediaId };
+                if (latest?.JobId != null && CreatedSince(latest.CreationTime, requested)) return new SnapshotJob { JobId = latest.JobId, MediaId = submission.MediaId };
                 throw new OutcomeUnknownException("VodSnapshotOutcomeUnknown",
                     $"The snapshot request for media {submission.MediaId} may have been accepted: its answer was lost ({e.Code}). " +
                     "It was not sent again, because each request makes a new, billed snapshot job.",
@@ -217,8 +217,11 @@ namespace VodTools.Services
             }
         }
 
-        /// <summary>How far the cloud's clock may be ahead of ours when a job's creation time is compared with our request's.</summary>
-        private static readonly TimeSpan ClockTolerance = TimeSpan.FromMinutes(1);
+        /// <summary>The earliest creation time a job made by a request sent now can show: the cloud's clock may be a minute behind ours.</summary>
+        private static DateTime RequestTime() => DateTime.UtcNow - TimeSpan.FromMinutes(1);
+
+        /// <summary>Whether a job the cloud dated <paramref name="created"/> (local time) was made at or after <paramref name="requested"/> (UTC).</summary>
+        private static bool CreatedSince(DateTime? created, DateTime requested) => created?.ToUniversalTime() >= requested;
 
         /// <summary>The look-up's result, or null when it fails: it only serves to reconcile a write that already failed.</summary>
         private static async Task<T?> LookUpOrNullAsync<T>(Func<Task<T?>> lookUp) where T : class

@@ -39,7 +39,7 @@ namespace VodTools.Services
             IReadOnlyList<UrlUploadRequest> items, string? storageLocation, string? appId, string? workflowId, string? userData, CancellationToken cancellationToken)
         {
             if (items.Count == 0 || items.Count > MaxUrlUploadBatch) throw new ArgumentOutOfRangeException(nameof(items), "UploadMediaByURL takes 1 to 20 URLs.");
-            var requested = DateTime.UtcNow - ClockTolerance;
+            var requested = RequestTime();
             try
             {
                 return await UploadMediaByUrlAsync(items, storageLocation, appId, workflowId, userData, cancellationToken).ConfigureAwait(false);
@@ -47,7 +47,7 @@ namespace VodTools.Services
             catch (Api.Http.CloudException e) when (e.OutcomeUnknown)
             {
                 var seen = await LookUpOrNullAsync(async () => await GetUrlUploadJobsByUrlAsync(items.Select(i => i.Url).Distinct().ToList(), cancellationToken).ConfigureAwait(false)).ConfigureAwait(false);
-                var jobs = items.Select(item => seen?.Where(j => j.SourceUrl == item.Url && j.CreationTime >= requested).OrderByDescending(j => j.CreationTime).FirstOrDefault()).ToList();
+                var jobs = items.Select(item => seen?.Where(j => j.SourceUrl == item.Url && CreatedSince(j.CreationTime, requested)).OrderByDescending(j => j.CreationTime).FirstOrDefault()).ToList();
                 if (jobs.All(j => j != null))
                     return jobs.Select((job, i) => { job!.Title = items[i].Title; return job; }).ToList();
                 throw new OutcomeUnknownException("VodUrlUploadOutcomeUnknown",
