@@ -1,3 +1,4 @@
+using VodTools.Emulator.Auth;
 using VodTools.Emulator.Ram;
 using Xunit;
 

@@ -12,7 +12,7 @@ namespace VodTools.Emulator.Oss;
 /// between the socket and files; only XML request bodies (delete lists, part lists) are read into memory.</summary>
 /// <param name="authorizer">RAM's verdict on each request, and the check that a bucket is addressed at its region's
 /// endpoint; null with --lenient</param>
-internal sealed partial class OssApi(Store store, OssVerifier verifier, TimeProvider clock, string accountId, Ram.Authorizer? authorizer = null)
+internal sealed partial class OssApi(Store store, OssVerifier verifier, TimeProvider clock, string accountId, IAuthorizer? authorizer = null)
 {
     public const string DefaultRegion = "cn-shanghai";
     public const string BucketKind = "oss-bucket";
@@ -253,15 +253,15 @@ internal sealed partial class OssApi(Store store, OssVerifier verifier, TimeProv
     private void Authorize(AccessKey caller, string action, Bucket? bucket, OssAddress address)
     {
         string resource = address.Bucket == null ? $"acs:oss:*:{accountId}:*"
-            : Ram.Authorizer.OssResource(bucket?.Region ?? DefaultRegion, accountId, address.Bucket, address.Key ?? (action == "oss:DeleteObject" ? "*" : null));
+            : AcsResource.Oss(bucket?.Region ?? DefaultRegion, accountId, address.Bucket, address.Key ?? (action == "oss:DeleteObject" ? "*" : null));
         if (authorizer!.Check(caller, action, resource) is not { } refusal) return;
-        string message = refusal.Decision == Ram.PolicyDecision.ExplicitDeny ? "Access denied by bucket policy."
+        string message = refusal.Decision == PolicyDecision.ExplicitDeny ? "Access denied by bucket policy."
             : address.Key != null ? "You have no right to access this object because of bucket acl."
             : "The bucket you access does not belong to you.";
         throw new OssException(403, "AccessDenied", message)
         {
             AccessDeniedDetail = refusal.DetailXml(),
-            Ec = refusal.Decision == Ram.PolicyDecision.ExplicitDeny ? "0003-00000201" : "0003-00000001",
+            Ec = refusal.Decision == PolicyDecision.ExplicitDeny ? "0003-00000201" : "0003-00000001",
         };
     }
 

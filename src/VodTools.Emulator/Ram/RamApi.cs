@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using VodTools.Emulator.Rpc;
+using VodTools.Emulator.Auth;
 using VodTools.Emulator.Storage;
 
 namespace VodTools.Emulator.Ram;

@@ -28,9 +28,9 @@ internal abstract class RpcApi
 
     /// <summary>The refusal of a call RAM does not allow. VOD and MTS answer as Alibaba's API gateway does for RAM
     /// (Forbidden.RAM, 403); RAM and STS with their own NoPermission, whose message names the resource and action.</summary>
-    public virtual RpcException Refuse(Ram.Refusal refusal) =>
+    public virtual RpcException Refuse(Auth.Refusal refusal) =>
         new(403, "Forbidden.RAM", "User not authorized to operate on the specified resource, or this API doesn't support RAM.") { AccessDeniedDetail = refusal.DetailJson() };
 
-    protected static RpcException NoPermission(Ram.Refusal refusal) =>
+    protected static RpcException NoPermission(Auth.Refusal refusal) =>
         new(403, "NoPermission", $"You are not authorized to do this action. Resource: {refusal.Resource} Action: {refusal.Action}") { AccessDeniedDetail = refusal.DetailJson() };
 }

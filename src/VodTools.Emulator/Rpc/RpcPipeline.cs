@@ -8,7 +8,7 @@ namespace VodTools.Emulator.Rpc;
 /// OSS REST, routes it by API version, verifies its signature, applies the quota, runs the action and answers
 /// in JSON or XML with the cloud's error shape.</summary>
 /// <param name="authorizer">RAM's verdict on each call; null with --lenient (nothing is refused)</param>
-internal sealed class RpcPipeline(IEnumerable<RpcApi> apis, RpcVerifier verifier, QuotaLimiter? quota, TimeProvider clock, Action<string> count, Ram.Authorizer? authorizer = null)
+internal sealed class RpcPipeline(IEnumerable<RpcApi> apis, RpcVerifier verifier, QuotaLimiter? quota, TimeProvider clock, Action<string> count, IAuthorizer? authorizer = null)
 {
     /// <summary>RPC bodies are parameters, never media: anything bigger is refused rather than buffered.</summary>
     private const int MaxRpcBodyBytes = 4 * 1024 * 1024;

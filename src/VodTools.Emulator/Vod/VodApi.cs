@@ -233,7 +233,7 @@ internal sealed partial class VodApi : RpcApi
     {
         var expiration = call.Now.AddSeconds(3000);
         // VOD's own role, scoped to the one object (VOD's upload credentials can write only the file they were issued for)
-        string scope = $$"""{"Version":"1","Statement":[{"Effect":"Allow","Action":"oss:*","Resource":"{{Authorizer.OssResource(video.Region, call.AccountId, video.Bucket, video.Key)}}"}]}""";
+        string scope = $$"""{"Version":"1","Statement":[{"Effect":"Allow","Action":"oss:*","Resource":"{{AcsResource.Oss(video.Region, call.AccountId, video.Bucket, video.Key)}}"}]}""";
         var key = _sts.Issue(call.AccountId, $"acs:ram::{call.AccountId}:role/aliyunvoduploadrole", "vod-upload", expiration, scope, serviceRole: true);
         string Base64(JsonObject o) => Convert.ToBase64String(Encoding.UTF8.GetBytes(o.ToJsonString(RpcResponse.Json)));
         return new JsonObject

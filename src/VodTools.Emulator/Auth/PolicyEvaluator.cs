@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace VodTools.Emulator.Ram;
+namespace VodTools.Emulator.Auth;
 
 /// <summary>What RAM decides for one action on one resource.</summary>
 internal enum PolicyDecision { ImplicitDeny, Allow, ExplicitDeny }
