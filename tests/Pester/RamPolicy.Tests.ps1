@@ -36,11 +36,14 @@ Describe 'The seed workflow out of order, answered as the cloud answers it' {
         $done.Status | Should -Be 'CompleteAllSucc'
     }
 
-    It 'refuses a listing at another region''s endpoint, naming the bucket''s own' {
+    It 'refuses a listing at another region''s endpoint, naming the bucket''s own, and a region OSS does not have' {
         Get-OssObject -Bucket media-archive -Region cn-beijing -ErrorVariable refused -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
         $refused.Count | Should -Be 1
         $refused[0].CategoryInfo.Category | Should -Be 'PermissionDenied'
         $refused[0].Exception.Message | Should -Match 'AccessDenied: The bucket you are attempting to access must be addressed using the specified endpoint'
+        Get-OssBucket -Region cn-atlantis-1 -ErrorVariable nowhere -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        $nowhere[0].Exception.Message | Should -Match 'AccessDenied'
+        (Get-OssBucket -Region cn-beijing).Name | Should -Contain 'media-archive'
     }
 }
 
