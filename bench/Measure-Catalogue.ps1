@@ -31,7 +31,7 @@ function Measure-Run([string] $Name, [int] $Count, [int] $MediaCount, [string] $
             $ProgressPreference = 'SilentlyContinue'
             $env:VODTOOLS_VOD_QPS = 'GetMezzanineInfo=2000'
             Import-Module $ModulePath
-            $emulator = Start-VodEmulator -DataPath $Dir
+            $emulator = Start-VodEmulator -DataPath $Dir -Lenient
             try {
                 Find-VodMedia -MediaType video | Select-Object -First 1 | Out-Null  # warm: JIT and connection
                 [GC]::Collect()

@@ -15,7 +15,7 @@ $ErrorActionPreference = 'Stop'
 Import-Module $ModulePath -Force
 
 $tool = Get-BenchTool
-$emulator = Start-VodEmulator -InMemory
+$emulator = Start-VodEmulator -InMemory -Lenient
 try {
     $load = Get-LoadAverage
     $json = & dotnet $tool load --url $emulator.Url --requests $Requests --seconds $Seconds --concurrency $Concurrency

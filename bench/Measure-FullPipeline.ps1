@@ -18,7 +18,7 @@ Import-Module $ModulePath -Force
 
 $dir = New-BenchDataDir 'pipeline'
 Invoke-BenchTool seed --data-dir $dir --bucket bench-media --count $Count --prefix 'full/' | Out-Host
-$emulator = Start-VodEmulator -DataPath $dir -Quota real -TranscodeSeconds $TranscodeSeconds
+$emulator = Start-VodEmulator -DataPath $dir -Quota real -TranscodeSeconds $TranscodeSeconds -Lenient
 try {
     $group = (Get-VodTranscodeTemplateGroup | Where-Object IsDefault | Select-Object -First 1).TemplateGroupId
     $load = Get-LoadAverage

@@ -26,7 +26,7 @@ try {
         $ErrorActionPreference = 'Stop'
         $ProgressPreference = 'SilentlyContinue'
         Import-Module $ModulePath
-        $emulator = if ($Faults) { Start-VodEmulator -DataPath $Dir -Faults $Faults } else { Start-VodEmulator -DataPath $Dir }
+        $emulator = if ($Faults) { Start-VodEmulator -DataPath $Dir -Faults $Faults -Lenient } else { Start-VodEmulator -DataPath $Dir -Lenient }
         try {
             Get-OssObject -Bucket $Bucket -PageSize 10 -NoAutoIteration | Out-Null  # warm: first call's JIT and connection
             [GC]::Collect()

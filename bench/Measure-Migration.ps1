@@ -31,7 +31,7 @@ Invoke-BenchTool seed --data-dir $dir --bucket $bucket --count $Count --prefix '
 Invoke-BenchTool seed --data-dir $dir --bucket $bucket --count $TranscodeCount --prefix 'transcode/' | Out-Host
 if ($PeerCount -gt 0) { Invoke-BenchTool seed --data-dir $dir --bucket $bucket --count $PeerCount --prefix 'peer/' | Out-Host }
 
-$emulator = Start-VodEmulator -DataPath $dir -Quota real -TranscodeSeconds $TranscodeSeconds
+$emulator = Start-VodEmulator -DataPath $dir -Quota real -TranscodeSeconds $TranscodeSeconds -Lenient
 try {
     $self = [System.Diagnostics.Process]::GetCurrentProcess()
     $load = Get-LoadAverage

@@ -48,7 +48,7 @@ function Invoke-Sql([string] $Journal, [string] $Sql) {
 $bucket = 'bench-media'
 $dir = New-BenchDataDir 'migration-job'
 Invoke-BenchTool seed --data-dir $dir --bucket $bucket --count $Count --prefix 'job/' | Out-Host
-$emulator = Start-VodEmulator -DataPath $dir -Quota real -TranscodeSeconds $TranscodeSeconds
+$emulator = Start-VodEmulator -DataPath $dir -Quota real -TranscodeSeconds $TranscodeSeconds -Lenient
 $journal = Join-Path $dir 'job.journal'
 try {
     $load = Get-LoadAverage

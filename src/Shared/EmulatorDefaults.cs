@@ -36,6 +36,7 @@ namespace VodTools.Shared
             public const string StsTokenSeconds = "--sts-token-seconds";
             public const string ParentPid = "--parent-pid";
             public const string OwnSession = "--own-session";
+            public const string Lenient = "--lenient";
         }
     }
 }

@@ -1,6 +1,7 @@
 # Every help example marked runnable (a code fence opened with ```powershell runnable) runs without error
-# against a fresh seeded emulator. The examples of a page run in page order in one scope, so a later example
-# may use what an earlier one made; the scope starts with the variables the pages use ($group, $ids, ...).
+# against a fresh seeded emulator that refuses what the cloud refuses (not -Lenient). The examples of a page run
+# in page order in one scope, so a later example may use what an earlier one made; the scope starts with the
+# variables the pages use ($group, $ids, ...).
 
 BeforeDiscovery {
     # An example is a ### section (Example N of a cmdlet page, a topic of an about_ page) with runnable fences.
@@ -54,7 +55,7 @@ Describe 'The runnable examples of <Page>' -ForEach $pages {
         $directory = New-Item -ItemType Directory (Join-Path ([System.IO.Path]::GetTempPath()) ('vodtools-examples-' + [guid]::NewGuid().ToString('N')))
         Push-Location $directory
         $emulators = [System.Collections.Generic.List[int]]::new()
-        $emulators.Add((Start-TestEmulator -SeedSample -TranscodeSeconds 0).ProcessId)
+        $emulators.Add((Start-TestEmulator -SeedSample -TranscodeSeconds 0 -Strict).ProcessId)  # the examples do the guide's steps, as users must
         # One module scope per page: dot-sourced into it, each example sees the variables of the ones before.
         $scope = New-Module -ScriptBlock { }
         . $scope ([scriptblock]::Create($worldSetup.ToString()))

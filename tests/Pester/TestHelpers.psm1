@@ -5,9 +5,11 @@ function Import-VodToolsUnderTest {
     Import-Module $module -Force -Global -ErrorAction Stop
 }
 
+# -Strict plays the cloud's refusals (RAM policies, VOD storage, the transcoding role, region endpoints); the suites that
+# are not about them start it -Lenient rather than set the account up before every test.
 function Start-TestEmulator {
-    param([switch] $SeedSample, [string] $Quota = 'off', [string] $Faults, [double] $TranscodeSeconds = 1)
-    $arguments = @{ InMemory = $true; SeedSample = $SeedSample; Quota = $Quota; TranscodeSeconds = $TranscodeSeconds }
+    param([switch] $SeedSample, [string] $Quota = 'off', [string] $Faults, [double] $TranscodeSeconds = 1, [switch] $Strict)
+    $arguments = @{ InMemory = $true; SeedSample = $SeedSample; Quota = $Quota; TranscodeSeconds = $TranscodeSeconds; Lenient = -not $Strict }
     if ($Faults) { $arguments.Faults = $Faults }
     Start-VodEmulator @arguments
 }

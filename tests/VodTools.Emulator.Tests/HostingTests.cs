@@ -132,7 +132,7 @@ public class HostingTests
     {
         string dir = TempDir();
         string urlFile = Path.Combine(dir, "url.txt");
-        using var process = StartProcess(Path.Combine(AppContext.BaseDirectory, "VodTools.Emulator.dll"), $"--port 0 --in-memory --verbose --url-file \"{urlFile}\"");
+        using var process = StartProcess(Path.Combine(AppContext.BaseDirectory, "VodTools.Emulator.dll"), $"--port 0 --in-memory --lenient --verbose --url-file \"{urlFile}\"");
         for (int i = 0; i < 3; i++) await process.StandardOutput.ReadLineAsync();
         await using var client = await Emulator.ConnectAsync(await File.ReadAllTextAsync(urlFile));
         var trust = """{"Statement":[{"Action":"sts:AssumeRole","Effect":"Allow","Principal":{"RAM":["acs:ram::1234567890123456:root"]}}],"Version":"1"}""";

@@ -5,7 +5,8 @@ using Xunit;
 namespace VodTools.Emulator.Tests;
 
 /// <summary>Alibaba's own Node.js clients (ali-oss, @alicloud/pop-core, pinned in tests/clients) against the
-/// emulator: path style, virtual host and V4 for OSS, V1 GET/POST for RAM, STS and VOD. Needs node and npm;
+/// emulator (not lenient: they see its RAM refusals too): path style, virtual host and V4 for OSS, V1 GET/POST for RAM,
+/// STS and VOD. Needs node and npm;
 /// installs the packages with "npm ci" the first time.</summary>
 public class OfficialClientTests
 {
@@ -18,7 +19,7 @@ public class OfficialClientTests
             var (installCode, installOutput) = await RunAsync(OperatingSystem.IsWindows() ? "npm.cmd" : "npm", "ci --no-audit --no-fund", folder);
             Assert.True(installCode == 0, "npm ci failed:\n" + installOutput);
         }
-        await using var emu = await Emulator.StartAsync();
+        await using var emu = await Emulator.StartAsync(o => o.Lenient = false);
 
         var (code, output) = await RunAsync("node", $"official-clients.mjs {emu.BaseUrl}", folder);
 

@@ -1,6 +1,7 @@
 // Drives a running VodTools emulator with Alibaba Cloud's official Node.js clients, unchanged, the way a
 // user would: ali-oss in path style, virtual-host (IP endpoint) and V4, then @alicloud/pop-core for
-// RAM, STS and VOD. Usage: node official-clients.mjs http://127.0.0.1:PORT [accessKeyId accessKeySecret]
+// RAM, STS and VOD, on an emulator that plays RAM (no --lenient): the seed workflow's steps come first, and a role
+// without a permission is refused. Usage: node official-clients.mjs http://127.0.0.1:PORT [accessKeyId accessKeySecret]
 // Prints one line per check and "N passed, N failed"; exits non-zero when any check failed.
 import OSS from 'ali-oss';
 import RPCClient from '@alicloud/pop-core';
@@ -86,6 +87,9 @@ const vod = rpc('2017-03-21');
 const ram = rpc('2015-05-01');
 const sts = rpc('2015-04-01');
 let mediaId;
+await check('pop-core VOD AddVodStorageForApp (the bucket becomes VOD storage)', async () => {
+  await vod.request('AddVodStorageForApp', { AppId: 'app-1000000', StorageType: 'user_oss_bucket', StorageLocation: `${bucket}.oss-cn-shanghai.aliyuncs.com` }, { method: 'POST' });
+});
 await check('pop-core VOD RegisterMedia (POST form)', async () => {
   const url = `https://${bucket}.oss-cn-shanghai.aliyuncs.com/${key.split('/').map(encodeURIComponent).join('/')}`;
   const r = await vod.request('RegisterMedia', {
@@ -98,13 +102,32 @@ await check('pop-core VOD GetVideoInfo (GET)', async () => {
   const r = await vod.request('GetVideoInfo', { VideoId: mediaId });
   assert(r.Video.Status === 'Normal', r.Video.Status);
 });
-await check('pop-core RAM CreateRole + STS AssumeRole', async () => {
+async function expectRefused(call, code) {
+  try {
+    await call();
+  } catch (e) {
+    assert(e.code === code, `${e.code} ${e.message}`);
+    return e;
+  }
+  throw new Error('the call succeeded');
+}
+
+await check('pop-core RAM CreateRole + STS AssumeRole; the role\'s policy decides (ali-oss AccessDenied, pop-core Forbidden.RAM)', async () => {
   const trust = { Statement: [{ Action: 'sts:AssumeRole', Effect: 'Allow', Principal: { RAM: [`acs:ram::1234567890123456:root`] } }], Version: '1' };
   const role = await ram.request('CreateRole', { RoleName: `clients-${Date.now()}`, AssumeRolePolicyDocument: JSON.stringify(trust) }, { method: 'POST' });
   const assumed = await sts.request('AssumeRole', { RoleArn: role.Role.Arn, RoleSessionName: 'clients' }, { method: 'POST' });
-  const temporary = new OSS({ ...common, endpoint: `http://localhost:${port}`, sldEnable: true,
-    accessKeyId: assumed.Credentials.AccessKeyId, accessKeySecret: assumed.Credentials.AccessKeySecret, stsToken: assumed.Credentials.SecurityToken });
+  const { AccessKeyId, AccessKeySecret, SecurityToken } = assumed.Credentials;
+  const temporary = new OSS({ ...common, endpoint: `http://localhost:${port}`, sldEnable: true, accessKeyId: AccessKeyId, accessKeySecret: AccessKeySecret, stsToken: SecurityToken });
+  const refused = await expectRefused(() => temporary.put('sts/upload.mp4', Buffer.from('with sts')), 'AccessDenied');
+  assert(refused.status === 403, `status ${refused.status}`);
+
+  const allButTranscode = { Version: '1', Statement: [{ Effect: 'Allow', NotAction: 'vod:SubmitTranscodeJobs', Resource: '*' }] };
+  await ram.request('CreatePolicy', { PolicyName: `clients-${Date.now()}`, PolicyDocument: JSON.stringify(allButTranscode) }, { method: 'POST' })
+    .then(p => ram.request('AttachPolicyToRole', { RoleName: role.Role.RoleName, PolicyType: 'Custom', PolicyName: p.Policy.PolicyName }, { method: 'POST' }));
   await temporary.put('sts/upload.mp4', Buffer.from('with sts'));
+  const session = new RPCClient({ accessKeyId: AccessKeyId, accessKeySecret: AccessKeySecret, securityToken: SecurityToken, endpoint: baseUrl, apiVersion: '2017-03-21' });
+  await session.request('GetVideoInfo', { VideoId: mediaId });
+  await expectRefused(() => session.request('SubmitTranscodeJobs', { VideoId: mediaId, TemplateGroupId: 'any' }, { method: 'POST' }), 'Forbidden.RAM');
 });
 await check('pop-core reports an unknown action as InvalidAction.NotFound', async () => {
   try {

@@ -37,12 +37,13 @@ public sealed class EmulatorHost : IAsyncDisposable
         {
             var keys = new KeyRing(options, _store);
             var ram = new RamApi(_store);
+            var authorizer = options.Lenient ? null : new Authorizer(ram);
             var sts = new StsApi(ram, keys, options.StsTokenSeconds);
-            var vod = _vod = new VodApi(_store, sts, options.Clock, options.AccountId, TimeSpan.FromSeconds(options.TranscodeSeconds));
+            var vod = _vod = new VodApi(_store, sts, options.Clock, options.AccountId, TimeSpan.FromSeconds(options.TranscodeSeconds), authorizer);
             _rpc = new RpcPipeline([vod, ram, sts, new MtsApi(_store)], new RpcVerifier(keys, options.Clock, new NonceCache()),
-                options.RealQuota ? new QuotaLimiter(options.Clock) : null, options.Clock, Count);
+                options.RealQuota ? new QuotaLimiter(options.Clock) : null, options.Clock, Count, authorizer);
             _faults = options.Faults == null ? null : FaultPlan.Parse(options.Faults, actions: _rpc.Actions);
-            _oss = new OssApi(_store, new OssVerifier(keys, options.Clock), options.Clock, options.AccountId);
+            _oss = new OssApi(_store, new OssVerifier(keys, options.Clock), options.Clock, options.AccountId, authorizer);
             _oss.RemoveOrphanBodies();
             _oss.Committed = vod.ObjectCommitted;
             if (options.SeedSample) SampleData.Seed(_store, options.Clock.GetUtcNow());
@@ -208,6 +209,7 @@ public sealed class EmulatorHost : IAsyncDisposable
                     ["accessKeyId"] = _options.AccessKeyId,
                     ["region"] = OssApi.DefaultRegion,
                     ["persistent"] = !_options.InMemory,
+                    ["lenient"] = _options.Lenient,
                 }.ToJsonString(RpcResponse.Json));
                 break;
             case EmulatorDefaults.ShutdownPath when HttpMethods.IsPost(context.Request.Method):

@@ -37,6 +37,9 @@ public sealed class EmulatorOptions
     public int? ParentPid { get; set; }
     /// <summary>Leave the terminal's session and process group (Unix), so the Ctrl+C typed for another command does not stop it.</summary>
     public bool OwnSession { get; set; }
+    /// <summary>Let everything through, as before the emulator played RAM: no policy is enforced, a file registers from any
+    /// bucket, transcoding needs no role, and a bucket answers at any region's endpoint.</summary>
+    public bool Lenient { get; set; }
     /// <summary>Tests replace the clock; the command line always uses the system clock.</summary>
     public EmulatorClock Clock { get; set; } = new();
 
@@ -62,6 +65,8 @@ public sealed class EmulatorOptions
           --access-key-id ID --access-key-secret SECRET   the account's key pair
           --account-id ID          the account id (default 1234567890123456)
           --service-port NAME=PORT also serve one service alone on PORT (NAME: vod, ram, sts, mts, oss); repeatable
+          --lenient                enforce nothing the seed workflow sets up: RAM policies, VOD storage, the transcoding
+                                   role, OSS region endpoints (by default the emulator refuses as the cloud does)
           --verbose                one line per request: method, path or action, status, milliseconds
           --config FILE            JSON file with any of the options above (camelCase names)
         """;
@@ -94,6 +99,7 @@ public sealed class EmulatorOptions
                 case Flags.StsTokenSeconds: options.StsTokenSeconds = ParseInt(Next(), arg); break;
                 case Flags.ParentPid: options.ParentPid = ParseInt(Next(), arg); break;
                 case Flags.OwnSession: options.OwnSession = true; break;
+                case Flags.Lenient: options.Lenient = true; break;
                 case "--access-key-id": options.AccessKeyId = Next(); break;
                 case "--access-key-secret": options.AccessKeySecret = Next(); break;
                 case "--account-id": options.AccountId = Next(); break;
@@ -169,6 +175,7 @@ public sealed class EmulatorOptions
             case "verbose": Verbose = p.Value.GetBoolean(); break;
             case "parentpid": ParentPid = p.Value.GetInt32(); break;
             case "ownsession": OwnSession = p.Value.GetBoolean(); break;
+            case "lenient": Lenient = p.Value.GetBoolean(); break;
             case "serviceports":
                 foreach (var sp in p.Value.EnumerateObject()) ServicePorts[sp.Name] = sp.Value.GetInt32();
                 break;

@@ -10,7 +10,9 @@ namespace VodTools.Emulator.Oss;
 
 /// <summary>OSS REST (spec/oss-api.md §4): buckets, objects, listings and multipart uploads. Bodies stream
 /// between the socket and files; only XML request bodies (delete lists, part lists) are read into memory.</summary>
-internal sealed partial class OssApi(Store store, OssVerifier verifier, TimeProvider clock, string accountId)
+/// <param name="authorizer">RAM's verdict on each request, and the check that a bucket is addressed at its region's
+/// endpoint; null with --lenient</param>
+internal sealed partial class OssApi(Store store, OssVerifier verifier, TimeProvider clock, string accountId, IAuthorizer? authorizer = null)
 {
     public const string DefaultRegion = "cn-shanghai";
     public const string BucketKind = "oss-bucket";
@@ -78,6 +80,12 @@ internal sealed partial class OssApi(Store store, OssVerifier verifier, TimeProv
                 throw new OssException(400, "InvalidObjectName", "The Length of Object name must be less than 1024.");
             var auth = verifier.Verify(request, address.Bucket, address.Key);
             if (!auth.Ok) throw new OssException(auth.Failure!.Status, auth.Failure.Code, auth.Failure.Message, [.. (auth.Failure.Extra ?? []).Select(x => (x.Key, x.Value))]);
+            if (authorizer != null)
+            {
+                var bucket = address.Bucket == null ? null : store.Get<Bucket>(BucketKind, address.Bucket);
+                RequireRightEndpoint(request, address.Bucket, bucket);
+                Authorize(auth.Key!, OssActions.Of(request, address), bucket, address);
+            }
             await RouteAsync(context, request, address);
         }
         catch (OssException e) when (!context.Response.HasStarted)
@@ -195,16 +203,66 @@ internal sealed partial class OssApi(Store store, OssVerifier verifier, TimeProv
         return Task.CompletedTask;
     }
 
-    /// <summary>The region of a new bucket: from the endpoint host (bucket.oss-REGION.aliyuncs.com), else from
-    /// the V4 credential scope, else the default.</summary>
-    private static string RegionOf(IncomingRequest request)
+    /// <summary>The region of a new bucket: the one the request is addressed to, else the default.</summary>
+    private static string RegionOf(IncomingRequest request) => AddressedRegion(request) ?? DefaultRegion;
+
+    /// <summary>The region a request is addressed to: the endpoint host's (bucket.oss-REGION.aliyuncs.com), else, on a
+    /// host that names none (the emulator's loopback address), the region of the V4 credential scope, which a client
+    /// takes from the endpoint it was given. Null for a V1 request to such a host.</summary>
+    private static string? AddressedRegion(IncomingRequest request)
     {
         var fromHost = EndpointRegion().Match(OssAddress.HostName(request.Host));
         if (fromHost.Success) return fromHost.Groups["region"].Value;
         var credential = request.Header("authorization") is { } auth && auth.Contains("Credential=")
             ? auth[(auth.IndexOf("Credential=", StringComparison.Ordinal) + 11)..] : request.QueryValue("x-oss-credential");
         var parts = credential?.Split('/');
-        return parts is { Length: >= 3 } ? parts[2] : DefaultRegion;
+        return parts is { Length: >= 3 } ? parts[2] : null;
+    }
+
+    /// <summary>
+    /// OSS answers a request sent to another region's endpoint (or to a region OSS does not have) with 403 AccessDenied
+    /// naming the bucket and the endpoint to use (OSS "HTTP status code 403": "The bucket you are attempting to access
+    /// must be addressed using the specified endpoint"; the Endpoint element as real OSS answers carry it).
+    /// </summary>
+    private static void RequireRightEndpoint(IncomingRequest request, string? name, Bucket? bucket)
+    {
+        string? region = AddressedRegion(request);
+        if (region == null || (bucket == null ? OssRegions.Contains(region) : bucket.Region == region)) return;
+        var extra = new List<(string, string)>();
+        if (name != null) extra.Add(("Bucket", name));
+        if (bucket != null) extra.Add(("Endpoint", $"oss-{bucket.Region}.aliyuncs.com"));
+        throw new OssException(403, "AccessDenied",
+            "The bucket you are attempting to access must be addressed using the specified endpoint. Please send all future requests to this endpoint.", [.. extra]);
+    }
+
+    /// <summary>The regions OSS has (OSS "Regions and endpoints"); an endpoint in any other does not exist.</summary>
+    public static readonly HashSet<string> OssRegions = new(StringComparer.Ordinal)
+    {
+        "cn-hangzhou", "cn-shanghai", "cn-nanjing", "cn-fuzhou", "cn-wuhan-lr", "cn-qingdao", "cn-beijing", "cn-zhangjiakou",
+        "cn-huhehaote", "cn-wulanchabu", "cn-shenzhen", "cn-heyuan", "cn-guangzhou", "cn-chengdu", "cn-hongkong",
+        "ap-northeast-1", "ap-northeast-2", "ap-southeast-1", "ap-southeast-3", "ap-southeast-5", "ap-southeast-6", "ap-southeast-7",
+        "ap-south-1", "eu-central-1", "eu-west-1", "us-west-1", "us-east-1", "me-east-1", "me-central-1", "na-south-1",
+    };
+
+    /// <summary>
+    /// RAM's verdict on the request (an identity policy names OSS resources acs:oss:*:*:bucket and acs:oss:*:*:bucket/key).
+    /// A Deny answers "Access denied by bucket policy." with EC 0003-00000201 (OSS's page for that code); no Allow answers
+    /// the classic AccessDenied of an unauthorised RAM identity, per object or per bucket (OSS "HTTP status code 403",
+    /// 0003-00000001). Both carry AccessDeniedDetail.
+    /// </summary>
+    private void Authorize(AccessKey caller, string action, Bucket? bucket, OssAddress address)
+    {
+        string resource = address.Bucket == null ? $"acs:oss:*:{accountId}:*"
+            : AcsResource.Oss(bucket?.Region ?? DefaultRegion, accountId, address.Bucket, address.Key ?? (action == "oss:DeleteObject" ? "*" : null));
+        if (authorizer!.Check(caller, action, resource) is not { } refusal) return;
+        string message = refusal.Decision == PolicyDecision.ExplicitDeny ? "Access denied by bucket policy."
+            : address.Key != null ? "You have no right to access this object because of bucket acl."
+            : "The bucket you access does not belong to you.";
+        throw new OssException(403, "AccessDenied", message)
+        {
+            AccessDeniedDetail = refusal.DetailXml(),
+            Ec = refusal.Decision == PolicyDecision.ExplicitDeny ? "0003-00000201" : "0003-00000001",
+        };
     }
 
     private Task DeleteBucketAsync(HttpContext context, string name)
@@ -308,8 +366,9 @@ internal sealed partial class OssApi(Store store, OssVerifier verifier, TimeProv
             new XElement("Message", e.Message),
             new XElement("RequestId", requestId),
             new XElement("HostId", OssAddress.HostName(request.Host)),
-            e.Extra.Select(x => new XElement(x.Name, XmlSafe(x.Value))));
-        if (ErrorCodes.TryGetValue(e.Code, out var ec))
+            e.Extra.Select(x => new XElement(x.Name, XmlSafe(x.Value))),
+            e.AccessDeniedDetail);
+        if ((e.Ec ?? ErrorCodes.GetValueOrDefault(e.Code)) is { } ec)
         {
             error.Add(new XElement("EC", ec), new XElement("RecommendDoc", "https://api.aliyun.com/troubleshoot?q=" + ec));
             context.Response.Headers["x-oss-ec"] = ec;

@@ -7,6 +7,10 @@ internal sealed class OssException(int status, string code, string message, para
     public int Status { get; } = status;
     public string Code { get; } = code;
     public IReadOnlyList<(string Name, string Value)> Extra { get; } = extra;
+    /// <summary>A refusal's AccessDeniedDetail element.</summary>
+    public System.Xml.Linq.XElement? AccessDeniedDetail { get; init; }
+    /// <summary>The EC code of this error when it is not the one its Code always has.</summary>
+    public string? Ec { get; init; }
 
     public static OssException NoSuchBucket(string bucket) =>
         new(404, "NoSuchBucket", "The specified bucket does not exist.", ("BucketName", bucket));

@@ -1,11 +1,12 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using VodTools.Emulator.Rpc;
+using VodTools.Emulator.Auth;
 using VodTools.Emulator.Storage;
 
 namespace VodTools.Emulator.Ram;
 
-/// <summary>RAM 2015-05-01: roles, custom policies with versions, and role attachments (spec/rpc-apis.md §4).</summary>
+/// <summary>RAM 2015-05-01: roles, users and their access keys, custom policies with versions, and attachments (spec/rpc-apis.md §4).</summary>
 internal sealed partial class RamApi : RpcApi
 {
     public const string RoleKind = "ram-role";
@@ -16,18 +17,6 @@ internal sealed partial class RamApi : RpcApi
     private const int MaxPolicyDocumentLength = 6144;
     private const int MaxRoles = 1000;
     private const int MaxCustomPolicies = 1500;
-
-    /// <summary>The system policies the VOD workflow may attach; system policies are read-only.</summary>
-    private static readonly Dictionary<string, string> SystemPolicies = new(StringComparer.Ordinal)
-    {
-        ["AliyunOSSFullAccess"] = "Provides full access to Object Storage Service (OSS) via Management Console.",
-        ["AliyunOSSReadOnlyAccess"] = "Provides read-only access to Object Storage Service (OSS) via Management Console.",
-        ["AliyunVODFullAccess"] = "Provides full access to ApsaraVideo VOD via Management Console.",
-        ["AliyunMTSFullAccess"] = "Provides full access to Media Transcoding Service (MTS) via Management Console.",
-        ["AliyunSTSAssumeRoleAccess"] = "Provides access to assume RAM roles via STS.",
-    };
-
-    private const string SystemPolicyDocument = """{"Version":"1","Statement":[{"Action":"*","Effect":"Allow","Resource":"*"}]}""";
 
     private readonly Store _store;
 
@@ -51,11 +40,24 @@ internal sealed partial class RamApi : RpcApi
         Action("AttachPolicyToRole", AttachPolicyToRole);
         Action("DetachPolicyFromRole", DetachPolicyFromRole);
         Action("ListPoliciesForRole", ListPoliciesForRole);
+        RegisterUserActions();
     }
 
     public override string Version => "2015-05-01";
     public override string HostId => "ram.aliyuncs.com";
     public override string Product => "Ram";
+
+    /// <summary>RAM authorises on the role, user or policy a call names (acs:ram:*:ACCOUNT:role/NAME, …:user/NAME,
+    /// …:policy/NAME), and on all of them (…:role/*) for a listing.</summary>
+    public override string ResourceOf(string action, RpcCall call)
+    {
+        string prefix = $"acs:ram:*:{call.AccountId}:";
+        foreach (var (parameter, kind) in new[] { ("RoleName", "role"), ("UserName", "user"), ("PolicyName", "policy") })
+            if (call.Optional(parameter) is { } name) return prefix + kind + "/" + name;
+        return prefix + (action.Contains("Role") ? "role" : action.Contains("User") || action.Contains("AccessKey") ? "user" : "policy") + "/*";
+    }
+
+    public override RpcException Refuse(Refusal refusal) => NoPermission(refusal);
 
     public sealed class Role
     {
@@ -181,7 +183,7 @@ internal sealed partial class RamApi : RpcApi
         {
             if (_store.Get<Policy>(PolicyKind, name) == null && _store.All<Policy>(PolicyKind).Count >= MaxCustomPolicies)
                 throw new RpcException(409, "LimitExceeded.Policy", $"Exceeded the maximum number of custom policies ({MaxCustomPolicies}).");
-            return !SystemPolicies.ContainsKey(name) && _store.TryAdd(PolicyKind, name, policy)
+            return !SystemPolicies.All.ContainsKey(name) && _store.TryAdd(PolicyKind, name, policy)
                 ? 0 : throw new RpcException(409, "EntityAlreadyExists.Policy", "The policy does already EXIST.");
         });
         return new JsonObject
@@ -200,18 +202,18 @@ internal sealed partial class RamApi : RpcApi
         string name = call.Required("PolicyName");
         if (type == "System")
         {
-            if (!SystemPolicies.TryGetValue(name, out var description)) throw PolicyNotFound();
+            if (!SystemPolicies.All.TryGetValue(name, out var system)) throw PolicyNotFound();
             return new JsonObject
             {
                 ["Policy"] = new JsonObject
                 {
-                    ["PolicyName"] = name, ["PolicyType"] = "System", ["Description"] = description, ["DefaultVersion"] = "v1",
+                    ["PolicyName"] = name, ["PolicyType"] = "System", ["Description"] = system.Description, ["DefaultVersion"] = "v1",
                     ["AttachmentCount"] = AttachmentCount(name, "System"), ["CreateDate"] = "2015-01-01T00:00:00Z",
-                    ["UpdateDate"] = "2015-01-01T00:00:00Z", ["PolicyDocument"] = SystemPolicyDocument,
+                    ["UpdateDate"] = "2015-01-01T00:00:00Z", ["PolicyDocument"] = system.Document,
                 },
                 ["DefaultPolicyVersion"] = new JsonObject
                 {
-                    ["VersionId"] = "v1", ["IsDefaultVersion"] = true, ["PolicyDocument"] = SystemPolicyDocument, ["CreateDate"] = "2015-01-01T00:00:00Z",
+                    ["VersionId"] = "v1", ["IsDefaultVersion"] = true, ["PolicyDocument"] = system.Document, ["CreateDate"] = "2015-01-01T00:00:00Z",
                 },
             };
         }
@@ -230,9 +232,9 @@ internal sealed partial class RamApi : RpcApi
         string? marker = call.Optional("Marker");
         var all = new List<(string Name, JsonObject Json)>();
         if (type != "Custom")
-            all.AddRange(SystemPolicies.Select(p => (p.Key, new JsonObject
+            all.AddRange(SystemPolicies.All.Select(p => (p.Key, new JsonObject
             {
-                ["PolicyName"] = p.Key, ["PolicyType"] = "System", ["Description"] = p.Value, ["DefaultVersion"] = "v1",
+                ["PolicyName"] = p.Key, ["PolicyType"] = "System", ["Description"] = p.Value.Description, ["DefaultVersion"] = "v1",
                 ["AttachmentCount"] = AttachmentCount(p.Key, "System"), ["CreateDate"] = "2015-01-01T00:00:00Z", ["UpdateDate"] = "2015-01-01T00:00:00Z",
             })));
         if (type != "System")
@@ -248,8 +250,10 @@ internal sealed partial class RamApi : RpcApi
     private JsonObject DeletePolicy(RpcCall call)
     {
         var policy = FindPolicy(call.Required("PolicyName"));
-        if (AttachmentCount(policy.PolicyName, "Custom") > 0)
+        if (_store.All<Role>(RoleKind).Any(r => r.Attached.Any(a => a.PolicyName == policy.PolicyName && a.PolicyType == "Custom")))
             throw new RpcException(409, "DeleteConflict.Policy.Role", "The policy is still attached to a role; detach it first.");
+        if (_store.All<User>(UserKind).Any(u => u.Attached.Any(a => a.PolicyName == policy.PolicyName && a.PolicyType == "Custom")))
+            throw new RpcException(409, "DeleteConflict.Policy.User", "The policy is still attached to a user; detach it first.");
         if (policy.Versions.Count > 1 && !call.Bool("CascadingDelete", false))
             throw new RpcException(409, "DeleteConflict.Policy.Version", "The policy still has non-default versions; delete them first or set CascadingDelete.");
         _store.Delete(PolicyKind, policy.PolicyName);
@@ -318,41 +322,56 @@ internal sealed partial class RamApi : RpcApi
 
     private JsonObject AttachPolicyToRole(RpcCall call) => _store.Atomically(() =>
     {
-        string type = PolicyType(call);
         var role = FindRole(call);
-        string name = call.Required("PolicyName");
-        if (type == "System" ? !SystemPolicies.ContainsKey(name) : _store.Get<Policy>(PolicyKind, name) == null) throw PolicyNotFound();
-        if (role.Attached.Any(a => a.PolicyName == name && a.PolicyType == type))
-            throw new RpcException(409, "EntityAlreadyExists.Role.Policy", "The policy has already been attached to the role.");
-        if (role.Attached.Count(a => a.PolicyType == type) >= (type == "System" ? MaxSystemPoliciesPerRole : MaxCustomPoliciesPerRole))
-            throw new RpcException(409, "LimitExceeded.Role.Policy", "Exceeded the maximum number of policies attached to a role.");
-        role.Attached.Add(new Attachment(name, type, RpcCall.Time(call.Now)));
+        Attach(call, role.Attached, "Role", MaxSystemPoliciesPerRole, MaxCustomPoliciesPerRole);
         _store.Put(RoleKind, role.RoleName.ToLowerInvariant(), role);
         return new JsonObject();
     });
 
     private JsonObject DetachPolicyFromRole(RpcCall call) => _store.Atomically(() =>
     {
-        string type = PolicyType(call);
         var role = FindRole(call);
-        string name = call.Required("PolicyName");
-        if (role.Attached.RemoveAll(a => a.PolicyName == name && a.PolicyType == type) == 0)
-            throw new RpcException(404, "EntityNotExist.Role.Policy", "The policy is not attached to the role.");
+        Detach(call, role.Attached, "Role");
         _store.Put(RoleKind, role.RoleName.ToLowerInvariant(), role);
         return new JsonObject();
     });
 
-    private JsonObject ListPoliciesForRole(RpcCall call)
+    /// <summary>Attaches the policy a call names (PolicyType, PolicyName) to a role's or user's list: 409
+    /// EntityAlreadyExists.{Role|User}.Policy when it is there, LimitExceeded.{Role|User}.Policy past the limit of its type.</summary>
+    private void Attach(RpcCall call, List<Attachment> attached, string entity, int maxSystem, int maxCustom)
     {
-        var role = FindRole(call);
-        var policies = role.Attached.Select(a =>
+        string type = PolicyType(call);
+        string name = call.Required("PolicyName");
+        RequirePolicy(name, type);
+        if (attached.Any(a => a.PolicyName == name && a.PolicyType == type))
+            throw new RpcException(409, $"EntityAlreadyExists.{entity}.Policy", $"The policy has already been attached to the {entity.ToLowerInvariant()}.");
+        if (attached.Count(a => a.PolicyType == type) >= (type == "System" ? maxSystem : maxCustom))
+            throw new RpcException(409, $"LimitExceeded.{entity}.Policy", $"Exceeded the maximum number of policies attached to a {entity.ToLowerInvariant()}.");
+        attached.Add(new Attachment(name, type, RpcCall.Time(call.Now)));
+    }
+
+    /// <summary>Detaches the policy a call names, or 404 EntityNotExist.{Role|User}.Policy.</summary>
+    private static void Detach(RpcCall call, List<Attachment> attached, string entity)
+    {
+        string type = PolicyType(call);
+        string name = call.Required("PolicyName");
+        if (attached.RemoveAll(a => a.PolicyName == name && a.PolicyType == type) == 0)
+            throw new RpcException(404, $"EntityNotExist.{entity}.Policy", $"The policy is not attached to the {entity.ToLowerInvariant()}.");
+    }
+
+    private JsonObject ListPoliciesForRole(RpcCall call) => AttachmentsJson(FindRole(call).Attached);
+
+    /// <summary>ListPoliciesFor{Role,User}: each attachment with its policy's description and default version.</summary>
+    private JsonObject AttachmentsJson(IEnumerable<Attachment> attached)
+    {
+        var policies = attached.Select(a =>
         {
             var custom = a.PolicyType == "Custom" ? _store.Get<Policy>(PolicyKind, a.PolicyName) : null;
             return (JsonNode)new JsonObject
             {
                 ["PolicyName"] = a.PolicyName,
                 ["PolicyType"] = a.PolicyType,
-                ["Description"] = custom?.Description ?? SystemPolicies.GetValueOrDefault(a.PolicyName, ""),
+                ["Description"] = custom?.Description ?? SystemPolicies.All.GetValueOrDefault(a.PolicyName)?.Description ?? "",
                 ["DefaultVersion"] = custom?.DefaultVersion ?? "v1",
                 ["AttachDate"] = a.AttachDate,
             };
@@ -360,11 +379,24 @@ internal sealed partial class RamApi : RpcApi
         return new JsonObject { ["Policies"] = new JsonObject { ["Policy"] = new JsonArray(policies.ToArray()) } };
     }
 
+    /// <summary>404 EntityNotExist.Policy unless the policy exists (a system one the emulator knows, or a custom one).</summary>
+    private void RequirePolicy(string name, string type)
+    {
+        if (type == "System" ? !SystemPolicies.All.ContainsKey(name) : _store.Get<Policy>(PolicyKind, name) == null) throw PolicyNotFound();
+    }
+
+    /// <summary>The documents of these attachments: a system policy's, a custom policy's default version.</summary>
+    public IEnumerable<string> DocumentsOf(IEnumerable<Attachment> attached) => attached.Select(a => a.PolicyType == "System"
+        ? SystemPolicies.All.GetValueOrDefault(a.PolicyName)?.Document
+        : _store.Get<Policy>(PolicyKind, a.PolicyName) is { } p ? p.Versions.Single(v => v.VersionId == p.DefaultVersion).PolicyDocument : null).OfType<string>();
+
     /// <summary>The role named by RoleName (names are case-insensitive in RAM), or 404 EntityNotExist.Role.</summary>
     public Role FindRole(RpcCall call) => FindRole(call.Required("RoleName"))
         ?? throw new RpcException(404, "EntityNotExist.Role", "The role does not exist.");
 
     public Role? FindRole(string name) => _store.Get<Role>(RoleKind, name.ToLowerInvariant());
+
+    public IReadOnlyList<Role> Roles => _store.All<Role>(RoleKind);
 
     private Policy FindPolicy(string name) => _store.Get<Policy>(PolicyKind, name) ?? throw PolicyNotFound();
 
@@ -377,7 +409,8 @@ internal sealed partial class RamApi : RpcApi
     }
 
     private int AttachmentCount(string policyName, string type) =>
-        _store.All<Role>(RoleKind).Count(r => r.Attached.Any(a => a.PolicyName == policyName && a.PolicyType == type));
+        _store.All<Role>(RoleKind).Count(r => r.Attached.Any(a => a.PolicyName == policyName && a.PolicyType == type))
+        + _store.All<User>(UserKind).Count(u => u.Attached.Any(a => a.PolicyName == policyName && a.PolicyType == type));
 
     private static string PolicyType(RpcCall call) => call.Optional("PolicyType") switch
     {
@@ -454,6 +487,6 @@ internal sealed partial class RamApi : RpcApi
         throw new RpcException(400, "MalformedPolicyDocument", $"The policy document in {parameter} is malformed: it must be a JSON object with a Statement array.");
     }
 
-    private static string RandomDigits(int count) =>
+    internal static string RandomDigits(int count) =>
         string.Concat(Enumerable.Range(0, count).Select(i => (char)('0' + Random.Shared.Next(i == 0 ? 1 : 0, 10))));
 }

@@ -9,6 +9,8 @@ internal sealed class RpcException(int status, string code, string message) : Ex
 {
     public int Status { get; } = status;
     public string Code { get; } = code;
+    /// <summary>A refusal's AccessDeniedDetail (what RAM was asked and by whom), added to the error body.</summary>
+    public JsonObject? AccessDeniedDetail { get; init; }
 
     public static RpcException Missing(string name) =>
         new(400, "MissingParameter", $"The input parameter \"{name}\" that is mandatory for processing this request is not supplied.");

@@ -7,7 +7,8 @@ namespace VodTools.Emulator.Rpc;
 /// <summary>RPC over HTTP for VOD, RAM and STS (as <c>OssApi.HandleAsync</c> is for OSS): tells an RPC call from
 /// OSS REST, routes it by API version, verifies its signature, applies the quota, runs the action and answers
 /// in JSON or XML with the cloud's error shape.</summary>
-internal sealed class RpcPipeline(IEnumerable<RpcApi> apis, RpcVerifier verifier, QuotaLimiter? quota, TimeProvider clock, Action<string> count)
+/// <param name="authorizer">RAM's verdict on each call; null with --lenient (nothing is refused)</param>
+internal sealed class RpcPipeline(IEnumerable<RpcApi> apis, RpcVerifier verifier, QuotaLimiter? quota, TimeProvider clock, Action<string> count, IAuthorizer? authorizer = null)
 {
     /// <summary>RPC bodies are parameters, never media: anything bigger is refused rather than buffered.</summary>
     private const int MaxRpcBodyBytes = 4 * 1024 * 1024;
@@ -98,8 +99,8 @@ internal sealed class RpcPipeline(IEnumerable<RpcApi> apis, RpcVerifier verifier
                 await context.Response.WriteAsync(RpcResponse.ToXml(rootName, payload), context.RequestAborted);
             }
         }
-        Task Error(int status, string code, string message) =>
-            Answer(status, RpcResponse.Error(requestId, hostId, api?.Product ?? "Unknown", code, message), "Error");
+        Task Error(int status, string code, string message, JsonObject? detail = null) =>
+            Answer(status, RpcResponse.Error(requestId, hostId, api?.Product ?? "Unknown", code, message, detail), "Error");
 
         if (injectedStatus != 0)
         {
@@ -125,11 +126,15 @@ internal sealed class RpcPipeline(IEnumerable<RpcApi> apis, RpcVerifier verifier
         JsonObject result;
         try
         {
-            result = handler(new RpcCall(call.Parameters, auth.Key!, clock.GetUtcNow(), baseUrl, request.Host, respell));
+            var rpcCall = new RpcCall(call.Parameters, auth.Key!, clock.GetUtcNow(), baseUrl, request.Host, respell);
+            if (authorizer != null && api.ResourceOf(action, rpcCall) is { } resource
+                && authorizer.Check(rpcCall.Caller, api.Product.ToLowerInvariant() + ":" + action, resource) is { } refusal)
+                throw api.Refuse(refusal);
+            result = handler(rpcCall);
         }
         catch (RpcException e)
         {
-            await Error(e.Status, e.Code, e.Message);
+            await Error(e.Status, e.Code, e.Message, e.AccessDeniedDetail);
             return;
         }
         catch (Exception e) when (e is not OperationCanceledException)

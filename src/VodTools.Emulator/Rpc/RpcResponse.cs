@@ -10,14 +10,19 @@ internal static class RpcResponse
     /// <summary>Raw UTF-8 and unescaped '&amp;', '&lt;', '+' as the cloud writes them (the default encoder escapes them).</summary>
     public static readonly System.Text.Json.JsonSerializerOptions Json = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    public static JsonObject Error(string requestId, string hostId, string product, string code, string message) => new()
+    public static JsonObject Error(string requestId, string hostId, string product, string code, string message, JsonObject? accessDeniedDetail = null)
     {
-        ["RequestId"] = requestId,
-        ["HostId"] = hostId,
-        ["Code"] = code,
-        ["Message"] = message,
-        ["Recommend"] = $"https://api.aliyun.com/troubleshoot?q={Uri.EscapeDataString(code)}&product={product}&requestId={requestId}",
-    };
+        var error = new JsonObject
+        {
+            ["RequestId"] = requestId,
+            ["HostId"] = hostId,
+            ["Code"] = code,
+            ["Message"] = message,
+            ["Recommend"] = $"https://api.aliyun.com/troubleshoot?q={Uri.EscapeDataString(code)}&product={product}&requestId={requestId}",
+        };
+        if (accessDeniedDetail != null) error["AccessDeniedDetail"] = accessDeniedDetail;
+        return error;
+    }
 
     /// <summary>XML with root &lt;rootName&gt;; arrays repeat their element name once per item.</summary>
     public static string ToXml(string rootName, JsonObject body)

@@ -28,6 +28,13 @@ internal sealed partial class StsApi : RpcApi
     public override string HostId => "sts.aliyuncs.com";
     public override string Product => "Sts";
 
+    /// <summary>AssumeRole is authorised on the role (acs:ram:*:ACCOUNT:role/NAME); anyone may ask who they are.</summary>
+    public override string? ResourceOf(string action, RpcCall call) =>
+        action == "GetCallerIdentity" ? null
+        : $"acs:ram:*:{call.AccountId}:role/" + (call.Optional("RoleArn") is { } arn ? arn[(arn.LastIndexOf('/') + 1)..] : "*");
+
+    public override RpcException Refuse(Refusal refusal) => NoPermission(refusal);
+
     [GeneratedRegex("^acs:ram::(?<account>[0-9]+):role/(?<name>[A-Za-z0-9.-]{1,64})$")]
     private static partial Regex RoleArnFormat();
 
@@ -35,11 +42,14 @@ internal sealed partial class StsApi : RpcApi
     private static partial Regex SessionNameFormat();
 
     /// <summary>Issues a temporary key for a role; also used by VOD to hand out upload credentials.</summary>
-    public AccessKey Issue(string accountId, string roleArn, string sessionName, DateTimeOffset expiration)
+    /// <param name="sessionPolicy">the Policy of AssumeRole, which narrows what the role's policies allow</param>
+    /// <param name="serviceRole">the role is a service's own (VOD's upload role): the session policy alone grants</param>
+    public AccessKey Issue(string accountId, string roleArn, string sessionName, DateTimeOffset expiration, string? sessionPolicy = null, bool serviceRole = false)
     {
         var key = new AccessKey("STS." + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12)),
             Convert.ToBase64String(RandomNumberGenerator.GetBytes(30)).Replace('+', 'x').Replace('/', 'y'),
-            accountId, "CAIS" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(180)), expiration, roleArn, sessionName);
+            accountId, "CAIS" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(180)), expiration, roleArn, sessionName,
+            SessionPolicy: sessionPolicy, ServiceRole: serviceRole);
         _keys.AddTemporary(key);
         return key;
     }
@@ -64,7 +74,7 @@ internal sealed partial class StsApi : RpcApi
 
         // --sts-token-seconds shortens every token (tests of credential refresh); the cloud never issues less than 900 s.
         if (_tokenSecondsCap is int cap) duration = Math.Min(duration, cap);
-        var key = Issue(call.AccountId, role.Arn, session, call.Now.AddSeconds(duration));
+        var key = Issue(call.AccountId, role.Arn, session, call.Now.AddSeconds(duration), call.Optional("Policy"));
         return new JsonObject
         {
             ["AssumedRoleUser"] = new JsonObject

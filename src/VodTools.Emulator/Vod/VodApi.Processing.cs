@@ -32,7 +32,7 @@ internal sealed partial class VodApi
     private int Progress(DateTimeOffset created, DateTimeOffset now) =>
         _jobDuration <= TimeSpan.Zero ? 100 : (int)Math.Clamp((now - created) / _jobDuration * 100, 0, 100);
 
-    private bool JobFails(TranscodeTask task, TranscodeJob job) => task.SourceBroken || job.Fails;
+    private bool JobFails(TranscodeTask task, TranscodeJob job) => task.SourceBroken || task.NoAccess != null || job.Fails;
 
     private string JobStatus(TranscodeTask task, TranscodeJob job, DateTimeOffset now) =>
         Progress(task.CreationTime, now) < 100 ? "Transcoding" : JobFails(task, job) ? "TranscodeFail" : "TranscodeSuccess";
@@ -65,6 +65,7 @@ internal sealed partial class VodApi
             Trigger = trigger,
             CreationTime = now,
             SourceBroken = SourceObject(video) is not { Size: > 0 },
+            NoAccess = AccessProblem(video),
             Jobs = group.Templates.Select(t => JsonNode.Parse(t)!.AsObject()).Select(t => new TranscodeJob
             {
                 JobId = RpcCall.NewId(),
@@ -130,6 +131,7 @@ internal sealed partial class VodApi
             Regular = call.Optional("SpriteSnapshotConfig") != null ? "Sprite" : "Normal",
             CreationTime = call.Now,
             SourceBroken = SourceObject(video) is not { Size: > 0 },
+            NoAccess = AccessProblem(video),
         };
         _store.Put(SnapshotKind, job.JobId, job);
         WatchForEvents(video, job);
@@ -139,7 +141,7 @@ internal sealed partial class VodApi
     /// <summary>The snapshot images of a video's finished, successful snapshot jobs (not stored, only named).</summary>
     private IEnumerable<string> SnapshotUrls(Video video, DateTimeOffset now) =>
         SnapshotsOf(video.VideoId)
-            .Where(j => Progress(j.CreationTime, now) == 100 && !j.SourceBroken)
+            .Where(j => Progress(j.CreationTime, now) == 100 && !j.SourceBroken && j.NoAccess == null)
             .OrderBy(j => j.CreationTime)
             .SelectMany(j => Enumerable.Range(1, j.Count).Select(i => SnapshotUrl(video, j, i)));
 
@@ -149,7 +151,7 @@ internal sealed partial class VodApi
     private JsonObject ListSnapshots(RpcCall call)
     {
         var video = FindVideo(call);
-        var job = SnapshotsOf(video.VideoId).Where(j => Progress(j.CreationTime, call.Now) == 100 && !j.SourceBroken)
+        var job = SnapshotsOf(video.VideoId).Where(j => Progress(j.CreationTime, call.Now) == 100 && !j.SourceBroken && j.NoAccess == null)
             .OrderBy(j => j.CreationTime).LastOrDefault();
         if (job == null) return new JsonObject { ["MediaSnapshot"] = new JsonObject { ["Total"] = 0, ["Snapshots"] = new JsonObject { ["Snapshot"] = new JsonArray() } } };
         int pageSize = call.Int("PageSize", 20, 1, 100), pageNo = call.Int("PageNo", 1, 1);
@@ -206,8 +208,8 @@ internal sealed partial class VodApi
         };
         if (status == "TranscodeFail")
         {
-            json["ErrorCode"] = task.SourceBroken ? "InvalidVideo.Damaged" : "TranscodeFail";
-            json["ErrorMessage"] = task.SourceBroken ? "The source file cannot be decoded." : "The template cannot be applied to this source.";
+            json["ErrorCode"] = task.NoAccess != null ? "AccessDenied" : task.SourceBroken ? "InvalidVideo.Damaged" : "TranscodeFail";
+            json["ErrorMessage"] = task.NoAccess ?? (task.SourceBroken ? "The source file cannot be decoded." : "The template cannot be applied to this source.");
         }
         if (status == "TranscodeSuccess" && video != null)
         {

@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using VodTools.Emulator.Auth;
 using VodTools.Emulator.Oss;
+using VodTools.Emulator.Ram;
 using VodTools.Emulator.Rpc;
 using VodTools.Emulator.Storage;
 using VodTools.Emulator.Sts;
@@ -33,9 +34,12 @@ internal sealed partial class VodApi : RpcApi
     private readonly string _accountId;
     /// <summary>How long a simulated transcode or snapshot job runs (--transcode-seconds).</summary>
     private readonly TimeSpan _jobDuration;
+    /// <summary>Checks that media come from the app's storage and that transcoding may read them; null with --lenient.</summary>
+    private readonly Authorizer? _authorizer;
 
-    public VodApi(Store store, StsApi sts, TimeProvider clock, string accountId, TimeSpan jobDuration)
+    public VodApi(Store store, StsApi sts, TimeProvider clock, string accountId, TimeSpan jobDuration, Authorizer? authorizer = null)
     {
+        _authorizer = authorizer;
         _store = store;
         _sts = sts;
         _clock = clock;
@@ -98,7 +102,8 @@ internal sealed partial class VodApi : RpcApi
             if (!match.Success || url.Length > 1024 || string.IsNullOrEmpty(title) || Encoding.UTF8.GetByteCount(title) > 128
                 || !MediaExtensions.Contains(Path.GetExtension(key))
                 || _store.Get<OssApi.Bucket>(OssApi.BucketKind, match.Groups["bucket"].Value)?.Region != match.Groups["region"].Value
-                || _store.GetObject(match.Groups["bucket"].Value, key) == null)
+                || _store.GetObject(match.Groups["bucket"].Value, key) == null
+                || !InStorage(call.Optional("AppId") ?? DefaultAppId, match.Groups["bucket"].Value, match.Groups["region"].Value))
             {
                 failed.Add(call.Respell ? Respell(url) : url);
                 continue;
@@ -110,6 +115,27 @@ internal sealed partial class VodApi : RpcApi
         }
         return new JsonObject { ["RegisteredMediaList"] = registered, ["FailedFileURLs"] = failed };
     }
+
+    /// <summary>
+    /// RegisterMedia takes files only from the app's storage: VOD's own bucket, or a bucket added with AddVodStorageForApp
+    /// (the guide "Add a user-created OSS bucket to ApsaraVideo VOD"); any other file goes to FailedFileURLs, which the API
+    /// reference describes as "the URLs of the media files that failed to be registered". With --lenient every bucket counts.
+    /// </summary>
+    private bool InStorage(string appId, string bucket, string region) =>
+        _authorizer == null || bucket == ManagedBucket || (FindApp(appId)?.StorageLocations.Contains($"{bucket}.oss-{region}.aliyuncs.com") ?? false);
+
+    /// <summary>The account's VOD-managed bucket, created on first upload.</summary>
+    private string ManagedBucket => "outin-" + _accountId;
+
+    /// <summary>
+    /// Why VOD's transcoding cannot read a user-bucket file, or null: the guide has a RAM role trusted by the transcoding
+    /// service hold a policy granting the bucket; without one the job fails. The code and message are the emulator's own:
+    /// no source documents what such a job reports (AccessDenied is what OSS answers the service).
+    /// </summary>
+    private string? AccessProblem(Video video) =>
+        _authorizer == null || video.Bucket == ManagedBucket || _authorizer.TranscodingRoleFor(_accountId, video.Bucket, video.Region, video.Key) != null ? null
+        : $"ApsaraVideo VOD cannot read oss://{video.Bucket}/{video.Key}: no RAM role trusted by {string.Join(" or ", Authorizer.TranscodingServices)} "
+          + "holds a policy that grants this bucket.";
 
     /// <summary>The same OSS URL spelled another way (the respell fault): the other scheme, and the key percent-decoded when it
     /// was encoded, else its spaces and non-ASCII characters percent-encoded. VOD's reference does not promise an echo byte
@@ -209,7 +235,9 @@ internal sealed partial class VodApi : RpcApi
     private JsonObject UploadCredentials(RpcCall call, Video video)
     {
         var expiration = call.Now.AddSeconds(3000);
-        var key = _sts.Issue(call.AccountId, $"acs:ram::{call.AccountId}:role/aliyunvoduploadrole", "vod-upload", expiration);
+        // VOD's own role, scoped to the one object (VOD's upload credentials can write only the file they were issued for)
+        string scope = $$"""{"Version":"1","Statement":[{"Effect":"Allow","Action":"oss:*","Resource":"{{AcsResource.Oss(video.Region, call.AccountId, video.Bucket, video.Key)}}"}]}""";
+        var key = _sts.Issue(call.AccountId, $"acs:ram::{call.AccountId}:role/aliyunvoduploadrole", "vod-upload", expiration, scope, serviceRole: true);
         string Base64(JsonObject o) => Convert.ToBase64String(Encoding.UTF8.GetBytes(o.ToJsonString(RpcResponse.Json)));
         return new JsonObject
         {
@@ -237,7 +265,7 @@ internal sealed partial class VodApi : RpcApi
             var parsed = ParseStorageLocation(location);
             return parsed ?? throw new RpcException(404, "InvalidStorage.NotFound", "The storage location does not exist.");
         }
-        string name = "outin-" + _accountId;
+        string name = ManagedBucket;
         _store.TryAdd(OssApi.BucketKind, name, new OssApi.Bucket { Name = name, CreationDate = _clock.GetUtcNow() });
         return (name, _store.Get<OssApi.Bucket>(OssApi.BucketKind, name)!.Region);
     }

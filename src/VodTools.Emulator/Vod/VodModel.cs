@@ -39,6 +39,8 @@ internal sealed class TranscodeTask
     public DateTimeOffset CreationTime { get; set; }
     /// <summary>The source could not be "decoded" (zero bytes): every job fails.</summary>
     public bool SourceBroken { get; set; }
+    /// <summary>Transcoding could not read the source (no role grants its bucket): every job fails with this message.</summary>
+    public string? NoAccess { get; set; }
     public List<TranscodeJob> Jobs { get; set; } = [];
 }
 
@@ -61,6 +63,8 @@ internal sealed class SnapshotJob
     public string Regular { get; set; } = "";
     public DateTimeOffset CreationTime { get; set; }
     public bool SourceBroken { get; set; }
+    /// <summary>Snapshotting could not read the source (no role grants its bucket): the job fails.</summary>
+    public string? NoAccess { get; set; }
 }
 
 internal sealed class TemplateGroup

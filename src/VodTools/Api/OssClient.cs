@@ -189,6 +189,7 @@ namespace VodTools.Api
             xml ??= await response.Content.ReadAsStringAsync().ConfigureAwait(false);
 
             string? code = null, message = null, hostId = null, recommend = null;
+            AccessDenial? denial = null;
             try
             {
                 var root = XDocument.Parse(xml).Root;
@@ -200,6 +201,7 @@ namespace VodTools.Api
                     requestId = Child("RequestId") ?? requestId;
                     hostId = Child("HostId");
                     recommend = Child("RecommendDoc");
+                    denial = AccessDenial.FromXml(root);
                 }
             }
             catch (XmlException)
@@ -208,8 +210,10 @@ namespace VodTools.Api
             code ??= status == (int)HttpStatusCode.NotFound && request.Method == HttpMethod.Head ? "NoSuchKey" : "BadErrorResponse";
             message ??= response.ReasonPhrase ?? "The service answered with an error and no readable body.";
             var ec = Header(response, "x-oss-ec");
+            if (denial != null) message += " " + denial.Describe();
             return new CloudException("OSS", request.Operation, code, message + (ec != null ? $" (EC {ec})" : string.Empty), status, requestId, hostId, recommend)
             {
+                Denial = denial,
                 RetryAfter = RetryPolicy.ServerHint(response),
                 ServerDate = response.Headers.Date,
             };

@@ -194,6 +194,7 @@ namespace VodTools.Api
         {
             var status = (int)response.StatusCode;
             string? code = null, message = null, hostId = null, recommend = null;
+            AccessDenial? denial = null;
             try
             {
                 using var document = JsonDocument.Parse(body);
@@ -205,6 +206,7 @@ namespace VodTools.Api
                     requestId = Field(root, "RequestId") ?? requestId;
                     hostId = Field(root, "HostId");
                     recommend = Field(root, "Recommend");
+                    denial = AccessDenial.FromJson(root);
                 }
             }
             catch (JsonException)
@@ -220,15 +222,18 @@ namespace VodTools.Api
                         requestId = Child("RequestId") ?? requestId;
                         hostId = Child("HostId");
                         recommend = Child("Recommend");
+                        denial = AccessDenial.FromXml(error);
                     }
                 }
                 catch (System.Xml.XmlException)
                 {
                 }
             }
-            return new CloudException(_service.Name, action, code ?? "Http" + status,
-                message ?? response.ReasonPhrase ?? "The service answered with an error and no readable body.", status, requestId, hostId ?? _endpoint.Host, recommend)
+            message ??= response.ReasonPhrase ?? "The service answered with an error and no readable body.";
+            if (denial != null) message += " " + denial.Describe();
+            return new CloudException(_service.Name, action, code ?? "Http" + status, message, status, requestId, hostId ?? _endpoint.Host, recommend)
             {
+                Denial = denial,
                 RetryAfter = RetryPolicy.ServerHint(response),
                 ServerDate = response.Headers.Date,
             };

@@ -51,6 +51,10 @@ namespace VodTools.Commands
         [ValidateRange(1, 43200)]
         public int? StsTokenSeconds { get; set; }
 
+        /// <summary>Let everything through, as a playground: RAM policies are not enforced, files register from any bucket, transcoding needs no role, and a bucket answers at any region's endpoint. By default the emulator refuses these as the cloud does, so a rehearsal catches a forgotten step.</summary>
+        [Parameter]
+        public SwitchParameter Lenient { get; set; }
+
         /// <summary>The region the session uses against the emulator. Default cn-shanghai, where the sample bucket is.</summary>
         [Parameter]
         [ValidateRegionId]
@@ -77,7 +81,7 @@ namespace VodTools.Commands
             var settings = new EmulatorSettings
             {
                 Port = Port, InMemory = InMemory, SeedSample = SeedSample, Quota = Quota, Faults = Faults,
-                TranscodeSeconds = TranscodeSeconds, StsTokenSeconds = StsTokenSeconds,
+                TranscodeSeconds = TranscodeSeconds, StsTokenSeconds = StsTokenSeconds, Lenient = Lenient,
                 ParentProcessId = Detach ? null : (int?)System.Diagnostics.Process.GetCurrentProcess().Id,
             };
             if (DataPath != null) settings.DataDir = GetUnresolvedProviderPathFromPSPath(DataPath);

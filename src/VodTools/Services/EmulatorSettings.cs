@@ -18,6 +18,8 @@ namespace VodTools.Services
         public string? Faults { get; set; }
         public double TranscodeSeconds { get; set; } = 5;
         public int? StsTokenSeconds { get; set; }
+        /// <summary>Enforce nothing the seed workflow sets up (--lenient).</summary>
+        public bool Lenient { get; set; }
         /// <summary>The emulator ends when this process ends; null = it runs until stopped.</summary>
         public int? ParentProcessId { get; set; }
 
@@ -42,6 +44,7 @@ namespace VodTools.Services
             if (InMemory) arguments.Add(EmulatorDefaults.Flags.InMemory);
             else arguments.AddRange(new[] { EmulatorDefaults.Flags.DataDir, DataDir });
             if (SeedSample) arguments.Add(EmulatorDefaults.Flags.SeedSample);
+            if (Lenient) arguments.Add(EmulatorDefaults.Flags.Lenient);
             if (Faults != null) arguments.AddRange(new[] { EmulatorDefaults.Flags.Faults, Faults });
             if (StsTokenSeconds != null) arguments.AddRange(new[] { EmulatorDefaults.Flags.StsTokenSeconds, StsTokenSeconds.Value.ToString(CultureInfo.InvariantCulture) });
             if (ParentProcessId != null) arguments.AddRange(new[] { EmulatorDefaults.Flags.ParentPid, ParentProcessId.Value.ToString(CultureInfo.InvariantCulture) });

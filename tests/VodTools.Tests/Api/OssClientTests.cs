@@ -82,6 +82,20 @@ public class OssClientTests
     }
 
     [Fact]
+    public async Task A_policy_refusal_names_the_denied_permission()
+    {
+        var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Error><Code>AccessDenied</Code><Message>Access denied by bucket policy.</Message><RequestId>R2</RequestId>"
+            + "<AccessDeniedDetail><AuthPrincipalType>SubUser</AuthPrincipalType><NoPermissionType>ExplicitDeny</NoPermissionType><AuthAction>oss:GetObject</AuthAction></AccessDeniedDetail>"
+            + "<EC>0003-00000201</EC></Error>";
+        using var server = new LoopbackServer(new ScriptedAnswer(403, xml));
+
+        var error = await Assert.ThrowsAsync<CloudException>(() => Client(server.BaseUri).SendAsync(new OssRequest("GetObject", HttpMethod.Get, "media", "k"), HttpCompletionOption.ResponseContentRead, CancellationToken.None));
+
+        Assert.Equal(("oss:GetObject", true), (error.Denial!.Action, error.Denial.ExplicitDeny));
+        Assert.Contains("Access denied by bucket policy. A RAM policy denies oss:GetObject to these credentials.", error.Message);
+    }
+
+    [Fact]
     public async Task A_head_error_is_read_from_the_x_oss_err_header()
     {
         var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Error><Code>NoSuchKey</Code><Message>The specified key does not exist.</Message><RequestId>6556E3AED11E553933CCDEDF</RequestId><HostId>h</HostId><Key>k</Key></Error>";

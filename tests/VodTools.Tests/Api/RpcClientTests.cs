@@ -111,6 +111,21 @@ public class RpcClientTests
     }
 
     [Fact]
+    public async Task A_RAM_refusal_names_the_permission_its_AccessDeniedDetail_names()
+    {
+        var refused = "{\"RequestId\":\"R-403\",\"Code\":\"Forbidden.RAM\",\"Message\":\"User not authorized to operate on the specified resource, or this API doesn't support RAM.\","
+            + "\"AccessDeniedDetail\":{\"AuthAction\":\"vod:SubmitTranscodeJobs\",\"NoPermissionType\":\"ImplicitDeny\",\"AuthPrincipalType\":\"AssumedRoleUser\"}}";
+        using var server = new LoopbackServer(ScriptedAnswer.Json(403, refused));
+        var (client, _) = Client(server, RpcService.Vod);
+
+        var error = await Assert.ThrowsAsync<CloudException>(() => client.CallAsync("SubmitTranscodeJobs", Parameters, CancellationToken.None));
+
+        Assert.Equal("vod:SubmitTranscodeJobs", error.Denial!.Action);
+        Assert.False(error.Denial.ExplicitDeny);
+        Assert.EndsWith("doesn't support RAM. These credentials lack the RAM permission vod:SubmitTranscodeJobs.", error.ServiceMessage);
+    }
+
+    [Fact]
     public async Task A_client_error_is_never_retried_and_carries_the_clouds_fields()
     {
         var notFound = "{\"RequestId\":\"R-404\",\"HostId\":\"vod.cn-shanghai.aliyuncs.com\",\"Code\":\"InvalidVideo.NotFound\",\"Message\":\"The video does not exist.\",\"Recommend\":\"https://api.aliyun.com/troubleshoot?q=InvalidVideo.NotFound\"}";

@@ -62,6 +62,9 @@ namespace VodTools.Api.Http
         /// <summary>How long the server asked us to wait before retrying (throttling), when it said.</summary>
         public TimeSpan? RetryAfter { get; internal set; }
 
+        /// <summary>What RAM refused, when the error says (its AccessDeniedDetail).</summary>
+        public AccessDenial? Denial { get; internal set; }
+
         /// <summary>The server's clock (its Date header), used to correct a skewed local clock.</summary>
         public DateTimeOffset? ServerDate { get; internal set; }
 

@@ -164,6 +164,9 @@ namespace VodTools.Commands.Common
             {
                 case CloudException cloud:
                     record = new ErrorRecord(cloud, IsFatal(cloud) ? FatalId(cloud) : errorId, Category(cloud), target);
+                    if (cloud.Denial != null)
+                        recommended ??= $"Attach a RAM policy that allows {cloud.Denial.Action} to the RAM user or role of these credentials"
+                            + (cloud.Denial.ExplicitDeny ? ", and remove the Deny statement that refuses it." : ".");
                     if (cloud.Recommend != null) recommended ??= "See " + cloud.Recommend;
                     break;
                 case OutcomeUnknownException unknown:
