@@ -21,7 +21,7 @@ BeforeAll {
     $child = {
         $ErrorActionPreference = 'Stop'
         Import-Module VodTools
-        $emulator = Start-VodEmulator -InMemory -SeedSample
+        $emulator = Start-VodEmulator -Lenient -InMemory -SeedSample
         try {
             [pscustomobject]@{
                 ModuleBase = (Get-Module VodTools).ModuleBase

@@ -162,7 +162,7 @@ Describe 'When retries run out (500 on 40 % of requests, more of the polls, two 
         # the bad minutes, on a data folder; then the same state behind an emulator without faults
         $dataPath = Join-Path $TestDrive 'exhaust-state'
         # polls fail more often (about one attempt in two), so that polls failing in a row are sure to be met
-        $emulator = Start-VodEmulator -DataPath $dataPath -SeedSample -TranscodeSeconds 1 -Faults '500:0.4,500:0.3@GetTranscodeTask'
+        $emulator = Start-VodEmulator -Lenient -DataPath $dataPath -SeedSample -TranscodeSeconds 1 -Faults '500:0.4,500:0.3@GetTranscodeTask'
         $script:group = (Get-VodTranscodeTemplateGroup -MaxAttempts 20 | Where-Object IsDefault).TemplateGroupId
         $script:count = 40
         Add-TestOssObject -Prefix exhaust/ -Count $count
@@ -173,7 +173,7 @@ Describe 'When retries run out (500 on 40 % of requests, more of the polls, two 
         $script:exhausted = @($run.Attempts | Where-Object { $_ -match ' attempt 2/2: HTTP 500' })
         $script:afterFirst = Measure-Inventory (Get-EmulatorStats) exhaust/
         Stop-VodEmulator -ProcessId $emulator.ProcessId
-        $script:emulator = Start-VodEmulator -DataPath $dataPath -TranscodeSeconds 1
+        $script:emulator = Start-VodEmulator -Lenient -DataPath $dataPath -TranscodeSeconds 1
         $script:again = Invoke-Captured {
             Get-OssObject -Bucket media-archive -Prefix exhaust/ | Register-VodMedia -TemplateGroupId $group | Start-VodTranscode -TemplateGroupId $group | Wait-VodTranscode
         }
@@ -305,7 +305,7 @@ Describe 'Temporary credentials that expire during a run (RamRoleArn profile)' {
     # that outlives two tokens every call must succeed, on fresh tokens.
     BeforeAll {
         Import-Module (Join-Path $PSScriptRoot 'VodRpc.psm1') -Force
-        $script:emulator = Start-VodEmulator -InMemory -SeedSample -StsTokenSeconds 5
+        $script:emulator = Start-VodEmulator -Lenient -InMemory -SeedSample -StsTokenSeconds 5
         $trust = '{"Version":"1","Statement":[{"Action":"sts:AssumeRole","Effect":"Allow","Principal":{"RAM":["acs:ram::1234567890123456:root"]}}]}'
         $role = (Invoke-TestVod CreateRole @{ RoleName = 'short-lived'; AssumeRolePolicyDocument = $trust } -Service Ram).Role
         $config = Join-Path $TestDrive 'aliyun-short.json'
@@ -346,7 +346,7 @@ Describe 'The emulator killed with SIGKILL while registrations are being written
     BeforeAll {
         $script:dataPath = Join-Path $TestDrive 'emulator-state'
         $script:count = 400
-        $start = @{ DataPath = $dataPath; TranscodeSeconds = 1 }
+        $start = @{ DataPath = $dataPath; TranscodeSeconds = 1; Lenient = $true }
         $emulator = Start-VodEmulator @start -SeedSample
         Add-TestOssObject -Prefix durable/ -Count $count
         Stop-VodEmulator -ProcessId $emulator.ProcessId

@@ -13,7 +13,7 @@ Describe 'The seed pipeline with 30 % of answers lost after the emulator acted' 
     BeforeAll {
         $script:files = 300
         $script:dataPath = Join-Path $TestDrive 'lost-answers'
-        $script:emulator = Start-VodEmulator -DataPath $dataPath -SeedSample -TranscodeSeconds 1 -Faults 'lost:0.3'
+        $script:emulator = Start-VodEmulator -Lenient -DataPath $dataPath -SeedSample -TranscodeSeconds 1 -Faults 'lost:0.3'
         Add-TestOssObject -Prefix lost/ -Count $files
         $script:group = (Get-VodTranscodeTemplateGroup -MaxAttempts 10 | Where-Object IsDefault).TemplateGroupId
         $before = Get-EmulatorStats
@@ -51,7 +51,7 @@ Describe 'The seed pipeline with 30 % of answers lost after the emulator acted' 
     Context 'the same pipeline again, without faults' {
         BeforeAll {
             Stop-VodEmulator -ProcessId $emulator.ProcessId
-            $script:emulator = Start-VodEmulator -DataPath $dataPath -TranscodeSeconds 1
+            $script:emulator = Start-VodEmulator -Lenient -DataPath $dataPath -TranscodeSeconds 1
             $script:again = Invoke-Captured {
                 Get-OssObject -Bucket media-archive -Prefix lost/ | Register-VodMedia | Start-VodTranscode -TemplateGroupId $group
             }
@@ -78,7 +78,7 @@ Describe 'The seed pipeline with 30 % of answers lost after the emulator acted' 
 
 Describe 'Other writes with 30 % of answers lost after the emulator acted' {
     BeforeAll {
-        $script:emulator = Start-VodEmulator -InMemory -SeedSample -TranscodeSeconds 1 -Faults 'lost:0.3'
+        $script:emulator = Start-VodEmulator -Lenient -InMemory -SeedSample -TranscodeSeconds 1 -Faults 'lost:0.3'
         Add-TestOssObject -Prefix other/ -Count 50
         $media = Invoke-Captured { Get-OssObject -Bucket media-archive -Prefix other/ -MaxAttempts 10 | Register-VodMedia -TemplateGroupId VOD_NO_TRANSCODE -MaxAttempts 10 }
         $script:mediaIds = @($media.Output.MediaId)

@@ -9,14 +9,15 @@ BeforeAll {
     Import-VodToolsUnderTest
 
     # The emulator started directly (Start-VodEmulator always uses the public key): this account's own key pair,
-    # given in a config file rather than on the command line, and one log line per request (--verbose).
+    # given in a config file rather than on the command line, and one log line per request (--verbose). Lenient: the
+    # STS key's role holds no policy, and this test is about what is printed, not what is allowed.
     $script:accountKeyId = 'LTAI5tSecretsTestKey'
     $script:accountSecret = 'AccSecret' + [guid]::NewGuid().ToString('N')
     $dll = Join-Path (Split-Path (Get-Module VodTools).Path) 'emulator/VodTools.Emulator.dll'
     $config = Join-Path $TestDrive 'emulator.json'
     $urlFile = Join-Path $TestDrive 'emulator.url'
     $script:emulatorLog = Join-Path $TestDrive 'emulator.log'
-    @{ port = 0; inMemory = $true; seedSample = $true; verbose = $true; transcodeSeconds = 0; urlFile = $urlFile
+    @{ port = 0; inMemory = $true; seedSample = $true; verbose = $true; transcodeSeconds = 0; urlFile = $urlFile; lenient = $true
         accessKeyId = $accountKeyId; accessKeySecret = $accountSecret } | ConvertTo-Json | Set-Content $config
     $script:emulatorProcess = Start-Process ($env:DOTNET_HOST_PATH ?? 'dotnet') -ArgumentList $dll, '--config', $config -RedirectStandardOutput $emulatorLog `
         -RedirectStandardError (Join-Path $TestDrive 'emulator.err') -PassThru
