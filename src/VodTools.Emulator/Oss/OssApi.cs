@@ -10,7 +10,7 @@ namespace VodTools.Emulator.Oss;
 
 /// <summary>OSS REST (spec/oss-api.md §4): buckets, objects, listings and multipart uploads. Bodies stream
 /// between the socket and files; only XML request bodies (delete lists, part lists) are read into memory.</summary>
-internal sealed partial class OssApi(Store store, OssVerifier verifier, TimeProvider clock, string accountId)
+internal sealed partial class OssApi(Store store, OssVerifier verifier, TimeProvider clock, string accountId, Action<string>? count = null)
 {
     public const string DefaultRegion = "cn-shanghai";
     public const string BucketKind = "oss-bucket";

@@ -27,6 +27,7 @@ internal sealed partial class VodApi : RpcApi
         ".m4v", ".rm", ".rmvb", ".mxf", ".vob", ".mp3", ".m4a", ".wav", ".aac", ".flac", ".ogg", ".wma", ".ape",
     };
 
+    private readonly int? _uploadAuthSeconds;
     private readonly Store _store;
     private readonly StsApi _sts;
     private readonly TimeProvider _clock;
@@ -34,8 +35,9 @@ internal sealed partial class VodApi : RpcApi
     /// <summary>How long a simulated transcode or snapshot job runs (--transcode-seconds).</summary>
     private readonly TimeSpan _jobDuration;
 
-    public VodApi(Store store, StsApi sts, TimeProvider clock, string accountId, TimeSpan jobDuration)
+    public VodApi(Store store, StsApi sts, TimeProvider clock, string accountId, TimeSpan jobDuration, int? uploadAuthSeconds = null)
     {
+        _uploadAuthSeconds = uploadAuthSeconds;
         _store = store;
         _sts = sts;
         _clock = clock;
@@ -202,11 +204,13 @@ internal sealed partial class VodApi : RpcApi
     private JsonObject RefreshUploadVideo(RpcCall call) => UploadCredentials(call, FindVideo(call));
 
     /// <summary>UploadAddress and UploadAuth: base64 JSON naming this emulator as the OSS endpoint and a
-    /// fresh STS key (valid 3000 s, as the cloud's upload credentials) that works against it.</summary>
+    /// fresh STS key (valid 3000 s, as the cloud's upload credentials) that works against it; with --upload-auth-seconds
+    /// the key stops working sooner than it says.</summary>
     private JsonObject UploadCredentials(RpcCall call, Video video)
     {
         var expiration = call.Now.AddSeconds(3000);
-        var key = _sts.Issue(call.AccountId, $"acs:ram::{call.AccountId}:role/aliyunvoduploadrole", "vod-upload", expiration);
+        var works = _uploadAuthSeconds is int seconds ? call.Now.AddSeconds(seconds) : expiration;
+        var key = _sts.Issue(call.AccountId, $"acs:ram::{call.AccountId}:role/aliyunvoduploadrole", "vod-upload", works);
         string Base64(JsonObject o) => Convert.ToBase64String(Encoding.UTF8.GetBytes(o.ToJsonString(RpcResponse.Json)));
         return new JsonObject
         {

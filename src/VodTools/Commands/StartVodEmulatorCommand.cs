@@ -51,6 +51,11 @@ namespace VodTools.Commands
         [ValidateRange(1, 43200)]
         public int? StsTokenSeconds { get; set; }
 
+        /// <summary>Seconds after which VOD's upload credentials stop working, though they still say they last 3000 s, to rehearse an upload whose credentials OSS refuses mid-way. Default: as stated.</summary>
+        [Parameter]
+        [ValidateRange(1, 3000)]
+        public int? UploadAuthSeconds { get; set; }
+
         /// <summary>The region the session uses against the emulator. Default cn-shanghai, where the sample bucket is.</summary>
         [Parameter]
         [ValidateRegionId]
@@ -77,7 +82,7 @@ namespace VodTools.Commands
             var settings = new EmulatorSettings
             {
                 Port = Port, InMemory = InMemory, SeedSample = SeedSample, Quota = Quota, Faults = Faults,
-                TranscodeSeconds = TranscodeSeconds, StsTokenSeconds = StsTokenSeconds,
+                TranscodeSeconds = TranscodeSeconds, StsTokenSeconds = StsTokenSeconds, UploadAuthSeconds = UploadAuthSeconds,
                 ParentProcessId = Detach ? null : (int?)System.Diagnostics.Process.GetCurrentProcess().Id,
             };
             if (DataPath != null) settings.DataDir = GetUnresolvedProviderPathFromPSPath(DataPath);

@@ -18,6 +18,7 @@ namespace VodTools.Services
         public string? Faults { get; set; }
         public double TranscodeSeconds { get; set; } = 5;
         public int? StsTokenSeconds { get; set; }
+        public int? UploadAuthSeconds { get; set; }
         /// <summary>The emulator ends when this process ends; null = it runs until stopped.</summary>
         public int? ParentProcessId { get; set; }
 
@@ -44,6 +45,7 @@ namespace VodTools.Services
             if (SeedSample) arguments.Add(EmulatorDefaults.Flags.SeedSample);
             if (Faults != null) arguments.AddRange(new[] { EmulatorDefaults.Flags.Faults, Faults });
             if (StsTokenSeconds != null) arguments.AddRange(new[] { EmulatorDefaults.Flags.StsTokenSeconds, StsTokenSeconds.Value.ToString(CultureInfo.InvariantCulture) });
+            if (UploadAuthSeconds != null) arguments.AddRange(new[] { EmulatorDefaults.Flags.UploadAuthSeconds, UploadAuthSeconds.Value.ToString(CultureInfo.InvariantCulture) });
             if (ParentProcessId != null) arguments.AddRange(new[] { EmulatorDefaults.Flags.ParentPid, ParentProcessId.Value.ToString(CultureInfo.InvariantCulture) });
             return arguments;
         }
