@@ -90,17 +90,17 @@ namespace VodTools.Commands
         [ValidateRange(OssUploadService.MinPartSize, OssUploadService.MaxPartSize)]
         public long PartSize { get; set; } = 8 * 1024 * 1024;
 
-        /// <summary>Parts of one file sent at once. Default 4.</summary>
+        /// <summary>Parts of one file sent at once, 1 to 64. Default 4: one TCP stream to a distant OSS region is held back by the round trip, and a few parts in flight fill a good link where one cannot (the OSS SDK for .NET uploads with 3 threads by default). More than 8 rarely helps one file; raise -FileThrottleLimit instead.</summary>
         [Parameter]
         [ValidateRange(1, 64)]
         public int ThrottleLimit { get; set; } = 4;
 
-        /// <summary>Files sent at once (each with -ThrottleLimit parts in flight). Default 2.</summary>
+        /// <summary>Files sent at once, 1 to 16, each with -ThrottleLimit parts in flight. Default 2: one file keeps the link busy while the other waits for VOD. Raise it for many small files.</summary>
         [Parameter]
         [ValidateRange(1, 16)]
         public int FileThrottleLimit { get; set; } = 2;
 
-        /// <summary>The folder for the checkpoints of uploads in progress. Default: beside each file (clip.mp4.vodupload).</summary>
+        /// <summary>The folder for the checkpoints of uploads in progress (created if missing), each named after its file and a hash of the file's full path. Default: beside each file (clip.mp4.vodupload).</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
         public string? CheckpointPath { get; set; }
@@ -172,6 +172,11 @@ namespace VodTools.Commands
 
         private void Upload(string file)
         {
+            if (UploadCheckpoint.IsCheckpoint(file))
+            {
+                WriteVerbose($"'{file}' is the checkpoint of an upload in progress, not a media file: passed over.");
+                return;
+            }
             UploadRequest request;
             try
             {

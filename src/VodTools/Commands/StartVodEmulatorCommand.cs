@@ -51,7 +51,7 @@ namespace VodTools.Commands
         [ValidateRange(1, 43200)]
         public int? StsTokenSeconds { get; set; }
 
-        /// <summary>Seconds after which VOD's upload credentials stop working, though they still say they last 3000 s, to rehearse an upload whose credentials OSS refuses mid-way. Default: as stated.</summary>
+        /// <summary>Seconds after which VOD's upload credentials stop working, though they still say they last 3000 s, to rehearse an upload whose credentials OSS refuses mid-way (403 SecurityTokenExpired, as a client whose clock runs behind sees). Default: they work as long as they say.</summary>
         [Parameter]
         [ValidateRange(1, 3000)]
         public int? UploadAuthSeconds { get; set; }

@@ -65,6 +65,10 @@ namespace VodTools.Services
         /// <summary>True when the file is as it was when this checkpoint was written.</summary>
         public bool Describes(long size, DateTime writeTimeUtc) => FileSize == size && FileWriteTimeUtc == writeTimeUtc.Ticks;
 
+        /// <summary>True for a checkpoint file (or one being written), which a folder's upload passes over.</summary>
+        public static bool IsCheckpoint(string path) =>
+            path.EndsWith(Extension, StringComparison.OrdinalIgnoreCase) || path.EndsWith(Extension + ".partial", StringComparison.OrdinalIgnoreCase);
+
         /// <summary>The bytes of the parts done.</summary>
         public long BytesDone => Parts.Sum(p => p.Size);
 
