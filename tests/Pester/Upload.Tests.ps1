@@ -124,7 +124,7 @@ Describe 'Send-VodMedia of a folder, and killed mid-upload' {
     }
 
     It 'resumes after SIGKILL: the same command sends only the parts the checkpoint lacks and yields one media' {
-        $film = New-TestFile (Join-Path $TestDrive 'kill/film.mp4') 4MB
+        $film = New-TestFile (Join-Path $TestDrive 'kill/film.mp4') 6MB
         $checkpoint = "$film.vodupload"
         $command = "Send-VodMedia -Path '$film' -PartSize 100KB -ThrottleLimit 2"
         $videosBefore = (Get-Stats).videos.Count
@@ -145,19 +145,19 @@ $command
         $exitedBeforeKill | Should -BeFalse
         $atKill = Get-Content $checkpoint -Raw | ConvertFrom-Json
         $partsAtKill = @($atKill.Parts).Count
-        $partsAtKill | Should -BeLessThan 41
+        $partsAtKill | Should -BeLessThan 62
         $atKill | ConvertTo-Json -Depth 4 | Should -Not -Match 'Secret|SecurityToken'
 
         $sentBefore = Get-OssCount UploadPart
         $result = Invoke-Upload { Invoke-Expression $command }
         $result.Errors | Should -BeNullOrEmpty
         $result.Media.MediaId | Should -Be $atKill.MediaId
-        (Get-OssCount UploadPart) - $sentBefore | Should -Be (41 - $partsAtKill)   # 4 MiB in parts of 100 KiB: 41 parts
+        (Get-OssCount UploadPart) - $sentBefore | Should -Be (62 - $partsAtKill)   # 6 MiB in parts of 100 KiB: 62 parts
         (Get-OssCount ListParts) | Should -Be 1
         @($result.Verbose -match '^VOD RefreshUploadVideo .*HTTP 200').Count | Should -Be 1
         @($result.Verbose -match '^VOD CreateUploadVideo').Count | Should -Be 0
         (Get-Stats).videos.Count - $videosBefore | Should -Be 1
-        (Get-VodMezzanine -MediaId $atKill.MediaId).Size | Should -Be 4MB
+        (Get-VodMezzanine -MediaId $atKill.MediaId).Size | Should -Be 6MB
         $checkpoint | Should -Not -Exist
     }
 }

@@ -52,6 +52,13 @@ namespace VodTools.Services
         public const int MaxParts = 10000;
         private const int ListPartsPage = 1000;
 
+        /// <summary>
+        /// How often, at most, the checkpoint is written while parts complete: each write holds every part so far (up to
+        /// 10,000), so writing it after each part would cost more than it saves. A part done since the last write is
+        /// simply sent again after a kill.
+        /// </summary>
+        public static readonly TimeSpan CheckpointInterval = TimeSpan.FromSeconds(1);
+
         private readonly Func<UploadTarget, OssClient> _clientFor;
 
         /// <param name="clientFor">An OSS client for a target's endpoint, region and credentials.</param>
@@ -71,7 +78,8 @@ namespace VodTools.Services
 
         /// <summary>
         /// Sends the file; <paramref name="checkpoint"/> says what is done already (its PartSize decides the parts) and is
-        /// passed to <paramref name="save"/> after each change. On failure nothing is aborted: the parts stay for a rerun.
+        /// passed to <paramref name="save"/> once the upload id is known, as parts complete (at most once a
+        /// <see cref="CheckpointInterval"/>) and when they end. On failure nothing is aborted: the parts stay for a rerun.
         /// </summary>
         public async Task UploadAsync(
             string path, UploadCheckpoint checkpoint, UploadCredentials credentials, int partsInFlight, TransferProgress progress,
@@ -109,6 +117,7 @@ namespace VodTools.Services
             progress.AddHeld(checkpoint.BytesDone);
 
             var done = new HashSet<int>(checkpoint.Parts.Select(p => p.Number));
+            var saved = DateTime.UtcNow;
             var missing = new ConcurrentQueue<(int Number, long Offset, long Length)>(PlanParts(size, checkpoint.PartSize).Where(p => !done.Contains(p.Number)));
             using (var failed = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
             {
@@ -123,7 +132,11 @@ namespace VodTools.Services
                             lock (checkpoint)
                             {
                                 checkpoint.Parts.Add(uploaded);
-                                save(checkpoint);
+                                if (DateTime.UtcNow - saved >= CheckpointInterval)
+                                {
+                                    save(checkpoint);
+                                    saved = DateTime.UtcNow;
+                                }
                             }
                         }
                         catch (Exception e)
@@ -135,6 +148,7 @@ namespace VodTools.Services
                     }
                 }
                 await Task.WhenAll(Enumerable.Range(0, Math.Max(1, Math.Min(partsInFlight, missing.Count))).Select(_ => Task.Run(Worker))).ConfigureAwait(false);
+                save(checkpoint); // every part done, for the rerun of a failed upload
                 if (firstFailure != null) ExceptionDispatchInfo.Capture(firstFailure).Throw();
             }
             await CompleteAsync(checkpoint, credentials, cancellationToken).ConfigureAwait(false);

@@ -83,7 +83,10 @@ public sealed class OssUploadServiceTests : IDisposable
         var (_, saved) = await UploadAsync(server);
         Assert.Equal(new[] { 1, 2, 3 }, PartsSent(server));
         Assert.Equal(1, Completes(server));
-        Assert.Equal(4, saved.Count); // the upload id, then each part as OSS acknowledged it
+        Assert.Contains("\"UploadId\":\"U1\",\"Parts\":[]", saved[0]); // the upload id first, then the parts as OSS acknowledged them
+        var last = System.Text.Json.JsonSerializer.Deserialize<UploadCheckpoint>(saved[^1])!;
+        Assert.Equal(new[] { 1, 2, 3 }, last.Parts.Select(p => p.Number).Order());
+        Assert.All(last.Parts, p => Assert.Equal(ETagOf(Part(p.Number)), p.ETag));
         Assert.DoesNotContain("secret", string.Join("", saved));
     }
 
