@@ -232,19 +232,19 @@ namespace VodTools.Commands
             var now = DateTime.UtcNow;
             if (!completed && (now - _lastProgress).TotalMilliseconds < 500) return;
             _lastProgress = now;
-            FileInFlight[] flights;
+            FileInFlight[] ended, running;
             lock (_inFlight)
             {
-                flights = _inFlight.ToArray();
-                foreach (var done in flights.Where(f => f.Done))
-                {
-                    _inFlight.Remove(done);
-                    _finished++;
-                    _finishedBytes += done.Progress.Total;
-                    _finishedHeld += done.Progress.Held;
-                }
+                ended = _inFlight.Where(f => f.Done).ToArray();
+                running = _inFlight.Where(f => !f.Done).ToArray();
+                _inFlight.RemoveAll(f => f.Done);
             }
-            var running = flights.Where(f => !f.Done).ToArray();
+            foreach (var done in ended)
+            {
+                _finished++;
+                _finishedBytes += done.Progress.Total;
+                _finishedHeld += done.Progress.Held;
+            }
             var sent = _finishedBytes + running.Sum(f => f.Progress.Sent);
             var rate = _rate.Sample(now, sent - _finishedHeld - running.Sum(f => f.Progress.Held));
             var overall = new ProgressRecord(1, "Uploading to VOD", $"{_finished} of {_accepted} files, {Bytes(sent)} of {Bytes(_acceptedBytes)}, {Bytes((long)rate)}/s")
@@ -252,10 +252,10 @@ namespace VodTools.Commands
                 PercentComplete = _acceptedBytes == 0 ? 100 : (int)Math.Min(100, sent * 100 / _acceptedBytes),
                 SecondsRemaining = RateWindow.SecondsLeft(rate, _acceptedBytes - sent),
             };
-            foreach (var flight in flights)
+            foreach (var flight in ended.Concat(running))
             {
                 var record = new ProgressRecord(flight.ActivityId, System.IO.Path.GetFileName(flight.File), "Done") { ParentActivityId = 1 };
-                if (flight.Done || completed)
+                if (ended.Contains(flight) || completed)
                 {
                     record.RecordType = ProgressRecordType.Completed;
                 }
