@@ -2,7 +2,8 @@
 .SYNOPSIS
     Send-VodMedia throughput on loopback (issue 18): one -SizeMB file sent as parts of -PartSize with 1, 4 and 8 parts
     in flight (-ThrottleLimit), and as one plain single-stream PutObject (a part size larger than the file), each run
-    in a fresh pwsh against one emulator, reporting MB/s and the pwsh's peak working set growth.
+    in a fresh pwsh against one emulator, reporting MB/s (also without the CompleteMultipartUpload call, in which the
+    emulator copies the parts into one file) and the pwsh's peak working set growth.
 .DESCRIPTION
     The file is random data. Before each run its last write time moves on a second, so Send-VodMedia sees a new file
     and makes a new media (a file sent before would not be sent again). Each configuration runs -Repeat times in turn
@@ -42,11 +43,15 @@ try {
         $self = [System.Diagnostics.Process]::GetCurrentProcess()
         $baseline = $self.WorkingSet64
         $watch = [System.Diagnostics.Stopwatch]::StartNew()
-        $media = Send-VodMedia -Path $File -PartSize $PartSize -ThrottleLimit $ThrottleLimit
+        $all = Send-VodMedia -Path $File -PartSize $PartSize -ThrottleLimit $ThrottleLimit -Verbose 4>&1
         $seconds = $watch.Elapsed.TotalSeconds
+        $media = $all | Where-Object { $_ -is [VodTools.Model.VodMedia] }
+        # the emulator assembles the parts into one file at CompleteMultipartUpload (another full write)
+        $complete = $all | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] -and $_.Message -match '^OSS CompleteMultipartUpload .*, (\d+) ms$' } |
+            ForEach-Object { [int]$Matches[1] / 1000 } | Select-Object -First 1
         $self.Refresh()
         if (-not $media.NewRegister) { throw 'the file was not sent: it was found uploaded before' }
-        [pscustomobject]@{ Seconds = $seconds; BaselineMB = $baseline / 1MB; PeakMB = $self.PeakWorkingSet64 / 1MB } | ConvertTo-Json -Compress
+        [pscustomobject]@{ Seconds = $seconds; CompleteSeconds = [double]$complete; BaselineMB = $baseline / 1MB; PeakMB = $self.PeakWorkingSet64 / 1MB } | ConvertTo-Json -Compress
     }
     $script = Join-Path $dir 'run.ps1'
     Set-Content -LiteralPath $script -Value $child.ToString()
@@ -83,6 +88,8 @@ try {
             Runs               = $runs.Count
             BestMBps           = [math]::Round($rates[-1], 1)
             MedianMBps         = [math]::Round($rates[[int][math]::Floor($rates.Count / 2)], 1)
+            CompleteSeconds    = [math]::Round(($runs | ForEach-Object CompleteSeconds | Measure-Object -Average).Average, 1)
+            MedianMBpsExceptComplete = [math]::Round(@($runs | ForEach-Object { $SizeMB / ($_.Seconds - $_.CompleteSeconds) } | Sort-Object)[[int][math]::Floor($runs.Count / 2)], 1)
             PeakGrowthMB       = [math]::Round(($runs | ForEach-Object { $_.PeakMB - $_.BaselineMB } | Measure-Object -Maximum).Maximum)
         }
     }
