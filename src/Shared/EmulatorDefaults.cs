@@ -34,6 +34,7 @@ namespace VodTools.Shared
             public const string Faults = "--faults";
             public const string TranscodeSeconds = "--transcode-seconds";
             public const string StsTokenSeconds = "--sts-token-seconds";
+            public const string UploadAuthSeconds = "--upload-auth-seconds";
             public const string ParentPid = "--parent-pid";
             public const string OwnSession = "--own-session";
             public const string Lenient = "--lenient";

@@ -27,6 +27,8 @@ public sealed class EmulatorHost : IAsyncDisposable
     private readonly VodApi _vod;
     /// <summary>What /_emulator/stats counts: requests served (admin ones aside), faults injected by kind, throttled calls.</summary>
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, long> _counters = new();
+    /// <summary>Requests being served now, and the most at once since start (/_emulator/stats peakConcurrentRequests).</summary>
+    private long _serving, _peakServing;
 
     private EmulatorHost(WebApplication app, EmulatorOptions options)
     {
@@ -39,11 +41,11 @@ public sealed class EmulatorHost : IAsyncDisposable
             var ram = new RamApi(_store);
             var authorizer = options.Lenient ? null : new Authorizer(ram);
             var sts = new StsApi(ram, keys, options.StsTokenSeconds);
-            var vod = _vod = new VodApi(_store, sts, options.Clock, options.AccountId, TimeSpan.FromSeconds(options.TranscodeSeconds), authorizer);
+            var vod = _vod = new VodApi(_store, sts, options.Clock, options.AccountId, TimeSpan.FromSeconds(options.TranscodeSeconds), authorizer, options.UploadAuthSeconds);
             _rpc = new RpcPipeline([vod, ram, sts, new MtsApi(_store)], new RpcVerifier(keys, options.Clock, new NonceCache()),
                 options.RealQuota ? new QuotaLimiter(options.Clock) : null, options.Clock, Count, authorizer);
             _faults = options.Faults == null ? null : FaultPlan.Parse(options.Faults, actions: _rpc.Actions);
-            _oss = new OssApi(_store, new OssVerifier(keys, options.Clock), options.Clock, options.AccountId, authorizer);
+            _oss = new OssApi(_store, new OssVerifier(keys, options.Clock), options.Clock, options.AccountId, authorizer, Count);
             _oss.RemoveOrphanBodies();
             _oss.Committed = vod.ObjectCommitted;
             if (options.SeedSample) SampleData.Seed(_store, options.Clock.GetUtcNow());
@@ -138,6 +140,9 @@ public sealed class EmulatorHost : IAsyncDisposable
         }
         long started = System.Diagnostics.Stopwatch.GetTimestamp();
         bool lost = false;
+        long serving = Interlocked.Increment(ref _serving);
+        for (long peak = Interlocked.Read(ref _peakServing); serving > peak; peak = Interlocked.Read(ref _peakServing))
+            Interlocked.CompareExchange(ref _peakServing, serving, peak);
         try
         {
             string? dedicated = _options.ServicePorts.FirstOrDefault(p => p.Value == context.Connection.LocalPort).Key?.ToLowerInvariant();
@@ -176,6 +181,7 @@ public sealed class EmulatorHost : IAsyncDisposable
         }
         finally
         {
+            Interlocked.Decrement(ref _serving);
             if (_options.Verbose) LogRequest(context, started, lost);
         }
     }
@@ -221,6 +227,7 @@ public sealed class EmulatorHost : IAsyncDisposable
             case "/_emulator/stats":
                 context.Response.ContentType = "application/json";
                 var stats = new JsonObject(_counters.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => KeyValuePair.Create(c.Key, (JsonNode?)c.Value)));
+                stats["peakConcurrentRequests"] = Interlocked.Read(ref _peakServing);
                 await context.Response.WriteAsync(stats.Merge(_vod.Inventory()).ToJsonString(RpcResponse.Json));
                 break;
             default:

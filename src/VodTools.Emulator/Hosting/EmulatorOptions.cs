@@ -25,6 +25,9 @@ public sealed class EmulatorOptions
     public double TranscodeSeconds { get; set; } = 5;
     /// <summary>Caps the lifetime of the STS tokens AssumeRole issues (tests of credential refresh); null = as asked.</summary>
     public int? StsTokenSeconds { get; set; }
+    /// <summary>Makes VOD's upload credentials stop working after this many seconds while UploadAuth still states the
+    /// usual 3000 (tests of a refresh after OSS refuses them); null = they work as long as stated.</summary>
+    public int? UploadAuthSeconds { get; set; }
     public string AccessKeyId { get; set; } = EmulatorDefaults.AccessKeyId;
     public string AccessKeySecret { get; set; } = EmulatorDefaults.AccessKeySecret;
     public string AccountId { get; set; } = EmulatorDefaults.AccountId;
@@ -60,6 +63,8 @@ public sealed class EmulatorOptions
                                    DELETE, HEAD), e.g. "500:0.1,delay:0.2:1500,lost:0.3@SubmitTranscodeJobs,503:0.2@PUT"
           --transcode-seconds N    how long a simulated transcode/snapshot job runs (default 5)
           --sts-token-seconds N    cap the lifetime of STS tokens (to test credential refresh; the cloud's minimum is 900)
+          --upload-auth-seconds N  VOD's upload credentials stop working after N seconds, though UploadAuth still says 3000
+                                   (to test an upload that OSS refuses mid-way with SecurityTokenExpired)
           --parent-pid PID         exit cleanly once process PID has ended (checked every second)
           --own-session            leave the terminal's process group (Unix), so Ctrl+C typed there does not stop it
           --access-key-id ID --access-key-secret SECRET   the account's key pair
@@ -97,6 +102,7 @@ public sealed class EmulatorOptions
                 case Flags.Faults: options.Faults = Next(); break;
                 case Flags.TranscodeSeconds: options.TranscodeSeconds = ParseDouble(Next(), arg); break;
                 case Flags.StsTokenSeconds: options.StsTokenSeconds = ParseInt(Next(), arg); break;
+                case Flags.UploadAuthSeconds: options.UploadAuthSeconds = ParseInt(Next(), arg); break;
                 case Flags.ParentPid: options.ParentPid = ParseInt(Next(), arg); break;
                 case Flags.OwnSession: options.OwnSession = true; break;
                 case Flags.Lenient: options.Lenient = true; break;
@@ -118,6 +124,7 @@ public sealed class EmulatorOptions
         if (Port is < 0 or > 65535) throw new ArgumentException("--port must be 0..65535");
         if (TranscodeSeconds < 0) throw new ArgumentException("--transcode-seconds must be >= 0");
         if (StsTokenSeconds is < 1) throw new ArgumentException("--sts-token-seconds must be >= 1");
+        if (UploadAuthSeconds is < 1) throw new ArgumentException("--upload-auth-seconds must be >= 1");
         if (ParentPid is < 1) throw new ArgumentException("--parent-pid must be a process id");
         if (string.IsNullOrWhiteSpace(AccessKeyId) || string.IsNullOrWhiteSpace(AccessKeySecret))
             throw new ArgumentException("--access-key-id and --access-key-secret must not be empty");
@@ -169,6 +176,7 @@ public sealed class EmulatorOptions
             case "quota": RealQuota = ParseQuota(p.Value.GetString()!); break;
             case "faults": Faults = p.Value.GetString(); break;
             case "transcodeseconds": TranscodeSeconds = p.Value.GetDouble(); break;
+            case "uploadauthseconds": UploadAuthSeconds = p.Value.GetInt32(); break;
             case "accesskeyid": AccessKeyId = p.Value.GetString()!; break;
             case "accesskeysecret": AccessKeySecret = p.Value.GetString()!; break;
             case "accountid": AccountId = p.Value.GetString()!; break;

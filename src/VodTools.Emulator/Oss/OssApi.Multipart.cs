@@ -45,6 +45,7 @@ internal sealed partial class OssApi
 
     private Task InitiateMultipartUploadAsync(HttpContext context, IncomingRequest request, string bucket, string key)
     {
+        count?.Invoke("oss.InitiateMultipartUpload");
         RequireBucket(bucket);
         var upload = new MultipartUpload
         {
@@ -64,6 +65,7 @@ internal sealed partial class OssApi
 
     private async Task UploadPartAsync(HttpContext context, IncomingRequest request, string bucket, string key, string uploadId)
     {
+        count?.Invoke("oss.UploadPart");
         RequireUpload(bucket, uploadId);
         if (!int.TryParse(request.QueryValue("partNumber"), NumberStyles.None, CultureInfo.InvariantCulture, out int number) || number < 1 || number > MaxPartNumber)
             throw OssException.InvalidArgument($"Part number must be an integer between 1 and {MaxPartNumber}, inclusive.");
@@ -92,6 +94,7 @@ internal sealed partial class OssApi
 
     private async Task CompleteMultipartUploadAsync(HttpContext context, IncomingRequest request, string bucket, string key, string uploadId)
     {
+        count?.Invoke("oss.CompleteMultipartUpload");
         var upload = RequireUpload(bucket, uploadId);
         List<(int Number, Part Part)> chosen;
         if (string.Equals(request.Header("x-oss-complete-all"), "yes", StringComparison.OrdinalIgnoreCase))
@@ -195,6 +198,7 @@ internal sealed partial class OssApi
 
     private Task ListPartsAsync(HttpContext context, IncomingRequest request, string bucket, string key, string uploadId)
     {
+        count?.Invoke("oss.ListParts");
         var upload = RequireUpload(bucket, uploadId);
         int max = MaxKeys(request, "max-parts", 1000);
         int marker = int.TryParse(request.QueryValue("part-number-marker"), out int m) ? m : 0;

@@ -12,7 +12,8 @@ namespace VodTools.Emulator.Oss;
 /// between the socket and files; only XML request bodies (delete lists, part lists) are read into memory.</summary>
 /// <param name="authorizer">RAM's verdict on each request, and the check that a bucket is addressed at its region's
 /// endpoint; null with --lenient</param>
-internal sealed partial class OssApi(Store store, OssVerifier verifier, TimeProvider clock, string accountId, IAuthorizer? authorizer = null)
+/// <param name="count">counts each OSS operation served, for /_emulator/stats</param>
+internal sealed partial class OssApi(Store store, OssVerifier verifier, TimeProvider clock, string accountId, IAuthorizer? authorizer = null, Action<string>? count = null)
 {
     public const string DefaultRegion = "cn-shanghai";
     public const string BucketKind = "oss-bucket";

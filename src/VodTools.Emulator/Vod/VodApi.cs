@@ -28,6 +28,7 @@ internal sealed partial class VodApi : RpcApi
         ".m4v", ".rm", ".rmvb", ".mxf", ".vob", ".mp3", ".m4a", ".wav", ".aac", ".flac", ".ogg", ".wma", ".ape",
     };
 
+    private readonly int? _uploadAuthSeconds;
     private readonly Store _store;
     private readonly StsApi _sts;
     private readonly TimeProvider _clock;
@@ -37,9 +38,10 @@ internal sealed partial class VodApi : RpcApi
     /// <summary>Checks that media come from the app's storage and that transcoding may read them; null with --lenient.</summary>
     private readonly Authorizer? _authorizer;
 
-    public VodApi(Store store, StsApi sts, TimeProvider clock, string accountId, TimeSpan jobDuration, Authorizer? authorizer = null)
+    public VodApi(Store store, StsApi sts, TimeProvider clock, string accountId, TimeSpan jobDuration, Authorizer? authorizer = null, int? uploadAuthSeconds = null)
     {
         _authorizer = authorizer;
+        _uploadAuthSeconds = uploadAuthSeconds;
         _store = store;
         _sts = sts;
         _clock = clock;
@@ -231,13 +233,15 @@ internal sealed partial class VodApi : RpcApi
     private JsonObject RefreshUploadVideo(RpcCall call) => UploadCredentials(call, FindVideo(call));
 
     /// <summary>UploadAddress and UploadAuth: base64 JSON naming this emulator as the OSS endpoint and a
-    /// fresh STS key (valid 3000 s, as the cloud's upload credentials) that works against it.</summary>
+    /// fresh STS key (valid 3000 s, as the cloud's upload credentials) that works against it; with --upload-auth-seconds
+    /// the key stops working sooner than it says.</summary>
     private JsonObject UploadCredentials(RpcCall call, Video video)
     {
         var expiration = call.Now.AddSeconds(3000);
         // VOD's own role, scoped to the one object (VOD's upload credentials can write only the file they were issued for)
         string scope = $$"""{"Version":"1","Statement":[{"Effect":"Allow","Action":"oss:*","Resource":"{{AcsResource.Oss(video.Region, call.AccountId, video.Bucket, video.Key)}}"}]}""";
-        var key = _sts.Issue(call.AccountId, $"acs:ram::{call.AccountId}:role/aliyunvoduploadrole", "vod-upload", expiration, scope, serviceRole: true);
+        var works = _uploadAuthSeconds is int seconds ? call.Now.AddSeconds(seconds) : expiration;
+        var key = _sts.Issue(call.AccountId, $"acs:ram::{call.AccountId}:role/aliyunvoduploadrole", "vod-upload", works, scope, serviceRole: true);
         string Base64(JsonObject o) => Convert.ToBase64String(Encoding.UTF8.GetBytes(o.ToJsonString(RpcResponse.Json)));
         return new JsonObject
         {

@@ -204,7 +204,7 @@ namespace VodTools.Commands
                 var record = new ProgressRecord(10 + (int)meter.Stage, $"Migrating oss://{Bucket}/{Prefix}: {meter.Stage}", status);
                 if (meter.Stage != MigrationStage.List && listed > 0) record.PercentComplete = (int)Math.Min(100, (meter.Passed + meter.Failed) * 100 / listed);
                 var left = job.Left(meter.Stage);
-                if (meter.Stage != MigrationStage.List && rate > 0 && left > 0) record.SecondsRemaining = (int)Math.Min(int.MaxValue, left / rate);
+                if (meter.Stage != MigrationStage.List) record.SecondsRemaining = RateWindow.SecondsLeft(rate, left);
                 if (completed) record.RecordType = ProgressRecordType.Completed;
                 WriteProgress(record);
             }

@@ -1,9 +1,10 @@
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Management.Automation;
-using System.Threading.Tasks;
 using System;
 using VodTools.Commands.Common;
+using VodTools.Commands.Pipeline;
 using VodTools.Model;
 using VodTools.Services;
 
@@ -13,14 +14,26 @@ namespace VodTools.Commands
     /// <para type="synopsis">Uploads local media files to VOD (CreateUploadVideo, then OSS) and emits the new media.</para>
     /// <para type="description">For each file VOD creates a media and names an OSS location with temporary credentials
     /// (UploadAddress, UploadAuth); the cmdlet then uploads the file there with one PutObject, or as a multipart upload
-    /// when it is larger than -PartSize, asking VOD for fresh credentials (RefreshUploadVideo) when they are about to
-    /// expire. A progress bar follows each file. Emits one VodMedia per file; a file that fails is a non-terminating
-    /// error and the next one goes on.</para>
+    /// of -ThrottleLimit parts at a time when it is larger than -PartSize, -FileThrottleLimit files at a time, asking VOD
+    /// for fresh credentials (RefreshUploadVideo) when they expire. A checkpoint beside each file (or in -CheckpointPath)
+    /// lets a rerun resume an interrupted upload, and a file uploaded before is not sent twice. Emits one VodMedia per
+    /// file in input order; a file that fails is a non-terminating error and the others go on.</para>
     /// </summary>
     [Cmdlet(VerbsCommunications.Send, "VodMedia", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(VodMedia))]
     public sealed class SendVodMediaCommand : VodCmdletBase
     {
+        private readonly List<FileInFlight> _inFlight = new List<FileInFlight>();
+        private readonly RateWindow _rate = new RateWindow(TimeSpan.FromSeconds(20));
+        private OrderedWork? _work;
+        private string? _checkpointFolder;
+        private long _accepted;
+        private long _acceptedBytes;
+        private long _finished;
+        private long _finishedBytes;
+        private long _finishedHeld;
+        private DateTime _lastProgress = DateTime.MinValue;
+
         /// <summary>The files to upload; wildcards allowed. Binds from FileInfo.FullName (Get-ChildItem).</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("FullName")]
@@ -77,6 +90,38 @@ namespace VodTools.Commands
         [ValidateRange(OssUploadService.MinPartSize, OssUploadService.MaxPartSize)]
         public long PartSize { get; set; } = 8 * 1024 * 1024;
 
+        /// <summary>Parts of one file sent at once, 1 to 64. Default 4: one TCP stream to a distant OSS region is held back by the round trip, and a few parts in flight fill a good link where one cannot (the OSS SDK for .NET uploads with 3 threads by default). More than 8 rarely helps one file; raise -FileThrottleLimit instead.</summary>
+        [Parameter]
+        [ValidateRange(1, 64)]
+        public int ThrottleLimit { get; set; } = 4;
+
+        /// <summary>Files sent at once, 1 to 16, each with -ThrottleLimit parts in flight. Default 2: one file keeps the link busy while the other waits for VOD. Raise it for many small files.</summary>
+        [Parameter]
+        [ValidateRange(1, 16)]
+        public int FileThrottleLimit { get; set; } = 2;
+
+        /// <summary>The folder for the checkpoints of uploads in progress (created if missing), each named after its file and a hash of the file's full path. Default: beside each file (clip.mp4.vodupload).</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? CheckpointPath { get; set; }
+
+        /// <summary>A file being sent and its progress bar.</summary>
+        private sealed class FileInFlight
+        {
+            public FileInFlight(string file, int activityId, TransferProgress progress)
+            {
+                File = file;
+                ActivityId = activityId;
+                Progress = progress;
+            }
+
+            public string File { get; }
+            public int ActivityId { get; }
+            public TransferProgress Progress { get; }
+            public RateWindow Rate { get; } = new RateWindow(TimeSpan.FromSeconds(20));
+            public bool Done { get; set; }
+        }
+
         protected override void BeginProcessing()
         {
             try
@@ -87,6 +132,15 @@ namespace VodTools.Commands
             {
                 ThrowTerminatingError(new ErrorRecord(e, e.ErrorId, ErrorCategory.InvalidArgument, null));
             }
+            if (CheckpointPath != null)
+            {
+                _checkpointFolder = GetUnresolvedProviderPathFromPSPath(CheckpointPath);
+                if (File.Exists(_checkpointFolder))
+                    ThrowTerminatingError(new ErrorRecord(new ValidationException("VodCheckpointPathNotFolder", $"-CheckpointPath '{CheckpointPath}' is a file; give a folder.", "CheckpointPath"),
+                        "VodCheckpointPathNotFolder", ErrorCategory.InvalidArgument, CheckpointPath));
+                Directory.CreateDirectory(_checkpointFolder);
+            }
+            _work = new OrderedWork(FileThrottleLimit);
         }
 
         protected override void ProcessRecord()
@@ -108,8 +162,21 @@ namespace VodTools.Commands
             }
         }
 
+        protected override void EndProcessing()
+        {
+            var work = _work!;
+            work.Finish(WaitDraining, () => ReportProgress(completed: false), Cancellation);
+            ReportProgress(completed: true);
+            work.Dispose();
+        }
+
         private void Upload(string file)
         {
+            if (UploadCheckpoint.IsCheckpoint(file))
+            {
+                WriteVerbose($"'{file}' is the checkpoint of an upload in progress, not a media file: passed over.");
+                return;
+            }
             UploadRequest request;
             try
             {
@@ -122,42 +189,92 @@ namespace VodTools.Commands
             }
             if (!ShouldProcess(file, "Upload to VOD")) return;
 
-            try
+            var work = _work!;
+            var slot = work.Reserve();
+            var options = new UploadOptions { PartSize = PartSize, PartsInFlight = ThrottleLimit, CheckpointFolder = _checkpointFolder };
+            var (service, cancellation) = (new MediaUploadService(Session), Cancellation);
+            _accepted++;
+            _acceptedBytes += request.FileSize;
+            work.Start(async () =>
             {
-                var progress = new TransferProgress(request.FileSize);
-                var upload = new MediaUploadService(Session).UploadAsync(file, request, PartSize, progress, Cancellation);
-                var activity = $"Uploading {System.IO.Path.GetFileName(file)} to VOD";
-                while (!upload.IsCompleted)
+                var flight = new FileInFlight(file, 2 + (int)(slot % 1000), new TransferProgress(request.FileSize));
+                lock (_inFlight) _inFlight.Add(flight);
+                try
                 {
-                    WaitDraining(Task.WhenAny(upload, Task.Delay(500)));
-                    WriteProgress(new ProgressRecord(4, activity, $"{progress.Sent:N0} of {progress.Total:N0} bytes")
+                    var outcome = await service.UploadAsync(file, request, options, flight.Progress, cancellation).ConfigureAwait(false);
+                    work.Complete(slot, () =>
                     {
-                        PercentComplete = progress.Total == 0 ? 100 : (int)(progress.Sent * 100 / progress.Total),
+                        foreach (var note in outcome.Notes) WriteVerbose(note);
+                        foreach (var warning in outcome.Warnings) WriteWarning(warning);
+                        WriteObject(outcome.Media);
                     });
                 }
-                WriteProgress(new ProgressRecord(4, activity, "Done") { RecordType = ProgressRecordType.Completed });
-                var media = Await(upload);
-                WriteObject(new VodMedia
+                catch (Exception e) when (!(e is OperationCanceledException && cancellation.IsCancellationRequested))
                 {
-                    MediaId = media.MediaId,
-                    Title = request.Title,
-                    FileUrl = media.FileUrl,
-                    NewRegister = true,
-                    Status = "UploadSucc",
-                    Size = request.FileSize,
-                    TemplateGroupId = TemplateGroupId,
-                    Description = request.Description,
-                    Tags = request.Tags,
-                    CateId = request.CateId,
-                    CoverUrl = request.CoverUrl,
-                    AppId = AppId,
-                });
-            }
-            catch (Exception e) when (!(e is PipelineStoppedException))
-            {
-                WriteItemError(e, "VodUploadFailed", file);
-            }
+                    work.Complete(slot, () => WriteItemError(e, "VodUploadFailed", file, RecommendationFor(e)));
+                }
+                finally
+                {
+                    lock (_inFlight) flight.Done = true;
+                }
+            }, cancellation);
+            work.Throttle(task => { WaitDraining(task); ReportProgress(completed: false); }, Cancellation);
+            ReportProgress(completed: false);
         }
+
+        /// <summary>Why running the command again is the way on after a failure: its checkpoint resumes it.</summary>
+        private static string? RecommendationFor(Exception error) =>
+            error is ValidationException ? null : "Run the same command again: the upload resumes where it stopped, sending only the parts OSS does not hold.";
+
+        /// <summary>One bar for the whole run (bytes, rate, time left) and one per file in flight, at most twice a second.</summary>
+        private void ReportProgress(bool completed)
+        {
+            var now = DateTime.UtcNow;
+            if (!completed && (now - _lastProgress).TotalMilliseconds < 500) return;
+            _lastProgress = now;
+            FileInFlight[] ended, running;
+            lock (_inFlight)
+            {
+                ended = _inFlight.Where(f => f.Done).ToArray();
+                running = _inFlight.Where(f => !f.Done).ToArray();
+                _inFlight.RemoveAll(f => f.Done);
+            }
+            foreach (var done in ended)
+            {
+                _finished++;
+                _finishedBytes += done.Progress.Total;
+                _finishedHeld += done.Progress.Held;
+            }
+            var sent = _finishedBytes + running.Sum(f => f.Progress.Sent);
+            var rate = _rate.Sample(now, sent - _finishedHeld - running.Sum(f => f.Progress.Held));
+            var overall = new ProgressRecord(1, "Uploading to VOD", $"{_finished} of {_accepted} files, {Bytes(sent)} of {Bytes(_acceptedBytes)}, {Bytes((long)rate)}/s")
+            {
+                PercentComplete = _acceptedBytes == 0 ? 100 : (int)Math.Min(100, sent * 100 / _acceptedBytes),
+                SecondsRemaining = RateWindow.SecondsLeft(rate, _acceptedBytes - sent),
+            };
+            foreach (var flight in ended.Concat(running))
+            {
+                var record = new ProgressRecord(flight.ActivityId, System.IO.Path.GetFileName(flight.File), "Done") { ParentActivityId = 1 };
+                if (ended.Contains(flight) || completed)
+                {
+                    record.RecordType = ProgressRecordType.Completed;
+                }
+                else
+                {
+                    var (fileSent, total) = (flight.Progress.Sent, flight.Progress.Total);
+                    var fileRate = flight.Rate.Sample(now, fileSent - flight.Progress.Held);
+                    record.StatusDescription = $"{Bytes(fileSent)} of {Bytes(total)}, {Bytes((long)fileRate)}/s";
+                    record.PercentComplete = total == 0 ? 100 : (int)Math.Min(100, fileSent * 100 / total);
+                    record.SecondsRemaining = RateWindow.SecondsLeft(fileRate, total - fileSent);
+                }
+                WriteProgress(record);
+            }
+            if (completed) overall.RecordType = ProgressRecordType.Completed;
+            WriteProgress(overall);
+        }
+
+        private static string Bytes(long bytes) =>
+            bytes >= 1L << 30 ? $"{bytes / (double)(1L << 30):0.0} GB" : bytes >= 1L << 20 ? $"{bytes / (double)(1L << 20):0.0} MB" : $"{bytes / 1024.0:0.0} KB";
 
         /// <summary>Validates a file and the media fields before any call.</summary>
         private UploadRequest Describe(string file)

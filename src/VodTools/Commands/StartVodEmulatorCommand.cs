@@ -55,6 +55,11 @@ namespace VodTools.Commands
         [Parameter]
         public SwitchParameter Lenient { get; set; }
 
+        /// <summary>Seconds after which VOD's upload credentials stop working, though they still say they last 3000 s, to rehearse an upload whose credentials OSS refuses mid-way (403 SecurityTokenExpired, as a client whose clock runs behind sees). Default: they work as long as they say.</summary>
+        [Parameter]
+        [ValidateRange(1, 3000)]
+        public int? UploadAuthSeconds { get; set; }
+
         /// <summary>The region the session uses against the emulator. Default cn-shanghai, where the sample bucket is.</summary>
         [Parameter]
         [ValidateRegionId]
@@ -81,7 +86,7 @@ namespace VodTools.Commands
             var settings = new EmulatorSettings
             {
                 Port = Port, InMemory = InMemory, SeedSample = SeedSample, Quota = Quota, Faults = Faults,
-                TranscodeSeconds = TranscodeSeconds, StsTokenSeconds = StsTokenSeconds, Lenient = Lenient,
+                TranscodeSeconds = TranscodeSeconds, StsTokenSeconds = StsTokenSeconds, Lenient = Lenient, UploadAuthSeconds = UploadAuthSeconds,
                 ParentProcessId = Detach ? null : (int?)System.Diagnostics.Process.GetCurrentProcess().Id,
             };
             if (DataPath != null) settings.DataDir = GetUnresolvedProviderPathFromPSPath(DataPath);

@@ -20,6 +20,8 @@ namespace VodTools.Services
         public int? StsTokenSeconds { get; set; }
         /// <summary>Enforce nothing the seed workflow sets up (--lenient).</summary>
         public bool Lenient { get; set; }
+        /// <summary>Seconds VOD's upload credentials work (--upload-auth-seconds), whatever they say.</summary>
+        public int? UploadAuthSeconds { get; set; }
         /// <summary>The emulator ends when this process ends; null = it runs until stopped.</summary>
         public int? ParentProcessId { get; set; }
 
@@ -47,6 +49,7 @@ namespace VodTools.Services
             if (Lenient) arguments.Add(EmulatorDefaults.Flags.Lenient);
             if (Faults != null) arguments.AddRange(new[] { EmulatorDefaults.Flags.Faults, Faults });
             if (StsTokenSeconds != null) arguments.AddRange(new[] { EmulatorDefaults.Flags.StsTokenSeconds, StsTokenSeconds.Value.ToString(CultureInfo.InvariantCulture) });
+            if (UploadAuthSeconds != null) arguments.AddRange(new[] { EmulatorDefaults.Flags.UploadAuthSeconds, UploadAuthSeconds.Value.ToString(CultureInfo.InvariantCulture) });
             if (ParentProcessId != null) arguments.AddRange(new[] { EmulatorDefaults.Flags.ParentPid, ParentProcessId.Value.ToString(CultureInfo.InvariantCulture) });
             return arguments;
         }

@@ -1,4 +1,7 @@
+using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Linq;
+using System.Runtime.ExceptionServices;
 using System.Globalization;
 using System.IO;
 using System.Net.Http;
@@ -7,37 +10,54 @@ using System.Threading.Tasks;
 using System.Threading;
 using System.Xml.Linq;
 using System;
+using VodTools.Api.Http;
 using VodTools.Api;
 
 namespace VodTools.Services
 {
-    /// <summary>Bytes sent of a transfer; written by the upload, read by whoever shows progress.</summary>
+    /// <summary>Bytes sent of a transfer, parts in flight included; written by the upload, read by whoever shows progress.</summary>
     public sealed class TransferProgress
     {
         private long _sent;
+        private long _held;
 
         public TransferProgress(long total) => Total = total;
 
         public long Total { get; }
+        /// <summary>Bytes OSS holds or is receiving, those of parts sent by an earlier run included.</summary>
         public long Sent => Interlocked.Read(ref _sent);
+        /// <summary>Bytes of parts sent by an earlier run: not part of this run's rate.</summary>
+        public long Held => Interlocked.Read(ref _held);
 
-        internal void Report(long sent) => Interlocked.Exchange(ref _sent, sent);
+        internal void Add(long bytes) => Interlocked.Add(ref _sent, bytes);
+
+        internal void AddHeld(long bytes)
+        {
+            Interlocked.Add(ref _held, bytes);
+            Add(bytes);
+        }
     }
 
     /// <summary>
     /// Uploads a file to the OSS location VOD gave (spec oss-api.md §4.5, §4.7): one PutObject when it fits in one part,
-    /// else a multipart upload, part by part, asking VOD for fresh credentials before a part when they are about to expire.
-    /// Every body's CRC-64 is checked against OSS's answer (a damaged one is sent again), and the whole object's after
-    /// CompleteMultipartUpload, from the parts' CRCs, as the official OSS SDKs do.
+    /// else a multipart upload with several parts in flight, resumable: each part OSS acknowledges is written to the
+    /// checkpoint, and a checkpoint's upload is confirmed with ListParts so only the parts OSS does not hold are sent.
+    /// Every body's CRC-64 is checked against OSS's answer (a damaged one is sent again, never committed), and the whole
+    /// object's after CompleteMultipartUpload, from the parts' CRCs, as the official OSS SDKs do.
     /// </summary>
     public sealed class OssUploadService
     {
         public const long MinPartSize = 100 * 1024;
         public const long MaxPartSize = 5L * 1024 * 1024 * 1024;
         public const int MaxParts = 10000;
+        private const int ListPartsPage = 1000;
 
-        /// <summary>Credentials with less than this left are refreshed before the next request.</summary>
-        public static readonly TimeSpan RefreshMargin = TimeSpan.FromMinutes(5);
+        /// <summary>
+        /// How often, at most, the checkpoint is written while parts complete: each write holds every part so far (up to
+        /// 10,000), so writing it after each part would cost more than it saves. A part done since the last write is
+        /// simply sent again after a kill.
+        /// </summary>
+        public static readonly TimeSpan CheckpointInterval = TimeSpan.FromSeconds(1);
 
         private readonly Func<UploadTarget, OssClient> _clientFor;
 
@@ -48,68 +68,190 @@ namespace VodTools.Services
         public static long PartSizeFor(long fileSize, long partSize) =>
             Math.Min(MaxPartSize, Math.Max(partSize, (fileSize + MaxParts - 1) / MaxParts));
 
-        public async Task UploadAsync(
-            string path, UploadTarget target, Func<CancellationToken, Task<UploadTarget>> refresh, long partSize, TransferProgress progress, CancellationToken cancellationToken)
+        /// <summary>The parts of a file: numbers from 1, offsets and lengths (the last one shorter).</summary>
+        public static IReadOnlyList<(int Number, long Offset, long Length)> PlanParts(long fileSize, long partSize)
         {
-            var size = progress.Total;
-            partSize = PartSizeFor(size, partSize);
-            async Task<OssClient> Current()
-            {
-                if (target.Expires - DateTimeOffset.UtcNow < RefreshMargin) target = await refresh(cancellationToken).ConfigureAwait(false);
-                return _clientFor(target);
-            }
+            var parts = new List<(int, long, long)>();
+            for (var (number, offset) = (1, 0L); offset < fileSize; number++, offset += partSize) parts.Add((number, offset, Math.Min(partSize, fileSize - offset)));
+            return parts;
+        }
 
-            if (size <= partSize)
+        /// <summary>
+        /// Sends the file; <paramref name="checkpoint"/> says what is done already (its PartSize decides the parts) and is
+        /// passed to <paramref name="save"/> once the upload id is known, as parts complete (at most once a
+        /// <see cref="CheckpointInterval"/>) and when they end. On failure nothing is aborted: the parts stay for a rerun.
+        /// </summary>
+        public async Task UploadAsync(
+            string path, UploadCheckpoint checkpoint, UploadCredentials credentials, int partsInFlight, TransferProgress progress,
+            Action<UploadCheckpoint> save, CancellationToken cancellationToken)
+        {
+            var size = checkpoint.FileSize;
+            if (size <= checkpoint.PartSize)
             {
-                var put = new OssRequest("PutObject", HttpMethod.Put, target.Bucket, target.Key) { Content = () => Segment(path, 0, size, progress), VerifyBodyCrc64 = true };
-                using var _ = await (await Current().ConfigureAwait(false)).SendAsync(put, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+                var read = Counter(progress);
+                await credentials.RunAsync(async target =>
+                {
+                    var put = new OssRequest("PutObject", HttpMethod.Put, target.Bucket, target.Key)
+                    {
+                        Content = () => new StreamContent(new FileSegmentStream(path, 0, size, read)),
+                        VerifyBodyCrc64 = true,
+                    };
+                    using var _ = await _clientFor(target).SendAsync(put, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+                    return true;
+                }, cancellationToken).ConfigureAwait(false);
                 return;
             }
 
-            var initiate = new OssRequest("InitiateMultipartUpload", HttpMethod.Post, target.Bucket, target.Key).WithQuery("uploads", string.Empty);
-            var uploadId = (await (await Current().ConfigureAwait(false)).GetXmlAsync(initiate, cancellationToken).ConfigureAwait(false)).Text("UploadId")
-                ?? throw new InvalidDataException("InitiateMultipartUpload answered no UploadId.");
+            if (checkpoint.UploadId != null) await ConfirmPartsAsync(checkpoint, credentials, cancellationToken).ConfigureAwait(false);
+            if (checkpoint.UploadId == null)
+            {
+                checkpoint.UploadId = await credentials.RunAsync(async target =>
+                {
+                    var initiate = new OssRequest("InitiateMultipartUpload", HttpMethod.Post, target.Bucket, target.Key).WithQuery("uploads", string.Empty);
+                    return (await _clientFor(target).GetXmlAsync(initiate, cancellationToken).ConfigureAwait(false)).Text("UploadId")
+                        ?? throw new InvalidDataException("InitiateMultipartUpload answered no UploadId.");
+                }, cancellationToken).ConfigureAwait(false);
+                checkpoint.Parts.Clear();
+                save(checkpoint);
+            }
+            progress.AddHeld(checkpoint.BytesDone);
+
+            var done = new HashSet<int>(checkpoint.Parts.Select(p => p.Number));
+            var saved = DateTime.UtcNow;
+            var missing = new ConcurrentQueue<(int Number, long Offset, long Length)>(PlanParts(size, checkpoint.PartSize).Where(p => !done.Contains(p.Number)));
+            using (var failed = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+            {
+                Exception? firstFailure = null;
+                async Task Worker()
+                {
+                    while (!failed.IsCancellationRequested && missing.TryDequeue(out var part))
+                    {
+                        try
+                        {
+                            var uploaded = await SendPartAsync(path, checkpoint.UploadId!, part, credentials, progress, failed.Token).ConfigureAwait(false);
+                            lock (checkpoint)
+                            {
+                                checkpoint.Parts.Add(uploaded);
+                                if (DateTime.UtcNow - saved >= CheckpointInterval)
+                                {
+                                    save(checkpoint);
+                                    saved = DateTime.UtcNow;
+                                }
+                            }
+                        }
+                        catch (Exception e)
+                        {
+                            // the first failure ends the file; the others only stop because of it
+                            Interlocked.CompareExchange(ref firstFailure, e, null);
+                            failed.Cancel();
+                        }
+                    }
+                }
+                await Task.WhenAll(Enumerable.Range(0, Math.Max(1, Math.Min(partsInFlight, missing.Count))).Select(_ => Task.Run(Worker))).ConfigureAwait(false);
+                save(checkpoint); // every part done, for the rerun of a failed upload
+                if (firstFailure != null) ExceptionDispatchInfo.Capture(firstFailure).Throw();
+            }
+            await CompleteAsync(checkpoint, credentials, cancellationToken).ConfigureAwait(false);
+        }
+
+        /// <summary>A part sent, its CRC-64 checked by SendAsync against what was sent (a damaged copy is sent again).</summary>
+        private async Task<UploadedPart> SendPartAsync(
+            string path, string uploadId, (int Number, long Offset, long Length) part, UploadCredentials credentials, TransferProgress progress, CancellationToken cancellationToken)
+        {
+            var read = Counter(progress);
             try
             {
-                var parts = new List<XElement>();
-                ulong? objectCrc = 0; // the parts' CRCs combined; null once a part's answer had none (then nothing to check)
-                for (var (number, offset) = (1, 0L); offset < size; number++, offset += partSize)
+                return await credentials.RunAsync(async target =>
                 {
-                    var part = new OssRequest("UploadPart", HttpMethod.Put, target.Bucket, target.Key) { VerifyBodyCrc64 = true }
-                        .WithQuery("partNumber", number.ToString(CultureInfo.InvariantCulture)).WithQuery("uploadId", uploadId);
-                    var (start, length) = (offset, Math.Min(partSize, size - offset));
-                    part.Content = () => Segment(path, start, length, progress);
-                    using var response = await (await Current().ConfigureAwait(false)).SendAsync(part, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
-                    parts.Add(new XElement("Part", new XElement("PartNumber", number), new XElement("ETag", response.Headers.ETag?.Tag)));
-                    var partCrc = OssClient.Crc64Of(response); // checked against what was sent by SendAsync
-                    objectCrc = objectCrc != null && partCrc != null ? Crc64Ecma.Combine(objectCrc.Value, partCrc.Value, length) : null;
-                }
-                var body = Encoding.UTF8.GetBytes(new XElement("CompleteMultipartUpload", parts).ToString(SaveOptions.DisableFormatting));
-                var complete = new OssRequest("CompleteMultipartUpload", HttpMethod.Post, target.Bucket, target.Key)
-                    .WithQuery("uploadId", uploadId).WithHeader("Content-Type", "application/xml");
-                complete.Content = () => new ByteArrayContent(body);
-                using var completed = await (await Current().ConfigureAwait(false)).SendAsync(complete, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
-                // Not retried: the upload is complete and gone. The object is left for the caller's next run to overwrite.
-                if (objectCrc != null) OssClient.VerifyCrc64(complete.Operation, completed, objectCrc.Value);
+                    var request = new OssRequest("UploadPart", HttpMethod.Put, target.Bucket, target.Key) { VerifyBodyCrc64 = true }
+                        .WithQuery("partNumber", part.Number.ToString(CultureInfo.InvariantCulture)).WithQuery("uploadId", uploadId);
+                    request.Content = () => new StreamContent(new FileSegmentStream(path, part.Offset, part.Length, read));
+                    using var response = await _clientFor(target).SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+                    return new UploadedPart
+                    {
+                        Number = part.Number,
+                        Size = part.Length,
+                        ETag = response.Headers.ETag?.Tag ?? string.Empty,
+                        Crc64 = OssClient.Crc64Of(response)?.ToString(CultureInfo.InvariantCulture),
+                    };
+                }, cancellationToken).ConfigureAwait(false);
             }
             catch
             {
-                var abort = new OssRequest("AbortMultipartUpload", HttpMethod.Delete, target.Bucket, target.Key).WithQuery("uploadId", uploadId);
-                try
-                {
-                    using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-                    using var _ = await _clientFor(target).SendAsync(abort, HttpCompletionOption.ResponseContentRead, limit.Token).ConfigureAwait(false);
-                }
-                catch (Exception)
-                {
-                    // Best effort: the upload has failed already. Parts left behind stay until a lifecycle rule removes them.
-                }
+                read(0);
                 throw;
             }
         }
 
-        private static HttpContent Segment(string path, long offset, long length, TransferProgress progress) =>
-            new StreamContent(new FileSegmentStream(path, offset, length, position => progress.Report(offset + position)));
+        /// <summary>
+        /// Keeps the checkpoint's parts that OSS lists with the same ETag and size (ListParts); the others are sent again.
+        /// An upload OSS no longer knows (NoSuchUpload: completed or aborted meanwhile) is started afresh.
+        /// </summary>
+        private async Task ConfirmPartsAsync(UploadCheckpoint checkpoint, UploadCredentials credentials, CancellationToken cancellationToken)
+        {
+            var listed = new Dictionary<int, (string ETag, long Size)>();
+            try
+            {
+                for (string? marker = "0"; marker != null;)
+                {
+                    var page = await credentials.RunAsync(target =>
+                    {
+                        var list = new OssRequest("ListParts", HttpMethod.Get, target.Bucket, target.Key).WithQuery("uploadId", checkpoint.UploadId)
+                            .WithQuery("max-parts", ListPartsPage.ToString(CultureInfo.InvariantCulture)).WithQuery("part-number-marker", marker);
+                        return _clientFor(target).GetXmlAsync(list, cancellationToken);
+                    }, cancellationToken).ConfigureAwait(false);
+                    foreach (var part in page.Elements().Where(e => e.Name.LocalName == "Part"))
+                    {
+                        if (int.TryParse(part.Text("PartNumber"), NumberStyles.None, CultureInfo.InvariantCulture, out var number)
+                            && long.TryParse(part.Text("Size"), NumberStyles.None, CultureInfo.InvariantCulture, out var partSize))
+                            listed[number] = (part.Text("ETag") ?? string.Empty, partSize);
+                    }
+                    marker = page.Text("IsTruncated") == "true" ? page.Text("NextPartNumberMarker") : null;
+                }
+            }
+            catch (CloudException e) when (e.Code == "NoSuchUpload")
+            {
+                checkpoint.UploadId = null;
+                return;
+            }
+            checkpoint.Parts.RemoveAll(p => !listed.TryGetValue(p.Number, out var held) || held.Size != p.Size || !SameETag(held.ETag, p.ETag));
+        }
+
+        private static bool SameETag(string a, string b) => string.Equals(a.Trim('"'), b.Trim('"'), StringComparison.OrdinalIgnoreCase);
+
+        private async Task CompleteAsync(UploadCheckpoint checkpoint, UploadCredentials credentials, CancellationToken cancellationToken)
+        {
+            var parts = checkpoint.Parts.OrderBy(p => p.Number).ToList();
+            ulong? objectCrc = 0; // the parts' CRCs combined; null once a part's answer had none (then nothing to check)
+            foreach (var part in parts)
+                objectCrc = objectCrc != null && ulong.TryParse(part.Crc64, NumberStyles.None, CultureInfo.InvariantCulture, out var partCrc)
+                    ? Crc64Ecma.Combine(objectCrc.Value, partCrc, part.Size) : (ulong?)null;
+            var body = Encoding.UTF8.GetBytes(new XElement("CompleteMultipartUpload",
+                parts.Select(p => new XElement("Part", new XElement("PartNumber", p.Number), new XElement("ETag", p.ETag)))).ToString(SaveOptions.DisableFormatting));
+            await credentials.RunAsync(async target =>
+            {
+                var complete = new OssRequest("CompleteMultipartUpload", HttpMethod.Post, target.Bucket, target.Key)
+                    .WithQuery("uploadId", checkpoint.UploadId).WithHeader("Content-Type", "application/xml");
+                complete.Content = () => new ByteArrayContent(body);
+                using var completed = await _clientFor(target).SendAsync(complete, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+                // Not retried: the upload is complete and gone. The object is left for the caller's next run to overwrite.
+                if (objectCrc != null) OssClient.VerifyCrc64(complete.Operation, completed, objectCrc.Value);
+                return true;
+            }, cancellationToken).ConfigureAwait(false);
+        }
+
+        /// <summary>
+        /// Counts a body's bytes in progress as its stream reports positions; shared by the attempts of one body, so a resend,
+        /// whose stream starts again from 0, takes back what the failed attempt had counted; 0 takes it all back.
+        /// </summary>
+        private static Action<long> Counter(TransferProgress progress)
+        {
+            long counted = 0;
+            return position =>
+            {
+                progress.Add(position - Interlocked.Exchange(ref counted, position));
+            };
+        }
 
         /// <summary>A read-only window on a file that reports how far it has been read.</summary>
         private sealed class FileSegmentStream : Stream

@@ -83,18 +83,37 @@ namespace VodTools.Services
         }
     }
 
+    /// <summary>A media created by CreateUploadVideo, as GetVideoInfo shows it.</summary>
+    public sealed class MediaUpload
+    {
+        public MediaUpload(string mediaId, string? status)
+        {
+            MediaId = mediaId;
+            Status = status;
+        }
+
+        public string MediaId { get; }
+        public string? Status { get; }
+
+        /// <summary>
+        /// True once VOD holds the file (any status but Uploading and UploadFail, the two in which RefreshUploadVideo is for
+        /// sending it: API reference, RefreshUploadVideo "after a file failed to be uploaded").
+        /// </summary>
+        public bool HasFile => Status != "Uploading" && Status != "UploadFail";
+    }
+
     /// <summary>Upload credentials (spec rpc-apis.md §5.1).</summary>
     public sealed partial class VodService
     {
         /// <summary>
         /// Creates the media once and returns its id with where to upload its file. CreateUploadVideo makes a new media each
-        /// time, so every request carries a fresh ReferenceId (VOD keeps it unique per account): after an answer lost, the
+        /// time, so every request carries a ReferenceId (VOD keeps it unique per account): after an answer lost, the
         /// media is looked up by it (GetVideoInfo) and, when found, given fresh upload credentials (RefreshUploadVideo);
         /// when not found the request is sent once more with the same ReferenceId, which VOD refuses if the first was done.
+        /// The <c>reference</c> is 6 to 64 letters, digits, hyphens or underscores, not used before in the account.
         /// </summary>
-        public async Task<(string MediaId, UploadTarget Target)> CreateUploadVideoOnceAsync(UploadRequest request, CancellationToken cancellationToken)
+        public async Task<(string MediaId, UploadTarget Target)> CreateUploadVideoOnceAsync(UploadRequest request, string reference, CancellationToken cancellationToken)
         {
-            var reference = "vodtools-" + Guid.NewGuid().ToString("N");
             for (var resent = false; ; resent = true)
             {
                 try
@@ -103,8 +122,8 @@ namespace VodTools.Services
                 }
                 catch (Api.Http.CloudException e) when (e.OutcomeUnknown || (resent && e.HttpStatus / 100 == 4))
                 {
-                    var mediaId = await LookUpOrNullAsync(() => FindMediaIdByReferenceAsync(reference, cancellationToken)).ConfigureAwait(false);
-                    if (mediaId != null) return (mediaId, await RefreshUploadVideoAsync(mediaId, cancellationToken).ConfigureAwait(false));
+                    var found = await LookUpOrNullAsync(() => FindUploadAsync(reference, cancellationToken)).ConfigureAwait(false);
+                    if (found != null) return (found.MediaId, await RefreshUploadVideoAsync(found.MediaId, cancellationToken).ConfigureAwait(false));
                     if (resent || !e.OutcomeUnknown)
                         throw new OutcomeUnknownException("VodUploadOutcomeUnknown",
                             $"VOD may have created a media for '{request.FileName}' although the answer was lost ({e.Code}), and it could not be found again by its reference {reference}.",
@@ -113,13 +132,15 @@ namespace VodTools.Services
             }
         }
 
-        /// <summary>The id of the media created with this ReferenceId, or null when VOD has none.</summary>
-        private async Task<string?> FindMediaIdByReferenceAsync(string reference, CancellationToken cancellationToken)
+        /// <summary>The id and status of the media created with this ReferenceId (GetVideoInfo), or null when VOD has none.</summary>
+        public async Task<MediaUpload?> FindUploadAsync(string reference, CancellationToken cancellationToken)
         {
             try
             {
                 var result = await _client.CallAsync("GetVideoInfo", new[] { P("ReferenceId", reference) }, cancellationToken).ConfigureAwait(false);
-                return (result.Prop("Video") ?? default).Str("VideoId");
+                var video = result.Prop("Video") ?? default;
+                var id = video.Str("VideoId");
+                return id == null ? null : new MediaUpload(id, video.Str("Status"));
             }
             catch (Api.Http.CloudException e) when (e.Code == "InvalidVideo.NotFound")
             {

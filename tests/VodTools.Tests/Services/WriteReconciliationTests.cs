@@ -159,7 +159,7 @@ public class WriteReconciliationTests
             }
         });
         var (mediaId, target) = await new VodService(Client(RpcService.Vod, server.BaseUri)).CreateUploadVideoOnceAsync(
-            new UploadRequest { Title = "t", FileName = "f.mp4", FileSize = 1 }, CancellationToken.None);
+            new UploadRequest { Title = "t", FileName = "f.mp4", FileSize = 1 }, "vodtools-ref-1", CancellationToken.None);
         Assert.Equal("m1", mediaId);
         Assert.Equal("sv/m1.mp4", target.Key);
         var create = server.Received.First();
@@ -178,7 +178,7 @@ public class WriteReconciliationTests
             _ => Error(400, "Unexpected"),
         });
         var (mediaId, _) = await new VodService(Client(RpcService.Vod, server.BaseUri)).CreateUploadVideoOnceAsync(
-            new UploadRequest { Title = "t", FileName = "f.mp4", FileSize = 1 }, CancellationToken.None);
+            new UploadRequest { Title = "t", FileName = "f.mp4", FileSize = 1 }, "vodtools-ref-1", CancellationToken.None);
         Assert.Equal("m2", mediaId);
         var creates = server.Received.Where(r => ActionOf(r) == "CreateUploadVideo").GroupBy(NonceOf).Select(g => g.First().Query.Single(p => p.Key == "ReferenceId").Value).ToList();
         Assert.Equal(2, creates.Count);
@@ -190,7 +190,7 @@ public class WriteReconciliationTests
     {
         using var server = new LoopbackServer(request => ActionOf(request) == "GetVideoInfo" ? Error(404, "InvalidVideo.NotFound") : ScriptedAnswer.Dropped());
         var error = await Assert.ThrowsAsync<OutcomeUnknownException>(() => new VodService(Client(RpcService.Vod, server.BaseUri)).CreateUploadVideoOnceAsync(
-            new UploadRequest { Title = "Film One", FileName = "f.mp4", FileSize = 1 }, CancellationToken.None));
+            new UploadRequest { Title = "Film One", FileName = "f.mp4", FileSize = 1 }, "vodtools-ref-1", CancellationToken.None));
         Assert.Equal("VodUploadOutcomeUnknown", error.ErrorId);
         Assert.Contains("'f.mp4'", error.Message);
         Assert.Contains("Film One", error.Check);
