@@ -29,11 +29,18 @@ internal sealed partial class OssApi
     /// body and committing its metadata (such a write was never acknowledged).</summary>
     public void RemoveOrphanBodies()
     {
+        var referenced = ReferencedBodyIds();
+        foreach (var file in Directory.EnumerateFiles(store.BodiesDir))
+            if (!referenced.Contains(Path.GetFileName(file))) File.Delete(file);
+    }
+
+    /// <summary>The bodies the state refers to: every object's and every pending upload part's.</summary>
+    public HashSet<string> ReferencedBodyIds()
+    {
         var referenced = store.ObjectBodyIds();
         foreach (var upload in store.All<MultipartUpload>(UploadKind))
             referenced.UnionWith(upload.Parts.Values.Select(p => p.BodyId));
-        foreach (var file in Directory.EnumerateFiles(store.BodiesDir))
-            if (!referenced.Contains(Path.GetFileName(file))) File.Delete(file);
+        return referenced;
     }
 
     private MultipartUpload RequireUpload(string bucket, string uploadId)

@@ -23,14 +23,14 @@ internal sealed class Store : IDisposable
         {
             RemoveAbandonedThrowawayFolders();
             _throwawayDir = Path.Combine(Path.GetTempPath(), ThrowawayPrefix + Guid.NewGuid().ToString("N"));
-            BodiesDir = Path.Combine(_throwawayDir, "objects");
+            BodiesDir = Path.Combine(_throwawayDir, BodiesFolder);
             Directory.CreateDirectory(BodiesDir);
             _folderLock = LockFolder(_throwawayDir);
             _db = new SqliteConnection($"Data Source=mem-{Guid.NewGuid():N};Mode=Memory;Cache=Shared");
         }
         else
         {
-            BodiesDir = Path.Combine(dataDir, "objects");
+            BodiesDir = Path.Combine(dataDir, BodiesFolder);
             Directory.CreateDirectory(BodiesDir);
             try
             {
@@ -40,7 +40,7 @@ internal sealed class Store : IDisposable
             {
                 throw new IOException($"the data folder {dataDir} is in use by another emulator", e);
             }
-            _db = new SqliteConnection($"Data Source={Path.Combine(dataDir, "emulator.db")};Pooling=False");
+            _db = new SqliteConnection($"Data Source={Path.Combine(dataDir, DatabaseFile)};Pooling=False");
         }
         _db.Open();
         Execute("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;");
@@ -52,6 +52,9 @@ internal sealed class Store : IDisposable
     }
 
     private const string ThrowawayPrefix = "vodtools-emulator-";
+    /// <summary>The database's file name, in a data folder and in a saved state.</summary>
+    public const string DatabaseFile = "emulator.db";
+    private const string BodiesFolder = "objects";
     private const string LockFileName = "emulator.lock";
 
     private static FileStream LockFolder(string folder) =>
@@ -234,6 +237,60 @@ internal sealed class Store : IDisposable
     public void DeleteBody(string? bodyId)
     {
         if (bodyId != null) File.Delete(BodyPath(bodyId));
+    }
+
+    /// <summary>Empties the state: every document, object and body.</summary>
+    public void Clear()
+    {
+        lock (_gate)
+        {
+            Execute("DELETE FROM docs; DELETE FROM objects;");
+            DeleteAllBodies();
+        }
+    }
+
+    /// <summary>Writes a consistent copy of the state into <paramref name="folder"/>: the database through SQLite's online
+    /// backup and the bodies <paramref name="bodyIds"/> names, all under the lock, so no change lands in between.</summary>
+    /// <param name="bodyIds">the bodies the state refers to, read under the same lock</param>
+    public void SaveTo(string folder, Func<IEnumerable<string>> bodyIds)
+    {
+        string bodies = Path.Combine(folder, BodiesFolder);
+        Directory.CreateDirectory(bodies);
+        lock (_gate)
+        {
+            using (var copy = new SqliteConnection($"Data Source={Path.Combine(folder, DatabaseFile)};Pooling=False"))
+            {
+                copy.Open();
+                _db.BackupDatabase(copy);
+            }
+            foreach (var id in bodyIds()) File.Copy(BodyPath(id), Path.Combine(bodies, id));
+        }
+    }
+
+    /// <summary>Replaces the state with one <see cref="SaveTo"/> wrote into <paramref name="folder"/> (whose bodies move here).</summary>
+    public void RestoreFrom(string folder)
+    {
+        lock (_gate)
+        {
+            using (var saved = new SqliteConnection($"Data Source={Path.Combine(folder, DatabaseFile)};Mode=ReadWrite;Pooling=False"))
+            {
+                saved.Open();
+                saved.BackupDatabase(_db);
+            }
+            DeleteAllBodies();
+            string bodies = Path.Combine(folder, BodiesFolder);
+            if (Directory.Exists(bodies))
+                foreach (var file in Directory.EnumerateFiles(bodies)) File.Move(file, BodyPath(Path.GetFileName(file)), overwrite: true);
+        }
+    }
+
+    private void DeleteAllBodies()
+    {
+        foreach (var file in Directory.EnumerateFiles(BodiesDir))
+        {
+            try { File.Delete(file); }
+            catch (IOException) { } // a reader holds it open (Windows): unreferenced now, removed at the next start
+        }
     }
 
     public void Dispose()
