@@ -101,6 +101,23 @@ namespace VodTools.Shared
             return rules;
         }
 
+        /// <summary>The text of one rule from its parts (Set-VodEmulatorFault's parameters), for <see cref="Parse"/> to check.
+        /// <paramref name="target"/> is NAME or SERVICE/NAME (null = every request); <paramref name="status"/> a Status rule's
+        /// status (0: 500) or an Error rule's (0: the code's known one).</summary>
+        public static string Compose(FaultKind kind, double probability, string? target, int status = 0, string? code = null, int delayMs = 0)
+        {
+            string p = probability.ToString("R", CultureInfo.InvariantCulture);
+            string rule = kind switch
+            {
+                FaultKind.Status => (status == 0 ? 500 : status).ToString(CultureInfo.InvariantCulture) + ":" + p,
+                FaultKind.Error => "error:" + p + ":" + code + (status == 0 ? "" : ":" + status.ToString(CultureInfo.InvariantCulture)),
+                FaultKind.Delay => "delay:" + p + ":" + delayMs.ToString(CultureInfo.InvariantCulture),
+                FaultKind.LostAnswer => "lost:" + p,
+                _ => kind.ToString().ToLowerInvariant() + ":" + p,
+            };
+            return target == null ? rule : rule + "@" + target;
+        }
+
         private static FaultKind KindOf(string item, string word)
         {
             switch (word.ToLowerInvariant())

@@ -35,6 +35,20 @@ public class RuntimeFaultTests
         Assert.Contains(says, Assert.Throws<ArgumentException>(() => FaultRules.Parse(spec)).Message);
     }
 
+    [Theory]
+    [InlineData("Error", 0.3, "SubmitTranscodeJobs", 0, "Throttling.User", 0, "error:0.3:Throttling.User@SubmitTranscodeJobs")]
+    [InlineData("LostAnswer", 0.05, "oss/UploadPart", 0, null, 0, "lost:0.05@oss/UploadPart")]
+    [InlineData("Status", 1, null, 0, null, 0, "500:1")]
+    [InlineData("Delay", 0.5, "vod", 0, null, 1500, "delay:0.5:1500@vod")]
+    [InlineData("Error", 0.1, null, 429, "SlowDown", 0, "error:0.1:SlowDown:429")]
+    public void The_parts_of_a_rule_compose_the_text_the_parser_reads_back(string kind, double p, string? target, int status, string? code, int delayMs, string text)
+    {
+        var composed = FaultRules.Compose(Enum.Parse<FaultKind>(kind), p, target, status, code, delayMs);
+        Assert.Equal(text, composed);
+        var rule = Assert.Single(FaultRules.Parse(composed));
+        Assert.Equal((kind, p, target, code, delayMs), (rule.Kind.ToString(), rule.Probability, rule.Target, rule.Code, rule.DelayMs));
+    }
+
     [Fact]
     public void A_target_matches_by_every_part_it_names()
     {
