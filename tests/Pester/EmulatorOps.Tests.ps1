@@ -1,5 +1,6 @@
 # Steering a running emulator: fault rules set, listed and cleared while it runs (each hits only what it names and is
-# counted by rule in /_emulator/stats), reset, save and restore of its state, and seeding from a folder.
+# counted by rule in /_emulator/stats), reset, save and restore of its state, seeding from a folder, and the clear error
+# of Start-VodEmulator where no ASP.NET Core runtime is installed.
 
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
@@ -118,5 +119,41 @@ Describe 'Start-VodEmulator -SeedPath' {
         (Get-OssObject -Bucket my-media).Key | Should -Be @('films/2024/a b.mp4', 'read me.txt')
         { Start-VodEmulator -InMemory -SeedPath (Join-Path $TestDrive 'none') -Bucket my-media -ErrorAction Stop } | Should -Throw -ErrorId 'SeedPathNotFound,*'
         Stop-VodEmulator
+    }
+}
+
+Describe 'Start-VodEmulator where ASP.NET Core is missing' {
+    BeforeAll {
+        $script:saved = @{}
+        foreach ($name in 'PATH', 'DOTNET_ROOT', 'DOTNET_HOST_PATH', 'HOME', 'USERPROFILE', 'LOCALAPPDATA', 'ProgramFiles') {
+            $saved[$name] = [Environment]::GetEnvironmentVariable($name)
+        }
+        $script:empty = (New-Item -ItemType Directory (Join-Path $TestDrive 'empty')).FullName
+        # Where the dotnet that runs these tests keeps its shared runtimes, to build a dotnet without ASP.NET Core.
+        $script:netCoreApp = (& ($env:DOTNET_HOST_PATH ?? 'dotnet') --list-runtimes | Where-Object { $_ -like 'Microsoft.NETCore.App *' } | Select-Object -First 1) -replace '^.*\[(.*)\]$', '$1'
+    }
+    AfterEach {
+        foreach ($name in $saved.Keys) { [Environment]::SetEnvironmentVariable($name, $saved[$name]) }
+    }
+
+    It 'says so before starting anything, with the command that installs it' {
+        foreach ($name in 'PATH', 'DOTNET_ROOT', 'HOME', 'USERPROFILE', 'LOCALAPPDATA', 'ProgramFiles') { [Environment]::SetEnvironmentVariable($name, $empty) }
+        [Environment]::SetEnvironmentVariable('DOTNET_HOST_PATH', $null)
+        $failure = { Start-VodEmulator -InMemory -ErrorAction Stop } | Should -Throw -ErrorId 'EmulatorRuntimeMissing,*' -PassThru
+        $failure.Exception.Message | Should -Match 'ASP\.NET Core 10 runtime'
+        $failure.Exception.Message | Should -Match ([regex]::Escape($(if ($IsWindows) { 'winget install Microsoft.DotNet.AspNetCore.10' } else { 'dotnet-install.sh | bash -s -- --runtime aspnetcore --channel 10.0' })))
+        $failure.CategoryInfo.Category | Should -Be 'NotInstalled'
+    }
+
+    It 'says so for a dotnet that has only the .NET runtime, as PowerShell''s own installers leave it' -Skip:$IsWindows {
+        # a dotnet root with the host and Microsoft.NETCore.App only (the muxer copied: it finds its runtimes beside itself)
+        $root = New-Item -ItemType Directory (Join-Path $TestDrive 'netcore-only/shared') -Force
+        $real = Split-Path (Split-Path $netCoreApp)
+        Copy-Item (Join-Path $real 'dotnet') (Join-Path $TestDrive 'netcore-only/dotnet')
+        New-Item -ItemType SymbolicLink -Path (Join-Path $TestDrive 'netcore-only/host') -Target (Join-Path $real 'host') | Out-Null
+        New-Item -ItemType SymbolicLink -Path (Join-Path $root 'Microsoft.NETCore.App') -Target $netCoreApp | Out-Null
+        [Environment]::SetEnvironmentVariable('DOTNET_HOST_PATH', (Join-Path $TestDrive 'netcore-only/dotnet'))
+        foreach ($name in 'PATH', 'DOTNET_ROOT', 'HOME') { [Environment]::SetEnvironmentVariable($name, $empty) }
+        { Start-VodEmulator -InMemory -ErrorAction Stop } | Should -Throw -ErrorId 'EmulatorRuntimeMissing,*' -ExpectedMessage '*netcore-only/dotnet has no ASP.NET Core 10 runtime*'
     }
 }

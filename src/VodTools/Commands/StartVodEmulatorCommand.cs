@@ -110,6 +110,8 @@ namespace VodTools.Commands
                 return;
             }
             if (!ShouldProcess(dll, earlier == null ? "Start the VodTools emulator" : $"Stop the emulator at {earlier.Url} (process {earlier.Process.Id}) and start one with the new options")) return;
+            // the runtime is checked before the earlier emulator is stopped: a machine without it keeps what it had
+            var host = Run(() => EmulatorRuntime.HostFor(dll));
             if (earlier != null)
             {
                 EmulatorProcess.Stop(earlier.Process.Id, earlier.Url);
@@ -117,7 +119,7 @@ namespace VodTools.Commands
                 if (earlier.Settings.InMemory) WriteWarning(stopped + ": the state it kept in memory is gone.");
                 else WriteVerbose($"{stopped}; its state stays in {earlier.Settings.DataDir}.");
             }
-            PointSessionAt(context, Run(() => EmulatorProcess.Start(dll, settings, TimeSpan.FromSeconds(StartTimeoutSec), () => Stopping)));
+            PointSessionAt(context, Run(() => EmulatorProcess.Start(host, dll, settings, TimeSpan.FromSeconds(StartTimeoutSec), () => Stopping)));
         }
 
         private void PointSessionAt(VodContext context, EmulatorProcess emulator)
