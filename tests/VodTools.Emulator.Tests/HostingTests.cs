@@ -63,6 +63,7 @@ public class HostingTests
             Directory.CreateDirectory(Path.Combine(folder, "objects"));
             File.WriteAllText(Path.Combine(folder, "objects", "body"), "x");
             File.WriteAllText(Path.Combine(folder, "emulator.lock"), "");
+            Directory.SetLastWriteTimeUtc(folder, DateTime.UtcNow.AddMinutes(-2)); // left by a kill a while ago
         }
         using (new FileStream(Path.Combine(live, "emulator.lock"), FileMode.Open, FileAccess.ReadWrite, FileShare.None))
         {

@@ -61,16 +61,19 @@ internal sealed class Store : IDisposable
         new(Path.Combine(folder, LockFileName), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
 
     /// <summary>An --in-memory emulator that was killed (Stop-VodEmulator, kill -9) leaves its temp folder
-    /// behind; the next one deletes every such folder whose lock no live emulator holds (folders without a
-    /// lock file only once they are an hour old: their owner may be starting right now).</summary>
+    /// behind; the next one deletes every such folder whose lock no live emulator holds, once it is a minute old
+    /// (an emulator starting right now may have created its lock file and not locked it yet), and folders without a
+    /// lock file once they are an hour old.</summary>
     private static void RemoveAbandonedThrowawayFolders()
     {
         foreach (var folder in Directory.EnumerateDirectories(Path.GetTempPath(), ThrowawayPrefix + "*"))
         {
             try
             {
+                var written = Directory.GetLastWriteTimeUtc(folder);
+                if (written > DateTime.UtcNow.AddMinutes(-1)) continue;
                 if (File.Exists(Path.Combine(folder, LockFileName))) LockFolder(folder).Dispose(); // throws while its emulator runs
-                else if (Directory.GetLastWriteTimeUtc(folder) > DateTime.UtcNow.AddHours(-1)) continue;
+                else if (written > DateTime.UtcNow.AddHours(-1)) continue;
                 Directory.Delete(folder, recursive: true);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
