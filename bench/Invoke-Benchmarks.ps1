@@ -10,6 +10,7 @@
       Measure-Migration.ps1      scenarios 1 and 2 (-Count, -TranscodeCount, -PeerCount, -TranscodeSeconds)
       Measure-FullPipeline.ps1   scenario 1 with Wait-VodTranscode at the end (-Count, -TranscodeSeconds)
       Measure-Catalogue.ps1      Find-VodMedia and Compare-VodBucket, issue 16 (-Media, -Files, -Registered)
+      Measure-EmulatorRuntime.ps1 issue 17: the emulator framework-dependent, self-contained and trimmed: size, start-up (-Runs)
       Measure-MigrationJob.ps1   issue 15: Invoke-VodMigration vs its ideal, resume cost and memory, the SIGKILL test (-Count, -JournalFiles, -KillFiles)
     Never part of `build.ps1 test`.
 #>

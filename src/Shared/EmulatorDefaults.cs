@@ -21,6 +21,13 @@ namespace VodTools.Shared
 
         public const string HealthPath = "/_emulator/health";
         public const string ShutdownPath = "/_emulator/shutdown";
+        /// <summary>GET lists the fault rules in force, POST adds the rules of a spec (the body), DELETE removes all of
+        /// them, DELETE .../ID one.</summary>
+        public const string FaultsPath = "/_emulator/faults";
+        /// <summary>POST empties the state (the process and port stay).</summary>
+        public const string ResetPath = "/_emulator/reset";
+        /// <summary>GET answers a snapshot of the state (a zip archive), PUT replaces the state with one.</summary>
+        public const string StatePath = "/_emulator/state";
 
         /// <summary>The emulator's command-line flags.</summary>
         public static class Flags
@@ -30,6 +37,8 @@ namespace VodTools.Shared
             public const string InMemory = "--in-memory";
             public const string UrlFile = "--url-file";
             public const string SeedSample = "--seed-sample";
+            public const string SeedDir = "--seed-dir";
+            public const string SeedBucket = "--seed-bucket";
             public const string Quota = "--quota";
             public const string Faults = "--faults";
             public const string TranscodeSeconds = "--transcode-seconds";

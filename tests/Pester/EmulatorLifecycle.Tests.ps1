@@ -223,7 +223,7 @@ Describe 'Start-VodEmulator -Faults' {
         $before = (Get-VodContext).EmulatorProcessId
         $failure = { Start-VodEmulator -InMemory -Faults '500=0.2' } | Should -Throw -ErrorId 'ParameterArgumentValidationError,*' -PassThru
         $failure.Exception.Message | Should -Match 'unknown rule "500=0\.2"'
-        $failure.Exception.Message | Should -Match 'KIND:P\[:MS\]\[@TARGET\]'
+        $failure.Exception.Message | Should -Match 'KIND:P\[:ARG\]\[@TARGET\]'
         $failure.Exception.Message | Should -Not -Match '--port' -Because 'the emulator''s usage text is not shown'
         (Get-VodContext).EmulatorProcessId | Should -Be $before
     }

@@ -160,6 +160,15 @@ Describe 'Every cmdlet with -Verbose -Debug on a known secret and STS token' {
         $null = Invoke-Step Get-OssBucket { Get-OssBucket -AccessKeyId $stsKeyId -AccessKeySecret 'WrongSecretWrongSecret' -SecurityToken $secrets[2] }
         $null = Invoke-Step Get-RamRole { Get-RamRole -AccessKeyId $stsKeyId -AccessKeySecret 'WrongSecretWrongSecret' -SecurityToken $secrets[2] }
         $null = Invoke-Step Get-VodCallerIdentity { Get-VodCallerIdentity -AccessKeyId $accountKeyId -AccessKeySecret 'WrongSecretWrongSecret' }
+        # The admin endpoints take no key; their output must still show none.
+        $state = Join-Path $TestDrive 'secrets-state.zip'
+        $null = Invoke-Step Set-VodEmulatorFault, Get-VodEmulatorFault, Clear-VodEmulatorFault, Save-VodEmulatorState, Restore-VodEmulatorState, Reset-VodEmulator {
+            Set-VodEmulatorFault -Url $url -Kind Delay -Probability 0 -DelayMs 1
+            Get-VodEmulatorFault -Url $url | Clear-VodEmulatorFault -Url $url
+            Save-VodEmulatorState -Url $url -Path $state
+            Restore-VodEmulatorState -Url $url -Path $state -Confirm:$false
+            Reset-VodEmulator -Url $url -Confirm:$false
+        }
         # Last, as it points the session at a new emulator with the public key: what the old context held must not show.
         $null = Invoke-Step Start-VodEmulator, Stop-VodEmulator { Start-VodEmulator -InMemory | Stop-VodEmulator }
         $script:errors = @($Error)
@@ -168,7 +177,7 @@ Describe 'Every cmdlet with -Verbose -Debug on a known secret and STS token' {
 
     It 'ran every exported cmdlet' {
         $exported = (Get-Command -Module VodTools).Name | Sort-Object
-        $exported.Count | Should -Be 49
+        $exported.Count | Should -Be 55
         ($ran | Sort-Object -Unique) | Should -Be $exported
     }
 

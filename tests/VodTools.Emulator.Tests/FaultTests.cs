@@ -115,12 +115,12 @@ public class FaultTests
     [Fact]
     public void Targets_are_checked()
     {
-        Assert.Equal("SubmitTranscodeJobs", FaultPlan.Parse("lost:0.3@SubmitTranscodeJobs").Rules[0].Target);
+        Assert.Equal("SubmitTranscodeJobs", FaultPlan.Parse("lost:0.3@SubmitTranscodeJobs").Rules[0].Rule.Target);
         Assert.Throws<ArgumentException>(() => EmulatorOptions.Parse(["--faults", "lost:0.3@"]));
         Assert.Throws<ArgumentException>(() => EmulatorOptions.Parse(["--faults", "lost:0.3@Submit-Jobs"]));
         Assert.Throws<ArgumentException>(() => EmulatorOptions.Parse(["--faults", "lost"]));
-        Assert.Throws<ArgumentException>(() => FaultPlan.Parse("500:0.2@SubmitTranscodeJob", actions: ["SubmitTranscodeJobs"]));
-        Assert.Single(FaultPlan.Parse("500:1@vod,lost:1@put", actions: []).Draw("oss", "PUT"));
+        Assert.Throws<ArgumentException>(() => FaultPlan.Parse("500:0.2@SubmitTranscodeJob", targets: ["SubmitTranscodeJobs"]));
+        Assert.Single(FaultPlan.Parse("500:1@vod,lost:1@put", targets: []).Draw("oss", "PUT"));
         Assert.Equal(FaultKind.Corrupt, FaultPlan.Parse("corrupt:0.5@PUT").Rules[0].Kind);
         Assert.Throws<ArgumentException>(() => FaultPlan.Parse("corrupt:0.5:10"));
     }

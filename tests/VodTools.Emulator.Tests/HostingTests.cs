@@ -63,6 +63,7 @@ public class HostingTests
             Directory.CreateDirectory(Path.Combine(folder, "objects"));
             File.WriteAllText(Path.Combine(folder, "objects", "body"), "x");
             File.WriteAllText(Path.Combine(folder, "emulator.lock"), "");
+            Directory.SetLastWriteTimeUtc(folder, DateTime.UtcNow.AddMinutes(-2)); // left by a kill a while ago
         }
         using (new FileStream(Path.Combine(live, "emulator.lock"), FileMode.Open, FileAccess.ReadWrite, FileShare.None))
         {
@@ -284,8 +285,8 @@ public class HostingTests
     {
         var plan = FaultPlan.Parse("500:0.25,delay:1:5", new Random(42));
         var draws = Enumerable.Range(0, 4000).Select(_ => plan.Draw()).ToList();
-        Assert.All(draws, d => Assert.Contains(d, r => r.Kind == FaultKind.Delay && r.DelayMs == 5));
-        int errors = draws.Count(d => d.Any(r => r.Kind == FaultKind.Error500));
+        Assert.All(draws, d => Assert.Contains(d, r => r.Kind == FaultKind.Delay && r.Rule.DelayMs == 5));
+        int errors = draws.Count(d => d.Any(r => r.Kind == FaultKind.Status && r.Rule.Status == 500));
         Assert.InRange(errors, 800, 1200);
     }
 

@@ -23,7 +23,7 @@ public sealed class EmulatorHost : IAsyncDisposable
     private readonly EmulatorOptions _options;
     private readonly RpcPipeline _rpc;
     private readonly OssApi _oss;
-    private readonly FaultPlan? _faults;
+    private readonly FaultPlan _faults;
     private readonly VodApi _vod;
     /// <summary>What /_emulator/stats counts: requests served (admin ones aside), faults injected by kind, throttled calls.</summary>
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, long> _counters = new();
@@ -44,11 +44,13 @@ public sealed class EmulatorHost : IAsyncDisposable
             var vod = _vod = new VodApi(_store, sts, options.Clock, options.AccountId, TimeSpan.FromSeconds(options.TranscodeSeconds), authorizer, options.UploadAuthSeconds);
             _rpc = new RpcPipeline([vod, ram, sts, new MtsApi(_store)], new RpcVerifier(keys, options.Clock, new NonceCache()),
                 options.RealQuota ? new QuotaLimiter(options.Clock) : null, options.Clock, Count, authorizer);
-            _faults = options.Faults == null ? null : FaultPlan.Parse(options.Faults, actions: _rpc.Actions);
+            var targets = _rpc.Actions.Concat(OssApi.Operations).ToList();
+            _faults = options.Faults == null ? new FaultPlan(targets) : FaultPlan.Parse(options.Faults, targets: targets);
             _oss = new OssApi(_store, new OssVerifier(keys, options.Clock), options.Clock, options.AccountId, authorizer, Count);
             _oss.RemoveOrphanBodies();
             _oss.Committed = vod.ObjectCommitted;
             if (options.SeedSample) SampleData.Seed(_store, options.Clock.GetUtcNow());
+            if (options.SeedDir != null) SampleData.SeedFolder(_store, options.SeedDir, options.SeedBucket!, options.Clock.GetUtcNow());
             vod.EnsureDefaults();
         }
         catch
@@ -148,10 +150,11 @@ public sealed class EmulatorHost : IAsyncDisposable
             string? dedicated = _options.ServicePorts.FirstOrDefault(p => p.Value == context.Connection.LocalPort).Key?.ToLowerInvariant();
             var rpc = await _rpc.ReadAsync(context, rawTarget, dedicated);
             Count("requests");
-            var faults = _faults?.Draw(rpc?.Names ?? ["oss", context.Request.Method]) ?? [];
-            foreach (var fault in faults.Where(f => f.Kind != FaultKind.LostAnswer)) Count("faults." + fault.Kind);
+            var faults = _faults.Draw(rpc?.Names ?? ["oss", context.Request.Method, OssApi.OperationOf(context, rawTarget) ?? ""]);
+            foreach (var fault in faults) Count("faults.rule." + fault.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            foreach (var fault in faults.Where(f => f.Kind != FaultKind.LostAnswer)) Count("faults." + fault.Rule.CounterName);
             foreach (var delay in faults.Where(f => f.Kind == FaultKind.Delay))
-                await Task.Delay(delay.DelayMs, context.RequestAborted);
+                await Task.Delay(delay.Rule.DelayMs, context.RequestAborted);
             if (faults.Any(f => f.Kind == FaultKind.Drop))
             {
                 context.Abort();
@@ -161,10 +164,9 @@ public sealed class EmulatorHost : IAsyncDisposable
             // sent nothing, not even the status line) and the connection is reset, as when a network drops the reply.
             lost = faults.Any(f => f.Kind == FaultKind.LostAnswer);
             if (lost) context.Response.Body = Stream.Null;
-            var injected = faults.FirstOrDefault(f => f.Kind is FaultKind.Error500 or FaultKind.Error503);
-            int injectedStatus = injected?.Kind == FaultKind.Error503 ? 503 : injected != null ? 500 : 0;
-            if (rpc != null) await _rpc.HandleAsync(context, rpc, injectedStatus, BaseUrl, faults.Any(f => f.Kind == FaultKind.Respell));
-            else await _oss.HandleAsync(context, rawTarget, injectedStatus, faults.Any(f => f.Kind == FaultKind.Corrupt), _vod.PlaybackSource(context.Request.Path.Value ?? ""));
+            var injected = faults.FirstOrDefault(f => f.Kind is FaultKind.Status or FaultKind.Error)?.Rule;
+            if (rpc != null) await _rpc.HandleAsync(context, rpc, injected, BaseUrl, faults.Any(f => f.Kind == FaultKind.Respell));
+            else await _oss.HandleAsync(context, rawTarget, injected, faults.Any(f => f.Kind == FaultKind.Corrupt), _vod.PlaybackSource(context.Request.Path.Value ?? ""));
             if (lost)
             {
                 Count("faults." + FaultKind.LostAnswer);
@@ -224,6 +226,25 @@ public sealed class EmulatorHost : IAsyncDisposable
                 await context.Response.CompleteAsync();
                 _app.Lifetime.StopApplication();
                 break;
+            case EmulatorDefaults.FaultsPath:
+                await HandleFaultsAsync(context);
+                break;
+            case var path when path?.StartsWith(EmulatorDefaults.FaultsPath + "/", StringComparison.Ordinal) == true && HttpMethods.IsDelete(context.Request.Method):
+                bool removed = int.TryParse(path[(EmulatorDefaults.FaultsPath.Length + 1)..], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int id)
+                    && _faults.Remove(id);
+                await WriteJsonAsync(context, removed ? 200 : 404, new JsonObject { ["removed"] = removed ? 1 : 0 });
+                break;
+            case EmulatorDefaults.ResetPath when HttpMethods.IsPost(context.Request.Method):
+                _store.Clear();
+                _vod.EnsureDefaults(); // as a fresh start has them
+                await WriteJsonAsync(context, 200, new JsonObject { ["reset"] = true });
+                break;
+            case EmulatorDefaults.StatePath when HttpMethods.IsGet(context.Request.Method):
+                await StateArchive.SaveAsync(_store, _oss.ReferencedBodyIds, context);
+                break;
+            case EmulatorDefaults.StatePath when HttpMethods.IsPut(context.Request.Method):
+                await StateArchive.RestoreAsync(_store, context);
+                break;
             case "/_emulator/stats":
                 context.Response.ContentType = "application/json";
                 var stats = new JsonObject(_counters.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => KeyValuePair.Create(c.Key, (JsonNode?)c.Value)));
@@ -234,6 +255,52 @@ public sealed class EmulatorHost : IAsyncDisposable
                 context.Response.StatusCode = 404;
                 break;
         }
+    }
+
+    /// <summary>/_emulator/faults: GET lists the rules in force with their hits, POST adds the rules of the spec in the
+    /// body (400 with the parser's words if it is not valid), DELETE removes every rule.</summary>
+    private async Task HandleFaultsAsync(HttpContext context)
+    {
+        var request = context.Request;
+        if (HttpMethods.IsGet(request.Method))
+            await WriteJsonAsync(context, 200, new JsonObject { ["rules"] = RulesJson(_faults.Rules) });
+        else if (HttpMethods.IsPost(request.Method))
+        {
+            using var reader = new StreamReader(request.Body);
+            string spec = await reader.ReadToEndAsync(context.RequestAborted);
+            try
+            {
+                await WriteJsonAsync(context, 201, new JsonObject { ["rules"] = RulesJson(_faults.Add(spec)) });
+            }
+            catch (ArgumentException e)
+            {
+                await WriteJsonAsync(context, 400, new JsonObject { ["error"] = e.Message });
+            }
+        }
+        else if (HttpMethods.IsDelete(request.Method))
+            await WriteJsonAsync(context, 200, new JsonObject { ["removed"] = _faults.Clear() });
+        else
+            context.Response.StatusCode = 405;
+    }
+
+    private static JsonArray RulesJson(IEnumerable<ActiveFault> rules) => new(rules.Select(f => (JsonNode)new JsonObject
+    {
+        ["id"] = f.Id,
+        ["rule"] = f.Rule.Text,
+        ["kind"] = f.Kind.ToString(),
+        ["probability"] = f.Rule.Probability,
+        ["target"] = f.Rule.Target,
+        ["status"] = f.Rule.Status == 0 ? null : f.Rule.Status,
+        ["code"] = f.Rule.Code,
+        ["delayMs"] = f.Kind == FaultKind.Delay ? f.Rule.DelayMs : null,
+        ["hits"] = f.Hits,
+    }).ToArray());
+
+    private static Task WriteJsonAsync(HttpContext context, int status, JsonObject body)
+    {
+        context.Response.StatusCode = status;
+        context.Response.ContentType = "application/json";
+        return context.Response.WriteAsync(body.ToJsonString(RpcResponse.Json));
     }
 
     private void Count(string name) => _counters.AddOrUpdate(name, 1, (_, n) => n + 1);

@@ -18,6 +18,9 @@ public sealed class EmulatorOptions
     public bool InMemory { get; set; }
     public string? UrlFile { get; set; }
     public bool SeedSample { get; set; }
+    /// <summary>A folder whose files become objects of <see cref="SeedBucket"/> at start; null = none.</summary>
+    public string? SeedDir { get; set; }
+    public string? SeedBucket { get; set; }
     /// <summary>Enforce the VOD per-group QPS limits (spec/rpc-apis.md §5.7).</summary>
     public bool RealQuota { get; set; }
     /// <summary>Fault injection spec, see <see cref="FaultPlan"/>; null = none.</summary>
@@ -56,11 +59,16 @@ public sealed class EmulatorOptions
           --in-memory              keep nothing after exit
           --url-file PATH          write the base URL to PATH once listening
           --seed-sample            create bucket media-archive with sample media keys
+          --seed-dir DIR --seed-bucket NAME   every file under DIR becomes an object of bucket NAME (created if missing),
+                                   its key the file's path relative to DIR with '/' separators
           --quota off|real         real = enforce VOD QPS limits (Throttling.User)
-          --faults SPEC            inject failures: comma-separated RULE[@TARGET]; RULE is 500:P, 503:P, delay:P:MS,
-                                   drop:P (abort before acting) or lost:P (act and commit, then abort without the answer);
-                                   TARGET is an RPC action, a service (vod, ram, sts, mts, oss) or an OSS method (GET, PUT, POST,
-                                   DELETE, HEAD), e.g. "500:0.1,delay:0.2:1500,lost:0.3@SubmitTranscodeJobs,503:0.2@PUT"
+          --faults SPEC            inject failures: comma-separated RULE[@TARGET]; RULE is 500:P, 503:P (any 5xx),
+                                   error:P:CODE[:STATUS] (e.g. error:0.3:Throttling.User), delay:P:MS, drop:P (abort
+                                   before acting), lost:P (act and commit, then abort without the answer), corrupt:P or
+                                   respell:P; TARGET is an RPC action, a service (vod, ram, sts, mts, oss), an OSS method
+                                   (GET, PUT, POST, DELETE, HEAD) or operation (PutObject, UploadPart, ...), or SERVICE/NAME,
+                                   e.g. "error:0.3:Throttling.User@SubmitTranscodeJobs,lost:0.05@UploadPart"; rules can
+                                   also be added, listed and removed while it runs (/_emulator/faults)
           --transcode-seconds N    how long a simulated transcode/snapshot job runs (default 5)
           --sts-token-seconds N    cap the lifetime of STS tokens (to test credential refresh; the cloud's minimum is 900)
           --upload-auth-seconds N  VOD's upload credentials stop working after N seconds, though UploadAuth still says 3000
@@ -98,6 +106,8 @@ public sealed class EmulatorOptions
                 case Flags.InMemory: options.InMemory = true; break;
                 case Flags.UrlFile: options.UrlFile = Next(); break;
                 case Flags.SeedSample: options.SeedSample = true; break;
+                case Flags.SeedDir: options.SeedDir = Next(); break;
+                case Flags.SeedBucket: options.SeedBucket = Next(); break;
                 case Flags.Quota: options.RealQuota = ParseQuota(Next()); break;
                 case Flags.Faults: options.Faults = Next(); break;
                 case Flags.TranscodeSeconds: options.TranscodeSeconds = ParseDouble(Next(), arg); break;
@@ -129,6 +139,9 @@ public sealed class EmulatorOptions
         if (string.IsNullOrWhiteSpace(AccessKeyId) || string.IsNullOrWhiteSpace(AccessKeySecret))
             throw new ArgumentException("--access-key-id and --access-key-secret must not be empty");
         if (Faults != null) FaultPlan.Parse(Faults);
+        if ((SeedDir == null) != (SeedBucket == null)) throw new ArgumentException("--seed-dir and --seed-bucket go together");
+        if (SeedDir != null && !Directory.Exists(SeedDir)) throw new ArgumentException($"--seed-dir: no folder {SeedDir}");
+        if (SeedBucket != null && !Oss.OssApi.IsBucketName(SeedBucket)) throw new ArgumentException($"--seed-bucket: \"{SeedBucket}\" is not a valid bucket name");
         foreach (var (name, port) in ServicePorts)
         {
             if (!EmulatorDefaults.ServiceNames.Contains(name)) throw new ArgumentException($"--service-port: unknown service \"{name}\" (use {string.Join(", ", EmulatorDefaults.ServiceNames)})");
@@ -173,6 +186,8 @@ public sealed class EmulatorOptions
             case "inmemory": InMemory = p.Value.GetBoolean(); break;
             case "urlfile": UrlFile = p.Value.GetString(); break;
             case "seedsample": SeedSample = p.Value.GetBoolean(); break;
+            case "seeddir": SeedDir = p.Value.GetString(); break;
+            case "seedbucket": SeedBucket = p.Value.GetString(); break;
             case "quota": RealQuota = ParseQuota(p.Value.GetString()!); break;
             case "faults": Faults = p.Value.GetString(); break;
             case "transcodeseconds": TranscodeSeconds = p.Value.GetDouble(); break;

@@ -2,51 +2,101 @@ using VodTools.Shared;
 
 namespace VodTools.Emulator.Hosting;
 
-/// <summary>Injected failures, from a comma-separated spec of rules (grammar and parser in <see cref="FaultRules"/>, shared
-/// with Start-VodEmulator), each drawn independently per request: <c>500:P</c> and <c>503:P</c> answer that status with
-/// probability P (0..1) in the service's error shape; <c>delay:P:MS</c> waits MS milliseconds first; <c>drop:P</c> aborts
-/// the connection before acting; <c>lost:P</c> acts (its effect is committed) and then aborts the connection without the
-/// answer; <c>corrupt:P</c> makes an OSS write store its data with one byte changed (a PutObject or
-/// UploadPart body, the object CompleteMultipartUpload assembles) and answer with the CRC-64 of what it stored;
-/// <c>respell:P</c> answers RegisterMedia's FileURLs spelled another way (http:// for https://, the other
-/// percent-encoding), which VOD does not promise not to do. A rule may end in <c>@TARGET</c> to hit only requests of one RPC action (<c>@SubmitTranscodeJobs</c>), one
-/// service (<c>@vod</c>, <c>@ram</c>, <c>@sts</c>, <c>@oss</c>) or one OSS method (<c>@PUT</c>); names are case-insensitive.
+/// <summary>Injected failures: the rules of --faults, and those added, listed and cleared at run time through
+/// /_emulator/faults (grammar and parser in <see cref="FaultRules"/>, shared with the module's cmdlets). Each rule is drawn
+/// independently per request it targets: a status (<c>500:P</c>, <c>503:P</c>, any 5xx) or an error code
+/// (<c>error:P:Throttling.User</c>) is answered in the service's error shape instead of acting; <c>delay:P:MS</c> waits
+/// first; <c>drop:P</c> aborts the connection before acting; <c>lost:P</c> acts (its effect is committed) and then aborts
+/// without the answer; <c>corrupt:P</c> makes an OSS write store its data with one byte changed (a PutObject or UploadPart
+/// body, the object CompleteMultipartUpload assembles) and answer with the CRC-64 of what it stored; <c>respell:P</c>
+/// answers RegisterMedia's FileURLs spelled another way (http:// for https://, the other percent-encoding), which VOD does
+/// not promise not to do. A rule ending in <c>@TARGET</c> hits only requests of one RPC action (<c>@SubmitTranscodeJobs</c>),
+/// service (<c>@vod</c>, <c>@oss</c>), OSS method (<c>@PUT</c>) or OSS operation (<c>@UploadPart</c>), or SERVICE/NAME
+/// (<c>@oss/GET</c>); names are case-insensitive. Each rule has an id, never reused, under which its hits are counted.
 /// Admin endpoints are never affected.</summary>
-internal sealed class FaultPlan
+internal sealed class FaultPlan(IReadOnlyCollection<string>? targets = null, Random? random = null)
 {
-    private readonly Random _random;
+    private readonly Random _random = random ?? Random.Shared;
+    private readonly object _gate = new();
+    private readonly List<ActiveFault> _rules = [];
+    private int _lastId;
 
-    private FaultPlan(IReadOnlyList<FaultRule> rules, Random random)
+    /// <summary>The rules in force, in the order they were added.</summary>
+    public IReadOnlyList<ActiveFault> Rules
     {
-        Rules = rules;
-        _random = random;
+        get { lock (_gate) return [.. _rules]; }
     }
 
-    public IReadOnlyList<FaultRule> Rules { get; }
-
-    /// <param name="actions">the RPC actions the emulator serves (null checks only the form of a target)</param>
+    /// <summary>A plan holding the rules of a --faults spec.</summary>
+    /// <param name="targets">the RPC actions and OSS operations the emulator serves (null checks only the form of a target)</param>
     /// <exception cref="ArgumentException">the spec is not valid; the message starts with --faults</exception>
-    public static FaultPlan Parse(string spec, Random? random = null, IReadOnlyCollection<string>? actions = null)
+    public static FaultPlan Parse(string spec, Random? random = null, IReadOnlyCollection<string>? targets = null)
     {
+        var plan = new FaultPlan(targets, random);
         try
         {
-            return new FaultPlan(FaultRules.Parse(spec, actions), random ?? Random.Shared);
+            plan.Add(spec);
         }
         catch (ArgumentException e)
         {
             throw new ArgumentException("--faults: " + e.Message, e);
         }
+        return plan;
     }
 
-    /// <summary>The rules that fire for one request (a delay may come with an error, drop or lost answer).</summary>
-    /// <param name="names">what the request is: its RPC action and service, or "oss" and its HTTP method</param>
-    public List<FaultRule> Draw(params string[] names)
+    /// <summary>Adds the rules of a spec (all or none) and returns them with their ids.</summary>
+    /// <exception cref="ArgumentException">the spec is not valid</exception>
+    public List<ActiveFault> Add(string spec)
     {
-        var fired = new List<FaultRule>();
-        lock (_random)
-            foreach (var rule in Rules)
-                if ((rule.Target == null || names.Contains(rule.Target, StringComparer.OrdinalIgnoreCase)) && _random.NextDouble() < rule.Probability)
-                    fired.Add(rule);
+        var parsed = FaultRules.Parse(spec, targets);
+        lock (_gate)
+        {
+            var added = parsed.Select(rule => new ActiveFault(++_lastId, rule)).ToList();
+            _rules.AddRange(added);
+            return added;
+        }
+    }
+
+    /// <summary>Removes the rule with this id; false if there is none.</summary>
+    public bool Remove(int id)
+    {
+        lock (_gate) return _rules.RemoveAll(r => r.Id == id) > 0;
+    }
+
+    /// <summary>Removes every rule; returns how many there were.</summary>
+    public int Clear()
+    {
+        lock (_gate)
+        {
+            int count = _rules.Count;
+            _rules.Clear();
+            return count;
+        }
+    }
+
+    /// <summary>The rules that fire for one request (a delay may come with an error, drop or lost answer); each counts a hit.</summary>
+    /// <param name="names">what the request is: its RPC action and service, or "oss", its HTTP method and operation</param>
+    public List<ActiveFault> Draw(params string[] names)
+    {
+        var fired = new List<ActiveFault>();
+        lock (_gate)
+            foreach (var active in _rules)
+                if (active.Rule.Targets(names) && _random.NextDouble() < active.Rule.Probability)
+                {
+                    active.Hits++;
+                    fired.Add(active);
+                }
         return fired;
     }
+}
+
+/// <summary>A rule in force: its id (for Clear-VodEmulatorFault and the faults.rule.ID counter) and how often it fired.</summary>
+internal sealed class ActiveFault(int id, FaultRule rule)
+{
+    public int Id { get; } = id;
+    public FaultRule Rule { get; } = rule;
+    /// <summary>Written under the plan's lock.</summary>
+    public long Hits { get; set; }
+
+    public FaultKind Kind => Rule.Kind;
 }

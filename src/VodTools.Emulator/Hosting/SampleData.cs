@@ -7,7 +7,8 @@ namespace VodTools.Emulator.Hosting;
 
 /// <summary>--seed-sample: bucket media-archive (cn-shanghai) with a few hundred small fake media files of
 /// mixed types under nested prefixes, some with Unicode and spaces in their names, some non-media, and one
-/// zero-byte upload (which fails to transcode). Seeding is skipped when the bucket already exists.</summary>
+/// zero-byte upload (which fails to transcode). Seeding is skipped when the bucket already exists. Also seeds a bucket
+/// from a folder of real files (--seed-dir).</summary>
 internal static class SampleData
 {
     public const string Bucket = "media-archive";
@@ -24,13 +25,58 @@ internal static class SampleData
         foreach (var key in Keys())
         {
             byte[] body = key.Contains("broken") ? [] : Encoding.UTF8.GetBytes($"fake media file {key}\n");
-            string bodyId = Guid.NewGuid().ToString("N");
-            File.WriteAllBytes(store.BodyPath(bodyId), body);
-            byte[] md5 = MD5.HashData(body);
-            store.PutObject(new ObjectRecord(Bucket, key, body.Length, "\"" + Convert.ToHexString(md5) + "\"", Convert.ToBase64String(md5),
-                ContentType(key), now, bodyId, "Normal", [], Crc64.Of(body)));
+            using var content = new MemoryStream(body);
+            PutObject(store, Bucket, key, content, now);
         }
         return 0;
+    }
+
+    /// <summary>--seed-dir/--seed-bucket: every file under <paramref name="folder"/> becomes an object of
+    /// <paramref name="bucket"/> (created in the default region if missing), its key the file's path relative to the
+    /// folder with '/' separators; an object already there under that key is replaced.</summary>
+    /// <exception cref="ArgumentException">a file's key is longer than OSS allows</exception>
+    public static int SeedFolder(Store store, string folder, string bucket, DateTimeOffset now)
+    {
+        store.TryAdd(OssApi.BucketKind, bucket, new OssApi.Bucket { Name = bucket, Region = OssApi.DefaultRegion, CreationDate = now });
+        var files = Directory.EnumerateFiles(folder, "*", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0 })
+            .Select(file => (File: file, Key: Path.GetRelativePath(folder, file).Replace(Path.DirectorySeparatorChar, '/')))
+            .ToList();
+        foreach (var (_, key) in files.Where(f => Encoding.UTF8.GetByteCount(f.Key) > 1023))
+            throw new ArgumentException($"--seed-dir: \"{key}\" is longer than an OSS key may be (1023 bytes)");
+        return store.Atomically(() =>
+        {
+            foreach (var (file, key) in files)
+            {
+                using var content = File.OpenRead(file);
+                PutObject(store, bucket, key, content, now);
+            }
+            return files.Count;
+        });
+    }
+
+    /// <summary>Stores <paramref name="content"/> as an object, as a PutObject would (MD5, CRC-64, a content type by extension).</summary>
+    private static void PutObject(Store store, string bucket, string key, Stream content, DateTimeOffset now)
+    {
+        string bodyId = Guid.NewGuid().ToString("N");
+        using var md5 = IncrementalHash.CreateHash(HashAlgorithmName.MD5);
+        var crc = new Crc64();
+        long size = 0;
+        using (var file = File.Create(store.BodyPath(bodyId)))
+        {
+            var buffer = new byte[81920];
+            int read;
+            while ((read = content.Read(buffer)) > 0)
+            {
+                md5.AppendData(buffer, 0, read);
+                crc.Append(buffer.AsSpan(0, read));
+                file.Write(buffer, 0, read);
+                size += read;
+            }
+        }
+        byte[] digest = md5.GetHashAndReset();
+        var replaced = store.PutObject(new ObjectRecord(bucket, key, size, "\"" + Convert.ToHexString(digest) + "\"", Convert.ToBase64String(digest),
+            ContentType(key), now, bodyId, "Normal", [], crc.Value));
+        store.DeleteBody(replaced?.BodyId);
     }
 
     public static IEnumerable<string> Keys()

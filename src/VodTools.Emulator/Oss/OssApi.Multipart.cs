@@ -29,11 +29,18 @@ internal sealed partial class OssApi
     /// body and committing its metadata (such a write was never acknowledged).</summary>
     public void RemoveOrphanBodies()
     {
+        var referenced = ReferencedBodyIds();
+        foreach (var file in Directory.EnumerateFiles(store.BodiesDir))
+            if (!referenced.Contains(Path.GetFileName(file))) File.Delete(file);
+    }
+
+    /// <summary>The bodies the state refers to: every object's and every pending upload part's.</summary>
+    public HashSet<string> ReferencedBodyIds()
+    {
         var referenced = store.ObjectBodyIds();
         foreach (var upload in store.All<MultipartUpload>(UploadKind))
             referenced.UnionWith(upload.Parts.Values.Select(p => p.BodyId));
-        foreach (var file in Directory.EnumerateFiles(store.BodiesDir))
-            if (!referenced.Contains(Path.GetFileName(file))) File.Delete(file);
+        return referenced;
     }
 
     private MultipartUpload RequireUpload(string bucket, string uploadId)
@@ -45,7 +52,6 @@ internal sealed partial class OssApi
 
     private Task InitiateMultipartUploadAsync(HttpContext context, IncomingRequest request, string bucket, string key)
     {
-        count?.Invoke("oss.InitiateMultipartUpload");
         RequireBucket(bucket);
         var upload = new MultipartUpload
         {
@@ -65,7 +71,6 @@ internal sealed partial class OssApi
 
     private async Task UploadPartAsync(HttpContext context, IncomingRequest request, string bucket, string key, string uploadId)
     {
-        count?.Invoke("oss.UploadPart");
         RequireUpload(bucket, uploadId);
         if (!int.TryParse(request.QueryValue("partNumber"), NumberStyles.None, CultureInfo.InvariantCulture, out int number) || number < 1 || number > MaxPartNumber)
             throw OssException.InvalidArgument($"Part number must be an integer between 1 and {MaxPartNumber}, inclusive.");
@@ -94,7 +99,6 @@ internal sealed partial class OssApi
 
     private async Task CompleteMultipartUploadAsync(HttpContext context, IncomingRequest request, string bucket, string key, string uploadId)
     {
-        count?.Invoke("oss.CompleteMultipartUpload");
         var upload = RequireUpload(bucket, uploadId);
         List<(int Number, Part Part)> chosen;
         if (string.Equals(request.Header("x-oss-complete-all"), "yes", StringComparison.OrdinalIgnoreCase))
@@ -198,7 +202,6 @@ internal sealed partial class OssApi
 
     private Task ListPartsAsync(HttpContext context, IncomingRequest request, string bucket, string key, string uploadId)
     {
-        count?.Invoke("oss.ListParts");
         var upload = RequireUpload(bucket, uploadId);
         int max = MaxKeys(request, "max-parts", 1000);
         int marker = int.TryParse(request.QueryValue("part-number-marker"), out int m) ? m : 0;

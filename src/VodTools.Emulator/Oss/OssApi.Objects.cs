@@ -73,7 +73,6 @@ internal sealed partial class OssApi
 
     private async Task PutObjectAsync(HttpContext context, IncomingRequest request, string bucket, string key)
     {
-        count?.Invoke("oss.PutObject");
         RequireBucket(bucket);
         if (request.Header("x-oss-copy-source") != null)
             throw new OssException(501, "NotImplemented", "A header you provided implies functionality that is not implemented.", ("Header", "x-oss-copy-source"));

@@ -5,6 +5,7 @@ using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using VodTools.Emulator.Auth;
 using VodTools.Emulator.Storage;
+using VodTools.Shared;
 
 namespace VodTools.Emulator.Oss;
 
@@ -40,6 +41,8 @@ internal sealed partial class OssApi(Store store, OssVerifier verifier, TimeProv
     [GeneratedRegex("^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$")]
     private static partial Regex BucketNameFormat();
 
+    public static bool IsBucketName(string name) => BucketNameFormat().IsMatch(name);
+
     [GeneratedRegex(@"(^|\.)oss-(?<region>[a-z0-9-]+?)(-internal)?\.aliyuncs\.com$")]
     private static partial Regex EndpointRegion();
 
@@ -54,10 +57,11 @@ internal sealed partial class OssApi(Store store, OssVerifier verifier, TimeProv
     private static void SetCrc64(HttpResponse response, ulong crc) =>
         response.Headers["x-oss-hash-crc64ecma"] = crc.ToString(CultureInfo.InvariantCulture);
 
+    /// <param name="injected">an injected status or error code to answer instead of acting, else null</param>
     /// <param name="corruptData">store the data of this write with one byte changed (the <c>corrupt</c> fault)</param>
     /// <param name="playback">a VOD play URL's source object, read without a signature (GET and HEAD, ranges honoured);
     /// Key null when the stream cannot be played</param>
-    public async Task HandleAsync(HttpContext context, string rawTarget, int injectedStatus, bool corruptData = false, (string Bucket, string? Key)? playback = null)
+    public async Task HandleAsync(HttpContext context, string rawTarget, FaultRule? injected, bool corruptData = false, (string Bucket, string? Key)? playback = null)
     {
         if (corruptData) context.Items[CorruptDataItem] = true;
         var headers = context.Request.Headers.SelectMany(h => h.Value.Select(v => new KeyValuePair<string, string>(h.Key, v ?? "")));
@@ -68,8 +72,7 @@ internal sealed partial class OssApi(Store store, OssVerifier verifier, TimeProv
         context.Response.Headers["x-oss-server-time"] = "0";
         try
         {
-            if (injectedStatus == 500) throw new OssException(500, "InternalError", "We encountered an internal error. Please try again.");
-            if (injectedStatus == 503) throw new OssException(503, "ServiceUnavailable", "Thread pool is almost full, please retry later.");
+            if (injected != null) throw Injected(injected);
             if (playback is { } play)
             {
                 if (request.Method is not ("GET" or "HEAD")) throw MethodNotAllowed();
@@ -81,13 +84,15 @@ internal sealed partial class OssApi(Store store, OssVerifier verifier, TimeProv
                 throw new OssException(400, "InvalidObjectName", "The Length of Object name must be less than 1024.");
             var auth = verifier.Verify(request, address.Bucket, address.Key);
             if (!auth.Ok) throw new OssException(auth.Failure!.Status, auth.Failure.Code, auth.Failure.Message, [.. (auth.Failure.Extra ?? []).Select(x => (x.Key, x.Value))]);
+            string operation = OperationOf(request, address) ?? throw MethodNotAllowed();
             if (authorizer != null)
             {
                 var bucket = address.Bucket == null ? null : store.Get<Bucket>(BucketKind, address.Bucket);
                 RequireRightEndpoint(request, address.Bucket, bucket);
-                Authorize(auth.Key!, OssActions.Of(request, address), bucket, address);
+                Authorize(auth.Key!, OssActions.Of(operation), bucket, address);
             }
-            await RouteAsync(context, request, address);
+            count?.Invoke("oss." + operation); // signed requests that reached the operation, failed ones included
+            await RouteAsync(context, request, address, operation);
         }
         catch (OssException e) when (!context.Response.HasStarted)
         {
@@ -108,44 +113,93 @@ internal sealed partial class OssApi(Store store, OssVerifier verifier, TimeProv
         }
     }
 
-    private Task RouteAsync(HttpContext context, IncomingRequest request, OssAddress address)
+    /// <summary>Every operation <see cref="OperationOf"/> names, as fault rules may target them.</summary>
+    public static readonly string[] Operations =
+    [
+        "ListBuckets", "PutBucket", "PutBucketAcl", "DeleteBucket", "HeadBucket", "GetBucketInfo", "GetBucketLocation", "GetBucketAcl",
+        "ListMultipartUploads", "ListObjects", "DeleteMultipleObjects", "UploadPart", "PutObject", "ListParts", "GetObject", "HeadObject",
+        "AbortMultipartUpload", "DeleteObject", "InitiateMultipartUpload", "CompleteMultipartUpload",
+    ];
+
+    /// <summary>The OSS API operation a request asks for (its name in the OSS API reference), or null when it names none
+    /// (answered MethodNotAllowed). One place for routing and for fault rules that target an operation.</summary>
+    public static string? OperationOf(IncomingRequest request, OssAddress address)
     {
         string method = request.Method;
-        if (address.Bucket == null)
-            return method == "GET" ? ListBucketsAsync(context, request) : throw MethodNotAllowed();
-        string bucket = address.Bucket;
+        if (address.Bucket == null) return method == "GET" ? "ListBuckets" : null;
         if (address.Key == null)
         {
             return method switch
             {
-                "PUT" when request.Query.Count == 0 || request.HasQuery("acl") => PutBucketAsync(context, request, bucket),
-                "DELETE" => DeleteBucketAsync(context, bucket),
-                "HEAD" => HeadBucketAsync(context, bucket),
-                "GET" when request.HasQuery("bucketInfo") => GetBucketInfoAsync(context, bucket),
-                "GET" when request.HasQuery("location") => GetBucketLocationAsync(context, bucket),
-                "GET" when request.HasQuery("acl") => GetBucketAclAsync(context, bucket),
-                "GET" when request.HasQuery("uploads") => ListMultipartUploadsAsync(context, request, bucket),
-                "GET" => ListObjectsAsync(context, request, bucket),
-                "POST" when request.HasQuery("delete") => DeleteMultipleObjectsAsync(context, request, bucket),
-                _ => throw MethodNotAllowed(),
+                "PUT" when request.HasQuery("acl") => "PutBucketAcl",
+                "PUT" when request.Query.Count == 0 => "PutBucket",
+                "DELETE" => "DeleteBucket",
+                "HEAD" => "HeadBucket",
+                "GET" when request.HasQuery("bucketInfo") => "GetBucketInfo",
+                "GET" when request.HasQuery("location") => "GetBucketLocation",
+                "GET" when request.HasQuery("acl") => "GetBucketAcl",
+                "GET" when request.HasQuery("uploads") => "ListMultipartUploads",
+                "GET" => "ListObjects",
+                "POST" when request.HasQuery("delete") => "DeleteMultipleObjects",
+                _ => null,
             };
         }
-        string key = address.Key;
-        string? uploadId = request.QueryValue("uploadId");
+        bool upload = request.QueryValue("uploadId") != null;
         return method switch
         {
-            "PUT" when uploadId != null => UploadPartAsync(context, request, bucket, key, uploadId),
-            "PUT" => PutObjectAsync(context, request, bucket, key),
-            "GET" when uploadId != null => ListPartsAsync(context, request, bucket, key, uploadId),
-            "GET" => GetObjectAsync(context, request, bucket, key, withBody: true),
-            "HEAD" => GetObjectAsync(context, request, bucket, key, withBody: false),
-            "DELETE" when uploadId != null => AbortMultipartUploadAsync(context, bucket, uploadId),
-            "DELETE" => DeleteObjectAsync(context, bucket, key),
-            "POST" when request.HasQuery("uploads") => InitiateMultipartUploadAsync(context, request, bucket, key),
-            "POST" when uploadId != null => CompleteMultipartUploadAsync(context, request, bucket, key, uploadId),
+            "PUT" => upload ? "UploadPart" : "PutObject",
+            "GET" => upload ? "ListParts" : "GetObject",
+            "HEAD" => "HeadObject",
+            "DELETE" => upload ? "AbortMultipartUpload" : "DeleteObject",
+            "POST" when request.HasQuery("uploads") => "InitiateMultipartUpload",
+            "POST" when upload => "CompleteMultipartUpload",
+            _ => null,
+        };
+    }
+
+    /// <summary>The operation of a request as it arrives (before its signature is checked), for fault targeting.</summary>
+    public static string? OperationOf(HttpContext context, string rawTarget)
+    {
+        var request = new IncomingRequest(context.Request.Method, rawTarget, [new("host", context.Request.Host.Value ?? "")], []);
+        return OperationOf(request, OssAddress.Parse(request.Host, request.RawPath));
+    }
+
+    private Task RouteAsync(HttpContext context, IncomingRequest request, OssAddress address, string operation)
+    {
+        string bucket = address.Bucket!, key = address.Key!;
+        string uploadId = request.QueryValue("uploadId")!;
+        return operation switch
+        {
+            "ListBuckets" => ListBucketsAsync(context, request),
+            "PutBucket" or "PutBucketAcl" => PutBucketAsync(context, request, bucket),
+            "DeleteBucket" => DeleteBucketAsync(context, bucket),
+            "HeadBucket" => HeadBucketAsync(context, bucket),
+            "GetBucketInfo" => GetBucketInfoAsync(context, bucket),
+            "GetBucketLocation" => GetBucketLocationAsync(context, bucket),
+            "GetBucketAcl" => GetBucketAclAsync(context, bucket),
+            "ListMultipartUploads" => ListMultipartUploadsAsync(context, request, bucket),
+            "ListObjects" => ListObjectsAsync(context, request, bucket),
+            "DeleteMultipleObjects" => DeleteMultipleObjectsAsync(context, request, bucket),
+            "UploadPart" => UploadPartAsync(context, request, bucket, key, uploadId),
+            "PutObject" => PutObjectAsync(context, request, bucket, key),
+            "ListParts" => ListPartsAsync(context, request, bucket, key, uploadId),
+            "GetObject" => GetObjectAsync(context, request, bucket, key, withBody: true),
+            "HeadObject" => GetObjectAsync(context, request, bucket, key, withBody: false),
+            "AbortMultipartUpload" => AbortMultipartUploadAsync(context, bucket, uploadId),
+            "DeleteObject" => DeleteObjectAsync(context, bucket, key),
+            "InitiateMultipartUpload" => InitiateMultipartUploadAsync(context, request, bucket, key),
+            "CompleteMultipartUpload" => CompleteMultipartUploadAsync(context, request, bucket, key, uploadId),
             _ => throw MethodNotAllowed(),
         };
     }
+
+    /// <summary>The error an injected status or error-code fault answers with, in OSS's shape.</summary>
+    private static OssException Injected(FaultRule fault) => fault switch
+    {
+        { Kind: FaultKind.Error } => new OssException(fault.Status, fault.Code!, $"The request has failed ({fault.Code})."),
+        { Status: 503 } => new OssException(503, "ServiceUnavailable", "Thread pool is almost full, please retry later."),
+        _ => new OssException(fault.Status, "InternalError", "We encountered an internal error. Please try again."),
+    };
 
     private static OssException MethodNotAllowed() =>
         new(405, "MethodNotAllowed", "The specified method is not allowed against this resource.");

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using VodTools.Emulator.Auth;
+using VodTools.Shared;
 
 namespace VodTools.Emulator.Rpc;
 
@@ -70,10 +71,13 @@ internal sealed class RpcPipeline(IEnumerable<RpcApi> apis, RpcVerifier verifier
         return context.Response.WriteAsync(RpcResponse.Error(id, context.Request.Host.Value ?? "", "Unknown", e.Code, e.Message).ToJsonString(RpcResponse.Json));
     }
 
-    /// <param name="injectedStatus">500 or 503 to answer that injected fault instead of acting, else 0</param>
+    /// <summary>What VOD answers a call over its QPS limit with (400 Throttling.User).</summary>
+    public const string ThrottlingUserMessage = "Request was denied due to user flow throttling.";
+
+    /// <param name="injected">an injected status or error code to answer instead of acting, else null</param>
     /// <param name="baseUrl">the emulator's base URL, handed to actions (VOD gives it out as the OSS endpoint)</param>
     /// <param name="respell">the respell fault fired: the action answers URLs spelled another way</param>
-    public async Task HandleAsync(HttpContext context, RpcRequest call, int injectedStatus, string baseUrl, bool respell = false)
+    public async Task HandleAsync(HttpContext context, RpcRequest call, FaultRule? injected, string baseUrl, bool respell = false)
     {
         var request = call.Request;
         string action = call.Action;
@@ -102,11 +106,12 @@ internal sealed class RpcPipeline(IEnumerable<RpcApi> apis, RpcVerifier verifier
         Task Error(int status, string code, string message, JsonObject? detail = null) =>
             Answer(status, RpcResponse.Error(requestId, hostId, api?.Product ?? "Unknown", code, message, detail), "Error");
 
-        if (injectedStatus != 0)
+        if (injected != null)
         {
-            await (injectedStatus == 503
-                ? Error(503, api?.UnavailableCode ?? "ServiceUnavailable", "The request has failed due to a temporary failure of the server.")
-                : Error(500, "InternalError", "The request processing has failed due to some unknown error."));
+            var (code, message) = injected.Kind == FaultKind.Error ? (injected.Code!, MessageOf(injected.Code!))
+                : injected.Status == 503 ? (api?.UnavailableCode ?? "ServiceUnavailable", MessageOf("ServiceUnavailable"))
+                : ("InternalError", MessageOf("InternalError"));
+            await Error(injected.Status, code, message);
             return;
         }
         if (action.Length == 0) { await Error(400, "MissingParameter", "The input parameter \"Action\" that is mandatory for processing this request is not supplied."); return; }
@@ -120,7 +125,7 @@ internal sealed class RpcPipeline(IEnumerable<RpcApi> apis, RpcVerifier verifier
         {
             count("throttled");
             context.Response.Headers["x-acs-retry-after"] = "1000";
-            await Error(400, "Throttling.User", "Request was denied due to user flow throttling.");
+            await Error(400, "Throttling.User", ThrottlingUserMessage);
             return;
         }
         JsonObject result;
@@ -146,6 +151,16 @@ internal sealed class RpcPipeline(IEnumerable<RpcApi> apis, RpcVerifier verifier
         result = new JsonObject { ["RequestId"] = requestId }.Merge(result);
         await Answer(200, result, action + "Response");
     }
+
+    /// <summary>The cloud's message for an error code an injected fault answers with.</summary>
+    private static string MessageOf(string code) => code switch
+    {
+        "Throttling.User" => ThrottlingUserMessage,
+        "Throttling" => "Request was denied due to request throttling.",
+        "ServiceUnavailable" => "The request has failed due to a temporary failure of the server.",
+        "InternalError" => "The request processing has failed due to some unknown error.",
+        _ => $"The request has failed ({code}).",
+    };
 }
 
 /// <summary>An RPC request as read off the wire, before its signature is checked: what fault targeting

@@ -23,14 +23,14 @@ internal sealed class Store : IDisposable
         {
             RemoveAbandonedThrowawayFolders();
             _throwawayDir = Path.Combine(Path.GetTempPath(), ThrowawayPrefix + Guid.NewGuid().ToString("N"));
-            BodiesDir = Path.Combine(_throwawayDir, "objects");
+            BodiesDir = Path.Combine(_throwawayDir, BodiesFolder);
             Directory.CreateDirectory(BodiesDir);
             _folderLock = LockFolder(_throwawayDir);
             _db = new SqliteConnection($"Data Source=mem-{Guid.NewGuid():N};Mode=Memory;Cache=Shared");
         }
         else
         {
-            BodiesDir = Path.Combine(dataDir, "objects");
+            BodiesDir = Path.Combine(dataDir, BodiesFolder);
             Directory.CreateDirectory(BodiesDir);
             try
             {
@@ -40,7 +40,7 @@ internal sealed class Store : IDisposable
             {
                 throw new IOException($"the data folder {dataDir} is in use by another emulator", e);
             }
-            _db = new SqliteConnection($"Data Source={Path.Combine(dataDir, "emulator.db")};Pooling=False");
+            _db = new SqliteConnection($"Data Source={Path.Combine(dataDir, DatabaseFile)};Pooling=False");
         }
         _db.Open();
         Execute("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;");
@@ -52,22 +52,28 @@ internal sealed class Store : IDisposable
     }
 
     private const string ThrowawayPrefix = "vodtools-emulator-";
+    /// <summary>The database's file name, in a data folder and in a saved state.</summary>
+    public const string DatabaseFile = "emulator.db";
+    private const string BodiesFolder = "objects";
     private const string LockFileName = "emulator.lock";
 
     private static FileStream LockFolder(string folder) =>
         new(Path.Combine(folder, LockFileName), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
 
     /// <summary>An --in-memory emulator that was killed (Stop-VodEmulator, kill -9) leaves its temp folder
-    /// behind; the next one deletes every such folder whose lock no live emulator holds (folders without a
-    /// lock file only once they are an hour old: their owner may be starting right now).</summary>
+    /// behind; the next one deletes every such folder whose lock no live emulator holds, once it is a minute old
+    /// (an emulator starting right now may have created its lock file and not locked it yet), and folders without a
+    /// lock file once they are an hour old.</summary>
     private static void RemoveAbandonedThrowawayFolders()
     {
         foreach (var folder in Directory.EnumerateDirectories(Path.GetTempPath(), ThrowawayPrefix + "*"))
         {
             try
             {
+                var written = Directory.GetLastWriteTimeUtc(folder);
+                if (written > DateTime.UtcNow.AddMinutes(-1)) continue;
                 if (File.Exists(Path.Combine(folder, LockFileName))) LockFolder(folder).Dispose(); // throws while its emulator runs
-                else if (Directory.GetLastWriteTimeUtc(folder) > DateTime.UtcNow.AddHours(-1)) continue;
+                else if (written > DateTime.UtcNow.AddHours(-1)) continue;
                 Directory.Delete(folder, recursive: true);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -234,6 +240,60 @@ internal sealed class Store : IDisposable
     public void DeleteBody(string? bodyId)
     {
         if (bodyId != null) File.Delete(BodyPath(bodyId));
+    }
+
+    /// <summary>Empties the state: every document, object and body.</summary>
+    public void Clear()
+    {
+        lock (_gate)
+        {
+            Execute("DELETE FROM docs; DELETE FROM objects;");
+            DeleteAllBodies();
+        }
+    }
+
+    /// <summary>Writes a consistent copy of the state into <paramref name="folder"/>: the database through SQLite's online
+    /// backup and the bodies <paramref name="bodyIds"/> names, all under the lock, so no change lands in between.</summary>
+    /// <param name="bodyIds">the bodies the state refers to, read under the same lock</param>
+    public void SaveTo(string folder, Func<IEnumerable<string>> bodyIds)
+    {
+        string bodies = Path.Combine(folder, BodiesFolder);
+        Directory.CreateDirectory(bodies);
+        lock (_gate)
+        {
+            using (var copy = new SqliteConnection($"Data Source={Path.Combine(folder, DatabaseFile)};Pooling=False"))
+            {
+                copy.Open();
+                _db.BackupDatabase(copy);
+            }
+            foreach (var id in bodyIds()) File.Copy(BodyPath(id), Path.Combine(bodies, id));
+        }
+    }
+
+    /// <summary>Replaces the state with one <see cref="SaveTo"/> wrote into <paramref name="folder"/> (whose bodies move here).</summary>
+    public void RestoreFrom(string folder)
+    {
+        lock (_gate)
+        {
+            using (var saved = new SqliteConnection($"Data Source={Path.Combine(folder, DatabaseFile)};Mode=ReadWrite;Pooling=False"))
+            {
+                saved.Open();
+                saved.BackupDatabase(_db);
+            }
+            DeleteAllBodies();
+            string bodies = Path.Combine(folder, BodiesFolder);
+            if (Directory.Exists(bodies))
+                foreach (var file in Directory.EnumerateFiles(bodies)) File.Move(file, BodyPath(Path.GetFileName(file)), overwrite: true);
+        }
+    }
+
+    private void DeleteAllBodies()
+    {
+        foreach (var file in Directory.EnumerateFiles(BodiesDir))
+        {
+            try { File.Delete(file); }
+            catch (IOException) { } // a reader holds it open (Windows): unreferenced now, removed at the next start
+        }
     }
 
     public void Dispose()

@@ -10,7 +10,7 @@ namespace VodTools.Commands
     /// <summary>
     /// <para type="synopsis">Starts the local emulator of RAM, STS, VOD and OSS and points this session at it.</para>
     /// </summary>
-    [Cmdlet(VerbsLifecycle.Start, "VodEmulator", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
+    [Cmdlet(VerbsLifecycle.Start, "VodEmulator", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low, DefaultParameterSetName = "Default")]
     [OutputType(typeof(EmulatorInstance))]
     public sealed class StartVodEmulatorCommand : PSCmdlet
     {
@@ -31,12 +31,21 @@ namespace VodTools.Commands
         [Parameter]
         public SwitchParameter SeedSample { get; set; }
 
+        /// <summary>A folder of files to put in the emulator: each becomes an object of -Bucket, its key the file's path relative to the folder with '/' separators (an object already there under that key is replaced). Works with -InMemory too.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = "Seed")]
+        public string? SeedPath { get; set; }
+
+        /// <summary>The bucket -SeedPath fills (created in cn-shanghai if missing).</summary>
+        [Parameter(Mandatory = true, ParameterSetName = "Seed")]
+        [ValidateBucketName]
+        public string? Bucket { get; set; }
+
         /// <summary>off (default) or real: enforce VOD's per-action QPS limits and answer excess with Throttling.User.</summary>
         [Parameter]
         [ValidateSet("off", "real")]
         public string Quota { get; set; } = "off";
 
-        /// <summary>Failures to inject, e.g. "500:0.1,503:0.05,delay:0.2:1500,drop:0.01,lost:0.3@SubmitTranscodeJobs" (comma-separated KIND:P[:MS][@TARGET]; P from 0 to 1; lost = acted on, answer withheld; corrupt = an OSS upload stored with one byte changed and answered with the CRC-64 of what was stored; respell = RegisterMedia answers its FileURLs spelled another way; target = an RPC action, vod/ram/sts/mts/oss or an OSS method). Checked before the emulator starts.</summary>
+        /// <summary>Failures to inject, e.g. "error:0.3:Throttling.User@SubmitTranscodeJobs,lost:0.05@UploadPart,503:0.05,delay:0.2:1500" (comma-separated KIND:P[:ARG][@TARGET]; P from 0 to 1; KIND is a 5xx status, error:P:CODE[:STATUS], delay:P:MS, drop, lost = acted on and answer withheld, corrupt = an OSS upload stored with one byte changed, respell = RegisterMedia answers its FileURLs spelled another way; TARGET = an RPC action, vod/ram/sts/mts/oss, an OSS method or operation, or SERVICE/NAME). Checked before the emulator starts; Set-VodEmulatorFault changes them while it runs.</summary>
         [Parameter]
         [ValidateFaults]
         public string? Faults { get; set; }
@@ -90,6 +99,13 @@ namespace VodTools.Commands
                 ParentProcessId = Detach ? null : (int?)System.Diagnostics.Process.GetCurrentProcess().Id,
             };
             if (DataPath != null) settings.DataDir = GetUnresolvedProviderPathFromPSPath(DataPath);
+            if (SeedPath != null)
+            {
+                settings.SeedDir = GetUnresolvedProviderPathFromPSPath(SeedPath);
+                settings.SeedBucket = Bucket;
+                if (!System.IO.Directory.Exists(settings.SeedDir))
+                    ThrowTerminatingError(new ErrorRecord(new System.IO.DirectoryNotFoundException($"There is no folder {settings.SeedDir} to seed the emulator from."), "SeedPathNotFound", ErrorCategory.ObjectNotFound, settings.SeedDir));
+            }
 
             // One emulator per session: the one already running is reused when it was started the same way, else
             // replaced (it would hold the data folder, and the session can point at one emulator only).
@@ -103,6 +119,8 @@ namespace VodTools.Commands
                 return;
             }
             if (!ShouldProcess(dll, earlier == null ? "Start the VodTools emulator" : $"Stop the emulator at {earlier.Url} (process {earlier.Process.Id}) and start one with the new options")) return;
+            // the runtime is checked before the earlier emulator is stopped: a machine without it keeps what it had
+            var host = Run(() => EmulatorRuntime.HostFor(dll));
             if (earlier != null)
             {
                 EmulatorProcess.Stop(earlier.Process.Id, earlier.Url);
@@ -110,7 +128,7 @@ namespace VodTools.Commands
                 if (earlier.Settings.InMemory) WriteWarning(stopped + ": the state it kept in memory is gone.");
                 else WriteVerbose($"{stopped}; its state stays in {earlier.Settings.DataDir}.");
             }
-            PointSessionAt(context, Run(() => EmulatorProcess.Start(dll, settings, TimeSpan.FromSeconds(StartTimeoutSec), () => Stopping)));
+            PointSessionAt(context, Run(() => EmulatorProcess.Start(host, dll, settings, TimeSpan.FromSeconds(StartTimeoutSec), () => Stopping)));
         }
 
         private void PointSessionAt(VodContext context, EmulatorProcess emulator)

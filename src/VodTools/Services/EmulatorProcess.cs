@@ -56,15 +56,16 @@ namespace VodTools.Services
             return candidate;
         }
 
-        /// <summary>Starts the emulator and returns once it answers; gives up (and kills it) after <paramref name="timeout"/>
-        /// or as soon as <paramref name="cancelled"/> says so (Ctrl+C).</summary>
-        public static EmulatorProcess Start(string dll, EmulatorSettings settings, TimeSpan timeout, Func<bool> cancelled)
+        /// <summary>Starts the emulator with the dotnet <paramref name="host"/> (<see cref="EmulatorRuntime.HostFor"/>) and returns
+        /// once it answers; gives up (and kills it) after <paramref name="timeout"/> or as soon as <paramref name="cancelled"/>
+        /// says so (Ctrl+C).</summary>
+        public static EmulatorProcess Start(string host, string dll, EmulatorSettings settings, TimeSpan timeout, Func<bool> cancelled)
         {
             var urlFile = Path.Combine(Path.GetTempPath(), "vodtools-emulator-" + Guid.NewGuid().ToString("N") + ".url");
             var logPath = Path.ChangeExtension(urlFile, ".log");
             var arguments = settings.Arguments();
             arguments.InsertRange(0, new[] { dll, EmulatorDefaults.Flags.UrlFile, urlFile });
-            var process = StartProcess(arguments, logPath);
+            var process = StartProcess(host, arguments, logPath);
             var url = WaitUntilAnswering(process, urlFile, logPath, timeout, cancelled);
             return new EmulatorProcess(process, dll, settings, new Uri(url.TrimEnd('/') + "/"), logPath);
         }
@@ -108,20 +109,12 @@ namespace VodTools.Services
             }
         }
 
-        /// <summary>dotnet runs the emulator (it is framework-dependent): the host that runs this PowerShell, if any, else the one on PATH.</summary>
-        private static string DotnetHost()
-        {
-            var host = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH");
-            if (!string.IsNullOrEmpty(host) && File.Exists(host)) return host!;
-            return RuntimeInformation.IsOSPlatform(OSPlatform.Windows) ? "dotnet.exe" : "dotnet";
-        }
-
         /// <summary>Starts dotnet with the emulator's output going to <paramref name="logPath"/>. Without a window, on
         /// Windows the emulator gets a console of its own, so the Ctrl+C of the user's console does not reach it (on Unix
         /// it leaves the terminal's session itself: --own-session).</summary>
-        private static Process StartProcess(List<string> arguments, string logPath)
+        private static Process StartProcess(string host, List<string> arguments, string logPath)
         {
-            var start = new ProcessStartInfo(DotnetHost())
+            var start = new ProcessStartInfo(host)
             {
                 Arguments = string.Join(" ", arguments.ConvertAll(Quote)),
                 UseShellExecute = false,

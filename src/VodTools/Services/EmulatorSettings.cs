@@ -13,6 +13,9 @@ namespace VodTools.Services
         public string DataDir { get; set; } = EmulatorDefaults.DefaultDataDir();
         public bool InMemory { get; set; }
         public bool SeedSample { get; set; }
+        /// <summary>A folder (resolved path) whose files become objects of <see cref="SeedBucket"/>; null = none.</summary>
+        public string? SeedDir { get; set; }
+        public string? SeedBucket { get; set; }
         /// <summary>off or real.</summary>
         public string Quota { get; set; } = "off";
         public string? Faults { get; set; }
@@ -47,6 +50,7 @@ namespace VodTools.Services
             else arguments.AddRange(new[] { EmulatorDefaults.Flags.DataDir, DataDir });
             if (SeedSample) arguments.Add(EmulatorDefaults.Flags.SeedSample);
             if (Lenient) arguments.Add(EmulatorDefaults.Flags.Lenient);
+            if (SeedDir != null) arguments.AddRange(new[] { EmulatorDefaults.Flags.SeedDir, SeedDir, EmulatorDefaults.Flags.SeedBucket, SeedBucket! });
             if (Faults != null) arguments.AddRange(new[] { EmulatorDefaults.Flags.Faults, Faults });
             if (StsTokenSeconds != null) arguments.AddRange(new[] { EmulatorDefaults.Flags.StsTokenSeconds, StsTokenSeconds.Value.ToString(CultureInfo.InvariantCulture) });
             if (UploadAuthSeconds != null) arguments.AddRange(new[] { EmulatorDefaults.Flags.UploadAuthSeconds, UploadAuthSeconds.Value.ToString(CultureInfo.InvariantCulture) });
