@@ -133,12 +133,13 @@ Describe 'Start-VodEmulator where ASP.NET Core is missing' {
         $script:netCoreApp = (& ($env:DOTNET_HOST_PATH ?? 'dotnet') --list-runtimes | Where-Object { $_ -like 'Microsoft.NETCore.App *' } | Select-Object -First 1) -replace '^.*\[(.*)\]$', '$1'
     }
     AfterEach {
-        foreach ($name in $saved.Keys) { [Environment]::SetEnvironmentVariable($name, $saved[$name]) }
+        # Remove-Item for the unset ones: PowerShell passes $null to a string argument as "", which would leave them set, empty
+        foreach ($name in $saved.Keys) { if ($null -eq $saved[$name]) { Remove-Item "env:$name" -ErrorAction Ignore } else { Set-Item "env:$name" $saved[$name] } }
     }
 
     It 'says so before starting anything, with the command that installs it' {
         foreach ($name in 'PATH', 'DOTNET_ROOT', 'HOME', 'USERPROFILE', 'LOCALAPPDATA', 'ProgramFiles') { [Environment]::SetEnvironmentVariable($name, $empty) }
-        [Environment]::SetEnvironmentVariable('DOTNET_HOST_PATH', $null)
+        Remove-Item env:DOTNET_HOST_PATH -ErrorAction Ignore
         $failure = { Start-VodEmulator -InMemory -ErrorAction Stop } | Should -Throw -ErrorId 'EmulatorRuntimeMissing,*' -PassThru
         $failure.Exception.Message | Should -Match 'ASP\.NET Core 10 runtime'
         $failure.Exception.Message | Should -Match ([regex]::Escape($(if ($IsWindows) { 'winget install Microsoft.DotNet.AspNetCore.10' } else { 'dotnet-install.sh | bash -s -- --runtime aspnetcore --channel 10.0' })))
