@@ -12,6 +12,7 @@
       Measure-Catalogue.ps1      Find-VodMedia and Compare-VodBucket, issue 16 (-Media, -Files, -Registered)
       Measure-EmulatorRuntime.ps1 issue 17: the emulator framework-dependent, self-contained and trimmed: size, start-up (-Runs)
       Measure-MigrationJob.ps1   issue 15: Invoke-VodMigration vs its ideal, resume cost and memory, the SIGKILL test (-Count, -JournalFiles, -KillFiles)
+      Measure-Upload.ps1         issue 18: Send-VodMedia throughput vs parts in flight (1, 4, 8) and one PutObject (-SizeMB, -PartSize, -Repeat)
     Never part of `build.ps1 test`.
 #>
 param(
@@ -26,7 +27,8 @@ param(
     [int] $CatalogueMedia = 100000,
     [int] $CatalogueFiles = 1000000,
     [int] $JobCount = 10000,
-    [int] $JournalFiles = 1000000
+    [int] $JournalFiles = 1000000,
+    [int] $UploadSizeMB = 512
 )
 
 $ErrorActionPreference = 'Stop'
@@ -40,3 +42,5 @@ Write-Host "bench: $(Get-Date -AsUTC -Format 'yyyy-MM-dd HH:mm') UTC, $([Environ
 & (Join-Path $PSScriptRoot 'Measure-Migration.ps1') -ModulePath $ModulePath -Count $MigrationCount -TranscodeCount $TranscodeCount -PeerCount $PeerCount
 & (Join-Path $PSScriptRoot 'Measure-FullPipeline.ps1') -ModulePath $ModulePath -Count $PipelineCount
 & (Join-Path $PSScriptRoot 'Measure-MigrationJob.ps1') -ModulePath $ModulePath -Count $JobCount -JournalFiles $JournalFiles
+& (Join-Path $PSScriptRoot 'Measure-Upload.ps1') -ModulePath $ModulePath -SizeMB $UploadSizeMB
+& (Join-Path $PSScriptRoot 'Measure-EmulatorRuntime.ps1') -ModulePath $ModulePath

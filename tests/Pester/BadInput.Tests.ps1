@@ -7,6 +7,8 @@ BeforeDiscovery {
     $script:cases = @(
         # bucket names
         @{ Case = 'a bucket name with capitals and _'; Id = 'ParameterArgumentValidationError'; Says = "'Media_Archive' is not an OSS bucket name: 3 to 63 lowercase letters"; Run = { Get-OssObject -Bucket 'Media_Archive' } }
+        @{ Case = 'a bucket name with capitals, for a migration'; Id = 'ParameterArgumentValidationError'; Says = "'Media_Archive' is not an OSS bucket name"; Run = { Invoke-VodMigration -Bucket 'Media_Archive' -JournalPath (Join-Path $TestDrive 'bad.journal') } }
+        @{ Case = 'a bucket name with capitals, for a comparison'; Id = 'ParameterArgumentValidationError'; Says = "'Media_Archive' is not an OSS bucket name"; Run = { Compare-VodBucket -Bucket 'Media_Archive' } }
         @{ Case = 'a bucket name of 2 characters'; Id = 'OssBucketNameInvalid'; Says = "'ab'"; Run = { Add-VodStorage -Bucket ab } }
         @{ Case = 'a bucket name ending in -'; Id = 'OssBucketNameInvalid'; Says = 'bucket-'; Run = { Add-VodDomain -DomainName video.example.com -Bucket bucket- } }
         @{ Case = 'a bad bucket with -Bucket/-Key'; Id = 'OssBucketNameInvalid'; Says = 'Bad_Bucket'; Run = { Register-VodMedia -Bucket Bad_Bucket -Key films/a.mp4 } }

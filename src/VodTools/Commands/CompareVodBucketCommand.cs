@@ -1,6 +1,5 @@
 using System.Linq;
 using System.Management.Automation;
-using System.Text.RegularExpressions;
 using System;
 using VodTools.Commands.Common;
 using VodTools.Model;
@@ -25,7 +24,7 @@ namespace VodTools.Commands
 
         /// <summary>The bucket (added to VOD as a storage location).</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-        [ValidatePattern("^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$", Options = RegexOptions.None)]
+        [ValidateBucketName]
         [ArgumentCompleter(typeof(Completion.CloudNameCompleter))]
         public string Bucket { get; set; } = string.Empty;
 

@@ -1,7 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
-using System.Text.RegularExpressions;
 using System.Threading.Tasks;
 using System.Threading;
 using System;
@@ -31,7 +30,7 @@ namespace VodTools.Commands
 
         /// <summary>The bucket to migrate (it must be VOD storage of the app).</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-        [ValidatePattern("^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$", Options = RegexOptions.None)]
+        [ValidateBucketName]
         [ArgumentCompleter(typeof(Completion.CloudNameCompleter))]
         public string Bucket { get; set; } = string.Empty;
 
