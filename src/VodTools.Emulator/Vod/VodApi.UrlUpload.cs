@@ -180,8 +180,7 @@ internal sealed partial class VodApi
             CreationTime = now,
             ModificationTime = now,
         };
-        video.Key = $"sv/{video.VideoId[..8]}/{video.VideoId}{extension.ToLowerInvariant()}";
-        video.FileURL = $"https://{video.Bucket}.oss-{video.Region}.aliyuncs.com/{video.Key}";
+        PlaceInVodStorage(video, extension);
         _store.PutObject(new ObjectRecord(video.Bucket, video.Key, body.Size, "\"" + Convert.ToHexString(body.Md5) + "\"", Convert.ToBase64String(body.Md5),
             "application/octet-stream", now, body.BodyId, "Normal", [], body.Crc64));
         _store.Put(VideoKind, video.VideoId, video);

@@ -216,8 +216,7 @@ internal sealed partial class VodApi : RpcApi
             CreationTime = call.Now,
             ModificationTime = call.Now,
         };
-        video.Key = $"sv/{video.VideoId[..8]}/{video.VideoId}{extension.ToLowerInvariant()}";
-        video.FileURL = $"https://{bucket}.oss-{region}.aliyuncs.com/{video.Key}";
+        PlaceInVodStorage(video, extension);
         if (call.Optional("ReferenceId") is { } reference)
         {
             if (!ReferenceIdPattern().IsMatch(reference)) throw RpcException.Invalid("ReferenceId", "6 to 64 letters, digits, hyphens or underscores.");
@@ -261,6 +260,13 @@ internal sealed partial class VodApi : RpcApi
 
     /// <summary>The bucket an upload goes to: the StorageLocation given (a bucket host the emulator holds), the
     /// app's first storage, or the account's VOD-managed bucket (created on first use).</summary>
+    /// <summary>Where VOD keeps a file it receives (an upload or a URL pull) in its storage: sv/&lt;id prefix&gt;/&lt;id&gt;&lt;ext&gt;.</summary>
+    private static void PlaceInVodStorage(Video video, string extension)
+    {
+        video.Key = $"sv/{video.VideoId[..8]}/{video.VideoId}{extension.ToLowerInvariant()}";
+        video.FileURL = $"https://{video.Bucket}.oss-{video.Region}.aliyuncs.com/{video.Key}";
+    }
+
     private (string Bucket, string Region) UploadStorage(string? location, string appId)
     {
         location ??= FindApp(appId)?.StorageLocations.FirstOrDefault();

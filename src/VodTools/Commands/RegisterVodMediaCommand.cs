@@ -270,7 +270,7 @@ namespace VodTools.Commands
             return output;
         }
 
-        internal const string RegisteredTypeName = "VodTools.Model.VodMedia#Registered";
+        private const string RegisteredTypeName = "VodTools.Model.VodMedia#Registered";
 
         private void ReportProgress(bool completed)
         {
