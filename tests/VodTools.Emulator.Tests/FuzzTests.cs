@@ -29,7 +29,7 @@ public class FuzzTests(Xunit.Abstractions.ITestOutputHelper output)
         // timestamp, nonce and operation checks instead of stopping at an unknown key.
         await using var emulator = await Emulator.StartAsync(o => { o.SeedSample = true; o.AccessKeyId = "testid"; o.AccessKeySecret = "testsecret"; });
         var port = new Uri(emulator.BaseUrl).Port;
-        var samples = SharedSpec.WireSamples().Select(Parse).ToList();
+        var samples = TestVectors.WireSamples().Select(Parse).ToList();
         var outcomes = new Dictionary<string, int>();
         var watch = Stopwatch.StartNew();
         var baseline = await Snapshot(emulator);

@@ -13,7 +13,7 @@ public class OfficialClientTests
     [Fact]
     public async Task Official_node_clients_work_against_the_emulator()
     {
-        string folder = Path.Combine(SharedSpec.RepoRoot, "tests", "clients");
+        string folder = Path.Combine(TestVectors.RepoRoot, "tests", "clients");
         if (!Directory.Exists(Path.Combine(folder, "node_modules", "ali-oss")))
         {
             var (installCode, installOutput) = await RunAsync(OperatingSystem.IsWindows() ? "npm.cmd" : "npm", "ci --no-audit --no-fund", folder);

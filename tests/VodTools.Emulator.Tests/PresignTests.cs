@@ -6,7 +6,8 @@ using Xunit;
 
 namespace VodTools.Emulator.Tests;
 
-/// <summary>Presigned URLs, on the published vectors of spec/oss-api.md §2.6 (V1-Q1, V1-Q2) and §3.7 (V4-Q1).</summary>
+/// <summary>Presigned URLs, on the published vectors of alibabacloud-oss-go-sdk-v2 oss/signer/signer_test.go
+/// (TestV1AuthQuery: V1-Q1, V1-Q2; TestV4AuthQuery: V4-Q1).</summary>
 public class PresignTests
 {
     private static AuthOutcome Verify(string method, string url, string host, DateTimeOffset now, string? token = null,
@@ -54,7 +55,7 @@ public class PresignTests
 
 public class V4HeaderParsingTests
 {
-    /// <summary>Published vector V4-H3 (spec/oss-api.md §3.7) with its Authorization fields written the way
+    /// <summary>Published vector V4-H3 (signer_test.go TestV4AuthHeaderWithAdditionalHeaders) with its Authorization fields written the way
     /// oss2 (Python) orders and spaces them: the verifier must not care.</summary>
     [Theory]
     [InlineData("OSS4-HMAC-SHA256 Credential=ak/20231216/cn-hangzhou/oss/aliyun_v4_request,AdditionalHeaders=abc;zabc,Signature=4a4183c187c07c8947db7620deb0a6b38d9fbdd34187b6dbaccb316fa251212f")]

@@ -15,7 +15,7 @@ public class SignatureVectorTests
     public static TheoryData<int> WireSampleIndexes()
     {
         var data = new TheoryData<int>();
-        for (int i = 0; i < SharedSpec.WireSamples().Count(); i++) data.Add(i);
+        for (int i = 0; i < TestVectors.WireSamples().Count(); i++) data.Add(i);
         return data;
     }
 
@@ -23,7 +23,7 @@ public class SignatureVectorTests
     [MemberData(nameof(WireSampleIndexes))]
     public void Wire_sample_gets_its_recorded_verdict_and_strings(int index)
     {
-        var sample = SharedSpec.WireSamples().ElementAt(index);
+        var sample = TestVectors.WireSamples().ElementAt(index);
         var raw = sample.GetProperty("rawHeaders").EnumerateArray().Select(e => e.GetString()!).ToList();
         var headers = Enumerable.Range(0, raw.Count / 2).Select(i => new KeyValuePair<string, string>(raw[2 * i], raw[2 * i + 1])).ToList();
         var request = new IncomingRequest(sample.GetProperty("method").GetString()!, sample.GetProperty("url").GetString()!, headers,
@@ -48,7 +48,7 @@ public class SignatureVectorTests
     public static TheoryData<string, string> VectorWires()
     {
         var data = new TheoryData<string, string>();
-        using var doc = SharedSpec.Vectors();
+        using var doc = TestVectors.Vectors();
         foreach (var vector in doc.RootElement.GetProperty("vectors").EnumerateArray())
             foreach (var output in vector.GetProperty("output").EnumerateObject())
                 if (output.Value.ValueKind == JsonValueKind.Object && output.Value.TryGetProperty("wire", out _))
@@ -63,7 +63,7 @@ public class SignatureVectorTests
     [MemberData(nameof(VectorWires))]
     public void Vector_wire_verifies(string name, string client)
     {
-        using var doc = SharedSpec.Vectors();
+        using var doc = TestVectors.Vectors();
         var vector = doc.RootElement.GetProperty("vectors").EnumerateArray().Single(v => v.GetProperty("name").GetString() == name);
         var input = vector.GetProperty("input");
         var wire = vector.GetProperty("output").GetProperty(client).GetProperty("wire");
@@ -132,7 +132,7 @@ public class WireSampleReplayTests
     {
         await using var emu = await Emulator.StartAsync(o => { o.AccessKeyId = "testid"; o.AccessKeySecret = "testsecret"; });
         int replayed = 0;
-        foreach (var sample in SharedSpec.WireSamples())
+        foreach (var sample in TestVectors.WireSamples())
         {
             var raw = sample.GetProperty("rawHeaders").EnumerateArray().Select(e => e.GetString()!).ToList();
             var headers = Enumerable.Range(0, raw.Count / 2).Select(i => (Name: raw[2 * i], Value: raw[2 * i + 1])).ToList();

@@ -2,7 +2,7 @@ using System.Xml.Linq;
 
 namespace VodTools.HelpCompiler.Tests;
 
-/// <summary>The markdown → MAML compiler on a page shaped like ours (spec/powershell.md §C2–C4).</summary>
+/// <summary>The markdown → MAML compiler on a page shaped like ours (MAML as platyPS writes it).</summary>
 public class HelpCompilerTests
 {
     private const string Page = """

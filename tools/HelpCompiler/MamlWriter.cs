@@ -2,7 +2,7 @@ using System.Xml.Linq;
 
 namespace VodTools.HelpCompiler;
 
-/// <summary>Writes MAML in the element order PowerShell's help engine expects (spec/powershell.md §C2, §C4).</summary>
+/// <summary>Writes MAML in the element order PowerShell's help engine expects (platyPS src/MamlWriter/Command.cs orders command:command's children).</summary>
 internal static class MamlWriter
 {
     private static readonly XNamespace Msh = "http://msh";

@@ -5,7 +5,7 @@ using Markdig.Syntax.Inlines;
 
 namespace VodTools.HelpCompiler;
 
-/// <summary>Reads a platyPS schema 2.0.0 markdown file (spec/powershell.md §C3) with Markdig.</summary>
+/// <summary>Reads a platyPS schema 2.0.0 markdown file (platyPS docs/platyPS.schema.md) with Markdig.</summary>
 internal static class MarkdownHelpReader
 {
     private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().UseYamlFrontMatter().Build();

@@ -4,7 +4,8 @@ using System.Text;
 
 namespace VodTools.Emulator.Auth;
 
-/// <summary>Checks OSS signatures as spec/oss-api.md §2–3 describe them: V1 ("OSS ak:sig" header or
+/// <summary>Checks OSS signatures as OSS publishes them ("Include signatures in the Authorization header",
+/// "Recommend to use signature version 4", "Add signatures to URLs"): V1 ("OSS ak:sig" header or
 /// OSSAccessKeyId/Expires/Signature query) and V4 (OSS4-HMAC-SHA256 header or x-oss-signature query).
 /// The resource is always /bucket/key, whatever the addressing style.</summary>
 internal sealed class OssVerifier(IKeyResolver keys, TimeProvider clock)
@@ -71,7 +72,7 @@ internal sealed class OssVerifier(IKeyResolver keys, TimeProvider clock)
         Convert.ToBase64String(HMACSHA1.HashData(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes(stringToSign)));
 
     /// <param name="emptyValueWithEquals">ali-oss writes a non-sub-resource query value "" as "name=" where the
-    /// other SDKs (and the spec) write the bare name; the verifier tries the spec form first.</param>
+    /// other SDKs (and the published V4 form) write the bare name; the verifier tries the published form first.</param>
     public static string V4CanonicalRequest(IncomingRequest request, string? bucket, string? key, IReadOnlyList<string> additionalHeaders, bool emptyValueWithEquals = false)
     {
         string uri = Percent.Encode(CanonicalResource(bucket, key), keepSlash: true);

@@ -4,7 +4,8 @@ using System.Text;
 
 namespace VodTools.Emulator.Auth;
 
-/// <summary>Checks RPC signatures (VOD, RAM, STS) as spec/rpc-apis.md §1–2 describe them:
+/// <summary>Checks RPC signatures (VOD, RAM, STS) as Alibaba Cloud publishes them ("Request syntax and
+/// signature method V3"; the RPC signature page of help.aliyun.com/zh/sdk/product-overview/rpc-mechanism):
 /// V3 ACS3-HMAC-SHA256 in the Authorization header, or V1 HMAC-SHA1 in the Signature parameter.</summary>
 internal sealed class RpcVerifier(IKeyResolver keys, TimeProvider clock, NonceCache nonces)
 {

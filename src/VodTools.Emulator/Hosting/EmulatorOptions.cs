@@ -21,7 +21,7 @@ public sealed class EmulatorOptions
     /// <summary>A folder whose files become objects of <see cref="SeedBucket"/> at start; null = none.</summary>
     public string? SeedDir { get; set; }
     public string? SeedBucket { get; set; }
-    /// <summary>Enforce the VOD per-group QPS limits (spec/rpc-apis.md §5.7).</summary>
+    /// <summary>Enforce the VOD per-group QPS limits (VOD's API reference, "QPS limits on API operations").</summary>
     public bool RealQuota { get; set; }
     /// <summary>Fault injection spec, see <see cref="FaultPlan"/>; null = none.</summary>
     public string? Faults { get; set; }

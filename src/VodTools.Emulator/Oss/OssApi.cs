@@ -9,7 +9,7 @@ using VodTools.Shared;
 
 namespace VodTools.Emulator.Oss;
 
-/// <summary>OSS REST (spec/oss-api.md §4): buckets, objects, listings and multipart uploads. Bodies stream
+/// <summary>OSS REST (OSS API reference; request and answer shapes as aliyun-oss-csharp-sdk and alibabacloud-oss-go-sdk-v2 model them): buckets, objects, listings and multipart uploads. Bodies stream
 /// between the socket and files; only XML request bodies (delete lists, part lists) are read into memory.</summary>
 /// <param name="authorizer">RAM's verdict on each request, and the check that a bucket is addressed at its region's
 /// endpoint; null with --lenient</param>
@@ -21,7 +21,7 @@ internal sealed partial class OssApi(Store store, OssVerifier verifier, TimeProv
     /// <summary>Biggest XML request body accepted (a 1000-key delete list is ~100 KB).</summary>
     private const int MaxXmlBodyBytes = 2 * 1024 * 1024;
 
-    /// <summary>EC codes the cloud attaches to errors (only the ones the spec records).</summary>
+    /// <summary>EC codes the cloud attaches to errors (only the ones OSS's error pages record).</summary>
     private static readonly Dictionary<string, string> ErrorCodes = new()
     {
         ["SignatureDoesNotMatch"] = "0002-00000040",

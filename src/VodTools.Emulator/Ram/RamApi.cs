@@ -6,7 +6,7 @@ using VodTools.Emulator.Storage;
 
 namespace VodTools.Emulator.Ram;
 
-/// <summary>RAM 2015-05-01: roles, users and their access keys, custom policies with versions, and attachments (spec/rpc-apis.md §4).</summary>
+/// <summary>RAM 2015-05-01: roles, users and their access keys, custom policies with versions, and attachments (alibabacloud-go/ram-20150501 models; RAM's API reference and error tables).</summary>
 internal sealed partial class RamApi : RpcApi
 {
     public const string RoleKind = "ram-role";

@@ -12,7 +12,7 @@ internal abstract class RpcApi
     public abstract string HostId { get; }
     /// <summary>Product name in the Recommend troubleshooting link.</summary>
     public abstract string Product { get; }
-    /// <summary>The code of an injected 503 (VOD spells it its own way, spec §3.2).</summary>
+    /// <summary>The code of an injected 503 (VOD spells it its own way: ServiceUnAvailable in VOD's API reference, "Error codes").</summary>
     public virtual string UnavailableCode => "ServiceUnavailable";
 
     protected void Action(string name, Func<RpcCall, JsonObject> handler) => _actions[name] = handler;

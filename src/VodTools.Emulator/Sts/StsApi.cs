@@ -8,7 +8,7 @@ using VodTools.Emulator.Rpc;
 namespace VodTools.Emulator.Sts;
 
 /// <summary>STS 2015-04-01: AssumeRole (honouring the role's trust policy) and GetCallerIdentity
-/// (spec/rpc-apis.md §7.1). Issued keys work against every service of the emulator until they expire.</summary>
+/// (alibabacloud-go/sts-20150401; STS API reference, AssumeRole). Issued keys work against every service of the emulator until they expire.</summary>
 internal sealed partial class StsApi : RpcApi
 {
     private readonly RamApi _ram;

@@ -11,7 +11,7 @@ using VodTools.Emulator.Sts;
 
 namespace VodTools.Emulator.Vod;
 
-/// <summary>VOD 2017-03-21 (spec/rpc-apis.md §5): media registration and upload, media info, deletion,
+/// <summary>VOD 2017-03-21 (the SDK models of alibabacloud-go/vod-20170321 and VOD's API reference): media registration and upload, media info, deletion,
 /// simulated transcoding and snapshots, template groups, domains and apps.</summary>
 internal sealed partial class VodApi : RpcApi
 {

@@ -170,7 +170,7 @@ namespace VodTools.Api
         private static bool IsContentHeader(string name) =>
             name.StartsWith("Content-", StringComparison.OrdinalIgnoreCase) || string.Equals(name, "Expires", StringComparison.OrdinalIgnoreCase);
 
-        /// <summary>OSS's error XML, from the body or, on HEAD, from the base64 x-oss-err header (spec oss-api.md §5.1).</summary>
+        /// <summary>OSS's error XML, from the body or, on HEAD, from the base64 x-oss-err header (OSS API reference, "Error responses"; alibabacloud-oss-go-sdk-v2 oss/client.go).</summary>
         private async Task<CloudException> ParseErrorAsync(OssRequest request, HttpResponseMessage response, string? requestId)
         {
             var status = (int)response.StatusCode;

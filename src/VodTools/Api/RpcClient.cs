@@ -189,7 +189,7 @@ namespace VodTools.Api
             throw new CloudException(_service.Name, action, "BadResponse", "The answer is not a JSON object.", status, requestId, _endpoint.Host);
         }
 
-        /// <summary>The error model of spec rpc-apis.md §3.1: JSON (either casing) or XML &lt;Error&gt;.</summary>
+        /// <summary>The error answer of the RPC APIs (darabonba-openapi main.tea reads Code/code, Message/message): JSON (either casing) or XML &lt;Error&gt;.</summary>
         private CloudException ParseError(string action, HttpResponseMessage response, byte[] body, string? requestId)
         {
             var status = (int)response.StatusCode;

@@ -19,7 +19,7 @@ namespace VodTools.Api
         public static readonly RpcService Ram = new RpcService("RAM", "2015-05-01", RpcSignatureVersion.V3, null);
         public static readonly RpcService Mts = new RpcService("MTS", "2014-06-18", RpcSignatureVersion.V3, null);
 
-        /// <summary>Alibaba's own STS SDK forces the HMAC-SHA1 signature (spec rpc-apis.md §7.1); so do we.</summary>
+        /// <summary>Alibaba's own STS SDK forces the HMAC-SHA1 signature (alibabacloud-go/sts-20150401 client.go signs with SignatureVersion 1.0); so do we.</summary>
         public static readonly RpcService Sts = new RpcService("STS", "2015-04-01", RpcSignatureVersion.V1, null);
 
         private RpcService(string name, string version, RpcSignatureVersion signature, Func<string, Uri, int>? quotaOf)

@@ -6,7 +6,7 @@ namespace VodTools.Model
     /// <summary>
     /// The OSS URL of an object as VOD expects it in RegisterMedia: virtual-hosted on the bucket's public
     /// endpoint, key percent-encoded per segment, "." and ".." segments escaped so they stay part of the key
-    /// (spec rpc-apis.md §6; oss-api.md §1.5).
+    /// (RegisterMedia's FileURL in VOD's API reference; OSS "Object naming conventions").
     /// </summary>
     public static class OssFileUrl
     {

@@ -3,7 +3,7 @@ using System;
 
 namespace VodTools.Services
 {
-    /// <summary>OSS object keys as OSS takes them (spec oss-api.md): 1 to 1023 bytes of UTF-8, not starting with '/' or '\'.</summary>
+    /// <summary>OSS object keys as OSS takes them (OSS "Object naming conventions"): 1 to 1023 bytes of UTF-8, not starting with '/' or '\'.</summary>
     public static class OssObjectKeys
     {
         public const int MaxBytes = 1023;

@@ -25,7 +25,7 @@ namespace VodTools.Services
         public string? NextContinuationToken { get; }
     }
 
-    /// <summary>The OSS operations VodTools uses, typed (spec oss-api.md §4).</summary>
+    /// <summary>The OSS operations VodTools uses, typed (OSS API reference).</summary>
     public sealed class OssService
     {
         private readonly OssClient _client;

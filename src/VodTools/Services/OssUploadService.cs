@@ -39,7 +39,7 @@ namespace VodTools.Services
     }
 
     /// <summary>
-    /// Uploads a file to the OSS location VOD gave (spec oss-api.md §4.5, §4.7): one PutObject when it fits in one part,
+    /// Uploads a file to the OSS location VOD gave (OSS API reference: PutObject, multipart upload): one PutObject when it fits in one part,
     /// else a multipart upload with several parts in flight, resumable: each part OSS acknowledges is written to the
     /// checkpoint, and a checkpoint's upload is confirmed with ListParts so only the parts OSS does not hold are sent.
     /// Every body's CRC-64 is checked against OSS's answer (a damaged one is sent again, never committed), and the whole

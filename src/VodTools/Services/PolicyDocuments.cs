@@ -29,7 +29,7 @@ namespace VodTools.Services
     /// <summary>The RAM documents of the VOD authorisation step, and their comparison by meaning rather than by text.</summary>
     public static class PolicyDocuments
     {
-        /// <summary>The trust policy that lets the given cloud services assume a role (spec rpc-apis.md §4.4).</summary>
+        /// <summary>The trust policy that lets the given cloud services assume a role (RAM "Policy elements"; VOD's guide "Add a user-created OSS bucket").</summary>
         public static string ServiceTrustPolicy(IEnumerable<string> servicePrincipals) => Json.Compact(writer =>
         {
             writer.WriteStartObject();

@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 
 namespace VodTools.Services
 {
-    /// <summary>RAM's documented name and size limits (spec rpc-apis.md §4.1, §4.2), checked locally before any call.</summary>
+    /// <summary>RAM's documented name and size limits (alibabacloud-go/ram-20150501 models; RAM "Limits"), checked locally before any call.</summary>
     public static class RamLimits
     {
         public const int RoleNameLength = 64;

@@ -21,7 +21,7 @@ namespace VodTools.Services
     }
 
     /// <summary>
-    /// The RAM operations VodTools uses, typed (spec rpc-apis.md §4). Each write decides here what a repeat of itself
+    /// The RAM operations VodTools uses, typed (alibabacloud-go/ram-20150501 models). Each write decides here what a repeat of itself
     /// means: after an attempt whose answer was lost, RAM's "already exists" or "not found" may be that attempt's own
     /// doing, so creates read the resource back and compare, deletes take "not found" as done, and CreatePolicyVersion
     /// (not safe to repeat) reads the versions before it tries again.

@@ -9,7 +9,7 @@ using VodTools.Model;
 
 namespace VodTools.Services
 {
-    /// <summary>STS: who am I, and temporary credentials for a role (spec rpc-apis.md §7.1).</summary>
+    /// <summary>STS: who am I, and temporary credentials for a role (STS API reference: GetCallerIdentity, AssumeRole).</summary>
     public sealed class StsService
     {
         private readonly RpcClient _client;

@@ -8,7 +8,7 @@ using VodTools.Model;
 
 namespace VodTools.Services
 {
-    /// <summary>VOD's documented field limits (spec rpc-apis.md §5.1), checked locally so a bad item fails alone and early.</summary>
+    /// <summary>VOD's documented field limits (alibabacloud-go/vod-20170321 models: RegisterMedia, CreateUploadVideo, UpdateVideoInfo), checked locally so a bad item fails alone and early.</summary>
     public static class VodLimits
     {
         public const int TitleBytes = 128;

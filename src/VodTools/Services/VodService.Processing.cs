@@ -53,7 +53,7 @@ namespace VodTools.Services
         public IReadOnlyList<string> GoneBeforeAnswer { get; }
     }
 
-    /// <summary>Transcoding, snapshots, mezzanine info and deletion (spec rpc-apis.md §5.2, §5.3).</summary>
+    /// <summary>Transcoding, snapshots, mezzanine info and deletion (alibabacloud-go/vod-20170321 models).</summary>
     public sealed partial class VodService
     {
         /// <summary>GetVideoInfos and DeleteVideo take at most 20 ids, GetTranscodeTask at most 10 job ids.</summary>

@@ -102,7 +102,7 @@ namespace VodTools.Services
         public bool HasFile => Status != "Uploading" && Status != "UploadFail";
     }
 
-    /// <summary>Upload credentials (spec rpc-apis.md §5.1).</summary>
+    /// <summary>Upload credentials (CreateUploadVideo, RefreshUploadVideo in alibabacloud-go/vod-20170321).</summary>
     public sealed partial class VodService
     {
         /// <summary>

@@ -34,7 +34,7 @@ namespace VodTools.Services
         public string? RequestId { get; set; }
     }
 
-    /// <summary>The VOD operations VodTools uses, typed (spec rpc-apis.md §5).</summary>
+    /// <summary>The VOD operations VodTools uses, typed (alibabacloud-go/vod-20170321 models).</summary>
     public sealed partial class VodService
     {
         public const int MaxRegisterBatch = 10;

@@ -5,8 +5,8 @@ using VodTools.Api;
 namespace VodTools.Tests.Api;
 
 /// <summary>
-/// The module and the emulator each hold their own copy of two tables read from the spec, on purpose (two
-/// independent readings catch each other's mistakes; DESIGN.md "Rules that keep it honest"): VOD's per-second
+/// The module and the emulator each hold their own copy of two tables read from Alibaba's sources, on purpose (two
+/// independent readings catch each other's mistakes): VOD's per-second
 /// limits (<see cref="VodQuota"/> against the emulator's <c>QuotaLimiter</c>) and the query parameters OSS V1 signs
 /// as sub-resources (<see cref="OssV1Signer.SubResources"/> against the emulator's <c>OssVerifier</c>). The copies
 /// stay apart; these tests only compare them and name every difference, both ways.

@@ -1,6 +1,6 @@
 namespace VodTools.Api.Credentials
 {
-    /// <summary>One entry of <c>profiles</c> in the aliyun CLI config.json (spec/rpc-apis.md §7.3); only the keys VodTools uses.</summary>
+    /// <summary>One entry of <c>profiles</c> in the aliyun CLI config.json (aliyun-cli config/profile.go); only the keys VodTools uses.</summary>
     public sealed class AliyunCliProfile
     {
         public string Name { get; internal set; } = string.Empty;

@@ -1,6 +1,6 @@
 namespace VodTools.Api.Credentials
 {
-    /// <summary>The request of STS AssumeRole (spec/rpc-apis.md §7.1), checked before it is sent.</summary>
+    /// <summary>The request of STS AssumeRole (STS API reference), checked before it is sent.</summary>
     public sealed class AssumeRoleParameters
     {
         public const int DefaultDurationSeconds = 3600;

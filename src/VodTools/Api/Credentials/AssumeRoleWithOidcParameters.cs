@@ -1,7 +1,7 @@
 namespace VodTools.Api.Credentials
 {
     /// <summary>
-    /// The request of STS AssumeRoleWithOIDC (spec/rpc-apis.md §7.1) but for the OIDC token, which is read
+    /// The request of STS AssumeRoleWithOIDC (STS API reference) but for the OIDC token, which is read
     /// afresh for every call and handed to the <see cref="AssumeRoleWithOidcHandler"/> beside these.
     /// </summary>
     public sealed class AssumeRoleWithOidcParameters

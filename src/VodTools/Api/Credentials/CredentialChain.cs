@@ -4,7 +4,7 @@ using System.IO;
 namespace VodTools.Api.Credentials
 {
     /// <summary>
-    /// Picks the credential source the way the official clients do (spec/rpc-apis.md §7.2), first match wins:
+    /// Picks the credential source the way the official clients do (credentials-go providers/default.go, credentials-csharp DefaultCredentialsProvider), first match wins:
     /// explicit key → environment (access key, then OIDC) → aliyun CLI profile → credentials INI file → ECS metadata → credentials URI.
     /// A profile named by parameter, environment or the CLI file's <c>current</c> must exist: there is no
     /// silent fallback to another source.

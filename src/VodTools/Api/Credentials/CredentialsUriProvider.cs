@@ -9,7 +9,7 @@ namespace VodTools.Api.Credentials
     /// <summary>Credentials served by a URI (<c>ALIBABA_CLOUD_CREDENTIALS_URI</c>, CLI mode CredentialsURI).</summary>
     public sealed class CredentialsUriProvider : RefreshingCredentialProvider
     {
-        /// <summary>Not in the spec; the URI is usually a local sidecar, so a short limit keeps failures quick.</summary>
+        /// <summary>No official client documents a timeout for it; the URI is usually a local sidecar, so a short limit keeps failures quick.</summary>
         public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(10);
 
         private readonly HttpClient _httpClient;

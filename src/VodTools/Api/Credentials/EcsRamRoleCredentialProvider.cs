@@ -7,7 +7,7 @@ using System;
 namespace VodTools.Api.Credentials
 {
     /// <summary>
-    /// The RAM role of the ECS instance, from its metadata service (spec/rpc-apis.md §7.2 step 5):
+    /// The RAM role of the ECS instance, from its metadata service (credentials-go providers/ecs_ram_role.go; credentials-csharp EcsRamRoleCredentialProvider):
     /// an IMDSv2 token first, plain v1 requests when the token cannot be had (unless v1 is disabled).
     /// </summary>
     public sealed class EcsRamRoleCredentialProvider : RefreshingCredentialProvider

@@ -4,7 +4,7 @@ namespace VodTools.Api.Credentials
 {
     /// <summary>
     /// The variables the chain reads. Where several names are listed, the official <c>ALIBABA_CLOUD_*</c>
-    /// name comes first and the legacy names aliyun-cli also reads follow in its order (spec/rpc-apis.md §7.4).
+    /// name comes first and the legacy names aliyun-cli also reads follow in its order (aliyun-cli config/profile.go).
     /// </summary>
     public static class EnvironmentVariableNames
     {

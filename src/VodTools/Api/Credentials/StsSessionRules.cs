@@ -4,7 +4,7 @@ using System;
 
 namespace VodTools.Api.Credentials
 {
-    /// <summary>The limits STS puts on AssumeRole and AssumeRoleWithOIDC requests (spec/rpc-apis.md §7.1), checked before sending.</summary>
+    /// <summary>The limits STS puts on AssumeRole and AssumeRoleWithOIDC requests (STS API reference, AssumeRole and AssumeRoleWithOIDC), checked before sending.</summary>
     internal static class StsSessionRules
     {
         private static readonly Regex SessionNamePattern = new Regex("^[A-Za-z0-9.@_-]{2,64}$", RegexOptions.CultureInvariant);

@@ -5,7 +5,8 @@ using System;
 namespace VodTools.Api.Endpoints
 {
     /// <summary>
-    /// The base URI of each service for a region and network (spec/rpc-apis.md §6, §7.1; spec/oss-api.md §1.1).
+    /// The base URI of each service for a region and network (VOD "Endpoints" in its API reference and
+    /// alibabacloud-go/vod-20170321 client.go's endpoint map; STS and OSS "Regions and endpoints").
     /// A per-service override (e.g. <c>http://127.0.0.1:8990</c> for the local emulator) wins over the rules.
     /// Immutable.
     /// </summary>

@@ -40,7 +40,8 @@ namespace VodTools.Api.Http
 
         /// <summary>
         /// Throttling, server-side and transport failures (a body damaged on the way included) are worth another try;
-        /// validation, auth, not-found and conflict errors never are (spec rpc-apis.md §3.3, oss-api.md §5.3).
+        /// validation, auth, not-found and conflict errors never are (darabonba-openapi's throttling retry options;
+        /// alibabacloud-oss-go-sdk-v2 oss/retry; aliyun-oss-csharp-sdk RetryableServiceClient).
         /// </summary>
         public static bool IsRetryable(CloudException error)
         {

@@ -23,10 +23,10 @@ namespace VodTools.Api.Signing
         public string Authorization { get; }
     }
 
-    /// <summary>OSS signature V1 (header and presigned URL), spec oss-api.md §2.</summary>
+    /// <summary>OSS signature V1 (header and presigned URL), as OSS "Include signatures in the Authorization header" defines it.</summary>
     public static class OssV1Signer
     {
-        /// <summary>Query parameters OSS signs as sub-resources (union of the official SDKs' lists, §2.4).</summary>
+        /// <summary>Query parameters OSS signs as sub-resources (the union of the lists in alibabacloud-oss-go-sdk-v2 oss/signer/v1.go and aliyun-oss-csharp-sdk SignUtils.cs).</summary>
         public static readonly ISet<string> SubResources = new HashSet<string>(StringComparer.Ordinal)
         {
             "acl", "uploads", "location", "cors", "logging", "website", "referer", "lifecycle", "delete", "append",

@@ -30,7 +30,7 @@ namespace VodTools.Api.Signing
         public string Authorization { get; }
     }
 
-    /// <summary>OSS signature V4 (<c>OSS4-HMAC-SHA256</c>), header and presigned URL, spec oss-api.md §3.</summary>
+    /// <summary>OSS signature V4 (<c>OSS4-HMAC-SHA256</c>), header and presigned URL, as OSS "Recommend to use signature version 4" and "Add signatures to URLs" define it.</summary>
     public static class OssV4Signer
     {
         public const string Algorithm = "OSS4-HMAC-SHA256";

@@ -5,7 +5,7 @@ namespace VodTools.Api.Signing
 {
     /// <summary>
     /// Percent-encoding as every Alibaba Cloud signature wants it: UTF-8 bytes, unreserved set
-    /// exactly <c>A-Z a-z 0-9 - _ . ~</c>, upper-case hex (spec rpc-apis.md §1.2, oss-api.md §1.5).
+    /// exactly <c>A-Z a-z 0-9 - _ . ~</c>, upper-case hex (the RPC signature page's percentEncode; OSS V4's URI-encode).
     /// </summary>
     public static class Rfc3986
     {

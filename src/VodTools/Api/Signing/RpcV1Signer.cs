@@ -21,7 +21,7 @@ namespace VodTools.Api.Signing
         public string Signature { get; }
     }
 
-    /// <summary>RPC signature V1 (<c>SignatureMethod=HMAC-SHA1</c>, <c>SignatureVersion=1.0</c>), spec rpc-apis.md §1.</summary>
+    /// <summary>RPC signature V1 (<c>SignatureMethod=HMAC-SHA1</c>, <c>SignatureVersion=1.0</c>), as the RPC signature page (help.aliyun.com/zh/sdk/product-overview/rpc-mechanism) defines it.</summary>
     public static class RpcV1Signer
     {
         public const string TimestampFormat = "yyyy-MM-dd'T'HH:mm:ss'Z'";

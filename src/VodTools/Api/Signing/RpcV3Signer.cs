@@ -25,7 +25,7 @@ namespace VodTools.Api.Signing
         public string Authorization { get; }
     }
 
-    /// <summary>RPC signature V3 (<c>ACS3-HMAC-SHA256</c>), spec rpc-apis.md §2.</summary>
+    /// <summary>RPC signature V3 (<c>ACS3-HMAC-SHA256</c>), as "Request syntax and signature method V3" (Alibaba Cloud SDK docs) and darabonba-openapi-util define it.</summary>
     public static class RpcV3Signer
     {
         public const string Algorithm = "ACS3-HMAC-SHA256";

@@ -7,7 +7,7 @@ using System;
 
 namespace VodTools.Commands.Completion
 {
-    /// <summary>Completes -Region from the regions VOD and OSS serve (spec rpc-apis.md §6, oss-api.md §1.1).</summary>
+    /// <summary>Completes -Region from the regions VOD and OSS serve (VOD "Endpoints", OSS "Regions and endpoints").</summary>
     public sealed class RegionCompleter : IArgumentCompleter
     {
         internal static readonly string[] Regions =

@@ -2,7 +2,13 @@ using VodTools.Api.Signing;
 
 namespace VodTools.Tests.Api.Signing;
 
-/// <summary>The published and derived vectors quoted in spec/rpc-apis.md §1.5, §2.4 and spec/oss-api.md §2.6–2.7, §3.7–3.8.</summary>
+/// <summary>
+/// Published vectors: the fixed examples of the RPC signature page (V1-A) and of "Request syntax and signature method
+/// V3" (V3-A), the VOD and RAM signature pages of AlibabaCloudDocs/vod and /ram (V1-B, V1-C), darabonba-openapi-util's
+/// own unit tests (V1-D, V1-E, V3-B), the OSS signer tests of alibabacloud-oss-go-sdk-v2 (oss/signer/signer_test.go)
+/// and aliyun-oss-csharp-sdk (SignerTest.cs) (OSS H*, Q*), and OSS's V1 doc example. Derived vectors (F, C, D*) are
+/// ours, each cross-checked with Alibaba's ali-oss 6.23.0 signUtils or an independent implementation.
+/// </summary>
 public class PublishedVectorTests
 {
     private static KeyValuePair<string, string> P(string name, string value) => new(name, value);

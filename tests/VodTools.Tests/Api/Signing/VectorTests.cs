@@ -6,13 +6,13 @@ using VodTools.Tests.Support;
 namespace VodTools.Tests.Api.Signing;
 
 /// <summary>
-/// Every vector of ../shared/spec/vectors/vectors.json, every client output in it: the module's signers,
+/// Every vector of tests/vectors/vectors.json, every client output in it: the module's signers,
 /// fed the request as the client put it on the wire, must reproduce the client's intermediate strings,
 /// signature and Authorization byte for byte.
 /// </summary>
 public class VectorTests
 {
-    private static readonly JsonDocument Vectors = SharedSpec.Vectors();
+    private static readonly JsonDocument Vectors = TestVectors.Vectors();
 
     private static IEnumerable<JsonElement> OfKind(string kind) =>
         Vectors.RootElement.GetProperty("vectors").EnumerateArray().Where(v => v.GetProperty("kind").GetString() == kind);
@@ -124,7 +124,7 @@ public class VectorTests
             return;
         }
 
-        // The two ali-oss quirks (spec oss-api.md §3.4 and vectors/README.md): only the query line differs,
+        // The two ali-oss 6.23.0 quirks (tests/vectors/README.md): only the query line differs,
         // and ours is the byte-ordered, bare-empty-value form the other SDKs and the server use.
         var ourLines = v4.CanonicalRequest.Split('\n');
         var theirLines = theirs.Split('\n');
@@ -134,7 +134,7 @@ public class VectorTests
         Assert.NotEqual(output.GetProperty("authorization").GetString(), v4.Authorization);
     }
 
-    /// <summary>Re-canonicalises a query line the way the spec says: sorted by byte order, empty value as bare name.</summary>
+    /// <summary>Re-canonicalises a query line the way OSS "Recommend to use signature version 4" writes it: sorted by byte order, empty value as bare name.</summary>
     private static string ByteOrderBareEmpty(string queryLine) =>
         string.Join("&", queryLine.Split('&').Select(p => p.EndsWith('=') ? p[..^1] : p).OrderBy(p => p.Split('=')[0], StringComparer.Ordinal));
 
