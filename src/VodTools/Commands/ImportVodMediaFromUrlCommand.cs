@@ -79,14 +79,7 @@ namespace VodTools.Commands
 
         protected override void BeginProcessing()
         {
-            try
-            {
-                UserData = VodLimits.JsonObject(UserData, nameof(UserData));
-            }
-            catch (ValidationException e)
-            {
-                ThrowTerminatingError(new ErrorRecord(e, e.ErrorId, ErrorCategory.InvalidArgument, null));
-            }
+            this.CheckParameters(() => UserData = VodLimits.JsonObject(UserData, nameof(UserData)));
         }
 
         protected override void ProcessRecord()

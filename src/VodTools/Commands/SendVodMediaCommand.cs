@@ -32,7 +32,7 @@ namespace VodTools.Commands
         private long _finished;
         private long _finishedBytes;
         private long _finishedHeld;
-        private DateTime _lastProgress = DateTime.MinValue;
+        private readonly ProgressThrottle _progress = new ProgressThrottle();
 
         /// <summary>The files to upload; wildcards allowed. Binds from FileInfo.FullName (Get-ChildItem).</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
@@ -124,20 +124,12 @@ namespace VodTools.Commands
 
         protected override void BeginProcessing()
         {
-            try
-            {
-                UserData = VodLimits.JsonObject(UserData, nameof(UserData));
-            }
-            catch (ValidationException e)
-            {
-                ThrowTerminatingError(new ErrorRecord(e, e.ErrorId, ErrorCategory.InvalidArgument, null));
-            }
+            this.CheckParameters(() => UserData = VodLimits.JsonObject(UserData, nameof(UserData)));
             if (CheckpointPath != null)
             {
                 _checkpointFolder = GetUnresolvedProviderPathFromPSPath(CheckpointPath);
                 if (File.Exists(_checkpointFolder))
-                    ThrowTerminatingError(new ErrorRecord(new ValidationException("VodCheckpointPathNotFolder", $"-CheckpointPath '{CheckpointPath}' is a file; give a folder.", "CheckpointPath"),
-                        "VodCheckpointPathNotFolder", ErrorCategory.InvalidArgument, CheckpointPath));
+                    this.ThrowParameterError(new ValidationException("VodCheckpointPathNotFolder", $"-CheckpointPath '{CheckpointPath}' is a file; give a folder.", "CheckpointPath"), CheckpointPath);
                 Directory.CreateDirectory(_checkpointFolder);
             }
             _work = new OrderedWork(FileThrottleLimit);
@@ -229,9 +221,8 @@ namespace VodTools.Commands
         /// <summary>One bar for the whole run (bytes, rate, time left) and one per file in flight, at most twice a second.</summary>
         private void ReportProgress(bool completed)
         {
-            var now = DateTime.UtcNow;
-            if (!completed && (now - _lastProgress).TotalMilliseconds < 500) return;
-            _lastProgress = now;
+            if (!_progress.Due(completed)) return;
+            var now = _progress.Last;
             FileInFlight[] ended, running;
             lock (_inFlight)
             {

@@ -49,15 +49,11 @@ namespace VodTools.Commands
 
         protected override void BeginProcessing()
         {
-            try
+            this.CheckParameters(() =>
             {
                 RamLimits.RoleName(RoleName);
                 foreach (var principal in ServicePrincipal) RamLimits.ServicePrincipal(principal);
-            }
-            catch (ValidationException e)
-            {
-                ThrowTerminatingError(new ErrorRecord(e, e.ErrorId, ErrorCategory.InvalidArgument, e.ParamName));
-            }
+            });
         }
 
         protected override void ProcessRecord()

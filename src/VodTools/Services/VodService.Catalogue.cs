@@ -20,6 +20,14 @@ namespace VodTools.Services
         public string? Tags { get; set; }
         public long? CateId { get; set; }
         public string? CoverUrl { get; set; }
+
+        /// <summary>These changes, for the media given.</summary>
+        public MediaUpdate For(string mediaId)
+        {
+            var update = (MediaUpdate)MemberwiseClone();
+            update.MediaId = mediaId;
+            return update;
+        }
     }
 
     /// <summary>

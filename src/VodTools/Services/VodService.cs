@@ -5,6 +5,7 @@ using System.Text.Json;
 using System.Threading.Tasks;
 using System.Threading;
 using System;
+using VodTools.Api.Http;
 using VodTools.Api;
 using VodTools.Model;
 
@@ -31,7 +32,12 @@ namespace VodTools.Services
         /// what was asked (VOD does nothing further for a FileURL it knows), else null.
         /// </summary>
         public IReadOnlyList<string?> Kept { get; set; } = Array.Empty<string?>();
+        /// <summary>One entry per file given: why VOD did not register it (its Media entry is null), else null.</summary>
+        public IReadOnlyList<CloudException?> Refused { get; set; } = Array.Empty<CloudException?>();
         public string? RequestId { get; set; }
+
+        /// <summary>The ErrorId of a file VOD did not register.</summary>
+        public const string RefusedErrorId = "VodRegisterRefused";
     }
 
     /// <summary>The VOD operations VodTools uses, typed (alibabacloud-go/vod-20170321 models).</summary>
@@ -100,7 +106,10 @@ namespace VodTools.Services
                     TemplateGroupId = templateGroupId,
                 };
             }
-            return new RegisterMediaResult { RequestId = result.Str("RequestId"), Media = media, Kept = await ReadBackKnownAsync(items, media, cancellationToken).ConfigureAwait(false) };
+            var requestId = result.Str("RequestId");
+            var refused = items.Select((item, n) => media[n] != null ? null : new CloudException("VOD", "RegisterMedia", "FailedFileURL",
+                $"VOD did not register {item.FileUrl}: check that the object exists, has a media extension and is in a bucket added to VOD.", 200, requestId)).ToList();
+            return new RegisterMediaResult { RequestId = requestId, Media = media, Refused = refused, Kept = await ReadBackKnownAsync(items, media, cancellationToken).ConfigureAwait(false) };
         }
 
         /// <summary>Replaces each media registered before with what VOD holds; says per file what VOD kept that was not asked.</summary>
@@ -114,7 +123,7 @@ namespace VodTools.Services
             {
                 held = (await GetVideoInfosAsync(known.Select(i => media[i]!.MediaId).Distinct().ToList(), cancellationToken).ConfigureAwait(false)).Media;
             }
-            catch (Api.Http.CloudException e)
+            catch (CloudException e)
             {
                 foreach (var i in known) kept[i] = $"VOD had registered {items[i].FileUrl} before and keeps that registration's fields; they could not be read back ({e.Code}).";
                 return kept;

@@ -220,12 +220,11 @@ namespace VodTools.Services.Migration
                     var result = await _vod.RegisterMediaAsync(sent.Select(s => s.Registration).ToList(), VodService.NoTranscode, null, null, cancellationToken).ConfigureAwait(false);
                     for (var n = 0; n < sent.Count; n++)
                     {
-                        var (file, registration) = sent[n];
+                        var file = sent[n].File;
                         var media = result.Media[n];
                         if (media == null)
                         {
-                            Fail(file, MigrationStage.Register, "VodRegisterRefused", new CloudException("VOD", "RegisterMedia", "FailedFileURL",
-                                $"VOD did not register {registration.FileUrl}: check that the object exists, has a media extension and is in a bucket added to VOD.", 200, result.RequestId));
+                            Fail(file, MigrationStage.Register, RegisterMediaResult.RefusedErrorId, result.Refused[n]!);
                             continue;
                         }
                         file.State = MigrationState.Registered;
