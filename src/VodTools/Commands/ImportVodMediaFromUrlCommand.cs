@@ -5,6 +5,7 @@ using System.Text;
 using System;
 using VodTools.Commands.Common;
 using VodTools.Model;
+using VodTools.Services.Vod;
 using VodTools.Services;
 
 namespace VodTools.Commands

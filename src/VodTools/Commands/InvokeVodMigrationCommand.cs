@@ -7,8 +7,10 @@ using System;
 using VodTools.Commands.Common;
 using VodTools.Commands.Pipeline;
 using VodTools.Model;
-using VodTools.Services;
 using VodTools.Services.Migration;
+using VodTools.Services.Pacing;
+using VodTools.Services.Vod;
+using VodTools.Services;
 
 namespace VodTools.Commands
 {

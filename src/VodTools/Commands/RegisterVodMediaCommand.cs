@@ -1,12 +1,13 @@
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
-using System.Text;
 using System;
 using VodTools.Api.Http;
 using VodTools.Commands.Common;
 using VodTools.Commands.Pipeline;
 using VodTools.Model;
+using VodTools.Services.Oss;
+using VodTools.Services.Vod;
 using VodTools.Services;
 
 namespace VodTools.Commands

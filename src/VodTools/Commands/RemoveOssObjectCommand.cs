@@ -1,6 +1,7 @@
 using System.Management.Automation;
 using System;
 using VodTools.Commands.Common;
+using VodTools.Services.Oss;
 using VodTools.Services;
 
 namespace VodTools.Commands

@@ -6,6 +6,9 @@ using System;
 using VodTools.Commands.Common;
 using VodTools.Commands.Pipeline;
 using VodTools.Model;
+using VodTools.Services.Pacing;
+using VodTools.Services.Upload;
+using VodTools.Services.Vod;
 using VodTools.Services;
 
 namespace VodTools.Commands

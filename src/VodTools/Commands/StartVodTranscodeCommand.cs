@@ -1,11 +1,10 @@
-using System.Linq;
 using System.Management.Automation;
-using System.Threading.Tasks;
-using System.Threading;
 using System;
 using VodTools.Commands.Common;
 using VodTools.Commands.Pipeline;
 using VodTools.Model;
+using VodTools.Services.Transcode;
+using VodTools.Services.Vod;
 using VodTools.Services;
 
 namespace VodTools.Commands

@@ -3,6 +3,9 @@ using System.Management.Automation;
 using System;
 using VodTools.Commands.Common;
 using VodTools.Model;
+using VodTools.Services.Buckets;
+using VodTools.Services.Oss;
+using VodTools.Services.Ram;
 using VodTools.Services;
 
 namespace VodTools.Commands

@@ -3,7 +3,8 @@ using System.Linq;
 using System.Management.Automation;
 using System;
 using VodTools.Api.Http;
-using VodTools.Model;
+using VodTools.Services.Buckets;
+using VodTools.Services.Oss;
 using VodTools.Services;
 
 namespace VodTools.Commands.Common

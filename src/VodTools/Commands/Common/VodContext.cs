@@ -6,7 +6,7 @@ using VodTools.Api.Credentials;
 using VodTools.Api.Endpoints;
 using VodTools.Api;
 using VodTools.Model;
-using VodTools.Services;
+using VodTools.Services.EmulatorControl;
 
 namespace VodTools.Commands.Common
 {

@@ -6,24 +6,12 @@ using System.Threading;
 using System;
 using VodTools.Api.Http;
 using VodTools.Model;
+using VodTools.Services.Oss;
+using VodTools.Services.Transcode;
+using VodTools.Services.Vod;
 
 namespace VodTools.Services.Migration
 {
-    /// <summary>What a run reports to its caller: a file it finished or failed (with the error), or a line for -Verbose.</summary>
-    public sealed class MigrationEvent
-    {
-        public MigrationEvent(MigrationFile? file, Exception? error, string? verbose)
-        {
-            File = file;
-            Error = error;
-            Verbose = verbose;
-        }
-
-        public MigrationFile? File { get; }
-        public Exception? Error { get; }
-        public string? Verbose { get; }
-    }
-
     /// <summary>
     /// One run of a migration: list → register → transcode → wait (→ snapshot), the stages running side by side, each
     /// taking its work from the journal (the files in the state it starts from) and recording every file's new state
