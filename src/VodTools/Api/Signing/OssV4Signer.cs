@@ -7,6 +7,7 @@ using System;
 namespace VodTools.Api.Signing
 {
     /// <summary>OSS signature V4 (<c>OSS4-HMAC-SHA256</c>), header and presigned URL, as OSS "Recommend to use signature version 4" and "Add signatures to URLs" define it.</summary>
+    /// <remarks>Deliberately independent of the emulator's <c>OssVerifier</c> (both written from the same sources, no code shared), so that a mistake in one shows against the other.</remarks>
     public static class OssV4Signer
     {
         public const string Algorithm = "OSS4-HMAC-SHA256";

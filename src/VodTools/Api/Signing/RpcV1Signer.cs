@@ -6,6 +6,7 @@ using System;
 namespace VodTools.Api.Signing
 {
     /// <summary>RPC signature V1 (<c>SignatureMethod=HMAC-SHA1</c>, <c>SignatureVersion=1.0</c>), as the RPC signature page (help.aliyun.com/zh/sdk/product-overview/rpc-mechanism) defines it.</summary>
+    /// <remarks>Deliberately independent of the emulator's <c>RpcVerifier</c> (both written from the same sources, no code shared), so that a mistake in one shows against the other.</remarks>
     public static class RpcV1Signer
     {
         public const string TimestampFormat = "yyyy-MM-dd'T'HH:mm:ss'Z'";

@@ -6,6 +6,7 @@ using System;
 namespace VodTools.Api.Signing
 {
     /// <summary>RPC signature V3 (<c>ACS3-HMAC-SHA256</c>), as "Request syntax and signature method V3" (Alibaba Cloud SDK docs) and darabonba-openapi-util define it.</summary>
+    /// <remarks>Deliberately independent of the emulator's <c>RpcVerifier</c> (both written from the same sources, no code shared), so that a mistake in one shows against the other.</remarks>
     public static class RpcV3Signer
     {
         public const string Algorithm = "ACS3-HMAC-SHA256";

@@ -12,6 +12,7 @@ namespace VodTools.Services.Vod
     /// Tags are fuzzy, "contains", fields), and as an exact check of each media VOD answers, so that what the search
     /// returns beyond the filter (a title that only contains the words, a tag that only contains the tag) is left out.
     /// </summary>
+    /// <remarks>Deliberately independent of the emulator's <c>SearchMatch</c>, which reads what this writes (both written from the search protocol, no code shared), so that a mistake in one shows against the other.</remarks>
     public sealed class MediaQuery
     {
         /// <summary>Any of these statuses (Status in (...)).</summary>
