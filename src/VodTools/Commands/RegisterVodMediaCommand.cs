@@ -136,18 +136,12 @@ namespace VodTools.Commands
         {
             var work = _work!;
             var input = InputObject ?? (object?)FileUrl ?? Key;
-            MediaRegistration registration;
-            string bucket;
-            try
+            if (!CheckItem(Describe, input, out var described))
             {
-                registration = Describe(out bucket);
-            }
-            catch (ValidationException e)
-            {
-                WriteItemError(e, e.ErrorId, input);
                 _failed++;
                 return;
             }
+            var (registration, bucket) = described;
 
             if (!ShouldProcess(registration.FileUrl, "Register with VOD")) return;
 
@@ -169,9 +163,10 @@ namespace VodTools.Commands
             _work?.Dispose();
         }
 
-        /// <summary>Validates the current record and builds its RegisterMetadatas item; returns the bucket it batches with.</summary>
-        private MediaRegistration Describe(out string bucket)
+        /// <summary>Validates the current record and builds its RegisterMetadatas item, with the bucket it batches with.</summary>
+        private (MediaRegistration Registration, string Bucket) Describe()
         {
+            string bucket;
             string fileUrl;
             string key;
             if (!string.IsNullOrEmpty(FileUrl) && FileUrl!.StartsWith(OssObjectUri, StringComparison.Ordinal))
@@ -199,7 +194,7 @@ namespace VodTools.Commands
             }
 
             VodLimits.MediaKey(key);
-            return new MediaRegistration
+            var registration = new MediaRegistration
             {
                 FileUrl = fileUrl,
                 Title = VodLimits.Title(Title ?? VodLimits.DefaultTitle(key)),
@@ -208,6 +203,7 @@ namespace VodTools.Commands
                 CoverUrl = VodLimits.CoverUrl(CoverUrl),
                 CateId = CateId,
             };
+            return (registration, bucket);
         }
 
         private void Submit(IReadOnlyList<PendingFile> batch)

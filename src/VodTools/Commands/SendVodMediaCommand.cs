@@ -172,16 +172,7 @@ namespace VodTools.Commands
                 WriteVerbose($"'{file}' is the checkpoint of an upload in progress, not a media file: passed over.");
                 return;
             }
-            UploadRequest request;
-            try
-            {
-                request = Describe(file);
-            }
-            catch (ValidationException e)
-            {
-                WriteItemError(e, e.ErrorId, file);
-                return;
-            }
+            if (!CheckItem(() => Describe(file), file, out var request)) return;
             if (!ShouldProcess(file, "Upload to VOD")) return;
 
             var work = _work!;

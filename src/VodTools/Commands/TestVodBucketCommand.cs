@@ -6,7 +6,6 @@ using VodTools.Model;
 using VodTools.Services.Buckets;
 using VodTools.Services.Oss;
 using VodTools.Services.Ram;
-using VodTools.Services;
 
 namespace VodTools.Commands
 {
@@ -63,16 +62,7 @@ namespace VodTools.Commands
         {
             foreach (var name in Bucket)
             {
-                string bucket;
-                try
-                {
-                    bucket = OssBucketNames.Check(name);
-                }
-                catch (ValidationException e)
-                {
-                    WriteItemError(e, e.ErrorId, name);
-                    continue;
-                }
+                if (!CheckItem(() => OssBucketNames.Check(name), name, out var bucket)) continue;
                 _preflight ??= new BucketPreflight(Session, this) { RoleName = RoleName, ServicePrincipals = ServicePrincipal.Distinct().ToList() };
                 _preflight.TemplateGroupId = TemplateGroupId;
                 foreach (var check in _preflight.Run(bucket))

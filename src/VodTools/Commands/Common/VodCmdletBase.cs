@@ -141,6 +141,22 @@ namespace VodTools.Commands.Common
             FlushDiagnostics();
         }
 
+        /// <summary>Checks one input item before any call: an item the check refuses is a non-terminating error with the check's ErrorId, and false.</summary>
+        protected bool CheckItem<T>(Func<T> check, object? target, out T value)
+        {
+            try
+            {
+                value = check();
+                return true;
+            }
+            catch (ValidationException e)
+            {
+                WriteItemError(e, e.ErrorId, target);
+                value = default!;
+                return false;
+            }
+        }
+
         /// <summary>
         /// Reports a failure about one input item as a non-terminating error, or, when nothing further can succeed
         /// (endpoint unreachable, key refused, credentials unavailable), ends the cmdlet.

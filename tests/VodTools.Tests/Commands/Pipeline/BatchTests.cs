@@ -37,4 +37,16 @@ public class BatchTests
         batch.Flush();
         Assert.Equal(2, sent.Count);
     }
+
+    [Fact]
+    public void Items_without_a_key_go_as_they_come_repeats_included()
+    {
+        var sent = new List<IReadOnlyList<string>>();
+        var batch = new Batch<string>(2, sent.Add);
+        batch.Add("u");
+        batch.Add("u");
+        batch.Add("v");
+        batch.Flush();
+        Assert.Equal(new[] { new[] { "u", "u" }, new[] { "v" } }, sent);
+    }
 }
