@@ -6,6 +6,7 @@ namespace VodTools.Api
     /// CRC-64 as OSS reports it in <c>x-oss-hash-crc64ecma</c>: the ECMA-182 polynomial, bit-reflected, register
     /// started and finished with all ones (the CRC of "123456789" is 0x995DC9BBDF1939FA). Not thread-safe; one per body.
     /// </summary>
+    /// <remarks>Deliberately independent of the emulator's <c>Crc64</c> (both written from the same definition, no code shared), so that a mistake in one shows against the other.</remarks>
     public sealed class Crc64Ecma
     {
         /// <summary>x^64 + x^62 + x^57 + … + 1 (ECMA-182), written bit-reflected: the lowest bit is the highest power.</summary>

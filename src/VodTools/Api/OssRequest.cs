@@ -4,14 +4,6 @@ using System;
 
 namespace VodTools.Api
 {
-    public enum OssSignatureVersion
-    {
-        /// <summary>OSS4-HMAC-SHA256: required for accounts created since 2025-03 and buckets since 2025-09.</summary>
-        V4,
-        /// <summary>The legacy HMAC-SHA1 header signature.</summary>
-        V1,
-    }
-
     /// <summary>One OSS REST call before signing: what it addresses and what it carries.</summary>
     public sealed class OssRequest
     {

@@ -2,16 +2,6 @@ using System;
 
 namespace VodTools.Api
 {
-    public enum RpcSignatureVersion
-    {
-        /// <summary>ACS3-HMAC-SHA256, headers only (the current scheme).</summary>
-        V3,
-        /// <summary>HMAC-SHA1 with the common parameters in the query (the older scheme, still accepted).</summary>
-        V1,
-        /// <summary>No signature: the few calls whose proof is in their parameters (STS AssumeRoleWithOIDC).</summary>
-        Anonymous,
-    }
-
     /// <summary>One RPC-style product: its name in diagnostics, API version, signature and per-action QPS limits.</summary>
     public sealed class RpcService
     {

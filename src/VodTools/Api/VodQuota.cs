@@ -11,6 +11,7 @@ namespace VodTools.Api
     /// Alibaba raised, or a figure we got wrong, is set with the environment variable VODTOOLS_VOD_QPS
     /// ("SubmitTranscodeJobs=60,ListTranscodeTask=30"; "*=N" for every action not named), read once per process.
     /// </summary>
+    /// <remarks>Deliberately independent of the emulator's <c>QuotaLimiter</c> table (both read from the same pages); HandCopiedTablesTests names every difference.</remarks>
     public static class VodQuota
     {
         public const int Unlisted = 30;

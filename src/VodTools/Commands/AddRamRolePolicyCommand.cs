@@ -2,7 +2,6 @@ using System.Management.Automation;
 using System;
 using VodTools.Commands.Common;
 using VodTools.Model;
-using VodTools.Services;
 
 namespace VodTools.Commands
 {

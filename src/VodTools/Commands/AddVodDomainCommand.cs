@@ -2,9 +2,10 @@ using System.Linq;
 using System.Management.Automation;
 using System.Text.RegularExpressions;
 using System;
-using VodTools.Api.Http;
 using VodTools.Commands.Common;
 using VodTools.Model;
+using VodTools.Services.Formats;
+using VodTools.Services.Oss;
 using VodTools.Services;
 
 namespace VodTools.Commands

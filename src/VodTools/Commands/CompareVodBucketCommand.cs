@@ -3,7 +3,9 @@ using System.Management.Automation;
 using System;
 using VodTools.Commands.Common;
 using VodTools.Model;
-using VodTools.Services;
+using VodTools.Services.Buckets;
+using VodTools.Services.Oss;
+using VodTools.Services.Vod;
 
 namespace VodTools.Commands
 {

@@ -3,7 +3,7 @@ using System.Management.Automation;
 using System;
 using VodTools.Commands.Common;
 using VodTools.Model;
-using VodTools.Services;
+using VodTools.Services.Vod;
 
 namespace VodTools.Commands
 {
@@ -77,18 +77,13 @@ namespace VodTools.Commands
 
         protected override void ProcessRecord()
         {
-            MediaQuery query;
-            string? match;
-            try
+            MediaQuery query = null!;
+            string? match = null;
+            this.CheckParameters(() =>
             {
                 query = Query();
                 match = query.ToMatch();
-            }
-            catch (ValidationException e)
-            {
-                ThrowTerminatingError(new ErrorRecord(e, e.ErrorId, ErrorCategory.InvalidArgument, e.ParamName));
-                return;
-            }
+            });
 
             var progress = new ProgressRecord(3, "Searching VOD", "first page");
             foreach (var mediaType in MediaType.Distinct(StringComparer.OrdinalIgnoreCase))

@@ -1,9 +1,8 @@
-using System.Linq;
 using System.Management.Automation;
 using System;
 using VodTools.Commands.Common;
 using VodTools.Model;
-using VodTools.Services;
+using VodTools.Services.Oss;
 
 namespace VodTools.Commands
 {

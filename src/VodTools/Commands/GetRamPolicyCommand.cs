@@ -2,10 +2,9 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using System;
-using VodTools.Api.Http;
 using VodTools.Commands.Common;
 using VodTools.Model;
-using VodTools.Services;
+using VodTools.Services.Ram;
 
 namespace VodTools.Commands
 {

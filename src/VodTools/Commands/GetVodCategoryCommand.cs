@@ -1,10 +1,9 @@
-using System.Linq;
 using System.Management.Automation;
 using System;
 using VodTools.Api.Http;
 using VodTools.Commands.Common;
 using VodTools.Model;
-using VodTools.Services;
+using VodTools.Services.Vod;
 
 namespace VodTools.Commands
 {

@@ -1,9 +1,10 @@
+using System.Collections.Generic;
 using System.Management.Automation;
 using System;
 using VodTools.Commands.Common;
 using VodTools.Commands.Pipeline;
 using VodTools.Model;
-using VodTools.Services;
+using VodTools.Services.Vod;
 
 namespace VodTools.Commands
 {
@@ -17,7 +18,9 @@ namespace VodTools.Commands
     [OutputType(typeof(VodMedia))]
     public sealed class GetVodMediaCommand : VodCmdletBase
     {
-        private readonly IdBatch _batch = new IdBatch(VodService.MaxMediaBatch);
+        private readonly Batch<string> _batch;
+
+        public GetVodMediaCommand() => _batch = new Batch<string>(VodService.MaxMediaBatch, id => id, Read, sendRepeats: false);
 
         /// <summary>The media ids. Bind from VodMedia.MediaId, TranscodeTask.MediaId or plain strings.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
@@ -27,22 +30,17 @@ namespace VodTools.Commands
 
         protected override void ProcessRecord()
         {
-            foreach (var id in MediaId)
-            {
-                if (_batch.Add(id)) Read();
-            }
+            foreach (var id in MediaId) _batch.Add(id);
         }
 
-        protected override void EndProcessing() => Read();
+        protected override void EndProcessing() => _batch.Flush();
 
-        private void Read()
+        private void Read(IReadOnlyList<string> ids)
         {
-            var ids = _batch.Take();
-            if (ids.Count == 0) return;
             try
             {
                 var (media, _) = Await(Session.Vod.GetVideoInfosAsync(ids, Cancellation));
-                IdBatch.WriteEach(this, ids, media, m => m.MediaId, "media", "VodMediaNotFound");
+                WriteFound(ids, media, m => m.MediaId, "media", "VodMediaNotFound");
             }
             catch (Exception e) when (!(e is PipelineStoppedException))
             {

@@ -2,8 +2,8 @@ using System.IO;
 using System.Management.Automation;
 using System;
 using VodTools.Model;
-using VodTools.Services;
 using VodTools.Services.Migration;
+using VodTools.Services;
 
 namespace VodTools.Commands
 {

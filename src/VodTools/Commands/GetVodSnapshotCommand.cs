@@ -2,7 +2,7 @@ using System.Management.Automation;
 using System;
 using VodTools.Commands.Common;
 using VodTools.Model;
-using VodTools.Services;
+using VodTools.Services.Vod;
 
 namespace VodTools.Commands
 {

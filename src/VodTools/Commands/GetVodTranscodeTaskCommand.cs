@@ -1,9 +1,10 @@
+using System.Collections.Generic;
 using System.Management.Automation;
 using System;
 using VodTools.Commands.Common;
 using VodTools.Commands.Pipeline;
 using VodTools.Model;
-using VodTools.Services;
+using VodTools.Services.Vod;
 
 namespace VodTools.Commands
 {
@@ -24,10 +25,12 @@ namespace VodTools.Commands
         private const string ByJobId = "ByJobId";
         private const string ByMediaId = "ByMediaId";
 
-        private readonly IdBatch _jobIds = new IdBatch(VodService.MaxJobBatch);
+        private readonly Batch<string> _jobIds;
         private OrderedWork? _work;
         private int _read;
-        private DateTime _lastProgress = DateTime.MinValue;
+        private readonly ProgressThrottle _progress = new ProgressThrottle();
+
+        public GetVodTranscodeTaskCommand() => _jobIds = new Batch<string>(VodService.MaxJobBatch, id => id, ReadJobs, sendRepeats: false);
 
         /// <summary>The task id. Binds from TranscodeTask.TaskId.</summary>
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByTaskId, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
@@ -56,10 +59,7 @@ namespace VodTools.Commands
         {
             if (ParameterSetName == ByJobId)
             {
-                foreach (var id in JobId)
-                {
-                    if (_jobIds.Add(id)) ReadJobs();
-                }
+                foreach (var id in JobId) _jobIds.Add(id);
                 return;
             }
             var vod = Session.Vod;
@@ -73,7 +73,7 @@ namespace VodTools.Commands
         {
             if (ParameterSetName == ByJobId)
             {
-                ReadJobs();
+                _jobIds.Flush();
                 return;
             }
             _work?.Finish(WaitDraining, () => ReportProgress(completed: false), Cancellation);
@@ -82,7 +82,7 @@ namespace VodTools.Commands
         }
 
         /// <summary>Starts one read; its tasks (or its error) are written in input order as the reads finish.</summary>
-        private void Read(string id, string errorId, Func<System.Threading.CancellationToken, System.Threading.Tasks.Task<System.Collections.Generic.IReadOnlyList<TranscodeTask>>> read)
+        private void Read(string id, string errorId, Func<System.Threading.CancellationToken, System.Threading.Tasks.Task<IReadOnlyList<TranscodeTask>>> read)
         {
             var work = _work ??= new OrderedWork(ThrottleLimit);
             var slot = work.Reserve();
@@ -105,22 +105,19 @@ namespace VodTools.Commands
 
         private void ReportProgress(bool completed)
         {
-            if (_work == null || (!completed && (DateTime.UtcNow - _lastProgress).TotalMilliseconds < 500)) return;
-            _lastProgress = DateTime.UtcNow;
+            if (_work == null || !_progress.Due(completed)) return;
             var what = ParameterSetName == ByMediaId ? "media" : "tasks";
             var record = new ProgressRecord(4, "Reading VOD transcode tasks", $"{_read} {what} read, {_work.Pending} in progress");
             if (completed) record.RecordType = ProgressRecordType.Completed;
             WriteProgress(record);
         }
 
-        private void ReadJobs()
+        private void ReadJobs(IReadOnlyList<string> ids)
         {
-            var ids = _jobIds.Take();
-            if (ids.Count == 0) return;
             try
             {
                 var jobs = Await(Session.Vod.GetTranscodeJobsAsync(ids, Cancellation));
-                IdBatch.WriteEach(this, ids, jobs, j => j.JobId, "transcode job", "VodTranscodeJobNotFound");
+                WriteFound(ids, jobs, j => j.JobId, "transcode job", "VodTranscodeJobNotFound");
             }
             catch (Exception e) when (!(e is PipelineStoppedException))
             {

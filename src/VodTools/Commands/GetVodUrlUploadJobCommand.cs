@@ -5,7 +5,7 @@ using System.Threading.Tasks;
 using System;
 using VodTools.Commands.Common;
 using VodTools.Model;
-using VodTools.Services;
+using VodTools.Services.Pacing;
 
 namespace VodTools.Commands
 {

@@ -1,10 +1,11 @@
 using System.Collections.Generic;
-using System.Linq;
 using System.Management.Automation;
 using System.Text;
 using System;
 using VodTools.Commands.Common;
+using VodTools.Commands.Pipeline;
 using VodTools.Model;
+using VodTools.Services.Vod;
 using VodTools.Services;
 
 namespace VodTools.Commands
@@ -25,7 +26,9 @@ namespace VodTools.Commands
     [OutputType(typeof(VodUrlUploadJob))]
     public sealed class ImportVodMediaFromUrlCommand : VodCmdletBase
     {
-        private readonly List<UrlUploadRequest> _batch = new List<UrlUploadRequest>();
+        private readonly Batch<UrlUploadRequest> _batch;
+
+        public ImportVodMediaFromUrlCommand() => _batch = new Batch<UrlUploadRequest>(VodService.MaxUrlUploadBatch, Submit);
 
         /// <summary>The URL of a media file (audio or video). Binds from strings and from a Url property.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
@@ -79,37 +82,20 @@ namespace VodTools.Commands
 
         protected override void BeginProcessing()
         {
-            try
-            {
-                UserData = VodLimits.JsonObject(UserData, nameof(UserData));
-            }
-            catch (ValidationException e)
-            {
-                ThrowTerminatingError(new ErrorRecord(e, e.ErrorId, ErrorCategory.InvalidArgument, null));
-            }
+            this.CheckParameters(() => UserData = VodLimits.JsonObject(UserData, nameof(UserData)));
         }
 
         protected override void ProcessRecord()
         {
             foreach (var url in Url)
             {
-                UrlUploadRequest request;
-                try
-                {
-                    request = Validate(url);
-                }
-                catch (ValidationException e)
-                {
-                    WriteItemError(e, e.ErrorId, url);
-                    continue;
-                }
+                if (!CheckItem(() => Validate(url), url, out var request)) continue;
                 if (!ShouldProcess(url, "Pull into VOD as a new media")) continue;
                 _batch.Add(request);
-                if (_batch.Count == VodService.MaxUrlUploadBatch) Flush();
             }
         }
 
-        protected override void EndProcessing() => Flush();
+        protected override void EndProcessing() => _batch.Flush();
 
         private UrlUploadRequest Validate(string url)
         {
@@ -132,11 +118,8 @@ namespace VodTools.Commands
             };
         }
 
-        private void Flush()
+        private void Submit(IReadOnlyList<UrlUploadRequest> batch)
         {
-            if (_batch.Count == 0) return;
-            var batch = _batch.ToList();
-            _batch.Clear();
             try
             {
                 foreach (var job in Await(Session.Vod.UploadMediaByUrlOnceAsync(batch, StorageLocation, AppId, WorkflowId, UserData, Cancellation))) WriteObject(job);

@@ -4,6 +4,8 @@ using System.Management.Automation;
 using System;
 using VodTools.Commands.Common;
 using VodTools.Model;
+using VodTools.Services.Buckets;
+using VodTools.Services.Ram;
 using VodTools.Services;
 
 namespace VodTools.Commands

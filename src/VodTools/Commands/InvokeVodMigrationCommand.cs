@@ -5,9 +5,12 @@ using System.Threading.Tasks;
 using System.Threading;
 using System;
 using VodTools.Commands.Common;
+using VodTools.Commands.Pipeline;
 using VodTools.Model;
-using VodTools.Services;
 using VodTools.Services.Migration;
+using VodTools.Services.Pacing;
+using VodTools.Services.Vod;
+using VodTools.Services;
 
 namespace VodTools.Commands
 {
@@ -26,7 +29,7 @@ namespace VodTools.Commands
     public sealed class InvokeVodMigrationCommand : VodCmdletBase
     {
         private readonly HashSet<string> _keys = new HashSet<string>(StringComparer.Ordinal);
-        private DateTime _lastProgress = DateTime.MinValue;
+        private readonly ProgressThrottle _progress = new ProgressThrottle();
 
         /// <summary>The bucket to migrate (it must be VOD storage of the app).</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -101,10 +104,7 @@ namespace VodTools.Commands
             using (journal)
             {
                 Prepare(journal, path);
-                var include = Include?.Select(p => new WildcardPattern(p, WildcardOptions.IgnoreCase)).ToList();
-                var exclude = Exclude?.Select(p => new WildcardPattern(p, WildcardOptions.IgnoreCase)).ToList();
-                bool Keep(string key) => (include == null || include.Any(p => p.IsMatch(key))) && (exclude == null || !exclude.Any(p => p.IsMatch(key)));
-                var job = new MigrationJob(journal, Session.Vod, Session.Oss, Keep, IsFatal, ThrottleLimit);
+                var job = new MigrationJob(journal, Session.Vod, Session.Oss, new KeyFilter(Include, Exclude).Keeps, IsFatal, ThrottleLimit);
                 journal.StartRun();
                 using var stop = CancellationTokenSource.CreateLinkedTokenSource(Cancellation);
                 var run = job.RunAsync(stop.Token);
@@ -155,7 +155,7 @@ namespace VodTools.Commands
                 {
                     var e = new ValidationException("VodMigrationParametersDiffer",
                         $"The journal '{path}' belongs to another migration: it was started with {differences}. Run the command with the journal's parameters to resume it, or give a new -JournalPath.", "JournalPath");
-                    ThrowTerminatingError(new ErrorRecord(e, e.ErrorId, ErrorCategory.InvalidArgument, path));
+                    this.ThrowParameterError(e, path);
                 }
                 parameters.TemplateGroupId = recorded.TemplateGroupId;
             }
@@ -176,7 +176,7 @@ namespace VodTools.Commands
             if (group != null && group != VodService.NoTranscode) return group;
             var e = new ValidationException("VodTemplateGroupMissing",
                 "Give -TemplateGroupId: the app has no default transcode template group to transcode the files with (Set-VodDefaultTranscodeTemplateGroup sets one).", "TemplateGroupId");
-            ThrowTerminatingError(new ErrorRecord(e, e.ErrorId, ErrorCategory.InvalidArgument, null));
+            this.ThrowParameterError(e);
             return string.Empty;
         }
 
@@ -191,12 +191,11 @@ namespace VodTools.Commands
                 else WriteObject(item.File);
             }
             FlushDiagnostics();
-            if (!completed && (DateTime.UtcNow - _lastProgress).TotalMilliseconds < 500) return;
-            _lastProgress = DateTime.UtcNow;
+            if (!_progress.Due(completed)) return;
             var listed = job.Meters.First(m => m.Stage == MigrationStage.List).Passed;
             foreach (var meter in job.Meters)
             {
-                var rate = meter.Rate(_lastProgress);
+                var rate = meter.Rate(_progress.Last);
                 var status = meter.Stage == MigrationStage.List
                     ? $"{listed} files listed{(job.ListingComplete ? string.Empty : " so far")}"
                     : $"{meter.Passed} of {listed} {Verb(meter.Stage)}, {meter.Failed} failed, {rate:0.#} files/s";

@@ -4,6 +4,7 @@ using System;
 using VodTools.Api.Http;
 using VodTools.Commands.Common;
 using VodTools.Model;
+using VodTools.Services.Vod;
 using VodTools.Services;
 
 namespace VodTools.Commands

@@ -2,7 +2,8 @@ using System.Management.Automation;
 using System;
 using VodTools.Commands.Common;
 using VodTools.Model;
-using VodTools.Services;
+using VodTools.Services.Buckets;
+using VodTools.Services.Ram;
 
 namespace VodTools.Commands
 {

@@ -1,12 +1,13 @@
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
-using System.Text;
 using System;
 using VodTools.Api.Http;
 using VodTools.Commands.Common;
 using VodTools.Commands.Pipeline;
 using VodTools.Model;
+using VodTools.Services.Oss;
+using VodTools.Services.Vod;
 using VodTools.Services;
 
 namespace VodTools.Commands
@@ -22,15 +23,14 @@ namespace VodTools.Commands
     [OutputType(typeof(VodMedia))]
     public sealed class RegisterVodMediaCommand : VodCmdletBase
     {
-        /// <summary>The template group id that means "register without transcoding".</summary>
-        public const string NoTranscode = VodService.NoTranscode;
         private const string OssObjectUri = "oss://";
 
-        private readonly Dictionary<string, List<PendingFile>> _batches = new Dictionary<string, List<PendingFile>>(StringComparer.Ordinal);
+        /// <summary>One batch per bucket: a RegisterMedia call registers files of one bucket.</summary>
+        private readonly Dictionary<string, Batch<PendingFile>> _batches = new Dictionary<string, Batch<PendingFile>>(StringComparer.Ordinal);
         private OrderedWork? _work;
         private int _registered;
         private int _failed;
-        private DateTime _lastProgress = DateTime.MinValue;
+        private readonly ProgressThrottle _progress = new ProgressThrottle();
 
         /// <summary>The file's OSS URL, https://&lt;bucket&gt;.oss-&lt;region&gt;.aliyuncs.com/&lt;key&gt;, or oss://&lt;bucket&gt;/&lt;key&gt; (as objects print) for a bucket in the session's region. Binds from OssObject.FileUrl.</summary>
         [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -105,14 +105,7 @@ namespace VodTools.Commands
 
         protected override void BeginProcessing()
         {
-            try
-            {
-                UserData = VodLimits.JsonObject(UserData, nameof(UserData));
-            }
-            catch (ValidationException e)
-            {
-                ThrowTerminatingError(new ErrorRecord(e, e.ErrorId, ErrorCategory.InvalidArgument, UserData));
-            }
+            this.CheckParameters(() => UserData = VodLimits.JsonObject(UserData, nameof(UserData)), UserData);
             CheckTemplateGroup();
             _work = new OrderedWork(ThrottleLimit);
         }
@@ -123,7 +116,7 @@ namespace VodTools.Commands
         /// </summary>
         private void CheckTemplateGroup()
         {
-            if (TemplateGroupId == null || TemplateGroupId == NoTranscode) return;
+            if (TemplateGroupId == null || TemplateGroupId == VodService.NoTranscode) return;
             try
             {
                 Await(Session.Vod.GetTranscodeTemplateGroupAsync(TemplateGroupId, Cancellation));
@@ -143,26 +136,18 @@ namespace VodTools.Commands
         {
             var work = _work!;
             var input = InputObject ?? (object?)FileUrl ?? Key;
-            MediaRegistration registration;
-            string bucket;
-            try
+            if (!CheckItem(Describe, input, out var described))
             {
-                registration = Describe(out bucket);
-            }
-            catch (ValidationException e)
-            {
-                WriteItemError(e, e.ErrorId, input);
                 _failed++;
                 return;
             }
+            var (registration, bucket) = described;
 
             if (!ShouldProcess(registration.FileUrl, "Register with VOD")) return;
 
-            var pending = _batches.TryGetValue(bucket, out var batch) ? batch : _batches[bucket] = new List<PendingFile>();
-            if (pending.Any(p => p.Registration.FileUrl == registration.FileUrl)) Submit(bucket); // one call never carries a file twice
-            pending = _batches.TryGetValue(bucket, out batch) ? batch : _batches[bucket] = new List<PendingFile>();
-            pending.Add(new PendingFile(work.Reserve(), registration, input));
-            if (pending.Count == VodService.MaxRegisterBatch) Submit(bucket);
+            if (!_batches.TryGetValue(bucket, out var batch))
+                _batches[bucket] = batch = new Batch<PendingFile>(VodService.MaxRegisterBatch, p => p.Registration.FileUrl, Submit, sendRepeats: true);
+            batch.Add(new PendingFile(work.Reserve(), registration, input));
 
             work.Throttle(WaitDraining, Cancellation);
             FlushDiagnostics();
@@ -172,15 +157,16 @@ namespace VodTools.Commands
         protected override void EndProcessing()
         {
             var work = _work!;
-            foreach (var bucket in _batches.Keys.ToList()) Submit(bucket);
+            foreach (var batch in _batches.Values) batch.Flush();
             work.Finish(WaitDraining, () => ReportProgress(completed: false), Cancellation);
             ReportProgress(completed: true);
             _work?.Dispose();
         }
 
-        /// <summary>Validates the current record and builds its RegisterMetadatas item; returns the bucket it batches with.</summary>
-        private MediaRegistration Describe(out string bucket)
+        /// <summary>Validates the current record and builds its RegisterMetadatas item, with the bucket it batches with.</summary>
+        private (MediaRegistration Registration, string Bucket) Describe()
         {
+            string bucket;
             string fileUrl;
             string key;
             if (!string.IsNullOrEmpty(FileUrl) && FileUrl!.StartsWith(OssObjectUri, StringComparison.Ordinal))
@@ -208,7 +194,7 @@ namespace VodTools.Commands
             }
 
             VodLimits.MediaKey(key);
-            return new MediaRegistration
+            var registration = new MediaRegistration
             {
                 FileUrl = fileUrl,
                 Title = VodLimits.Title(Title ?? VodLimits.DefaultTitle(key)),
@@ -217,15 +203,14 @@ namespace VodTools.Commands
                 CoverUrl = VodLimits.CoverUrl(CoverUrl),
                 CateId = CateId,
             };
+            return (registration, bucket);
         }
 
-        private void Submit(string bucket)
+        private void Submit(IReadOnlyList<PendingFile> batch)
         {
-            if (!_batches.TryGetValue(bucket, out var batch) || batch.Count == 0) return;
-            _batches.Remove(bucket);
             var work = _work!;
             var vod = Session.Vod;
-            var templateGroupId = TemplateGroupId ?? (WorkflowId == null ? NoTranscode : null);
+            var templateGroupId = TemplateGroupId ?? (WorkflowId == null ? VodService.NoTranscode : null);
             var (workflowId, userData, cancellation) = (WorkflowId, UserData, Cancellation);
             work.Start(async () =>
             {
@@ -249,9 +234,8 @@ namespace VodTools.Commands
                         }
                         else
                         {
-                            var error = new CloudException("VOD", "RegisterMedia", "FailedFileURL",
-                                $"VOD did not register {file.Registration.FileUrl}: check that the object exists, has a media extension and is in a bucket added to VOD.", 200, result.RequestId);
-                            work.Complete(file.Slot, () => { _failed++; WriteError(new ErrorRecord(error, "VodRegisterRefused", ErrorCategory.InvalidData, file.Input)); });
+                            var error = result.Refused[n]!;
+                            work.Complete(file.Slot, () => { _failed++; WriteError(new ErrorRecord(error, RegisterMediaResult.RefusedErrorId, ErrorCategory.InvalidData, file.Input)); });
                         }
                     }
                 }
@@ -274,8 +258,7 @@ namespace VodTools.Commands
 
         private void ReportProgress(bool completed)
         {
-            if (!completed && (DateTime.UtcNow - _lastProgress).TotalMilliseconds < 500) return;
-            _lastProgress = DateTime.UtcNow;
+            if (!_progress.Due(completed)) return;
             var record = new ProgressRecord(1, "Registering media with VOD", $"{_registered} registered, {_failed} failed, {_work!.Pending} in progress");
             if (completed) record.RecordType = ProgressRecordType.Completed;
             WriteProgress(record);

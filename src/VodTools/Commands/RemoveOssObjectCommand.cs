@@ -1,7 +1,7 @@
 using System.Management.Automation;
 using System;
 using VodTools.Commands.Common;
-using VodTools.Services;
+using VodTools.Services.Oss;
 
 namespace VodTools.Commands
 {
@@ -23,16 +23,7 @@ namespace VodTools.Commands
 
         protected override void ProcessRecord()
         {
-            try
-            {
-                OssObjectKeys.Check(Key);
-                OssBucketNames.Check(Bucket);
-            }
-            catch (ValidationException e)
-            {
-                WriteItemError(e, e.ErrorId, $"oss://{Bucket}/{Key}");
-                return;
-            }
+            if (!CheckItem(() => (OssObjectKeys.Check(Key), OssBucketNames.Check(Bucket)), $"oss://{Bucket}/{Key}", out _)) return;
             if (!ShouldProcess($"oss://{Bucket}/{Key}", "Delete object")) return;
             try
             {

@@ -2,7 +2,7 @@ using System.Management.Automation;
 using System;
 using VodTools.Api.Http;
 using VodTools.Commands.Common;
-using VodTools.Services;
+using VodTools.Services.Vod;
 
 namespace VodTools.Commands
 {

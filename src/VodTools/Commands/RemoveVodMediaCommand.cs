@@ -1,11 +1,12 @@
-using System.Management.Automation;
+using System.Collections.Generic;
 using System.Linq;
+using System.Management.Automation;
 using System;
 using VodTools.Api.Http;
 using VodTools.Commands.Common;
 using VodTools.Commands.Pipeline;
 using VodTools.Model;
-using VodTools.Services;
+using VodTools.Services.Vod;
 
 namespace VodTools.Commands
 {
@@ -20,7 +21,9 @@ namespace VodTools.Commands
     [OutputType(typeof(void))]
     public sealed class RemoveVodMediaCommand : VodCmdletBase
     {
-        private readonly IdBatch _batch = new IdBatch(VodService.MaxMediaBatch);
+        private readonly Batch<string> _batch;
+
+        public RemoveVodMediaCommand() => _batch = new Batch<string>(VodService.MaxMediaBatch, id => id, Delete, sendRepeats: false);
 
         /// <summary>The media ids. Bind from VodMedia.MediaId, TranscodeTask.MediaId or plain strings.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
@@ -32,11 +35,11 @@ namespace VodTools.Commands
         {
             foreach (var id in MediaId)
             {
-                if (ShouldProcess(Describe(id), "Delete media, its streams and its source file") && _batch.Add(id)) Delete();
+                if (ShouldProcess(Describe(id), "Delete media, its streams and its source file")) _batch.Add(id);
             }
         }
 
-        protected override void EndProcessing() => Delete();
+        protected override void EndProcessing() => _batch.Flush();
 
         /// <summary>
         /// The media as the question names it: with its title and source file when PowerShell will show the question
@@ -69,10 +72,8 @@ namespace VodTools.Commands
                 || (GetVariableValue("ConfirmPreference") is ConfirmImpact preference && preference != ConfirmImpact.None && preference <= ConfirmImpact.High);
         }
 
-        private void Delete()
+        private void Delete(IReadOnlyList<string> ids)
         {
-            var ids = _batch.Take();
-            if (ids.Count == 0) return;
             try
             {
                 var deleted = Await(Session.Vod.DeleteVideosAsync(ids, Cancellation));

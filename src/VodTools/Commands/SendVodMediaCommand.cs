@@ -6,6 +6,9 @@ using System;
 using VodTools.Commands.Common;
 using VodTools.Commands.Pipeline;
 using VodTools.Model;
+using VodTools.Services.Pacing;
+using VodTools.Services.Upload;
+using VodTools.Services.Vod;
 using VodTools.Services;
 
 namespace VodTools.Commands
@@ -32,7 +35,7 @@ namespace VodTools.Commands
         private long _finished;
         private long _finishedBytes;
         private long _finishedHeld;
-        private DateTime _lastProgress = DateTime.MinValue;
+        private readonly ProgressThrottle _progress = new ProgressThrottle();
 
         /// <summary>The files to upload; wildcards allowed. Binds from FileInfo.FullName (Get-ChildItem).</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
@@ -124,20 +127,12 @@ namespace VodTools.Commands
 
         protected override void BeginProcessing()
         {
-            try
-            {
-                UserData = VodLimits.JsonObject(UserData, nameof(UserData));
-            }
-            catch (ValidationException e)
-            {
-                ThrowTerminatingError(new ErrorRecord(e, e.ErrorId, ErrorCategory.InvalidArgument, null));
-            }
+            this.CheckParameters(() => UserData = VodLimits.JsonObject(UserData, nameof(UserData)));
             if (CheckpointPath != null)
             {
                 _checkpointFolder = GetUnresolvedProviderPathFromPSPath(CheckpointPath);
                 if (File.Exists(_checkpointFolder))
-                    ThrowTerminatingError(new ErrorRecord(new ValidationException("VodCheckpointPathNotFolder", $"-CheckpointPath '{CheckpointPath}' is a file; give a folder.", "CheckpointPath"),
-                        "VodCheckpointPathNotFolder", ErrorCategory.InvalidArgument, CheckpointPath));
+                    this.ThrowParameterError(new ValidationException("VodCheckpointPathNotFolder", $"-CheckpointPath '{CheckpointPath}' is a file; give a folder.", "CheckpointPath"), CheckpointPath);
                 Directory.CreateDirectory(_checkpointFolder);
             }
             _work = new OrderedWork(FileThrottleLimit);
@@ -177,16 +172,7 @@ namespace VodTools.Commands
                 WriteVerbose($"'{file}' is the checkpoint of an upload in progress, not a media file: passed over.");
                 return;
             }
-            UploadRequest request;
-            try
-            {
-                request = Describe(file);
-            }
-            catch (ValidationException e)
-            {
-                WriteItemError(e, e.ErrorId, file);
-                return;
-            }
+            if (!CheckItem(() => Describe(file), file, out var request)) return;
             if (!ShouldProcess(file, "Upload to VOD")) return;
 
             var work = _work!;
@@ -229,9 +215,8 @@ namespace VodTools.Commands
         /// <summary>One bar for the whole run (bytes, rate, time left) and one per file in flight, at most twice a second.</summary>
         private void ReportProgress(bool completed)
         {
-            var now = DateTime.UtcNow;
-            if (!completed && (now - _lastProgress).TotalMilliseconds < 500) return;
-            _lastProgress = now;
+            if (!_progress.Due(completed)) return;
+            var now = _progress.Last;
             FileInFlight[] ended, running;
             lock (_inFlight)
             {

@@ -65,18 +65,18 @@ namespace VodTools.Commands
             }
             catch (CredentialsException e)
             {
-                ThrowTerminatingError(new ErrorRecord(e, e.ErrorId, ErrorCategory.InvalidArgument, null));
+                this.ThrowParameterError(e, e.ErrorId, null);
             }
 
             if (choices.HasKey && (string.IsNullOrEmpty(choices.AccessKeyId) || string.IsNullOrEmpty(choices.AccessKeySecret)))
             {
-                ThrowTerminatingError(new ErrorRecord(new ArgumentException("Give both the AccessKey ID and its secret."), CredentialsErrorId.CredentialsIncomplete, ErrorCategory.InvalidArgument, null));
+                this.ThrowParameterError(new ArgumentException("Give both the AccessKey ID and its secret."), CredentialsErrorId.CredentialsIncomplete, null);
             }
 
             var updated = current.With(choices);
             if (!ShouldProcess("VodTools session context", "Set defaults")) return;
             VodContext.Replace(updated);
-            if (PassThru) WriteObject(GetVodContextCommand.Describe(updated));
+            if (PassThru) WriteObject(updated.Describe());
         }
     }
 }

@@ -3,6 +3,7 @@ using System.Management.Automation;
 using System;
 using VodTools.Commands.Common;
 using VodTools.Model;
+using VodTools.Services.Vod;
 
 namespace VodTools.Commands
 {
@@ -36,7 +37,7 @@ namespace VodTools.Commands
 
         protected override void ProcessRecord()
         {
-            var id = NoTranscode ? RegisterVodMediaCommand.NoTranscode : TemplateGroupId;
+            var id = NoTranscode ? VodService.NoTranscode : TemplateGroupId;
             try
             {
                 // VOD_NO_TRANSCODE is not listed, so only a listed group can be found to be the default already.

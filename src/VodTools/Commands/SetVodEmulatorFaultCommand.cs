@@ -83,6 +83,6 @@ namespace VodTools.Commands
         }
 
         private void Refuse(string message) =>
-            ThrowTerminatingError(new ErrorRecord(new ArgumentException(message), "InvalidFaultRule", ErrorCategory.InvalidArgument, Kind));
+            this.ThrowParameterError(new ArgumentException(message), "InvalidFaultRule", Kind);
     }
 }

@@ -4,7 +4,7 @@ using System.Management.Automation;
 using System;
 using VodTools.Commands.Common;
 using VodTools.Commands.Pipeline;
-using VodTools.Model;
+using VodTools.Services.Vod;
 using VodTools.Services;
 
 namespace VodTools.Commands
@@ -24,9 +24,10 @@ namespace VodTools.Commands
         private const string ReplaceTags = "ReplaceTags";
         private const string EditTags = "EditTags";
 
-        private readonly List<(long Slot, string MediaId)> _batch = new List<(long, string)>();
+        private readonly Batch<(long Slot, string MediaId)> _batch;
         private OrderedWork? _work;
         private MediaUpdate _changes = new MediaUpdate();
+        private TagEdit? _tagEdit;
         private int _updated;
         private int _failed;
 
@@ -75,9 +76,11 @@ namespace VodTools.Commands
         [ValidateRange(1, 64)]
         public int ThrottleLimit { get; set; } = 8;
 
+        public SetVodMediaCommand() => _batch = new Batch<(long Slot, string MediaId)>(VodService.MaxUpdateBatch, b => b.MediaId, Submit, sendRepeats: true);
+
         protected override void BeginProcessing()
         {
-            try
+            this.CheckParameters(() =>
             {
                 if (Title == null && Description == null && Tags == null && AddTag == null && RemoveTag == null && CateId == null && CoverUrl == null)
                     throw new ValidationException("VodNothingToSet", "Give at least one of -Title, -Description, -Tags, -AddTag, -RemoveTag, -CateId or -CoverUrl.");
@@ -89,13 +92,8 @@ namespace VodTools.Commands
                     CateId = CateId,
                     CoverUrl = VodLimits.CoverUrl(CoverUrl),
                 };
-                VodLimits.Tags(AddTag);
-                VodLimits.Tags(RemoveTag);
-            }
-            catch (ValidationException e)
-            {
-                ThrowTerminatingError(new ErrorRecord(e, e.ErrorId, ErrorCategory.InvalidArgument, e.ParamName));
-            }
+                if (AddTag != null || RemoveTag != null) _tagEdit = new TagEdit(AddTag, RemoveTag);
+            });
             _work = new OrderedWork(ThrottleLimit);
         }
 
@@ -104,10 +102,7 @@ namespace VodTools.Commands
             var work = _work!;
             foreach (var id in MediaId)
             {
-                if (!ShouldProcess(id, "Update " + Describe())) continue;
-                if (_batch.Any(b => b.MediaId == id)) Submit(); // one call never carries a media twice
-                _batch.Add((work.Reserve(), id));
-                if (_batch.Count == VodService.MaxUpdateBatch) Submit();
+                if (ShouldProcess(id, "Update " + Describe())) _batch.Add((work.Reserve(), id));
             }
             work.Throttle(WaitDraining, Cancellation);
             FlushDiagnostics();
@@ -115,7 +110,7 @@ namespace VodTools.Commands
 
         protected override void EndProcessing()
         {
-            Submit();
+            _batch.Flush();
             _work!.Finish(WaitDraining, () => { }, Cancellation);
             WriteVerbose($"{_updated} media updated, {_failed} not.");
             _work!.Dispose();
@@ -133,27 +128,41 @@ namespace VodTools.Commands
                 CoverUrl == null ? null : "cover",
             }.Where(s => s != null));
 
-        private void Submit()
+        private void Submit(IReadOnlyList<(long Slot, string MediaId)> batch)
         {
-            if (_batch.Count == 0) return;
-            var batch = _batch.ToList();
-            _batch.Clear();
             var work = _work!;
             var vod = Session.Vod;
             var cancellation = Cancellation;
-            var editsTags = AddTag != null || RemoveTag != null;
+            var (changes, tagEdit) = (_changes, _tagEdit);
             work.Start(async () =>
             {
                 try
                 {
+                    // -AddTag/-RemoveTag edit each media's own tags: read first
+                    var current = tagEdit == null ? null : (await vod.GetVideoInfosAsync(batch.Select(b => b.MediaId).ToList(), cancellation).ConfigureAwait(false)).Media;
                     var updates = new List<(long Slot, MediaUpdate Update)>();
-                    var current = editsTags ? (await vod.GetVideoInfosAsync(batch.Select(b => b.MediaId).ToList(), cancellation).ConfigureAwait(false)).Media : null;
                     foreach (var (slot, id) in batch)
                     {
-                        var update = For(id, current);
-                        if (update.Error != null) work.Complete(slot, () => { _failed++; WriteItemError(update.Error, update.Error.ErrorId, id); });
-                        else if (update.Missing) work.Complete(slot, () => NotFound(id));
-                        else updates.Add((slot, update.Update!));
+                        var update = changes.For(id);
+                        if (current != null)
+                        {
+                            var media = current.FirstOrDefault(m => m.MediaId == id);
+                            if (media == null)
+                            {
+                                work.Complete(slot, () => NotFound(id));
+                                continue;
+                            }
+                            try
+                            {
+                                update.Tags = tagEdit!.ApplyTo(media.Tags);
+                            }
+                            catch (ValidationException e)
+                            {
+                                work.Complete(slot, () => { _failed++; WriteItemError(e, e.ErrorId, id); });
+                                continue;
+                            }
+                        }
+                        updates.Add((slot, update));
                     }
                     if (updates.Count == 0) return;
                     var (missing, forbidden) = await vod.UpdateVideoInfosAsync(updates.Select(u => u.Update).ToList(), cancellation).ConfigureAwait(false);
@@ -183,35 +192,6 @@ namespace VodTools.Commands
         {
             _failed++;
             WriteError(new ErrorRecord(new ItemNotFoundException($"VOD has no media {id}."), "VodMediaNotFound", ErrorCategory.ObjectNotFound, id));
-        }
-
-        /// <summary>The update of one media: the shared changes, with its own tags when -AddTag/-RemoveTag edit them.</summary>
-        private (MediaUpdate? Update, bool Missing, ValidationException? Error) For(string id, IReadOnlyList<VodMedia>? current)
-        {
-            var update = new MediaUpdate
-            {
-                MediaId = id,
-                Title = _changes.Title,
-                Description = _changes.Description,
-                Tags = _changes.Tags,
-                CateId = _changes.CateId,
-                CoverUrl = _changes.CoverUrl,
-            };
-            if (current == null) return (update, false, null);
-            var media = current.FirstOrDefault(m => m.MediaId == id);
-            if (media == null) return (null, true, null);
-            var tags = MediaQuery.SplitTags(media.Tags).ToList();
-            tags.RemoveAll(t => RemoveTag != null && RemoveTag.Contains(t, StringComparer.OrdinalIgnoreCase));
-            tags.AddRange((AddTag ?? Array.Empty<string>()).Distinct(StringComparer.OrdinalIgnoreCase).Where(t => !tags.Contains(t, StringComparer.OrdinalIgnoreCase)));
-            try
-            {
-                update.Tags = VodLimits.Tags(tags.ToArray()) ?? string.Empty;
-                return (update, false, null);
-            }
-            catch (ValidationException e)
-            {
-                return (null, false, e);
-            }
         }
     }
 }

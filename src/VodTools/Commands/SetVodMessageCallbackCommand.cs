@@ -4,6 +4,7 @@ using System.Text;
 using System;
 using VodTools.Commands.Common;
 using VodTools.Model;
+using VodTools.Services.Vod;
 using VodTools.Services;
 
 namespace VodTools.Commands
@@ -49,14 +50,7 @@ namespace VodTools.Commands
 
         protected override void ProcessRecord()
         {
-            try
-            {
-                Validate();
-            }
-            catch (ValidationException e)
-            {
-                ThrowTerminatingError(new ErrorRecord(e, e.ErrorId, ErrorCategory.InvalidArgument, CallbackUrl));
-            }
+            this.CheckParameters(Validate, CallbackUrl);
             var events = EventType.Length == 1 && string.Equals(EventType[0], "None", StringComparison.OrdinalIgnoreCase) ? new string[0] : EventType;
             var what = $"Send {(events.Length == 0 ? "no events" : string.Join(", ", events))} of app {AppId ?? "app-1000000"}" + (AuthKey != null ? ", signed," : "") + $" to {CallbackUrl}";
             if (!ShouldProcess(CallbackUrl, what)) return;

@@ -3,7 +3,7 @@ using System.Management.Automation;
 using System;
 using VodTools.Commands.Common;
 using VodTools.Model;
-using VodTools.Services;
+using VodTools.Services.Vod;
 
 namespace VodTools.Commands
 {
@@ -71,15 +71,11 @@ namespace VodTools.Commands
 
         protected override void BeginProcessing()
         {
-            try
+            this.CheckParameters(() =>
             {
                 SpriteConfig = VodLimits.JsonObject(SpriteConfig, nameof(SpriteConfig));
                 UserData = VodLimits.JsonObject(UserData, nameof(UserData));
-            }
-            catch (ValidationException e)
-            {
-                ThrowTerminatingError(new ErrorRecord(e, e.ErrorId, ErrorCategory.InvalidArgument, null));
-            }
+            });
         }
 
         protected override void ProcessRecord()

@@ -1,11 +1,10 @@
-using System.Linq;
 using System.Management.Automation;
-using System.Threading.Tasks;
-using System.Threading;
 using System;
 using VodTools.Commands.Common;
 using VodTools.Commands.Pipeline;
 using VodTools.Model;
+using VodTools.Services.Transcode;
+using VodTools.Services.Vod;
 using VodTools.Services;
 
 namespace VodTools.Commands
@@ -34,7 +33,7 @@ namespace VodTools.Commands
         private OrderedWork? _work;
         private int _started;
         private int _failed;
-        private DateTime _lastProgress = DateTime.MinValue;
+        private readonly ProgressThrottle _progress = new ProgressThrottle();
 
         /// <summary>The media (video or audio) to transcode. Binds from VodMedia.MediaId and TranscodeTask.MediaId.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
@@ -84,16 +83,12 @@ namespace VodTools.Commands
 
         protected override void BeginProcessing()
         {
-            try
+            this.CheckParameters(() =>
             {
                 OverrideParams = VodLimits.JsonObject(OverrideParams, nameof(OverrideParams));
                 EncryptConfig = VodLimits.JsonObject(EncryptConfig, nameof(EncryptConfig));
                 UserData = VodLimits.JsonObject(UserData, nameof(UserData));
-            }
-            catch (ValidationException e)
-            {
-                ThrowTerminatingError(new ErrorRecord(e, e.ErrorId, ErrorCategory.InvalidArgument, null));
-            }
+            });
             _work = new OrderedWork(ThrottleLimit);
         }
 
@@ -102,10 +97,10 @@ namespace VodTools.Commands
             var work = _work!;
             var input = (object?)InputObject ?? MediaId;
             var group = TemplateGroupId;
-            if (string.IsNullOrEmpty(group) || group == RegisterVodMediaCommand.NoTranscode)
+            if (string.IsNullOrEmpty(group) || group == VodService.NoTranscode)
             {
                 var e = new ValidationException("VodTemplateGroupMissing",
-                    $"Give -TemplateGroupId for {MediaId}: {RegisterVodMediaCommand.NoTranscode} means no transcoding, and SubmitTranscodeJobs needs a template group.", "TemplateGroupId");
+                    $"Give -TemplateGroupId for {MediaId}: {VodService.NoTranscode} means no transcoding, and SubmitTranscodeJobs needs a template group.", "TemplateGroupId");
                 WriteItemError(e, e.ErrorId, input);
                 _failed++;
                 return;
@@ -118,7 +113,7 @@ namespace VodTools.Commands
             var title = media?.Title;
             var fresh = media != null && media.MediaId == MediaId && media.NewRegister == true;
             var force = Force.IsPresent;
-            var lookFirst = !(fresh && media!.TemplateGroupId == RegisterVodMediaCommand.NoTranscode);
+            var lookFirst = !(fresh && media!.TemplateGroupId == VodService.NoTranscode);
             var waitForAuto = lookFirst && fresh && media!.TemplateGroupId == group ? AutoTaskWait : TimeSpan.Zero;
             var submission = new TranscodeSubmission
             {
@@ -166,8 +161,7 @@ namespace VodTools.Commands
 
         private void ReportProgress(bool completed)
         {
-            if (!completed && (DateTime.UtcNow - _lastProgress).TotalMilliseconds < 500) return;
-            _lastProgress = DateTime.UtcNow;
+            if (!_progress.Due(completed)) return;
             var record = new ProgressRecord(2, "Starting VOD transcodes", $"{_started} started, {_failed} failed, {_work!.Pending} in progress");
             if (completed) record.RecordType = ProgressRecordType.Completed;
             WriteProgress(record);

@@ -1,7 +1,7 @@
 using System.Management.Automation;
 using System;
 using VodTools.Commands.Common;
-using VodTools.Services;
+using VodTools.Services.EmulatorControl;
 
 namespace VodTools.Commands
 {

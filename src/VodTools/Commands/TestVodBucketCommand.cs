@@ -3,7 +3,9 @@ using System.Management.Automation;
 using System;
 using VodTools.Commands.Common;
 using VodTools.Model;
-using VodTools.Services;
+using VodTools.Services.Buckets;
+using VodTools.Services.Oss;
+using VodTools.Services.Ram;
 
 namespace VodTools.Commands
 {
@@ -49,31 +51,18 @@ namespace VodTools.Commands
 
         protected override void BeginProcessing()
         {
-            try
+            this.CheckParameters(() =>
             {
                 RamLimits.RoleName(RoleName);
                 foreach (var principal in ServicePrincipal) RamLimits.ServicePrincipal(principal);
-            }
-            catch (ValidationException e)
-            {
-                ThrowTerminatingError(new ErrorRecord(e, e.ErrorId, ErrorCategory.InvalidArgument, e.ParamName));
-            }
+            });
         }
 
         protected override void ProcessRecord()
         {
             foreach (var name in Bucket)
             {
-                string bucket;
-                try
-                {
-                    bucket = OssBucketNames.Check(name);
-                }
-                catch (ValidationException e)
-                {
-                    WriteItemError(e, e.ErrorId, name);
-                    continue;
-                }
+                if (!CheckItem(() => OssBucketNames.Check(name), name, out var bucket)) continue;
                 _preflight ??= new BucketPreflight(Session, this) { RoleName = RoleName, ServicePrincipals = ServicePrincipal.Distinct().ToList() };
                 _preflight.TemplateGroupId = TemplateGroupId;
                 foreach (var check in _preflight.Run(bucket))

@@ -3,7 +3,7 @@ using System;
 using VodTools.Api.Http;
 using VodTools.Commands.Common;
 using VodTools.Model;
-using VodTools.Services;
+using VodTools.Services.Playback;
 
 namespace VodTools.Commands
 {

@@ -2,11 +2,11 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using System.Threading.Tasks;
-using System.Threading;
 using System;
 using VodTools.Commands.Common;
+using VodTools.Commands.Pipeline;
 using VodTools.Model;
-using VodTools.Services;
+using VodTools.Services.Transcode;
 
 namespace VodTools.Commands
 {
@@ -34,7 +34,7 @@ namespace VodTools.Commands
         /// <summary>What the pipeline told of each task beyond its id.</summary>
         private readonly Dictionary<string, TranscodePoll> _known = new Dictionary<string, TranscodePoll>(StringComparer.Ordinal);
         private readonly Dictionary<string, string> _titles = new Dictionary<string, string>(StringComparer.Ordinal);
-        private DateTime _lastProgress = DateTime.MinValue;
+        private readonly ProgressThrottle _progress = new ProgressThrottle();
 
         /// <summary>The transcode task to wait for. Binds from TranscodeTask.TaskId.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
@@ -136,8 +136,7 @@ namespace VodTools.Commands
 
         private void ReportProgress(bool completed)
         {
-            if (!completed && (DateTime.UtcNow - _lastProgress).TotalMilliseconds < 500) return;
-            _lastProgress = DateTime.UtcNow;
+            if (!_progress.Due(completed)) return;
             var scheduler = Scheduler;
             var total = scheduler.Succeeded + scheduler.Failed + scheduler.Running;
             var record = new ProgressRecord(3, "Waiting for VOD transcodes", $"{scheduler.Succeeded} done, {scheduler.Failed} failed, {scheduler.Running} running of {total}");

@@ -2,32 +2,6 @@ using System;
 
 namespace VodTools.Model
 {
-    /// <summary>Where a file of a migration stands; the order is the order of the stages.</summary>
-    public enum MigrationState
-    {
-        /// <summary>Listed in the bucket, not registered yet.</summary>
-        Listed = 0,
-        /// <summary>Registered with VOD (MediaId known), not transcoding yet.</summary>
-        Registered = 1,
-        /// <summary>A transcode task is running (TaskId known).</summary>
-        Transcoding = 2,
-        /// <summary>Transcoded; its snapshot is still to be taken.</summary>
-        Transcoded = 3,
-        Done = 4,
-        /// <summary>A stage failed (FailedStage, ErrorId); -RetryFailed takes it up again from that stage.</summary>
-        Failed = 5,
-    }
-
-    /// <summary>The stages of a migration, in order.</summary>
-    public enum MigrationStage
-    {
-        List,
-        Register,
-        Transcode,
-        Wait,
-        Snapshot,
-    }
-
     /// <summary>One file of a migration as its journal records it; Invoke-VodMigration emits one per file it finished.</summary>
     public sealed class MigrationFile
     {

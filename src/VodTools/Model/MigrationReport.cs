@@ -31,39 +31,4 @@ namespace VodTools.Model
         /// <summary>Files through each stage per time slice, for the throughput chart.</summary>
         public IReadOnlyList<MigrationTimeSlice> Timeline { get; set; } = Array.Empty<MigrationTimeSlice>();
     }
-
-    /// <summary>How many files went through a stage, and how fast while it ran.</summary>
-    public sealed class MigrationStageRate
-    {
-        public MigrationStage Stage { get; set; }
-        public long Files { get; set; }
-        public long Failed { get; set; }
-        public double FilesPerSecond { get; set; }
-
-        public override string ToString() => $"{Stage}: {Files} ({FilesPerSecond:0.#}/s)";
-    }
-
-    /// <summary>The failures of one ErrorId, with a few examples.</summary>
-    public sealed class MigrationFailureGroup
-    {
-        public string ErrorId { get; set; } = string.Empty;
-        public long Count { get; set; }
-        public MigrationStage? Stage { get; set; }
-        public string? ErrorCode { get; set; }
-        public string? Message { get; set; }
-        public IReadOnlyList<string> Examples { get; set; } = Array.Empty<string>();
-
-        public override string ToString() => $"{ErrorId}: {Count}";
-    }
-
-    /// <summary>Files that went through each stage in one time slice.</summary>
-    public sealed class MigrationTimeSlice
-    {
-        public DateTime Start { get; set; }
-        public double Seconds { get; set; }
-        public long Registered { get; set; }
-        public long Submitted { get; set; }
-        public long Transcoded { get; set; }
-        public long Finished { get; set; }
-    }
 }

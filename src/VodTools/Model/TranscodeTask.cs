@@ -27,31 +27,4 @@ namespace VodTools.Model
 
         public override string ToString() => TaskId;
     }
-
-    /// <summary>One transcode job: one output definition of a task.</summary>
-    public sealed class TranscodeJob
-    {
-        public string JobId { get; set; } = string.Empty;
-        public string? TemplateId { get; set; }
-        /// <summary><c>Transcoding</c>, <c>TranscodeSuccess</c> or <c>TranscodeFail</c>.</summary>
-        public string? Status { get; set; }
-        public int Progress { get; set; }
-        public string? Definition { get; set; }
-        public string? ErrorCode { get; set; }
-        public string? ErrorMessage { get; set; }
-        public string? OutputUrl { get; set; }
-        public DateTime? CreationTime { get; set; }
-        public DateTime? CompleteTime { get; set; }
-
-        public override string ToString() => JobId;
-    }
-
-    /// <summary>A submitted snapshot job.</summary>
-    public sealed class SnapshotJob
-    {
-        public string JobId { get; set; } = string.Empty;
-        public string MediaId { get; set; } = string.Empty;
-
-        public override string ToString() => JobId;
-    }
 }

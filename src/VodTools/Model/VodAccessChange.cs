@@ -1,21 +1,5 @@
 namespace VodTools.Model
 {
-    /// <summary>The resources of the VOD authorisation step.</summary>
-    public enum VodAccessResource
-    {
-        Role,
-        Policy,
-        Attachment,
-    }
-
-    /// <summary>What Initialize-VodBucketAccess did to one resource.</summary>
-    public enum VodAccessAction
-    {
-        Created,
-        Updated,
-        Unchanged,
-    }
-
     /// <summary>One resource of the authorisation step and what was done to it (Initialize-VodBucketAccess).</summary>
     public sealed class VodAccessChange
     {

@@ -23,19 +23,4 @@ namespace VodTools.Model
         /// <summary>Whether that emulator still runs; null when there is none.</summary>
         public bool? EmulatorRunning { get; set; }
     }
-
-    /// <summary>A running local emulator started by Start-VodEmulator.</summary>
-    public sealed class EmulatorInstance
-    {
-        public string Url { get; set; } = string.Empty;
-        public int ProcessId { get; set; }
-        /// <summary>Where it keeps its state; null when in memory.</summary>
-        public string? DataPath { get; set; }
-        public string AccessKeyId { get; set; } = string.Empty;
-        public string Region { get; set; } = string.Empty;
-        /// <summary>The emulator's console output.</summary>
-        public string? LogPath { get; set; }
-
-        public override string ToString() => Url;
-    }
 }

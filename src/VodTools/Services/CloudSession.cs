@@ -1,10 +1,13 @@
-using System.Collections.Generic;
-using System.Linq;
 using System;
 using VodTools.Api.Credentials;
 using VodTools.Api.Endpoints;
 using VodTools.Api.Http;
 using VodTools.Api;
+using VodTools.Services.Mts;
+using VodTools.Services.Oss;
+using VodTools.Services.Ram;
+using VodTools.Services.Sts;
+using VodTools.Services.Vod;
 
 namespace VodTools.Services
 {

@@ -1,5 +1,5 @@
 using VodTools.Model;
-using VodTools.Services;
+using VodTools.Services.Vod;
 
 namespace VodTools.Tests.Model;
 

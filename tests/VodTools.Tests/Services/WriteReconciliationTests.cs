@@ -1,7 +1,9 @@
 using System.Text;
-using VodTools.Api;
 using VodTools.Api.Credentials;
 using VodTools.Api.Http;
+using VodTools.Api;
+using VodTools.Services.Ram;
+using VodTools.Services.Vod;
 using VodTools.Services;
 using VodTools.Tests.Support;
 

@@ -7,31 +7,6 @@ using VodTools.Api.Credentials;
 
 namespace VodTools.Api.Http
 {
-    /// <summary>What one successful attempt produced, with what the log line reports of it.</summary>
-    internal readonly struct AttemptResult<T>
-    {
-        public AttemptResult(T value, int status, string? requestId)
-        {
-            Value = value;
-            Status = status;
-            RequestId = requestId;
-        }
-
-        public T Value { get; }
-        public int Status { get; }
-        public string? RequestId { get; }
-    }
-
-    /// <summary>
-    /// What the attempts of one successful call went through: a caller whose "not found" may be its own earlier attempt's
-    /// doing (a delete whose answer was lost, then retried) reads it here.
-    /// </summary>
-    public sealed class AttemptHistory
-    {
-        /// <summary>An earlier attempt may have acted: its answer was lost before the call was tried again.</summary>
-        public bool AfterUnansweredAttempt { get; internal set; }
-    }
-
     /// <summary>
     /// Runs one logical call as attempts, for the RPC and OSS clients alike: credentials fetched and the request
     /// signed afresh each time, retryable failures retried with backoff, a skewed clock corrected once from the

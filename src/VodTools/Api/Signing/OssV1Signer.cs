@@ -6,27 +6,12 @@ using System;
 
 namespace VodTools.Api.Signing
 {
-    /// <summary>The intermediate string and result of an OSS V1 signature.</summary>
-    public sealed class OssV1Signature
-    {
-        public OssV1Signature(string stringToSign, string signature, string authorization)
-        {
-            StringToSign = stringToSign;
-            Signature = signature;
-            Authorization = authorization;
-        }
-
-        public string StringToSign { get; }
-        /// <summary>Base64 HMAC-SHA1.</summary>
-        public string Signature { get; }
-        /// <summary><c>OSS &lt;AccessKeyId&gt;:&lt;Signature&gt;</c>.</summary>
-        public string Authorization { get; }
-    }
-
     /// <summary>OSS signature V1 (header and presigned URL), as OSS "Include signatures in the Authorization header" defines it.</summary>
+    /// <remarks>Deliberately independent of the emulator's <c>OssVerifier</c> (both written from the same sources, no code shared), so that a mistake in one shows against the other.</remarks>
     public static class OssV1Signer
     {
         /// <summary>Query parameters OSS signs as sub-resources (the union of the lists in alibabacloud-oss-go-sdk-v2 oss/signer/v1.go and aliyun-oss-csharp-sdk SignUtils.cs).</summary>
+        /// <remarks>Deliberately independent of the emulator's list in <c>OssVerifier</c> (both read from the same SDKs); HandCopiedTablesTests names every difference.</remarks>
         public static readonly ISet<string> SubResources = new HashSet<string>(StringComparer.Ordinal)
         {
             "acl", "uploads", "location", "cors", "logging", "website", "referer", "lifecycle", "delete", "append",

@@ -7,6 +7,7 @@ namespace VodTools.Api.Signing
     /// Percent-encoding as every Alibaba Cloud signature wants it: UTF-8 bytes, unreserved set
     /// exactly <c>A-Z a-z 0-9 - _ . ~</c>, upper-case hex (the RPC signature page's percentEncode; OSS V4's URI-encode).
     /// </summary>
+    /// <remarks>Deliberately independent of the emulator's <c>Percent</c> (both written from the same specs, no code shared), so that a mistake in one shows against the other.</remarks>
     public static class Rfc3986
     {
         private const string Hex = "0123456789ABCDEF";

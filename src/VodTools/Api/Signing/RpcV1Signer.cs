@@ -5,23 +5,8 @@ using System;
 
 namespace VodTools.Api.Signing
 {
-    /// <summary>The intermediate strings and result of an RPC V1 (HMAC-SHA1) signature.</summary>
-    public sealed class RpcV1Signature
-    {
-        public RpcV1Signature(string canonicalizedQuery, string stringToSign, string signature)
-        {
-            CanonicalizedQuery = canonicalizedQuery;
-            StringToSign = stringToSign;
-            Signature = signature;
-        }
-
-        public string CanonicalizedQuery { get; }
-        public string StringToSign { get; }
-        /// <summary>Base64 HMAC-SHA1; percent-encode it before it goes in a URL or form.</summary>
-        public string Signature { get; }
-    }
-
     /// <summary>RPC signature V1 (<c>SignatureMethod=HMAC-SHA1</c>, <c>SignatureVersion=1.0</c>), as the RPC signature page (help.aliyun.com/zh/sdk/product-overview/rpc-mechanism) defines it.</summary>
+    /// <remarks>Deliberately independent of the emulator's <c>RpcVerifier</c> (both written from the same sources, no code shared), so that a mistake in one shows against the other.</remarks>
     public static class RpcV1Signer
     {
         public const string TimestampFormat = "yyyy-MM-dd'T'HH:mm:ss'Z'";

@@ -5,27 +5,8 @@ using System;
 
 namespace VodTools.Api.Signing
 {
-    /// <summary>The intermediate strings and result of an ACS3-HMAC-SHA256 signature.</summary>
-    public sealed class RpcV3Signature
-    {
-        public RpcV3Signature(string canonicalRequest, string stringToSign, string signedHeaders, string signature, string authorization)
-        {
-            CanonicalRequest = canonicalRequest;
-            StringToSign = stringToSign;
-            SignedHeaders = signedHeaders;
-            Signature = signature;
-            Authorization = authorization;
-        }
-
-        public string CanonicalRequest { get; }
-        public string StringToSign { get; }
-        public string SignedHeaders { get; }
-        public string Signature { get; }
-        /// <summary>The value of the Authorization header.</summary>
-        public string Authorization { get; }
-    }
-
     /// <summary>RPC signature V3 (<c>ACS3-HMAC-SHA256</c>), as "Request syntax and signature method V3" (Alibaba Cloud SDK docs) and darabonba-openapi-util define it.</summary>
+    /// <remarks>Deliberately independent of the emulator's <c>RpcVerifier</c> (both written from the same sources, no code shared), so that a mistake in one shows against the other.</remarks>
     public static class RpcV3Signer
     {
         public const string Algorithm = "ACS3-HMAC-SHA256";

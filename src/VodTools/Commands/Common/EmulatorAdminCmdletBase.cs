@@ -2,7 +2,7 @@ using System.IO;
 using System.Management.Automation;
 using System.Threading;
 using System;
-using VodTools.Services;
+using VodTools.Services.EmulatorControl;
 
 namespace VodTools.Commands.Common
 {

@@ -3,7 +3,7 @@ using System.Management.Automation;
 using System;
 using VodTools.Api.Http;
 using VodTools.Model;
-using VodTools.Services;
+using VodTools.Services.Vod;
 
 namespace VodTools.Commands.Common
 {

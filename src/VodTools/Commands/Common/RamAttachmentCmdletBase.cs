@@ -1,5 +1,5 @@
 using System.Management.Automation;
-using VodTools.Services;
+using VodTools.Services.Ram;
 
 namespace VodTools.Commands.Common
 {

@@ -3,7 +3,8 @@ using System.Linq;
 using System.Management.Automation;
 using System;
 using VodTools.Api.Http;
-using VodTools.Model;
+using VodTools.Services.Buckets;
+using VodTools.Services.Oss;
 using VodTools.Services;
 
 namespace VodTools.Commands.Common
@@ -20,15 +21,8 @@ namespace VodTools.Commands.Common
         {
             foreach (var bucket in buckets ?? Array.Empty<string>())
             {
-                try
-                {
-                    _buckets.Add(OssBucketNames.Check(bucket));
-                }
-                catch (ValidationException e)
-                {
-                    _invalidBucket = true;
-                    WriteItemError(e, e.ErrorId, bucket);
-                }
+                if (CheckItem(() => OssBucketNames.Check(bucket), bucket, out var valid)) _buckets.Add(valid);
+                else _invalidBucket = true;
             }
         }
 

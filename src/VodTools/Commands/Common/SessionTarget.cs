@@ -1,10 +1,9 @@
-using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System;
 using VodTools.Api.Endpoints;
 using VodTools.Api;
-using VodTools.Services;
+using VodTools.Services.EmulatorControl;
 
 namespace VodTools.Commands.Common
 {

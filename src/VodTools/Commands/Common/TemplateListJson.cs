@@ -3,6 +3,8 @@ using System.Globalization;
 using System.Management.Automation;
 using System.Text.Json;
 using System;
+using VodTools.Services.Formats;
+using VodTools.Services.Vod;
 using VodTools.Services;
 
 namespace VodTools.Commands.Common

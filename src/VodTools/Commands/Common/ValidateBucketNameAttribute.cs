@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using VodTools.Services.Oss;
 using VodTools.Services;
 
 namespace VodTools.Commands.Common

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using System.Threading.Tasks;
@@ -79,7 +80,7 @@ namespace VodTools.Commands.Common
             }
             catch (ValidationException e)
             {
-                ThrowTerminatingError(new ErrorRecord(e, e.ErrorId, ErrorCategory.InvalidArgument, null));
+                this.ThrowParameterError(e);
                 throw;
             }
         }
@@ -140,6 +141,22 @@ namespace VodTools.Commands.Common
             FlushDiagnostics();
         }
 
+        /// <summary>Checks one input item before any call: an item the check refuses is a non-terminating error with the check's ErrorId, and false.</summary>
+        protected bool CheckItem<T>(Func<T> check, object? target, out T value)
+        {
+            try
+            {
+                value = check();
+                return true;
+            }
+            catch (ValidationException e)
+            {
+                WriteItemError(e, e.ErrorId, target);
+                value = default!;
+                return false;
+            }
+        }
+
         /// <summary>
         /// Reports a failure about one input item as a non-terminating error, or, when nothing further can succeed
         /// (endpoint unreachable, key refused, credentials unavailable), ends the cmdlet.
@@ -150,6 +167,17 @@ namespace VodTools.Commands.Common
             var record = ToErrorRecord(error, errorId, target, recommendedAction);
             if (IsFatal(error)) ThrowTerminatingError(record);
             WriteError(record);
+        }
+
+        /// <summary>Writes, in the order asked, the item a batch call answered for each id, or an ObjectNotFound error for an id it did not.</summary>
+        protected void WriteFound<T>(IReadOnlyList<string> ids, IReadOnlyList<T> found, Func<T, string> idOf, string what, string notFoundErrorId)
+        {
+            foreach (var id in ids)
+            {
+                var item = found.FirstOrDefault(f => idOf(f) == id);
+                if (item != null) WriteObject(item);
+                else WriteError(new ErrorRecord(new ItemNotFoundException($"VOD has no {what} {id}."), notFoundErrorId, ErrorCategory.ObjectNotFound, id));
+            }
         }
 
         /// <summary>

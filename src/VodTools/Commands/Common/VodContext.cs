@@ -2,9 +2,11 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System;
+using VodTools.Api.Credentials;
 using VodTools.Api.Endpoints;
 using VodTools.Api;
-using VodTools.Services;
+using VodTools.Model;
+using VodTools.Services.EmulatorControl;
 
 namespace VodTools.Commands.Common
 {
@@ -66,6 +68,22 @@ namespace VodTools.Commands.Common
             var before = OnEmulator ? _beforeEmulator ?? Settings : Settings;
             return new VodContext(onEmulator.Over(before), emulator, before);
         }
+
+        /// <summary>What Get-VodContext shows of these defaults: secrets masked, and which cloud they point at.</summary>
+        internal VodContextInfo Describe() =>
+            new VodContextInfo
+            {
+                Region = Settings.Region,
+                ProfileName = Settings.ProfileName,
+                AccessKeyId = Settings.AccessKeyId == null ? null : CloudCredentials.Mask(Settings.AccessKeyId),
+                AccessKeySecret = Settings.AccessKeySecret == null ? null : "****",
+                SecurityToken = Settings.SecurityToken == null ? null : "****",
+                Endpoints = Settings.Endpoints.ToDictionary(e => e.Key.ToString(), e => e.Value.ToString()),
+                AllowInsecureHttp = Settings.AllowInsecureHttp,
+                EmulatorProcessId = EmulatorProcessId,
+                EmulatorRunning = Emulator?.IsRunning,
+                Target = SessionTarget.Describe(Settings, Settings.Region, Emulator),
+            };
 
         /// <summary>The emulator forgotten (Stop-VodEmulator). If the session was on it, the defaults go back to what they
         /// were before it (public endpoints, the key or profile of then), the region kept; else they stay as they are.</summary>

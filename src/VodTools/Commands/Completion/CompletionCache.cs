@@ -12,19 +12,6 @@ using VodTools.Services;
 
 namespace VodTools.Commands.Completion
 {
-    /// <summary>One value a completer offers, and the words that describe it (a template group's name for its id).</summary>
-    internal readonly struct CompletionName
-    {
-        public CompletionName(string value, string? label = null)
-        {
-            Value = value;
-            Label = string.IsNullOrEmpty(label) || label == value ? value : label!;
-        }
-
-        public string Value { get; }
-        public string Label { get; }
-    }
-
     /// <summary>
     /// Names fetched from the cloud for tab completion: cached per session target for a minute, fetched within
     /// two seconds or not at all, and silent on any failure (a completer must never throw or hang the prompt).

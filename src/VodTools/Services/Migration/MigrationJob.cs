@@ -6,24 +6,12 @@ using System.Threading;
 using System;
 using VodTools.Api.Http;
 using VodTools.Model;
+using VodTools.Services.Oss;
+using VodTools.Services.Transcode;
+using VodTools.Services.Vod;
 
 namespace VodTools.Services.Migration
 {
-    /// <summary>What a run reports to its caller: a file it finished or failed (with the error), or a line for -Verbose.</summary>
-    public sealed class MigrationEvent
-    {
-        public MigrationEvent(MigrationFile? file, Exception? error, string? verbose)
-        {
-            File = file;
-            Error = error;
-            Verbose = verbose;
-        }
-
-        public MigrationFile? File { get; }
-        public Exception? Error { get; }
-        public string? Verbose { get; }
-    }
-
     /// <summary>
     /// One run of a migration: list → register → transcode → wait (→ snapshot), the stages running side by side, each
     /// taking its work from the journal (the files in the state it starts from) and recording every file's new state
@@ -220,12 +208,11 @@ namespace VodTools.Services.Migration
                     var result = await _vod.RegisterMediaAsync(sent.Select(s => s.Registration).ToList(), VodService.NoTranscode, null, null, cancellationToken).ConfigureAwait(false);
                     for (var n = 0; n < sent.Count; n++)
                     {
-                        var (file, registration) = sent[n];
+                        var file = sent[n].File;
                         var media = result.Media[n];
                         if (media == null)
                         {
-                            Fail(file, MigrationStage.Register, "VodRegisterRefused", new CloudException("VOD", "RegisterMedia", "FailedFileURL",
-                                $"VOD did not register {registration.FileUrl}: check that the object exists, has a media extension and is in a bucket added to VOD.", 200, result.RequestId));
+                            Fail(file, MigrationStage.Register, RegisterMediaResult.RefusedErrorId, result.Refused[n]!);
                             continue;
                         }
                         file.State = MigrationState.Registered;

@@ -1,3 +1,4 @@
+using Microsoft.Data.Sqlite;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Globalization;
@@ -6,7 +7,6 @@ using System.Linq;
 using System.Threading.Tasks;
 using System.Threading;
 using System;
-using Microsoft.Data.Sqlite;
 using VodTools.Model;
 
 namespace VodTools.Services.Migration

@@ -1,6 +1,7 @@
 using System.Threading;
 using System;
 using VodTools.Model;
+using VodTools.Services.Pacing;
 
 namespace VodTools.Services.Migration
 {

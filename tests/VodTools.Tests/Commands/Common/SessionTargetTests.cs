@@ -1,8 +1,7 @@
-using System.Collections.Generic;
-using VodTools.Api;
 using VodTools.Api.Endpoints;
+using VodTools.Api;
 using VodTools.Commands.Common;
-using VodTools.Services;
+using VodTools.Services.EmulatorControl;
 using VodTools.Shared;
 
 namespace VodTools.Tests.Commands.Common;

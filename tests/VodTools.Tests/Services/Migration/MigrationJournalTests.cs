@@ -1,7 +1,6 @@
-using System.IO;
 using VodTools.Model;
-using VodTools.Services;
 using VodTools.Services.Migration;
+using VodTools.Services;
 
 namespace VodTools.Tests.Services.Migration;
 

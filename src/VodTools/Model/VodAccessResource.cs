@@ -1,0 +1,10 @@
+namespace VodTools.Model
+{
+    /// <summary>The resources of the VOD authorisation step.</summary>
+    public enum VodAccessResource
+    {
+        Role,
+        Policy,
+        Attachment,
+    }
+}
