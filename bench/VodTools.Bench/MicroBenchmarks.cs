@@ -6,7 +6,8 @@ using VodTools.Api;
 using VodTools.Api.Credentials;
 using VodTools.Api.Http;
 using VodTools.Api.Signing;
-using VodTools.Services;
+using VodTools.Services.Oss;
+using VodTools.Services.Vod;
 
 namespace VodTools.Bench;
 
