@@ -7,8 +7,7 @@ using static VodTools.Emulator.Tests.Emulator;
 
 namespace VodTools.Emulator.Tests;
 
-/// <summary>GetPlayInfo and the play URLs the emulator answers; MTS's media buckets.</summary>
-public class PlaybackAndMtsTests : IAsyncLifetime
+public class PlaybackTests : IAsyncLifetime
 {
     private Emulator _emu = null!;
 
@@ -100,27 +99,5 @@ public class PlaybackAndMtsTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.NotFound, gone.StatusCode);
         using var unknown = await _emu.Http.GetAsync(_emu.BaseUrl + "/_play/nothing/hd/x.mp4");
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
-    }
-
-    [Fact]
-    public async Task ListAllMediaBucket_pages_the_buckets_bound_to_MPS_and_binding_needs_an_existing_bucket()
-    {
-        foreach (var name in new[] { "in-a", "in-b", "out-c" })
-            using (await _emu.OssAsync(HttpMethod.Put, name)) { }
-        Assert.Equal(HttpStatusCode.OK, (await _emu.RpcAsync("2014-06-18", "BindInputBucket", P("Bucket", "in-a"))).Status);
-        Assert.Equal(HttpStatusCode.OK, (await _emu.RpcAsync("2014-06-18", "BindInputBucket", P("Bucket", "in-b"))).Status);
-        Assert.Equal(HttpStatusCode.OK, (await _emu.RpcAsync("2014-06-18", "BindOutputBucket", P("Bucket", "out-c"))).Status);
-        Assert.Equal("NoSuchBucket", (await _emu.RpcAsync("2014-06-18", "BindInputBucket", P("Bucket", "no-such-bucket"))).Code);
-
-        var first = (await _emu.RpcAsync("2014-06-18", "ListAllMediaBucket", P("MaximumPageSize", "2"))).Body;
-        var page = first["MediaBucketList"]!["MediaBucket"]!.AsArray();
-        Assert.Equal(new[] { "in-a", "in-b" }, page.Select(b => (string?)b!["Bucket"]));
-        Assert.Equal("Input", (string?)page[0]!["Type"]);
-        var token = (string)first["NextPageToken"]!;
-        var second = (await _emu.RpcAsync("2014-06-18", "ListAllMediaBucket", P("MaximumPageSize", "2", "NextPageToken", token))).Body;
-        var last = Assert.Single(second["MediaBucketList"]!["MediaBucket"]!.AsArray())!;
-        Assert.Equal(("out-c", "Output"), ((string?)last["Bucket"], (string?)last["Type"]));
-        Assert.Null(second["NextPageToken"]);
-        Assert.Equal("InvalidParameter", (await _emu.RpcAsync("2014-06-18", "ListAllMediaBucket", P("MaximumPageSize", "101"))).Code);
     }
 }

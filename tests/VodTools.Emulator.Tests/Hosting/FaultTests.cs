@@ -9,7 +9,6 @@ namespace VodTools.Emulator.Tests;
 /// <summary>--faults lost:P (act, commit, then withhold the answer) and @TARGET rules.</summary>
 public class FaultTests
 {
-    private const string Trust = """{"Statement":[{"Action":"sts:AssumeRole","Effect":"Allow","Principal":{"RAM":["acs:ram::1234567890123456:root"]}}],"Version":"1"}""";
 
     [Fact]
     public async Task Respell_answers_RegisterMedia_with_the_other_scheme_and_encoding()
@@ -38,7 +37,7 @@ public class FaultTests
     public async Task A_lost_answer_still_commits_and_is_counted()
     {
         await using var emu = await StartAsync(o => o.Faults = "lost:1.0@ram");
-        await Assert.ThrowsAsync<HttpRequestException>(() => emu.RamAsync("CreateRole", P("RoleName", "made-anyway", "AssumeRolePolicyDocument", Trust)));
+        await Assert.ThrowsAsync<HttpRequestException>(() => emu.RamAsync("CreateRole", P("RoleName", "made-anyway", "AssumeRolePolicyDocument", PolicyDocuments.AccountTrust)));
         await Assert.ThrowsAsync<HttpRequestException>(() => emu.RamAsync("GetRole", P("RoleName", "made-anyway")));
         // STS reads RAM's state: the role the lost CreateRole made is there
         var assumed = await emu.StsAsync("AssumeRole", P("RoleArn", "acs:ram::1234567890123456:role/made-anyway", "RoleSessionName", "s1"));
@@ -102,7 +101,7 @@ public class FaultTests
     public async Task A_targeted_rule_hits_only_what_it_names()
     {
         await using var emu = await StartAsync(o => o.Faults = "500:1@CreateRole,503:1@oss");
-        Assert.Equal(HttpStatusCode.InternalServerError, (await emu.RamAsync("CreateRole", P("RoleName", "r", "AssumeRolePolicyDocument", Trust))).Status);
+        Assert.Equal(HttpStatusCode.InternalServerError, (await emu.RamAsync("CreateRole", P("RoleName", "r", "AssumeRolePolicyDocument", PolicyDocuments.AccountTrust))).Status);
         Assert.Equal("EntityNotExist.Role", (await emu.RamAsync("GetRole", P("RoleName", "r"))).Code);
         Assert.Equal(HttpStatusCode.OK, (await emu.StsAsync("GetCallerIdentity")).Status);
         Assert.Equal(HttpStatusCode.OK, (await emu.VodAsync("ListTranscodeTemplateGroup")).Status);

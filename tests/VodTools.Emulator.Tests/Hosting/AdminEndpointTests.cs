@@ -3,8 +3,16 @@ using Xunit;
 
 namespace VodTools.Emulator.Tests;
 
-public class ShutdownTests
+/// <summary>The admin endpoints a script uses to wait for the emulator and to stop it.</summary>
+public class AdminEndpointTests
 {
+    [Fact]
+    public async Task Health_endpoint_answers_ok()
+    {
+        await using var emu = await Emulator.StartAsync();
+        Assert.Equal("""{"status":"ok"}""", await emu.Http.GetStringAsync("/_emulator/health"));
+    }
+
     [Fact]
     public async Task Post_shutdown_stops_the_emulator_cleanly_and_get_does_not()
     {
