@@ -141,7 +141,7 @@ public sealed class EmulatorOptions
         if (Faults != null) FaultPlan.Parse(Faults);
         if ((SeedDir == null) != (SeedBucket == null)) throw new ArgumentException("--seed-dir and --seed-bucket go together");
         if (SeedDir != null && !Directory.Exists(SeedDir)) throw new ArgumentException($"--seed-dir: no folder {SeedDir}");
-        if (SeedBucket != null && !Oss.OssApi.IsBucketName(SeedBucket)) throw new ArgumentException($"--seed-bucket: \"{SeedBucket}\" is not a valid bucket name");
+        if (SeedBucket != null && !Oss.BucketHandler.IsBucketName(SeedBucket)) throw new ArgumentException($"--seed-bucket: \"{SeedBucket}\" is not a valid bucket name");
         foreach (var (name, port) in ServicePorts)
         {
             if (!EmulatorDefaults.ServiceNames.Contains(name)) throw new ArgumentException($"--service-port: unknown service \"{name}\" (use {string.Join(", ", EmulatorDefaults.ServiceNames)})");

@@ -29,4 +29,24 @@ public class OssOperationTests
         Assert.Null(stats["oss.CompleteMultipartUpload"]);
         Assert.Equal(1, (long)stats["peakConcurrentRequests"]!);
     }
+
+    [Fact]
+    public async Task A_listing_is_ListObjectsV2_with_list_type_2_else_ListObjects_to_counters_and_fault_rules_alike()
+    {
+        await using var emu = await StartAsync(o => o.Faults = "503:1@ListObjectsV2");
+        using (await emu.OssAsync(HttpMethod.Put, "media")) { }
+        using (var v2 = await emu.OssAsync(HttpMethod.Get, "media", query: "list-type=2"))
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, v2.StatusCode);
+        using (var v1 = await emu.OssAsync(HttpMethod.Get, "media"))
+            Assert.Equal(HttpStatusCode.OK, v1.StatusCode);
+
+        using (await emu.Http.DeleteAsync("/_emulator/faults")) { }
+        using (var v2 = await emu.OssAsync(HttpMethod.Get, "media", query: "list-type=2"))
+            Assert.Equal(HttpStatusCode.OK, v2.StatusCode);
+
+        var stats = await StatsTests.StatsAsync(emu);
+        Assert.Equal(1, (long)stats["oss.ListObjects"]!);
+        Assert.Equal(1, (long)stats["oss.ListObjectsV2"]!); // not the first: its injected answer came before the operation ran
+        Assert.Equal(1, (long)stats["faults.Error503"]!);
+    }
 }

@@ -35,6 +35,6 @@ public class EventsTests : IAsyncLifetime
     public void The_callback_signature_is_the_guides_example()
     {
         // "HTTP callback authentication": md5sum(https://www.example.com/your/callback|1519375990|test123)
-        Assert.Equal("c72b60894140fa98920f1279219b7ed4", VodApi.CallbackSignature("https://www.example.com/your/callback", "1519375990", "test123"));
+        Assert.Equal("c72b60894140fa98920f1279219b7ed4", EventNotifier.CallbackSignature("https://www.example.com/your/callback", "1519375990", "test123"));
     }
 }

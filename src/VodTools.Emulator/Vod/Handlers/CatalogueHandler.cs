@@ -11,22 +11,20 @@ namespace VodTools.Emulator.Vod;
 /// (AlibabaCloudDocs/vod@14c603a "API Reference/Media asset management": SearchMedia.md, UpdateVideoInfos.md, AddCategory.md,
 /// GetCategories.md, DeleteCategory.md) and the Go SDK models (alibabacloud-go/vod-20170321@1534907 client/*_model.go).
 /// </summary>
-internal sealed partial class VodApi
+internal sealed class CatalogueHandler(VodState state, VodMedia media, JobDuration jobs)
 {
-    private const string CategoryKind = "vod-category";
     private const int MaxSearchPage = 100;
     /// <summary>"You can use the PageNo and PageSize parameters to traverse up to 5,000 data records."</summary>
     private const int MaxPagedResults = 5000;
     /// <summary>With a ScrollToken, "each time you can traverse at most 100 records forward" (current SearchMedia reference).</summary>
     private const int MaxScrollStep = 100;
     private const int MaxUpdateBatch = 20;
+    private const int MaxTagBytes = 32;
     private const int CategoryNameBytes = 64;
     private const int MaxCategoryLevel = 2; // three levels: 0, 1, 2
     private const int MaxSubcategories = 100;
     /// <summary>How long an unused scroll lives. The cloud's figure is not published; InvalidScrollToken.Expired is its code.</summary>
     private static readonly TimeSpan ScrollLifetime = TimeSpan.FromMinutes(10);
-
-    private static readonly HashSet<string> AudioExtensions = new(StringComparer.OrdinalIgnoreCase) { ".mp3", ".m4a", ".wav", ".aac", ".flac", ".ogg", ".wma", ".ape" };
 
     /// <summary>A search traversed with a ScrollToken: its result ids fixed when it began, and how far it has been read.</summary>
     private sealed class Scroll(List<string> ids, DateTimeOffset used)
@@ -38,18 +36,7 @@ internal sealed partial class VodApi
 
     private readonly ConcurrentDictionary<string, Scroll> _scrolls = new(StringComparer.Ordinal);
 
-    private void RegisterCatalogueActions()
-    {
-        Action("SearchMedia", SearchMedia);
-        Action("UpdateVideoInfos", UpdateVideoInfos);
-        Action("GetCategories", GetCategories);
-        Action("AddCategory", AddCategory);
-        Action("DeleteCategory", DeleteCategory);
-    }
-
-    private static string MediaTypeOf(Video v) => AudioExtensions.Contains(Path.GetExtension(v.Key)) ? "audio" : "video";
-
-    private JsonObject SearchMedia(RpcCall call)
+    public JsonObject SearchMedia(RpcCall call)
     {
         string searchType = call.Optional("SearchType") ?? "video";
         if (searchType is not ("video" or "audio" or "image" or "attached")) throw RpcException.Invalid("SearchType");
@@ -83,7 +70,7 @@ internal sealed partial class VodApi
                 _scrolls[token] = scroll = new Scroll(ids, call.Now);
             }
         }
-        var page = ids.Skip(start).Take(pageSize).Select(FindVideo).OfType<Video>().ToList();
+        var page = ids.Skip(start).Take(pageSize).Select(state.FindVideo).OfType<Video>().ToList();
         if (scroll != null)
         {
             scroll.Position = Math.Max(scroll.Position, start + page.Count);
@@ -128,13 +115,13 @@ internal sealed partial class VodApi
     /// <summary>Every media as the search index sees it; tasks are read once, not once per media.</summary>
     private IEnumerable<SearchDoc> SearchDocs(DateTimeOffset now)
     {
-        var latestTasks = _store.All<TranscodeTask>(TaskKind).GroupBy(t => t.VideoId)
+        var latestTasks = state.Tasks().GroupBy(t => t.VideoId)
             .ToDictionary(g => g.Key, g => g.OrderBy(t => t.CreationTime).Last(), StringComparer.Ordinal);
-        foreach (var video in _store.All<Video>(VideoKind))
+        foreach (var video in state.Videos())
         {
-            var source = SourceObject(video);
-            yield return new SearchDoc(video, MediaTypeOf(video), Status(video, source, latestTasks.GetValueOrDefault(video.VideoId), now),
-                source?.Size ?? 0, DurationOf(source));
+            var source = media.SourceOf(video);
+            yield return new SearchDoc(video, video.MediaType, video.StatusAt(now, source != null, latestTasks.GetValueOrDefault(video.VideoId), jobs),
+                source?.Size ?? 0, VodMedia.DurationOf(source?.Size ?? 0));
         }
     }
 
@@ -147,25 +134,25 @@ internal sealed partial class VodApi
     /// <summary>One MediaList item: the basic fields of the response examples, and the others when Fields names them.</summary>
     private JsonObject SearchItem(Video v, DateTimeOffset now, HashSet<string> fields)
     {
-        string type = MediaTypeOf(v);
-        var full = VideoJson(v, now, snapshotsAsArray: true);
-        var media = new JsonObject();
+        string type = v.MediaType;
+        var full = media.Json(v, now, snapshotsAsArray: true);
+        var item = new JsonObject();
         foreach (var (name, value) in full)
         {
             if (name is "VideoId" or "Title" or "Status" or "CoverURL" or "CreationTime" or "ModificationTime" || fields.Contains(name))
-                media[type == "audio" && name == "VideoId" ? "AudioId" : name] = value?.DeepClone();
+                item[type == "audio" && name == "VideoId" ? "AudioId" : name] = value?.DeepClone();
         }
         return new JsonObject
         {
             ["MediaId"] = v.VideoId,
             ["MediaType"] = type,
             ["CreationTime"] = RpcCall.Time(v.CreationTime),
-            [type == "audio" ? "Audio" : "Video"] = media,
+            [type == "audio" ? "Audio" : "Video"] = item,
         };
     }
 
     /// <summary>Up to 20 media; only the fields given change. Unknown ids come back in NonExistVideoIds.</summary>
-    private JsonObject UpdateVideoInfos(RpcCall call)
+    public JsonObject UpdateVideoInfos(RpcCall call)
     {
         if (call.Json("UpdateContent") is not JsonArray items || items.Count == 0) throw RpcException.Invalid("UpdateContent", "It must be a JSON array.");
         if (items.Count > MaxUpdateBatch) throw new RpcException(400, "CountExceededMax", $"The count of UpdateContent has exceeded {MaxUpdateBatch}.");
@@ -175,8 +162,8 @@ internal sealed partial class VodApi
         {
             if (node is not JsonObject item || item["VideoId"]?.ToString() is not { Length: > 0 } id) throw RpcException.Invalid("UpdateContent", "Every item needs a VideoId.");
             CheckInfo(item["Title"]?.ToString(), item["Description"]?.ToString(), item["Tags"]?.ToString());
-            if (item["CateId"] is { } cate) FindCategory(long.TryParse(cate.ToString(), out long c) ? c : throw RpcException.Invalid("CateId"));
-            if (FindVideo(id) is { } video) updates.Add((video, item));
+            if (item["CateId"] is { } cate) RequireCategory(long.TryParse(cate.ToString(), out long c) ? c : throw RpcException.Invalid("CateId"));
+            if (state.FindVideo(id) is { } video) updates.Add((video, item));
             else missing.Add(id);
         }
         foreach (var (video, item) in updates)
@@ -187,31 +174,27 @@ internal sealed partial class VodApi
             video.CoverURL = item["CoverURL"]?.ToString() ?? video.CoverURL;
             if (item["CateId"] is { } cate) video.CateId = long.Parse(cate.ToString(), CultureInfo.InvariantCulture);
             video.ModificationTime = call.Now;
-            _store.Put(VideoKind, video.VideoId, video);
+            state.Save(video);
         }
         return new JsonObject { ["NonExistVideoIds"] = missing, ["ForbiddenVideoIds"] = new JsonArray() };
     }
 
-    /// <summary>The limits UpdateVideoInfo documents (title 128 bytes, description 1,024, at most 16 tags of 32 bytes), with its codes.</summary>
+    /// <summary>The limits UpdateVideoInfo documents (title 128 bytes, description 1,024, at most 16 tags of 32 bytes), with its
+    /// codes; here a title may not be empty either.</summary>
     private static void CheckInfo(string? title, string? description, string? tags)
     {
-        if (title != null && (title.Length == 0 || Encoding.UTF8.GetByteCount(title) > 128))
-            throw new RpcException(400, "LengthExceededMax", "The length of Title has exceeded 128 bytes.");
-        if (description != null && Encoding.UTF8.GetByteCount(description) > 1024)
-            throw new RpcException(400, "LengthExceededMax", "The length of Description has exceeded 1024 bytes.");
+        if (title != null && (title.Length == 0 || !Video.TitleFits(title))) throw Video.TitleTooLong();
+        if (description != null && !Video.DescriptionFits(description)) throw Video.DescriptionTooLong();
         if (tags == null) return;
-        var each = tags.Split(',', StringSplitOptions.RemoveEmptyEntries);
-        if (each.Length > 16) throw new RpcException(400, "TagsExceededMax", "The count of tags has exceeded 16.");
-        if (each.Any(t => Encoding.UTF8.GetByteCount(t) > 32)) throw new RpcException(400, "LengthExceededMax", "The length of Tag has exceeded 32 bytes.");
+        if (!Video.TagsFit(tags)) throw Video.TooManyTags();
+        if (tags.Split(',', StringSplitOptions.RemoveEmptyEntries).Any(t => Encoding.UTF8.GetByteCount(t) > MaxTagBytes))
+            throw new RpcException(400, "LengthExceededMax", $"The length of Tag has exceeded {MaxTagBytes} bytes.");
     }
 
-    private Category FindCategory(long id) => _store.Get<Category>(CategoryKind, id.ToString(CultureInfo.InvariantCulture))
-        ?? throw new RpcException(404, "InvalidCateId.NotFound", "The CateId not exist.");
-
-    private string CategoryName(long id) => id < 0 ? "" : _store.Get<Category>(CategoryKind, id.ToString(CultureInfo.InvariantCulture))?.CateName ?? "";
+    private Category RequireCategory(long id) => state.FindCategory(id) ?? throw new RpcException(404, "InvalidCateId.NotFound", "The CateId not exist.");
 
     private List<Category> ChildrenOf(long parentId, string type) =>
-        _store.All<Category>(CategoryKind).Where(c => c.ParentId == parentId && c.Type == type).ToList();
+        state.Categories().Where(c => c.ParentId == parentId && c.Type == type).ToList();
 
     private JsonObject CategoryJson(Category c, bool withSubTotal)
     {
@@ -224,7 +207,7 @@ internal sealed partial class VodApi
         call.Optional("Type") is { } type ? (type is "default" or "material" ? type : throw RpcException.Invalid("Type")) : "default";
 
     /// <summary>A category (CateId -1: the root) and one page of its subcategories, newest first by default.</summary>
-    private JsonObject GetCategories(RpcCall call)
+    public JsonObject GetCategories(RpcCall call)
     {
         long id = long.TryParse(call.Optional("CateId") ?? "-1", NumberStyles.Integer, CultureInfo.InvariantCulture, out long n) ? n : throw RpcException.Invalid("CateId");
         string type = CategoryType(call);
@@ -232,7 +215,7 @@ internal sealed partial class VodApi
         int pageSize = call.Int("PageSize", 10, min: 1, max: 100);
         string sortBy = call.Optional("SortBy") ?? "CreationTime:Desc";
         if (sortBy is not ("CreationTime:Desc" or "CreationTime:Asc")) throw RpcException.Invalid("SortBy");
-        var self = id == -1 ? null : FindCategory(id);
+        var self = id == -1 ? null : RequireCategory(id);
         var children = ChildrenOf(id, self?.Type ?? type);
         var ordered = sortBy == "CreationTime:Asc" ? children.OrderBy(c => c.CreationTime).ThenBy(c => c.CateId) : children.OrderByDescending(c => c.CreationTime).ThenByDescending(c => c.CateId);
         var result = new JsonObject
@@ -245,61 +228,52 @@ internal sealed partial class VodApi
     }
 
     /// <summary>Creates a category under ParentId (-1: a level-1 category). Names are not unique: a repeat makes a second one.</summary>
-    private JsonObject AddCategory(RpcCall call)
+    public JsonObject AddCategory(RpcCall call)
     {
         string name = call.Required("CateName");
         if (Encoding.UTF8.GetByteCount(name) > CategoryNameBytes) throw RpcException.Invalid("CateName", $"At most {CategoryNameBytes} bytes.");
         long parentId = long.TryParse(call.Optional("ParentId") ?? "-1", NumberStyles.Integer, CultureInfo.InvariantCulture, out long p) ? p : throw RpcException.Invalid("ParentId");
         string type = CategoryType(call);
-        return _store.Atomically(() =>
+        return state.Atomically(() =>
         {
-            var parent = parentId == -1 ? null : FindCategory(parentId);
+            var parent = parentId == -1 ? null : RequireCategory(parentId);
             int level = parent == null ? 0 : parent.Level + 1;
             if (level > MaxCategoryLevel) throw new RpcException(400, "LevelExceededMax", "The level of categories exceeded maximum.");
             if (ChildrenOf(parentId, parent?.Type ?? type).Count >= MaxSubcategories)
                 throw new RpcException(400, "SubTotalExceededMax", "The total of sub categories exceeded maximum.");
             var category = new Category
             {
-                CateId = NextCategoryId(),
+                CateId = state.NextCategoryId(),
                 CateName = name,
                 ParentId = parentId,
                 Level = level,
                 Type = parent?.Type ?? type,
                 CreationTime = call.Now,
             };
-            _store.Put(CategoryKind, category.CateId.ToString(CultureInfo.InvariantCulture), category);
+            state.Save(category);
             return new JsonObject { ["Category"] = CategoryJson(category, withSubTotal: false) };
         });
     }
 
-    /// <summary>Ids like the cloud's (1000126088): a counter from 1000000001.</summary>
-    private long NextCategoryId()
-    {
-        var counter = _store.Get<IndexEntry>(CategoryKind + "-counter", "next");
-        long next = counter == null ? 1000000001 : long.Parse(counter.Id, CultureInfo.InvariantCulture);
-        _store.Put(CategoryKind + "-counter", "next", new IndexEntry((next + 1).ToString(CultureInfo.InvariantCulture), DateTimeOffset.MinValue));
-        return next;
-    }
-
     /// <summary>Deletes a category with its subcategories; media in them lose their category.</summary>
-    private JsonObject DeleteCategory(RpcCall call)
+    public JsonObject DeleteCategory(RpcCall call)
     {
         long id = long.TryParse(call.Required("CateId"), NumberStyles.Integer, CultureInfo.InvariantCulture, out long n) ? n : throw RpcException.Invalid("CateId");
-        _store.Atomically(() =>
+        state.Atomically(() =>
         {
-            var doomed = new HashSet<long> { FindCategory(id).CateId };
-            var all = _store.All<Category>(CategoryKind);
+            var doomed = new HashSet<long> { RequireCategory(id).CateId };
+            var all = state.Categories();
             for (int added = 1; added > 0;)
             {
                 var more = all.Where(c => doomed.Contains(c.ParentId) && !doomed.Contains(c.CateId)).ToList();
                 foreach (var c in more) doomed.Add(c.CateId);
                 added = more.Count;
             }
-            foreach (var c in doomed) _store.Delete(CategoryKind, c.ToString(CultureInfo.InvariantCulture));
-            foreach (var video in _store.All<Video>(VideoKind).Where(v => doomed.Contains(v.CateId)))
+            foreach (var c in doomed) state.RemoveCategory(c);
+            foreach (var video in state.Videos().Where(v => doomed.Contains(v.CateId)))
             {
                 video.CateId = -1;
-                _store.Put(VideoKind, video.VideoId, video);
+                state.Save(video);
             }
             return true;
         });

@@ -8,7 +8,7 @@ namespace VodTools.Emulator.Vod;
 /// play URLs itself, on its own loopback address (its play domain), with the bytes of the source (a simulated stream is as
 /// long as its source). Shapes and errors from the SDK model (alibabacloud-go/vod-20170321 client/get_play_info_*_model.go)
 /// and the API reference's error table (GetPlayInfo: Forbidden.IllegalStatus 403, InvalidVideo.NoneStream 404).</summary>
-internal sealed partial class VodApi
+internal sealed class PlaybackHandler(VodState state, VodMedia media, TimeProvider clock, JobDuration jobs)
 {
     /// <summary>The path under which the emulator serves play URLs: /_play/&lt;videoId&gt;/&lt;definition&gt;/&lt;jobId&gt;.&lt;format&gt;
     /// (no bucket can be named so: bucket names start with a letter or digit).</summary>
@@ -19,37 +19,25 @@ internal sealed partial class VodApi
 
     private static readonly HashSet<string> AudioFormats = new(StringComparer.OrdinalIgnoreCase) { "mp3", "m4a", "aac" };
 
-    private void RegisterPlaybackActions() => Action("GetPlayInfo", GetPlayInfo);
-
-    /// <summary>What a successful job produced (the same facts GetTranscodeTask and GetPlayInfo report).</summary>
-    private sealed record Stream(string Key, string Format, string Duration, long Size, string Bitrate, string Fps, int Width, int Height);
-
-    private Stream StreamOf(Video video, TranscodeJob job)
-    {
-        var source = SourceObject(video);
-        return new Stream($"{video.VideoId}/{job.Definition.ToLowerInvariant()}/{job.JobId}.{job.Format}", job.Format,
-            DurationOf(source).ToString(CultureInfo.InvariantCulture), source?.Size ?? 0, "1000", "25", 1280, 720);
-    }
-
     private static string StreamType(string format) => AudioFormats.Contains(format) ? "audio" : "video";
 
-    private JsonObject GetPlayInfo(RpcCall call)
+    public JsonObject GetPlayInfo(RpcCall call)
     {
-        var video = FindVideo(call);
+        var video = state.RequireVideo(call.Required("VideoId"));
         string outputType = call.Optional("OutputType") ?? "oss";
         if (outputType is not ("oss" or "cdn")) throw RpcException.Invalid("OutputType", "Valid values: oss, cdn.");
         call.Int("AuthTimeout", 3600, 1, outputType == "cdn" ? int.MaxValue : video.Bucket.StartsWith("outin-", StringComparison.Ordinal) ? MaxVodBucketAuthTimeout : MaxOssAuthTimeout);
         string resultType = call.Optional("ResultType") ?? "Single";
         if (resultType is not ("Single" or "Multiple")) throw RpcException.Invalid("ResultType", "Valid values: Single, Multiple.");
-        string status = Status(video, call.Now);
+        string status = media.StatusOf(video, call.Now);
         if (status != "Normal")
             throw new RpcException(403, "Forbidden.IllegalStatus", $"Status of the video is illegal. Current Status is {status}.");
 
         string? formats = call.Optional("Formats"), definitions = call.Optional("Definition"), streamTypes = call.Optional("StreamType");
         static bool Allows(string? list, string value) =>
             list == null || list.Split(',', StringSplitOptions.TrimEntries).Contains(value, StringComparer.OrdinalIgnoreCase);
-        var streams = TasksOf(video.VideoId).OrderBy(t => t.CreationTime)
-            .SelectMany(t => t.Jobs.Where(j => JobStatus(t, j, call.Now) == "TranscodeSuccess").Select(j => (Task: t, Job: j)))
+        var streams = state.TasksOf(video.VideoId).OrderBy(t => t.CreationTime)
+            .SelectMany(t => t.Jobs.Where(j => t.JobStatusAt(j, call.Now, jobs) == "TranscodeSuccess").Select(j => (Task: t, Job: j)))
             .Where(s => Allows(formats, s.Job.Format) && Allows(definitions, s.Job.Definition) && Allows(streamTypes, StreamType(s.Job.Format)))
             .ToList();
         if (resultType == "Single") // the latest stream of each definition and format
@@ -58,7 +46,7 @@ internal sealed partial class VodApi
             throw new RpcException(404, "InvalidVideo.NoneStream",
                 $"The video has no stream to play for the request parameter 'Formats: {formats}, Definition: {definitions}, StreamType: {streamTypes}'.");
 
-        var source = SourceObject(video);
+        var source = media.SourceOf(video);
         return new JsonObject
         {
             ["VideoBase"] = new JsonObject
@@ -66,7 +54,7 @@ internal sealed partial class VodApi
                 ["VideoId"] = video.VideoId,
                 ["Title"] = video.Title,
                 ["CoverURL"] = video.CoverURL,
-                ["Duration"] = DurationOf(source).ToString(CultureInfo.InvariantCulture),
+                ["Duration"] = VodMedia.DurationOf(source?.Size ?? 0).ToString(CultureInfo.InvariantCulture),
                 ["Status"] = status,
                 ["MediaType"] = "video",
                 ["StorageClass"] = "Standard",
@@ -76,8 +64,8 @@ internal sealed partial class VodApi
             {
                 ["PlayInfo"] = new JsonArray(streams.Select(s =>
                 {
-                    var stream = StreamOf(video, s.Job);
-                    string completed = RpcCall.Time(s.Task.CreationTime + _jobDuration);
+                    var stream = media.StreamOf(video, s.Job);
+                    string completed = RpcCall.Time(jobs.EndOf(s.Task.CreationTime));
                     return (JsonNode)new JsonObject
                     {
                         ["Definition"] = s.Job.Definition,
@@ -109,11 +97,11 @@ internal sealed partial class VodApi
     {
         if (!path.StartsWith(PlayPrefix, StringComparison.Ordinal)) return null;
         var parts = path[PlayPrefix.Length..].Split('/');
-        var video = parts.Length == 3 ? FindVideo(parts[0]) : null;
+        var video = parts.Length == 3 ? state.FindVideo(parts[0]) : null;
         if (video == null) return ("", null);
         string jobId = Path.GetFileNameWithoutExtension(parts[2]);
-        var now = _clock.GetUtcNow();
-        bool playable = TasksOf(video.VideoId).Any(t => t.Jobs.Any(j => j.JobId == jobId && JobStatus(t, j, now) == "TranscodeSuccess"));
+        var now = clock.GetUtcNow();
+        bool playable = state.TasksOf(video.VideoId).Any(t => t.Jobs.Any(j => j.JobId == jobId && t.JobStatusAt(j, now, jobs) == "TranscodeSuccess"));
         return (video.Bucket, playable ? video.Key : null);
     }
 }

@@ -6,85 +6,50 @@ using VodTools.Emulator.Storage;
 
 namespace VodTools.Emulator.Oss;
 
-internal sealed partial class OssApi
+/// <summary>The multipart upload operations of OSS: InitiateMultipartUpload, UploadPart, CompleteMultipartUpload,
+/// AbortMultipartUpload, ListMultipartUploads and ListParts.</summary>
+internal sealed class MultipartHandler(OssState state, Store store, ObjectHandler objects)
 {
-    public const string UploadKind = "oss-upload";
     private const long MinPartSize = 100 * 1024;
     private const int MaxPartNumber = 10000;
 
-    public sealed class MultipartUpload
+    public Task InitiateMultipartUploadAsync(OssCall call)
     {
-        public string UploadId { get; set; } = "";
-        public string Bucket { get; set; } = "";
-        public string Key { get; set; } = "";
-        public string ContentType { get; set; } = "application/octet-stream";
-        public Dictionary<string, string> Metadata { get; set; } = [];
-        public DateTimeOffset Initiated { get; set; }
-        public SortedDictionary<int, Part> Parts { get; set; } = [];
-    }
-
-    public sealed record Part(string ETag, long Size, string BodyId, DateTimeOffset LastModified, string Md5Hex);
-
-    /// <summary>Deletes body files no object or upload part refers to: what a kill -9 left between writing a
-    /// body and committing its metadata (such a write was never acknowledged).</summary>
-    public void RemoveOrphanBodies()
-    {
-        var referenced = ReferencedBodyIds();
-        foreach (var file in Directory.EnumerateFiles(store.BodiesDir))
-            if (!referenced.Contains(Path.GetFileName(file))) File.Delete(file);
-    }
-
-    /// <summary>The bodies the state refers to: every object's and every pending upload part's.</summary>
-    public HashSet<string> ReferencedBodyIds()
-    {
-        var referenced = store.ObjectBodyIds();
-        foreach (var upload in store.All<MultipartUpload>(UploadKind))
-            referenced.UnionWith(upload.Parts.Values.Select(p => p.BodyId));
-        return referenced;
-    }
-
-    private MultipartUpload RequireUpload(string bucket, string uploadId)
-    {
-        RequireBucket(bucket);
-        var upload = store.Get<MultipartUpload>(UploadKind, uploadId);
-        return upload != null && upload.Bucket == bucket ? upload : throw OssException.NoSuchUpload(uploadId);
-    }
-
-    private Task InitiateMultipartUploadAsync(HttpContext context, IncomingRequest request, string bucket, string key)
-    {
-        RequireBucket(bucket);
+        var (request, bucket, key) = (call.Request, call.Bucket, call.Key);
+        state.RequireBucket(bucket);
         var upload = new MultipartUpload
         {
             UploadId = Convert.ToHexString(RandomNumberGenerator.GetBytes(16)),
             Bucket = bucket,
             Key = key,
             ContentType = request.Header("content-type") ?? "application/octet-stream",
-            Metadata = UserMetadata(request),
-            Initiated = Now,
+            Metadata = call.UserMetadata,
+            Initiated = state.Now,
         };
-        store.Put(UploadKind, upload.UploadId, upload);
-        bool url = request.QueryValue("encoding-type") == "url";
-        return WriteXmlAsync(context, new XElement("InitiateMultipartUploadResult",
+        store.Put(MultipartUpload.Kind, upload.UploadId, upload);
+        bool url = call.UrlEncoded;
+        return OssXml.WriteAsync(call.Context, new XElement("InitiateMultipartUploadResult",
             url ? new XElement("EncodingType", "url") : null,
             new XElement("Bucket", bucket), new XElement("Key", url ? Percent.Encode(key) : key), new XElement("UploadId", upload.UploadId)));
     }
 
-    private async Task UploadPartAsync(HttpContext context, IncomingRequest request, string bucket, string key, string uploadId)
+    public async Task UploadPartAsync(OssCall call)
     {
-        RequireUpload(bucket, uploadId);
+        var (request, uploadId) = (call.Request, call.UploadId);
+        state.RequireUpload(call.Bucket, uploadId);
         if (!int.TryParse(request.QueryValue("partNumber"), NumberStyles.None, CultureInfo.InvariantCulture, out int number) || number < 1 || number > MaxPartNumber)
             throw OssException.InvalidArgument($"Part number must be an integer between 1 and {MaxPartNumber}, inclusive.");
-        var body = await ReceiveBodyAsync(context, request);
+        var body = await objects.ReceiveBodyAsync(call);
         string md5Hex = Convert.ToHexString(body.Md5);
-        var part = new Part("\"" + md5Hex + "\"", body.Size, body.BodyId, Now, md5Hex);
+        var part = new UploadedPart("\"" + md5Hex + "\"", body.Size, body.BodyId, state.Now, md5Hex);
         // re-read under the lock: parts of one upload may arrive in parallel
         var replaced = store.Atomically(() =>
         {
-            var current = store.Get<MultipartUpload>(UploadKind, uploadId);
+            var current = store.Get<MultipartUpload>(MultipartUpload.Kind, uploadId);
             if (current == null) return part; // aborted meanwhile
             current.Parts.TryGetValue(number, out var old);
             current.Parts[number] = part;
-            store.Put(UploadKind, uploadId, current);
+            store.Put(MultipartUpload.Kind, uploadId, current);
             return old;
         });
         if (ReferenceEquals(replaced, part))
@@ -93,18 +58,19 @@ internal sealed partial class OssApi
             throw OssException.NoSuchUpload(uploadId);
         }
         store.DeleteBody(replaced?.BodyId);
-        context.Response.Headers.ETag = part.ETag;
-        SetCrc64(context.Response, body.Crc64);
+        call.Context.Response.Headers.ETag = part.ETag;
+        OssXml.SetCrc64(call.Context.Response, body.Crc64);
     }
 
-    private async Task CompleteMultipartUploadAsync(HttpContext context, IncomingRequest request, string bucket, string key, string uploadId)
+    public async Task CompleteMultipartUploadAsync(OssCall call)
     {
-        var upload = RequireUpload(bucket, uploadId);
-        List<(int Number, Part Part)> chosen;
+        var (context, request, bucket, key, uploadId) = (call.Context, call.Request, call.Bucket, call.Key, call.UploadId);
+        var upload = state.RequireUpload(bucket, uploadId);
+        List<(int Number, UploadedPart Part)> chosen;
         if (string.Equals(request.Header("x-oss-complete-all"), "yes", StringComparison.OrdinalIgnoreCase))
             chosen = upload.Parts.Select(p => (p.Key, p.Value)).ToList();
         else
-            chosen = ChooseParts(upload, (await ReadXmlBodyAsync(context)).Root);
+            chosen = ChooseParts(upload, (await OssXml.ReadBodyAsync(context)).Root);
         if (chosen.Count == 0) throw OssException.MalformedXml();
         if (chosen.SkipLast(1).Any(p => p.Part.Size < MinPartSize))
             throw new OssException(400, "EntityTooSmall", "Your proposed upload is smaller than the minimum allowed size.");
@@ -112,7 +78,7 @@ internal sealed partial class OssApi
         string bodyId = Guid.NewGuid().ToString("N");
         long size = 0;
         var crc = new Crc64();
-        bool corrupt = Corrupting(context);
+        bool corrupt = call.CorruptData;
         await using (var target = new FileStream(store.BodyPath(bodyId), FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true))
         {
             var buffer = new byte[81920];
@@ -135,25 +101,25 @@ internal sealed partial class OssApi
         }
         byte[] partDigests = chosen.SelectMany(p => Convert.FromHexString(p.Part.Md5Hex)).ToArray();
         string etag = $"\"{Convert.ToHexString(MD5.HashData(partDigests))}-{chosen.Count}\"";
-        var record = new ObjectRecord(bucket, key, size, etag, "", upload.ContentType, Now, bodyId, "Multipart", upload.Metadata, crc.Value);
-        CommitObject(record, forbidOverwrite: false);
-        store.Delete(UploadKind, uploadId);
+        var record = new ObjectRecord(bucket, key, size, etag, "", upload.ContentType, state.Now, bodyId, "Multipart", upload.Metadata, crc.Value);
+        state.Commit(record, forbidOverwrite: false);
+        store.Delete(MultipartUpload.Kind, uploadId);
         foreach (var part in upload.Parts.Values) store.DeleteBody(part.BodyId);
 
-        bool url = request.QueryValue("encoding-type") == "url";
-        var b = RequireBucket(bucket);
-        SetCrc64(context.Response, crc.Value);
-        await WriteXmlAsync(context, new XElement("CompleteMultipartUploadResult",
+        bool url = call.UrlEncoded;
+        var b = state.RequireBucket(bucket);
+        OssXml.SetCrc64(context.Response, crc.Value);
+        await OssXml.WriteAsync(context, new XElement("CompleteMultipartUploadResult",
             url ? new XElement("EncodingType", "url") : null,
-            new XElement("Location", $"http://{bucket}.oss-{b.Region}.aliyuncs.com/{Percent.Encode(key, keepSlash: true)}"),
+            new XElement("Location", $"http://{bucket}.{b.Endpoint}/{Percent.Encode(key, keepSlash: true)}"),
             new XElement("Bucket", bucket), new XElement("Key", url ? Percent.Encode(key) : key), new XElement("ETag", etag)));
     }
 
     /// <summary>The parts a CompleteMultipartUpload body names, checked: ascending numbers, each uploaded with that ETag.</summary>
-    private static List<(int, Part)> ChooseParts(MultipartUpload upload, XElement xml)
+    private static List<(int, UploadedPart)> ChooseParts(MultipartUpload upload, XElement xml)
     {
         if (xml.Name.LocalName != "CompleteMultipartUpload") throw OssException.MalformedXml();
-        var chosen = new List<(int, Part)>();
+        var chosen = new List<(int, UploadedPart)>();
         int previous = 0;
         foreach (var element in xml.Elements().Where(e => e.Name.LocalName == "Part"))
         {
@@ -171,50 +137,52 @@ internal sealed partial class OssApi
         return chosen;
     }
 
-    private Task AbortMultipartUploadAsync(HttpContext context, string bucket, string uploadId)
+    public Task AbortMultipartUploadAsync(OssCall call)
     {
-        var upload = RequireUpload(bucket, uploadId);
-        store.Delete(UploadKind, uploadId);
+        var upload = state.RequireUpload(call.Bucket, call.UploadId);
+        store.Delete(MultipartUpload.Kind, call.UploadId);
         foreach (var part in upload.Parts.Values) store.DeleteBody(part.BodyId);
-        context.Response.StatusCode = 204;
+        call.Context.Response.StatusCode = 204;
         return Task.CompletedTask;
     }
 
     /// <summary>Uploads in progress, by key then initiation time; prefix and max-uploads are honoured, the
     /// key/upload-id markers only as a starting key.</summary>
-    private Task ListMultipartUploadsAsync(HttpContext context, IncomingRequest request, string bucket)
+    public Task ListMultipartUploadsAsync(OssCall call)
     {
-        RequireBucket(bucket);
+        var (request, bucket) = (call.Request, call.Bucket);
+        state.RequireBucket(bucket);
         string prefix = request.QueryValue("prefix") ?? "", marker = request.QueryValue("key-marker") ?? "";
-        int max = MaxKeys(request, "max-uploads", 1000);
-        var uploads = store.All<MultipartUpload>(UploadKind)
+        int max = OssXml.MaxKeys(request, "max-uploads", 1000);
+        var uploads = store.All<MultipartUpload>(MultipartUpload.Kind)
             .Where(u => u.Bucket == bucket && u.Key.StartsWith(prefix, StringComparison.Ordinal) && string.CompareOrdinal(u.Key, marker) > 0)
             .OrderBy(u => u.Key, StringComparer.Ordinal).ThenBy(u => u.Initiated).ToList();
         var page = uploads.Take(max).ToList();
         bool truncated = uploads.Count > max;
-        return WriteXmlAsync(context, new XElement("ListMultipartUploadsResult",
+        return OssXml.WriteAsync(call.Context, new XElement("ListMultipartUploadsResult",
             new XElement("Bucket", bucket), new XElement("KeyMarker", marker), new XElement("UploadIdMarker", ""),
             new XElement("NextKeyMarker", truncated ? page[^1].Key : ""), new XElement("NextUploadIdMarker", truncated ? page[^1].UploadId : ""),
-            new XElement("Delimiter", ""), new XElement("Prefix", prefix), new XElement("MaxUploads", max), new XElement("IsTruncated", Bool(truncated)),
+            new XElement("Delimiter", ""), new XElement("Prefix", prefix), new XElement("MaxUploads", max), new XElement("IsTruncated", OssXml.Bool(truncated)),
             page.Select(u => new XElement("Upload", new XElement("Key", u.Key), new XElement("UploadId", u.UploadId),
-                new XElement("StorageClass", "Standard"), new XElement("Initiated", XmlTime(u.Initiated))))));
+                new XElement("StorageClass", "Standard"), new XElement("Initiated", OssXml.Time(u.Initiated))))));
     }
 
-    private Task ListPartsAsync(HttpContext context, IncomingRequest request, string bucket, string key, string uploadId)
+    public Task ListPartsAsync(OssCall call)
     {
-        var upload = RequireUpload(bucket, uploadId);
-        int max = MaxKeys(request, "max-parts", 1000);
+        var (request, key, uploadId) = (call.Request, call.Key, call.UploadId);
+        var upload = state.RequireUpload(call.Bucket, uploadId);
+        int max = OssXml.MaxKeys(request, "max-parts", 1000);
         int marker = int.TryParse(request.QueryValue("part-number-marker"), out int m) ? m : 0;
         var remaining = upload.Parts.Where(p => p.Key > marker).ToList();
         var page = remaining.Take(max).ToList();
         bool truncated = remaining.Count > max;
-        bool url = request.QueryValue("encoding-type") == "url";
-        return WriteXmlAsync(context, new XElement("ListPartsResult",
+        bool url = call.UrlEncoded;
+        return OssXml.WriteAsync(call.Context, new XElement("ListPartsResult",
             url ? new XElement("EncodingType", "url") : null,
-            new XElement("Bucket", bucket), new XElement("Key", url ? Percent.Encode(key) : key), new XElement("UploadId", uploadId),
+            new XElement("Bucket", call.Bucket), new XElement("Key", url ? Percent.Encode(key) : key), new XElement("UploadId", uploadId),
             new XElement("PartNumberMarker", marker), new XElement("NextPartNumberMarker", page.Count > 0 ? page[^1].Key : marker),
-            new XElement("MaxParts", max), new XElement("IsTruncated", Bool(truncated)),
-            page.Select(p => new XElement("Part", new XElement("PartNumber", p.Key), new XElement("LastModified", XmlTime(p.Value.LastModified)),
+            new XElement("MaxParts", max), new XElement("IsTruncated", OssXml.Bool(truncated)),
+            page.Select(p => new XElement("Part", new XElement("PartNumber", p.Key), new XElement("LastModified", OssXml.Time(p.Value.LastModified)),
                 new XElement("ETag", p.Value.ETag), new XElement("Size", p.Value.Size)))));
     }
 }

@@ -1,10 +1,6 @@
-using System.Net;
-using System.Net.Sockets;
-using System.Text;
 using System.Text.Json.Nodes;
 using VodTools.Emulator.Oss;
 using VodTools.Emulator.Rpc;
-using VodTools.Emulator.Storage;
 
 namespace VodTools.Emulator.Vod;
 
@@ -13,9 +9,8 @@ namespace VodTools.Emulator.Vod;
 /// background; the emulator does the same, but only from loopback addresses (127.0.0.0/8, localhost, [::1]): it never
 /// reaches the network, and a job for any other address fails. A pulled file is a video like an uploaded one.
 /// </summary>
-internal sealed partial class VodApi
+internal sealed class UrlUploadHandler(VodState state, IOssBuckets buckets, VodStorage storage, TranscodeHandler transcodes, EventNotifier events, TimeProvider clock)
 {
-    private const string UrlJobKind = "vod-url-job";
     /// <summary>"You can specify a maximum of 20 URLs" (vod-20170321 UploadMediaByURLRequest.UploadURLs).</summary>
     private const int MaxUrlUploads = 20;
     /// <summary>GetURLUploadInfos: "A maximum of 10 IDs" / "up to 10 URLs" (API reference).</summary>
@@ -23,40 +18,10 @@ internal sealed partial class VodApi
     /// <summary>The one error code the reference shows for a failed pull (UploadByURLComplete's example).</summary>
     private const string UrlInvalid = "URLInvalidError";
 
-    /// <summary>Connects to loopback addresses only, whatever a name resolves to or a redirect points at.</summary>
-    private static readonly HttpClient Fetcher = new(new SocketsHttpHandler
-    {
-        UseProxy = false,
-        ConnectTimeout = TimeSpan.FromSeconds(10),
-        ConnectCallback = async (context, token) =>
-        {
-            var addresses = await Dns.GetHostAddressesAsync(context.DnsEndPoint.Host, token);
-            var loopback = addresses.FirstOrDefault(IPAddress.IsLoopback)
-                ?? throw new HttpRequestException($"{context.DnsEndPoint.Host} is not a loopback address.");
-            var socket = new Socket(loopback.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-            try
-            {
-                await socket.ConnectAsync(new IPEndPoint(loopback, context.DnsEndPoint.Port), token);
-                return new NetworkStream(socket, ownsSocket: true);
-            }
-            catch
-            {
-                socket.Dispose();
-                throw;
-            }
-        },
-    }) { Timeout = TimeSpan.FromMinutes(10) };
-
     /// <summary>Pulls run a few at a time, as the cloud queues them.</summary>
     private static readonly SemaphoreSlim PullSlots = new(4);
 
-    private void RegisterUrlUploadActions()
-    {
-        Action("UploadMediaByURL", UploadMediaByUrl);
-        Action("GetURLUploadInfos", GetUrlUploadInfos);
-    }
-
-    private JsonObject UploadMediaByUrl(RpcCall call)
+    public JsonObject UploadMediaByUrl(RpcCall call)
     {
         // each URL is percent-encoded, so a comma inside one cannot split it (UploadMediaByURLRequest.UploadURLs)
         var urls = call.Required("UploadURLs").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
@@ -65,16 +30,16 @@ internal sealed partial class VodApi
         var metadata = call.Optional("UploadMetadatas") == null ? [] : call.Json("UploadMetadatas") as JsonArray
             ?? throw RpcException.Invalid("UploadMetadatas", "It must be a JSON array.");
         string? group = call.Optional("TemplateGroupId");
-        if (group != null && group != NoTranscode) FindGroup(group);
-        string appId = call.Optional("AppId") ?? DefaultAppId;
-        var storage = UploadStorage(call.Optional("StorageLocation"), appId);
+        if (group != null) state.RequireGroup(group);
+        string appId = call.Optional("AppId") ?? VodApp.DefaultId;
+        var (bucket, region) = storage.ForUpload(call.Optional("StorageLocation"), appId);
 
         var jobs = urls.Select(url =>
         {
             // metadata applies to the URL its SourceURL names
             var meta = metadata.OfType<JsonObject>().FirstOrDefault(m => m["SourceURL"]?.ToString() is { } s && Uri.UnescapeDataString(s) == url) ?? [];
             string title = meta["Title"]?.ToString() ?? "";
-            if (Encoding.UTF8.GetByteCount(title) > 128) throw new RpcException(400, "LengthExceededMax", "The length of Title has exceeded 128 bytes.");
+            if (!Video.TitleFits(title)) throw Video.TitleTooLong();
             return new UrlUploadJob
             {
                 JobId = RpcCall.NewId(),
@@ -87,14 +52,14 @@ internal sealed partial class VodApi
                 FileExtension = meta["FileExtension"]?.ToString() ?? "",
                 TemplateGroupId = meta["TemplateGroupId"]?.ToString() ?? group ?? "",
                 AppId = appId,
-                Bucket = storage.Bucket,
-                Region = storage.Region,
+                Bucket = bucket,
+                Region = region,
                 UserData = call.Optional("UserData") ?? "",
                 Status = "PENDING",
                 CreationTime = call.Now,
             };
         }).ToList();
-        foreach (var job in jobs) _store.Put(UrlJobKind, job.JobId, job);
+        foreach (var job in jobs) state.Save(job);
         _ = Task.Run(() => Task.WhenAll(jobs.Select(PullAsync)));
         return new JsonObject
         {
@@ -103,9 +68,9 @@ internal sealed partial class VodApi
     }
 
     /// <summary>Pulls jobs a restart interrupted (their state is in the store, the pull was in memory).</summary>
-    private void ResumeUrlUploads()
+    public void ResumeUnfinished()
     {
-        var unfinished = _store.All<UrlUploadJob>(UrlJobKind).Where(j => j.Status is "PENDING" or "PROCESSING").ToList();
+        var unfinished = state.UrlJobs().Where(j => j.Unfinished).ToList();
         if (unfinished.Count > 0) _ = Task.Run(() => Task.WhenAll(unfinished.Select(PullAsync)));
     }
 
@@ -116,7 +81,7 @@ internal sealed partial class VodApi
         try
         {
             job.Status = "PROCESSING";
-            _store.Put(UrlJobKind, job.JobId, job);
+            state.Save(job);
             var (videoId, size, error) = await FetchIntoVideoAsync(job);
             job.Status = error == null ? "SUCCESS" : "FAIL";
             job.MediaId = videoId ?? "";
@@ -124,9 +89,9 @@ internal sealed partial class VodApi
             // the reference's example answers a successful job with ErrorCode "200" and ErrorMessage "Success"
             job.ErrorCode = error?.Code ?? "200";
             job.ErrorMessage = error?.Message ?? "Success";
-            job.CompleteTime = _clock.GetUtcNow();
-            _store.Put(UrlJobKind, job.JobId, job);
-            UrlUploadFinished(job);
+            job.CompleteTime = clock.GetUtcNow();
+            state.Save(job);
+            events.UrlUploadFinished(job);
         }
         catch (Exception e)
         {
@@ -146,22 +111,8 @@ internal sealed partial class VodApi
             return (null, 0, new RpcException(400, UrlInvalid,
                 "The emulator pulls from loopback URLs only (127.0.0.1, localhost, [::1]); it never reaches the network."));
         string extension = job.FileExtension.Length > 0 ? "." + job.FileExtension.TrimStart('.') : Path.GetExtension(uri.AbsolutePath);
-        if (!MediaExtensions.Contains(extension))
+        if (!Video.IsMediaFile(extension))
             return (null, 0, new RpcException(400, "InvalidFileName.Extension", "The extension of the file is not supported; give FileExtension."));
-        OssApi.StoredBody body;
-        try
-        {
-            using var response = await Fetcher.GetAsync(uri, HttpCompletionOption.ResponseHeadersRead);
-            if (!response.IsSuccessStatusCode)
-                return (null, 0, new RpcException(400, UrlInvalid, $"download video failed by the url, please check it (HTTP {(int)response.StatusCode})."));
-            await using var content = await response.Content.ReadAsStreamAsync();
-            body = await OssApi.WriteBodyAsync(_store, content, corrupt: false, CancellationToken.None);
-        }
-        catch (Exception e) when (e is HttpRequestException or TaskCanceledException or IOException)
-        {
-            return (null, 0, new RpcException(400, UrlInvalid, "download video failed by the url, please check it (" + e.Message + ")."));
-        }
-        var now = _clock.GetUtcNow();
         var video = new Video
         {
             VideoId = RpcCall.NewId(),
@@ -175,33 +126,43 @@ internal sealed partial class VodApi
             AppId = job.AppId,
             TemplateGroupId = job.TemplateGroupId,
             UserData = job.UserData,
-            NoTranscode = job.TemplateGroupId == NoTranscode,
-            SourceSize = body.Size,
-            CreationTime = now,
-            ModificationTime = now,
+            NoTranscode = job.TemplateGroupId == TemplateGroup.NoTranscodeId,
         };
-        PlaceInVodStorage(video, extension);
-        _store.PutObject(new ObjectRecord(video.Bucket, video.Key, body.Size, "\"" + Convert.ToHexString(body.Md5) + "\"", Convert.ToBase64String(body.Md5),
-            "application/octet-stream", now, body.BodyId, "Normal", [], body.Crc64));
-        _store.Put(VideoKind, video.VideoId, video);
-        VideoSourceArrived(video, body.Size, now);
-        if (video.TemplateGroupId.Length > 0 && !video.NoTranscode && _store.Get<TemplateGroup>(GroupKind, video.TemplateGroupId) is { } group)
-            StartTranscode(video, group, "Auto", 6, now);
-        return (video.VideoId, body.Size, null);
+        video.KeepFileInVodStorage(extension);
+        StoredObject file;
+        try
+        {
+            using var response = await LoopbackHttp.Client.GetAsync(uri, HttpCompletionOption.ResponseHeadersRead);
+            if (!response.IsSuccessStatusCode)
+                return (null, 0, new RpcException(400, UrlInvalid, $"download video failed by the url, please check it (HTTP {(int)response.StatusCode})."));
+            await using var content = await response.Content.ReadAsStreamAsync();
+            file = await buckets.PutAsync(video.Bucket, video.Key, content);
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException or IOException)
+        {
+            return (null, 0, new RpcException(400, UrlInvalid, "download video failed by the url, please check it (" + e.Message + ")."));
+        }
+        video.SourceSize = file.Size;
+        video.CreationTime = video.ModificationTime = file.LastModified;
+        state.Save(video);
+        events.FileUploaded(video, file.Size, file.LastModified);
+        if (video.TemplateGroupId.Length > 0 && !video.NoTranscode && state.FindGroup(video.TemplateGroupId) is { } group)
+            transcodes.Start(video, group, "Auto", 6, file.LastModified);
+        return (video.VideoId, file.Size, null);
     }
 
-    private JsonObject GetUrlUploadInfos(RpcCall call)
+    public JsonObject GetUrlUploadInfos(RpcCall call)
     {
         // "If you set both ..., only the value of the JobIds parameter takes effect" (API reference)
         bool byJob = call.Optional("JobIds") != null;
         var keys = byJob ? call.List("JobIds", MaxUrlQueries)
             : call.List("UploadURLs", MaxUrlQueries).Select(Uri.UnescapeDataString).ToList();
-        var all = byJob ? null : _store.All<UrlUploadJob>(UrlJobKind);
+        var all = byJob ? null : state.UrlJobs();
         var found = new JsonArray();
         var missing = new JsonArray();
         foreach (var key in keys)
         {
-            var jobs = byJob ? (_store.Get<UrlUploadJob>(UrlJobKind, key) is { } j ? [j] : []) : all!.Where(j => j.SourceUrl == key).ToList();
+            var jobs = byJob ? (state.FindUrlJob(key) is { } j ? [j] : []) : all!.Where(j => j.SourceUrl == key).ToList();
             if (jobs.Count == 0) missing.Add(key);
             foreach (var job in jobs.OrderBy(j => j.CreationTime)) found.Add(UrlJobJson(job));
         }
@@ -221,30 +182,4 @@ internal sealed partial class VodApi
         ["CompleteTime"] = job.CompleteTime is { } done ? RpcCall.Time(done) : "",
         ["UserData"] = job.UserData,
     };
-}
-
-/// <summary>One URL to pull (UploadMediaByURL), with the metadata its video gets.</summary>
-internal sealed class UrlUploadJob
-{
-    public string JobId { get; set; } = "";
-    public string SourceUrl { get; set; } = "";
-    public string Title { get; set; } = "";
-    public string Description { get; set; } = "";
-    public string Tags { get; set; } = "";
-    public string CoverURL { get; set; } = "";
-    public long CateId { get; set; } = -1;
-    public string FileExtension { get; set; } = "";
-    public string TemplateGroupId { get; set; } = "";
-    public string AppId { get; set; } = "";
-    public string Bucket { get; set; } = "";
-    public string Region { get; set; } = "";
-    public string UserData { get; set; } = "";
-    /// <summary>PENDING, PROCESSING, SUCCESS or FAIL.</summary>
-    public string Status { get; set; } = "";
-    public string MediaId { get; set; } = "";
-    public long FileSize { get; set; }
-    public string ErrorCode { get; set; } = "";
-    public string ErrorMessage { get; set; } = "";
-    public DateTimeOffset CreationTime { get; set; }
-    public DateTimeOffset? CompleteTime { get; set; }
 }
