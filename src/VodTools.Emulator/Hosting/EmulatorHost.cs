@@ -43,11 +43,12 @@ public sealed class EmulatorHost : IAsyncDisposable
             var authorizer = options.Lenient ? null : new Authorizer(ram);
             var sts = new StsApi(ram, keys, options.StsTokenSeconds);
             var oss = _ossState = new OssState(_store, options.Clock);
-            var vod = _vod = new VodApi(_store, oss, sts, options.Clock, options.AccountId, options.TranscodeSeconds, authorizer, options.UploadAuthSeconds);
+            var vod = _vod = new VodApi(_store, oss, sts, options.Clock, options.AccountId, options.TranscodeSeconds, authorizer,
+                options.UploadAuthSeconds, options.SearchResultLimit);
             _rpc = new RpcPipeline([vod, ram, sts, new MtsApi(_store, oss)], new RpcVerifier(keys, options.Clock, new NonceCache()),
                 options.RealQuota ? new QuotaLimiter(options.Clock) : null, options.Clock, Count, authorizer);
             var targets = _rpc.Actions.Concat(OssOperation.All.Select(o => o.Name)).ToList();
-            _faults = options.Faults == null ? new FaultPlan(targets) : FaultPlan.Parse(options.Faults, targets: targets);
+            _faults = options.Faults == null ? new FaultPlan(targets, options.FaultSeed) : FaultPlan.Parse(options.Faults, options.FaultSeed, targets);
             _oss = new OssApi(oss, _store, new OssVerifier(keys, options.Clock), options.AccountId, authorizer, Count);
             oss.RemoveOrphanBodies();
             oss.Committed = vod.ObjectCommitted;
@@ -61,6 +62,9 @@ public sealed class EmulatorHost : IAsyncDisposable
             throw;
         }
     }
+
+    /// <summary>The seed every fault draw follows from (--fault-seed, else the one picked at start).</summary>
+    public int FaultSeed => _faults.Seed;
 
     /// <summary>The base URL clients use, e.g. http://127.0.0.1:9081 (always the loopback address).</summary>
     public string BaseUrl { get; private set; } = "";
@@ -251,6 +255,7 @@ public sealed class EmulatorHost : IAsyncDisposable
                 context.Response.ContentType = "application/json";
                 var stats = new JsonObject(_counters.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => KeyValuePair.Create(c.Key, (JsonNode?)c.Value)));
                 stats["peakConcurrentRequests"] = Interlocked.Read(ref _peakServing);
+                stats["faultSeed"] = _faults.Seed;
                 await context.Response.WriteAsync(stats.Merge(_vod.Inventory()).ToJsonString(RpcResponse.Json));
                 break;
             default:

@@ -21,8 +21,9 @@ internal sealed class VodApi : RpcApi
     /// <param name="jobSeconds">how long a simulated transcode or snapshot job runs (--transcode-seconds)</param>
     /// <param name="authorizer">checks that media come from the app's storage and that transcoding may read them; null with --lenient</param>
     /// <param name="uploadAuthSeconds">--upload-auth-seconds</param>
+    /// <param name="searchResultLimit">--search-result-limit</param>
     public VodApi(Store store, IOssBuckets buckets, StsApi sts, TimeProvider clock, string accountId, double jobSeconds, Authorizer? authorizer = null,
-        int? uploadAuthSeconds = null)
+        int? uploadAuthSeconds = null, int searchResultLimit = CatalogueHandler.CloudSearchResultLimit)
     {
         var state = _state = new VodState(store);
         var jobs = new JobDuration(TimeSpan.FromSeconds(jobSeconds));
@@ -35,7 +36,7 @@ internal sealed class VodApi : RpcApi
         var urlUpload = new UrlUploadHandler(state, buckets, storage, transcode, events, clock);
         var mediaInfo = new MediaHandler(state, media, buckets, jobs);
         var snapshot = new SnapshotHandler(state, media, storage, events, jobs);
-        var catalogue = new CatalogueHandler(state, media, jobs);
+        var catalogue = new CatalogueHandler(state, media, jobs, searchResultLimit);
         var playback = _playback = new PlaybackHandler(state, media, clock, jobs);
         var configuration = _configuration = new ConfigurationHandler(state, storage, clock);
         var domain = new DomainHandler(state, jobs);

@@ -123,4 +123,25 @@ public class FaultTests
         Assert.Equal(FaultKind.Corrupt, FaultPlan.Parse("corrupt:0.5@PUT").Rules[0].Kind);
         Assert.Throws<ArgumentException>(() => FaultPlan.Parse("corrupt:0.5:10"));
     }
+
+    [Fact]
+    public void The_same_seed_draws_the_same_faults_and_a_rule_draws_alone()
+    {
+        static List<bool> Hits(FaultPlan plan, int rule) =>
+            Enumerable.Range(0, 400).Select(i => plan.Draw("oss", i % 2 == 0 ? "GET" : "PUT", i % 2 == 0 ? "GetObject" : "PutObject").Any(f => f.Id == rule)).ToList();
+        var once = Hits(FaultPlan.Parse("500:0.5@GetObject", seed: 7), 1);
+        Assert.Equal(once, Hits(FaultPlan.Parse("500:0.5@GetObject", seed: 7), 1));
+        Assert.NotEqual(once, Hits(FaultPlan.Parse("500:0.5@GetObject", seed: 8), 1));
+        // another rule, drawing for other requests, does not shift this one's draws
+        Assert.Equal(once, Hits(FaultPlan.Parse("500:0.5@GetObject,503:0.5@PutObject", seed: 7), 1));
+    }
+
+    [Fact]
+    public async Task The_fault_seed_is_in_the_stats_given_or_picked()
+    {
+        await using (var seeded = await StartAsync(o => o.FaultSeed = 1234))
+            Assert.Equal(1234, (int)(await StatsTests.StatsAsync(seeded))["faultSeed"]!);
+        await using var picked = await StartAsync(o => o.FaultSeed = null);
+        Assert.InRange((int)(await StatsTests.StatsAsync(picked))["faultSeed"]!, 0, int.MaxValue);
+    }
 }

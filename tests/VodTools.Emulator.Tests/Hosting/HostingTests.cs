@@ -144,6 +144,35 @@ public class HostingTests
     }
 
     [Fact]
+    public void Fault_seed_and_search_result_limit_are_read_and_checked()
+    {
+        var parsed = EmulatorOptions.Parse(["--fault-seed", "42", "--search-result-limit", "100"]);
+        Assert.Equal((42, 100), (parsed.FaultSeed, parsed.SearchResultLimit));
+        Assert.Equal((null, 5000), (EmulatorOptions.Parse([]).FaultSeed, EmulatorOptions.Parse([]).SearchResultLimit));
+        Assert.Throws<ArgumentException>(() => EmulatorOptions.Parse(["--fault-seed", "-1"]));
+        Assert.Throws<ArgumentException>(() => EmulatorOptions.Parse(["--fault-seed", "x"]));
+        Assert.Throws<ArgumentException>(() => EmulatorOptions.Parse(["--search-result-limit", "0"]));
+        Assert.Throws<ArgumentException>(() => EmulatorOptions.Parse(["--search-result-limit", "5001"]));
+    }
+
+    [Fact]
+    public async Task The_start_lines_name_the_fault_seed_picked_or_given()
+    {
+        string dll = Path.Combine(AppContext.BaseDirectory, "VodTools.Emulator.dll");
+        foreach (var (arguments, expected) in new[] { ("--fault-seed 42", "42"), ("", null) })
+        {
+            using var process = StartProcess(dll, "--port 0 --in-memory " + arguments);
+            string? line;
+            while ((line = await process.StandardOutput.ReadLineAsync()) != null && !line.StartsWith("Fault seed: ")) { }
+            process.Kill();
+            await process.WaitForExitAsync();
+            var seed = System.Text.RegularExpressions.Regex.Match(line ?? "", @"^Fault seed: (\d+) \(--fault-seed \1 draws the same faults again\)$");
+            Assert.True(seed.Success, line);
+            if (expected != null) Assert.Equal(expected, seed.Groups[1].Value);
+        }
+    }
+
+    [Fact]
     public async Task A_fault_rule_naming_an_unknown_action_exits_with_code_2()
     {
         using var process = StartProcess(Path.Combine(AppContext.BaseDirectory, "VodTools.Emulator.dll"), "--port 0 --in-memory --faults lost:0.5@SubmitTranscodeJob");
@@ -244,7 +273,7 @@ public class HostingTests
     [Fact]
     public void Fault_rules_fire_at_their_rates()
     {
-        var plan = FaultPlan.Parse("500:0.25,delay:1:5", new Random(42));
+        var plan = FaultPlan.Parse("500:0.25,delay:1:5", seed: 42);
         var draws = Enumerable.Range(0, 4000).Select(_ => plan.Draw()).ToList();
         Assert.All(draws, d => Assert.Contains(d, r => r.Kind == FaultKind.Delay && r.Rule.DelayMs == 5));
         int errors = draws.Count(d => d.Any(r => r.Kind == FaultKind.Status && r.Rule.Status == 500));

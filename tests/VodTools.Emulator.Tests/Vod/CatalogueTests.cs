@@ -114,6 +114,22 @@ public class CatalogueTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SearchMedia_pages_only_as_far_as_the_search_result_limit_and_scrolls_beyond_it()
+    {
+        await using var limited = await StartAsync(o => o.SearchResultLimit = 20);
+        for (int i = 0; i < 25; i++) await limited.VodAsync("CreateUploadVideo", P("Title", "clip " + i, "FileName", $"{i}.mp4"));
+        Assert.Equal(HttpStatusCode.OK, (await limited.VodAsync("SearchMedia", P("PageNo", "2", "PageSize", "10"))).Status);
+        var beyond = await limited.VodAsync("SearchMedia", P("PageNo", "3", "PageSize", "10"));
+        Assert.Equal("InvalidParameter", beyond.Code);
+        Assert.Contains("only the first 20 records", (string?)beyond.Body["Message"]);
+
+        var first = await limited.VodAsync("SearchMedia", P("PageSize", "10"));
+        Assert.Equal(25, (int)first.Body["Total"]!);
+        var last = await limited.VodAsync("SearchMedia", P("PageNo", "3", "PageSize", "10", "ScrollToken", (string)first.Body["ScrollToken"]!));
+        Assert.Equal(5, last.Body["MediaList"]!.AsArray().Count);
+    }
+
+    [Fact]
     public async Task UpdateVideoInfos_changes_only_the_fields_given_and_lists_unknown_ids()
     {
         var ids = await RegisterAsync(("u/a.mp4", "A", "x"), ("u/b.mp4", "B", "y"));

@@ -11,11 +11,13 @@ namespace VodTools.Emulator.Vod;
 /// (AlibabaCloudDocs/vod@14c603a "API Reference/Media asset management": SearchMedia.md, UpdateVideoInfos.md, AddCategory.md,
 /// GetCategories.md, DeleteCategory.md) and the Go SDK models (alibabacloud-go/vod-20170321@1534907 client/*_model.go).
 /// </summary>
-internal sealed class CatalogueHandler(VodState state, VodMedia media, JobDuration jobs)
+/// <param name="searchResultLimit">how many records SearchMedia pages without a ScrollToken (--search-result-limit; the
+/// cloud's 5,000: "You can use the PageNo and PageSize parameters to traverse up to 5,000 data records")</param>
+internal sealed class CatalogueHandler(VodState state, VodMedia media, JobDuration jobs, int searchResultLimit)
 {
+    /// <summary>SearchMedia's limit without a ScrollToken in the cloud.</summary>
+    public const int CloudSearchResultLimit = 5000;
     private const int MaxSearchPage = 100;
-    /// <summary>"You can use the PageNo and PageSize parameters to traverse up to 5,000 data records."</summary>
-    private const int MaxPagedResults = 5000;
     /// <summary>With a ScrollToken, "each time you can traverse at most 100 records forward" (current SearchMedia reference).</summary>
     private const int MaxScrollStep = 100;
     private const int MaxUpdateBatch = 20;
@@ -58,8 +60,8 @@ internal sealed class CatalogueHandler(VodState state, VodMedia media, JobDurati
         }
         else
         {
-            if (start + pageSize > MaxPagedResults)
-                throw RpcException.Invalid("PageNo", $"Without a ScrollToken only the first {MaxPagedResults} records can be paged; use ScrollToken to traverse all.");
+            if (start + pageSize > searchResultLimit)
+                throw RpcException.Invalid("PageNo", $"Without a ScrollToken only the first {searchResultLimit} records can be paged; use ScrollToken to traverse all.");
             var predicate = SearchMatch.Parse(call.Optional("Match"), searchType);
             var docs = SearchDocs(call.Now).Where(d => d.MediaType == searchType && predicate(d));
             ids = Sorted(docs, sort).Select(d => d.Id).ToList();
