@@ -37,7 +37,7 @@ internal sealed class QuotaLimiter(TimeProvider clock)
     {
         int limit = Limits.GetValueOrDefault(action, 30);
         if (!RegionalActions.Contains(action)) return limit;
-        string region = VodHost.RegionOf(host) ?? "cn-shanghai";
+        string region = RpcEndpoint.RegionOf(host, "vod") ?? "cn-shanghai";
         return HigherUploadRegions.Contains(region) ? limit : limit / 2;
     }
 

@@ -50,6 +50,16 @@ namespace VodTools.Commands
         [ValidateFaults]
         public string? Faults { get; set; }
 
+        /// <summary>The seed of the emulator's random fault draws, 0 or more: the same seed draws the same faults again for requests that come in the same order, so a run that failed by chance can be repeated. Default: one the emulator picks and writes to its log (LogPath) and to faultSeed in its /_emulator/stats.</summary>
+        [Parameter]
+        [ValidateRange(0, int.MaxValue)]
+        public int? FaultSeed { get; set; }
+
+        /// <summary>How many records VOD's SearchMedia (Find-VodMedia) pages through without a scroll, 1 to 5000, so a rehearsal reaches that limit with fewer media. Default: 5000, the cloud's.</summary>
+        [Parameter]
+        [ValidateRange(1, 5000)]
+        public int? SearchResultLimit { get; set; }
+
         /// <summary>How long a simulated transcode or snapshot job runs, in seconds. Default 5.</summary>
         [Parameter]
         [ValidateRange(0, 86400)]
@@ -94,7 +104,7 @@ namespace VodTools.Commands
                 System.IO.Path.GetDirectoryName(typeof(StartVodEmulatorCommand).Assembly.Location)!));
             var settings = new EmulatorSettings
             {
-                Port = Port, InMemory = InMemory, SeedSample = SeedSample, Quota = Quota, Faults = Faults,
+                Port = Port, InMemory = InMemory, SeedSample = SeedSample, Quota = Quota, Faults = Faults, FaultSeed = FaultSeed, SearchResultLimit = SearchResultLimit,
                 TranscodeSeconds = TranscodeSeconds, StsTokenSeconds = StsTokenSeconds, Lenient = Lenient, UploadAuthSeconds = UploadAuthSeconds,
                 ParentProcessId = Detach ? null : (int?)System.Diagnostics.Process.GetCurrentProcess().Id,
             };
