@@ -14,6 +14,7 @@ function Start-TestEmulator {
     $arguments = @{ SeedSample = $SeedSample; Quota = $Quota; TranscodeSeconds = $TranscodeSeconds; Lenient = -not $Strict }
     if ($DataPath) { $arguments.DataPath = $DataPath } else { $arguments.InMemory = $true }
     if ($Faults) { $arguments.Faults = $Faults }
+    if ($PSBoundParameters.ContainsKey('FaultSeed')) { $arguments.FaultSeed = $FaultSeed }
     if ($SearchResultLimit) { $arguments.SearchResultLimit = $SearchResultLimit }
     Start-VodEmulator @arguments
 }
