@@ -24,6 +24,8 @@ $Root = $PSScriptRoot
 $Out = Join-Path $Root 'out'
 $ModuleOut = Join-Path $Out 'VodTools'
 $PesterVersion = '5.7.1'
+# The Pester suites that take longest, started first so that the two lanes of the test task end together.
+$LongestSuites = 'Examples', 'Reliability', 'RetrySafety', 'EmulatorLifecycle', 'Fidelity', 'Upload', 'Package', 'Migration', 'Catalogue'
 
 function Invoke-Dotnet {
     & dotnet @args
@@ -63,33 +65,62 @@ function Get-TrxCounts([string] $Directory) {
     [pscustomobject]@{ Passed = $passed; Failed = $failed }
 }
 
+# The queue of tools/Invoke-PesterQueue.ps1: a ticket per Pester suite, the longest first, then by name. Returns their number.
+function New-PesterQueue([string] $Path) {
+    $null = New-Item -ItemType Directory $Path
+    $suites = Get-ChildItem (Join-Path $Root 'tests/Pester') -Filter '*.Tests.ps1' | Sort-Object {
+        $rank = [array]::IndexOf($LongestSuites, $_.Name -replace '\.Tests\.ps1$')
+        if ($rank -lt 0) { $LongestSuites.Count } else { $rank }
+    }, Name
+    $order = 0
+    foreach ($suite in $suites) { $null = New-Item -ItemType File (Join-Path $Path ('{0:d2}-{1}' -f $order++, $suite.Name)) }
+    $order
+}
+
 function Invoke-TestTask {
     Invoke-BuildTask
     $results = Join-Path $Out 'test-results'
     if (Test-Path $results) { Remove-Item $results -Recurse -Force }
+    # The seed of the emulators' random faults, one per run: a failure names it, and setting it again replays the draws.
+    if (-not $env:VODTOOLS_FAULT_SEED) { $env:VODTOOLS_FAULT_SEED = Get-Random -Minimum 0 -Maximum ([int]::MaxValue) }
+    Write-Host "Fault seed: $env:VODTOOLS_FAULT_SEED (VODTOOLS_FAULT_SEED=$env:VODTOOLS_FAULT_SEED draws the same faults again)"
+    $env:VODTOOLS_MODULE = Join-Path $ModuleOut 'VodTools.psd1'
 
-    Write-Host '== xunit'
-    & dotnet test (Join-Path $Root 'VodTools.sln') -c $Configuration --no-build -nologo --logger 'trx' --logger 'console;verbosity=minimal' --results-directory $results
-    $xunitExit = $LASTEXITCODE
+    # Two lanes at once, as the Pester suites spend much of their time waiting (quotas, retry pauses, transcodes,
+    # emulators starting): this process, and a second one that runs xunit first. Both take Pester suites from one
+    # queue, the longest first, until none is left.
+    $queue = Join-Path $results 'pester-queue'
+    $suiteCount = New-PesterQueue $queue
+    $lane = @{ QueuePath = $queue; SuitePath = Join-Path $Root 'tests/Pester'; ResultsPath = $results; PesterPath = Get-PesterModulePath }
+    $executable = (Get-Process -Id $PID).Path  # pwsh, or dotnet running pwsh.dll (the local tool)
+    $pwsh = @($executable) + @(if ([System.IO.Path]::GetFileNameWithoutExtension($executable) -eq 'dotnet') { Join-Path $PSHOME 'pwsh.dll' })
+    $laneSummary = Join-Path $results 'pester-lane.json'
+    $secondLane = Start-ThreadJob -ArgumentList (Join-Path $Root 'VodTools.sln'), $Configuration, $pwsh, (Join-Path $Root 'tools/Invoke-PesterQueue.ps1'), $lane, $laneSummary -ScriptBlock {
+        param($solution, $configuration, $pwsh, $queueScript, $lane, $summary)
+        & dotnet test $solution -c $configuration --no-build -nologo --logger 'trx' --logger 'console;verbosity=minimal' --results-directory $lane.ResultsPath 2>&1 | Out-String
+        $xunitExit = $LASTEXITCODE
+        & $pwsh[0] @($pwsh | Select-Object -Skip 1) -NoProfile -NonInteractive -File $queueScript -QueuePath $lane.QueuePath -SuitePath $lane.SuitePath `
+            -ResultsPath $lane.ResultsPath -PesterPath $lane.PesterPath -SummaryPath $summary 2>&1 | Out-String
+        $xunitExit
+    }
+
+    Write-Host '== Pester (this lane; the other lane''s output follows)'
+    $here = & (Join-Path $Root 'tools/Invoke-PesterQueue.ps1') @lane
+    Write-Host '== xunit, then Pester in the second lane'
+    $secondOutput = @(Receive-Job $secondLane -Wait -AutoRemoveJob)
+    $xunitExit = $secondOutput[-1]
+    $secondOutput | Select-Object -SkipLast 1 | Write-Host
     $xunit = Get-TrxCounts $results
     if ($xunitExit -ne 0 -and $xunit.Failed -eq 0) { $xunit.Failed = 1 }  # a crashed test host counts as a failure
+    $there = if (Test-Path $laneSummary) { Get-Content -Raw $laneSummary | ConvertFrom-Json } else { [pscustomobject]@{ Passed = 0; Failed = 1; Suites = 0 } }
+    $pesterPassed = $here.Passed + $there.Passed
+    $pesterFailed = $here.Failed + $there.Failed
+    if ($here.Suites + $there.Suites -ne $suiteCount) { $pesterFailed++ }  # a suite left unrun counts as a failure
 
-    Write-Host '== Pester'
-    Import-Module (Get-PesterModulePath) -Force
-    $config = New-PesterConfiguration
-    $config.Run.Path = Join-Path $Root 'tests/Pester'
-    $config.Run.PassThru = $true
-    $config.Output.Verbosity = 'Normal'
-    $config.TestResult.Enabled = $true
-    $config.TestResult.OutputPath = Join-Path $results 'pester.xml'
-    $env:VODTOOLS_MODULE = Join-Path $ModuleOut 'VodTools.psd1'
-    $pester = & { Set-StrictMode -Off; Invoke-Pester -Configuration $config }  # the suites run as users' scripts do
-    $pesterFailed = $pester.FailedCount + $pester.FailedBlocksCount + $pester.FailedContainersCount
-
-    $passed = $xunit.Passed + $pester.PassedCount
+    $passed = $xunit.Passed + $pesterPassed
     $failed = $xunit.Failed + $pesterFailed
     Write-Host "xunit: $($xunit.Passed) passed, $($xunit.Failed) failed"
-    Write-Host "Pester: $($pester.PassedCount) passed, $pesterFailed failed"
+    Write-Host "Pester: $pesterPassed passed, $pesterFailed failed ($($here.Suites) suites in this lane, $($there.Suites) in the other)"
     Write-Host "Tests: $passed passed, $failed failed"
     if ($failed -gt 0 -or $passed -eq 0) { exit 1 }
 }

@@ -1,7 +1,13 @@
 # Send-VodMedia as VOD's upload SDKs upload: parts in flight, a checkpoint that survives SIGKILL, upload credentials
 # renewed when OSS refuses them, damaged parts sent again, folders of files in input order. Every count is read from the
 # emulator's own /_emulator/stats (OSS operations by name, the VOD inventory, the most requests served at once).
-# bench/Measure-Upload.ps1 measures the throughput.
+# bench/Measure-Upload.ps1 measures the throughput. Parts damaged at random are drawn from a seed named in the Describe
+# block (VODTOOLS_FAULT_SEED replays one).
+
+BeforeDiscovery {
+    Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+    $script:faultSeed = @{ FaultSeed = Get-TestFaultSeed }
+}
 
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
@@ -188,10 +194,10 @@ Describe 'Send-VodMedia when the upload credentials expire mid-upload' {
     }
 }
 
-Describe 'Send-VodMedia when OSS stores a damaged part' {
+Describe 'Send-VodMedia when OSS stores a damaged part (fault seed <FaultSeed>)' -ForEach $faultSeed {
     BeforeAll {
         # a quarter of the parts arrive with a byte changed; OSS answers with the CRC-64 of what it stored
-        $script:emulator = Start-TestEmulator -Faults 'corrupt:0.25@PUT'
+        $script:emulator = Start-TestEmulator -Faults 'corrupt:0.25@PUT' -FaultSeed $FaultSeed
     }
 
     AfterAll {
