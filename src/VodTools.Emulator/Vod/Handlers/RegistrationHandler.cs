@@ -88,10 +88,14 @@ internal sealed partial class RegistrationHandler(VodState state, IOssBuckets bu
             CreationTime = call.Now,
             ModificationTime = call.Now,
         };
-        if (!state.TryRegister(bucket, key, video.VideoId, call.Now))
-            return (state.RegisteredVideoOf(bucket, key)!, false); // registered concurrently
-        state.Save(video);
-        if (group != null && !video.NoTranscode) transcodes.Start(video, state.RequireGroup(group), "Auto", 6, call.Now);
-        return (video.VideoId, true);
+        // One transaction: a kill between the file's index entry and the media it points at would leave a dangling MediaId.
+        return state.Atomically(() =>
+        {
+            if (!state.TryRegister(bucket, key, video.VideoId, call.Now))
+                return (state.RegisteredVideoOf(bucket, key)!, false); // registered concurrently
+            state.Save(video);
+            if (group != null && !video.NoTranscode) transcodes.Start(video, state.RequireGroup(group), "Auto", 6, call.Now);
+            return (video.VideoId, true);
+        });
     }
 }
