@@ -18,8 +18,11 @@ internal sealed class CatalogueHandler(VodState state, VodMedia media, JobDurati
     /// <summary>SearchMedia's limit without a ScrollToken in the cloud.</summary>
     public const int CloudSearchResultLimit = 5000;
     private const int MaxSearchPage = 100;
-    /// <summary>With a ScrollToken, "each time you can traverse at most 100 records forward" (current SearchMedia reference).</summary>
-    private const int MaxScrollStep = 100;
+    /// <summary>With a ScrollToken, "the total number of data records from the current page to the target page cannot exceed
+    /// 100" (SearchMedia's description, alibabacloud-go/vod-20170321 client.go: with PageSize 20, from PageNo 1 pages 1 to 5
+    /// can be read, from PageNo 2 pages 2 to 6): the window runs from the first record of the current page to the last of
+    /// the target page.</summary>
+    private const int MaxScrollWindow = 100;
     private const int MaxUpdateBatch = 20;
     private const int MaxTagBytes = 32;
     private const int CategoryNameBytes = 64;
@@ -28,11 +31,12 @@ internal sealed class CatalogueHandler(VodState state, VodMedia media, JobDurati
     /// <summary>How long an unused scroll lives. The cloud's figure is not published; InvalidScrollToken.Expired is its code.</summary>
     private static readonly TimeSpan ScrollLifetime = TimeSpan.FromMinutes(10);
 
-    /// <summary>A search traversed with a ScrollToken: its result ids fixed when it began, and how far it has been read.</summary>
+    /// <summary>A search traversed with a ScrollToken: its result ids fixed when it began, and where its current page starts.</summary>
     private sealed class Scroll(List<string> ids, DateTimeOffset used)
     {
         public List<string> Ids { get; } = ids;
-        public int Position { get; set; }
+        /// <summary>The index of the first record of the page read last (the current page).</summary>
+        public int CurrentPageStart { get; set; }
         public DateTimeOffset Used { get; set; } = used;
     }
 
@@ -54,8 +58,8 @@ internal sealed class CatalogueHandler(VodState state, VodMedia media, JobDurati
             if (sort.Count > 1) throw new RpcException(400, "SortByExceededMax", "The SortBy parameter only supports one sort field when traversing all data.");
             if (!_scrolls.TryGetValue(token, out scroll) || call.Now - scroll.Used > ScrollLifetime)
                 throw new RpcException(400, "InvalidScrollToken.Expired", "The ScrollToken is expired, please refresh it.");
-            if (start + pageSize - scroll.Position > MaxScrollStep)
-                throw RpcException.Invalid("PageNo", $"With a ScrollToken a page may end at most {MaxScrollStep} records after the last one read.");
+            if (start + pageSize - scroll.CurrentPageStart > MaxScrollWindow)
+                throw RpcException.Invalid("PageNo", $"With a ScrollToken the records from the current page to the target page may not exceed {MaxScrollWindow}.");
             ids = scroll.Ids;
         }
         else
@@ -75,7 +79,7 @@ internal sealed class CatalogueHandler(VodState state, VodMedia media, JobDurati
         var page = ids.Skip(start).Take(pageSize).Select(state.FindVideo).OfType<Video>().ToList();
         if (scroll != null)
         {
-            scroll.Position = Math.Max(scroll.Position, start + page.Count);
+            scroll.CurrentPageStart = start;
             scroll.Used = call.Now;
         }
         var fields = new HashSet<string>((call.Optional("Fields") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), StringComparer.Ordinal);
