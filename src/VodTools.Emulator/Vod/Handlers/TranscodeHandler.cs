@@ -14,12 +14,20 @@ internal sealed class TranscodeHandler(VodState state, VodMedia media, VodStorag
 
     /// <summary>Starts transcoding a media with a group (SubmitTranscodeJobs, and the automatic transcode of a registration
     /// or upload with a template group).</summary>
-    public TranscodeTask Start(Video video, TemplateGroup group, string trigger, int priority, DateTimeOffset now)
+    /// <param name="userData">the request's UserData (its Extend comes back in the events)</param>
+    public TranscodeTask Start(Video video, TemplateGroup group, string trigger, int priority, DateTimeOffset now, string userData)
     {
-        var task = TranscodeTask.Start(video, group, trigger, priority, now, media.SourceOf(video)?.Size ?? 0, storage.AccessProblem(video));
+        var task = TranscodeTask.Start(video, group, trigger, priority, now, media.SourceOf(video)?.Size ?? 0, storage.AccessProblem(video), userData);
         state.Add(task);
         events.Watch(video, task);
         return task;
+    }
+
+    /// <summary>VOD's own transcode of a media whose file arrived (an upload or a URL pull): with its template group, none
+    /// with VOD_NO_TRANSCODE or a group since deleted.</summary>
+    public void StartAuto(Video video, DateTimeOffset now)
+    {
+        if (!video.NoTranscode && state.FindGroup(video.TemplateGroupId) is { } group) Start(video, group, "Auto", 6, now, video.UserData);
     }
 
     public JsonObject SubmitTranscodeJobs(RpcCall call)
@@ -36,7 +44,7 @@ internal sealed class TranscodeHandler(VodState state, VodMedia media, VodStorag
                 throw SessionUsed();
             var group = state.RequireGroup(groupId);
             media.RequireProcessable(video, call.Now);
-            var started = Start(video, group, "Manual", priority, call.Now);
+            var started = Start(video, group, "Manual", priority, call.Now, call.Optional("UserData") ?? "");
             if (session != null) state.SpendSession(session, started);
             return started;
         });

@@ -2,16 +2,25 @@ using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using VodTools.Emulator.Auth;
+using VodTools.Emulator.Oss;
 using VodTools.Emulator.Rpc;
 using VodTools.Emulator.Sts;
 
 namespace VodTools.Emulator.Vod;
 
-/// <summary>Upload to VOD's storage (CreateUploadVideo, RefreshUploadVideo): a media whose file is yet to come, and the
-/// address and temporary key that upload it to this emulator's OSS.</summary>
+/// <summary>Upload to VOD's storage (CreateUploadVideo, RefreshUploadVideo): a media whose file is yet to come, the
+/// address and temporary key that upload it to this emulator's OSS, and what VOD does when the file arrives: FileUploadComplete,
+/// and a transcode with the media's template group, the default group when the call named none ("If this parameter is not
+/// specified, transcoding is performed based on the default transcoding template group", CreateUploadVideoRequest.TemplateGroupId,
+/// alibabacloud-go/vod-20170321), none with VOD_NO_TRANSCODE. A file uploaded again after RefreshUploadVideo is transcoded
+/// again ("the transcoding or snapshot capture job is automatically triggered", RefreshUploadVideo's description).</summary>
 /// <param name="uploadAuthSeconds">--upload-auth-seconds: the key stops working sooner than it says</param>
-internal sealed partial class UploadHandler(VodState state, VodStorage storage, StsApi sts, int? uploadAuthSeconds)
+internal sealed partial class UploadHandler(VodState state, VodStorage storage, StsApi sts, TranscodeHandler transcodes, EventNotifier events, int? uploadAuthSeconds)
 {
+    /// <summary>What UploadAuth states: "Expiration" "3600" as a real CreateUploadVideo answer carries it (the upload guide
+    /// speaks of 3,000 seconds); the key works until ExpireUTCTime, this long after it was issued.</summary>
+    private const int UploadAuthSeconds = 3600;
+
     [GeneratedRegex("^[A-Za-z0-9_-]{6,64}$")]
     private static partial Regex ReferenceIdPattern();
 
@@ -24,8 +33,8 @@ internal sealed partial class UploadHandler(VodState state, VodStorage storage, 
         if (!Video.IsMediaFile(extension)) throw new RpcException(400, "InvalidFileName.Extension", "The extension of FileName is not supported.");
         string tags = call.Optional("Tags") ?? "";
         if (!Video.TagsFit(tags)) throw Video.TooManyTags();
-        string? group = call.Optional("TemplateGroupId");
-        if (group != null) state.RequireGroup(group);
+        string group = call.Optional("TemplateGroupId") ?? state.DefaultGroupId();
+        state.RequireGroup(group);
         string appId = call.Optional("AppId") ?? VodApp.DefaultId;
         var (bucket, region) = storage.ForUpload(call.Optional("StorageLocation"), appId);
         var video = new Video
@@ -39,7 +48,7 @@ internal sealed partial class UploadHandler(VodState state, VodStorage storage, 
             Bucket = bucket,
             Region = region,
             AppId = appId,
-            TemplateGroupId = group ?? "",
+            TemplateGroupId = group,
             UserData = call.Optional("UserData") ?? "",
             NoTranscode = group == TemplateGroup.NoTranscodeId,
             CreationTime = call.Now,
@@ -54,18 +63,27 @@ internal sealed partial class UploadHandler(VodState state, VodStorage storage, 
                 throw new RpcException(400, "InvalidParameter.ReferenceId", "The specified ReferenceId already exists.");
             video.ReferenceId = reference;
         }
-        state.Save(video);
+        state.SaveUpload(video, call.Now);
         return UploadCredentials(call, video);
+    }
+
+    /// <summary>OSS stored an object a client sent: when it is the file an upload waits for, FileUploadComplete and the
+    /// upload's transcode.</summary>
+    public void FileArrived(StoredObject stored)
+    {
+        if (state.UploadedVideoOf(stored.Bucket, stored.Key) is not { } video) return;
+        events.FileUploaded(video, stored.Size, stored.LastModified);
+        transcodes.StartAuto(video, stored.LastModified);
     }
 
     public JsonObject RefreshUploadVideo(RpcCall call) => UploadCredentials(call, state.RequireVideo(call.Required("VideoId")));
 
     /// <summary>UploadAddress and UploadAuth: base64 JSON naming this emulator as the OSS endpoint and a
-    /// fresh STS key (valid 3000 s, as the cloud's upload credentials) that works against it; with --upload-auth-seconds
+    /// fresh STS key that works against it, its fields in the order of a real answer; with --upload-auth-seconds
     /// the key stops working sooner than it says.</summary>
     private JsonObject UploadCredentials(RpcCall call, Video video)
     {
-        var expiration = call.Now.AddSeconds(3000);
+        var expiration = call.Now.AddSeconds(UploadAuthSeconds);
         // VOD's own role, scoped to the one object (VOD's upload credentials can write only the file they were issued for)
         string scope = $$"""{"Version":"1","Statement":[{"Effect":"Allow","Action":"oss:*","Resource":"{{AcsResource.Oss(video.Region, call.AccountId, video.Bucket, video.Key)}}"}]}""";
         var works = uploadAuthSeconds is int seconds ? call.Now.AddSeconds(seconds) : expiration;
@@ -77,11 +95,11 @@ internal sealed partial class UploadHandler(VodState state, VodStorage storage, 
             ["UploadAddress"] = Base64(new JsonObject { ["Endpoint"] = call.BaseUrl, ["Bucket"] = video.Bucket, ["FileName"] = video.Key }),
             ["UploadAuth"] = Base64(new JsonObject
             {
-                ["AccessKeyId"] = key.Id,
-                ["AccessKeySecret"] = key.Secret,
                 ["SecurityToken"] = key.SecurityToken,
-                ["Expiration"] = "3000",
+                ["AccessKeyId"] = key.Id,
                 ["ExpireUTCTime"] = RpcCall.Time(expiration),
+                ["AccessKeySecret"] = key.Secret,
+                ["Expiration"] = UploadAuthSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ["Region"] = video.Region,
             }),
         };
