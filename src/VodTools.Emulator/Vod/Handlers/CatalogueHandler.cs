@@ -174,7 +174,8 @@ internal sealed class CatalogueHandler(VodState state, VodMedia media, JobDurati
         }
         foreach (var (video, item) in updates)
         {
-            video.Title = item["Title"]?.ToString() ?? video.Title;
+            // a field "is updated only when a new value is passed" (UpdateVideoInfos): an empty title is taken as none
+            video.Title = item["Title"]?.ToString() is { Length: > 0 } title ? title : video.Title;
             video.Description = item["Description"]?.ToString() ?? video.Description;
             video.Tags = item["Tags"]?.ToString() ?? video.Tags;
             video.CoverURL = item["CoverURL"]?.ToString() ?? video.CoverURL;
@@ -186,10 +187,10 @@ internal sealed class CatalogueHandler(VodState state, VodMedia media, JobDurati
     }
 
     /// <summary>The limits UpdateVideoInfo documents (title 128 bytes, description 1,024, at most 16 tags of 32 bytes), with its
-    /// codes; here a title may not be empty either.</summary>
+    /// codes.</summary>
     private static void CheckInfo(string? title, string? description, string? tags)
     {
-        if (title != null && (title.Length == 0 || !Video.TitleFits(title))) throw Video.TitleTooLong();
+        if (title != null && !Video.TitleFits(title)) throw Video.TitleTooLong();
         if (description != null && !Video.DescriptionFits(description)) throw Video.DescriptionTooLong();
         if (tags == null) return;
         if (!Video.TagsFit(tags)) throw Video.TooManyTags();
@@ -238,8 +239,10 @@ internal sealed class CatalogueHandler(VodState state, VodMedia media, JobDurati
     {
         string name = call.Required("CateName");
         if (Encoding.UTF8.GetByteCount(name) > CategoryNameBytes) throw RpcException.Invalid("CateName", $"At most {CategoryNameBytes} bytes.");
-        long parentId = long.TryParse(call.Optional("ParentId") ?? "-1", NumberStyles.Integer, CultureInfo.InvariantCulture, out long p) ? p : throw RpcException.Invalid("ParentId");
         string type = CategoryType(call);
+        // ParentId "is required when you set Type to material": level-1 material categories are VOD's own (AddCategoryRequest)
+        if (type == "material" && call.Optional("ParentId") == null) throw RpcException.Missing("ParentId");
+        long parentId = long.TryParse(call.Optional("ParentId") ?? "-1", NumberStyles.Integer, CultureInfo.InvariantCulture, out long p) ? p : throw RpcException.Invalid("ParentId");
         return state.Atomically(() =>
         {
             var parent = parentId == -1 ? null : RequireCategory(parentId);

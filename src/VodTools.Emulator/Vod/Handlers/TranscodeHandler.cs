@@ -147,11 +147,11 @@ internal sealed class TranscodeHandler(VodState state, VodMedia media, VodStorag
 
     public JsonObject ListTranscodeTask(RpcCall call)
     {
-        string? videoId = call.Optional("VideoId");
+        // VideoId: "This parameter is required." (ListTranscodeTaskRequest, alibabacloud-go/vod-20170321)
+        string videoId = call.Required("VideoId");
         int pageNo = call.Int("PageNo", 1, 1), pageSize = call.Int("PageSize", 10, 1, 50);
         DateTimeOffset? start = TimeParameter(call, "StartTime"), end = TimeParameter(call, "EndTime");
-        if (videoId == null && (start == null || end == null)) throw RpcException.Missing("VideoId");
-        var tasks = (videoId == null ? state.Tasks() : state.TasksOf(videoId))
+        var tasks = state.TasksOf(videoId)
             .Where(t => (start == null || t.CreationTime >= start) && (end == null || t.CreationTime <= end))
             .OrderByDescending(t => t.CreationTime);
         return new JsonObject
@@ -175,12 +175,14 @@ internal sealed class TranscodeHandler(VodState state, VodMedia media, VodStorag
         var missing = new JsonArray();
         foreach (var id in ids)
         {
-            var task = state.FindVideo(id) == null ? null : state.LatestTaskOf(id);
-            if (task == null)
+            // NonExistVideoIds: "The IDs of the audio or video files that do not exist" (GetTranscodeSummaryResponseBody); a media
+            // without a task has no summary either (the emulator's choice: the model says nothing of it)
+            if (state.FindVideo(id) == null)
             {
                 missing.Add(id);
                 continue;
             }
+            if (state.LatestTaskOf(id) is not { } task) continue;
             summaries.Add(new JsonObject
             {
                 ["VideoId"] = id,
