@@ -3,8 +3,10 @@ using System.Xml.Linq;
 
 namespace VodTools.Emulator.Auth;
 
-/// <summary>Why RAM refused a call: what was asked, on what, by whom, and whether a Deny said so or nothing allowed it.</summary>
-internal sealed record Refusal(PolicyDecision Decision, string Action, string Resource, string AccountId, string PrincipalType, string PrincipalName)
+/// <summary>Why RAM refused a call: what was asked, on what, by whom, whether a Deny said so or nothing allowed it, and
+/// whether it was the session policy of an STS token (AssumeRole's Policy) that refused what the role allows.</summary>
+internal sealed record Refusal(PolicyDecision Decision, string Action, string Resource, string AccountId, string PrincipalType, string PrincipalName,
+    bool BySessionPolicy = false)
 {
     public string NoPermissionType => Decision == PolicyDecision.ExplicitDeny ? "ExplicitDeny" : "ImplicitDeny";
 

@@ -17,6 +17,7 @@ internal sealed class Authorizer(RamApi ram) : IAuthorizer
     {
         if (caller.IsAccount) return null;
         PolicyDecision decision;
+        bool bySession = false;
         string type, name;
         if (caller.UserName is { } user)
         {
@@ -27,13 +28,19 @@ internal sealed class Authorizer(RamApi ram) : IAuthorizer
         {
             string roleName = caller.RoleArn?[(caller.RoleArn.LastIndexOf('/') + 1)..] ?? "";
             (type, name) = ("AssumedRoleUser", roleName + ":" + caller.SessionName);
-            decision = caller.ServiceRole ? PolicyDecision.Allow
+            var identity = caller.ServiceRole ? PolicyDecision.Allow
                 : PolicyEvaluator.Evaluate(ram.DocumentsOf(ram.FindRole(roleName)?.Attached ?? []), action, resource);
+            decision = identity;
             if (caller.SessionPolicy is { } session)
-                decision = PolicyEvaluator.Intersect(decision, PolicyEvaluator.Evaluate([session], action, resource));
+            {
+                var sessionDecision = PolicyEvaluator.Evaluate([session], action, resource);
+                decision = PolicyEvaluator.Intersect(identity, sessionDecision);
+                // the token's policy refused: it did not allow what the role allows, or it denied
+                bySession = identity != PolicyDecision.ExplicitDeny && (sessionDecision == PolicyDecision.ExplicitDeny || (identity == PolicyDecision.Allow && sessionDecision != PolicyDecision.Allow));
+            }
             else if (caller.ServiceRole) decision = PolicyDecision.ImplicitDeny;
         }
-        return decision == PolicyDecision.Allow ? null : new Refusal(decision, action, resource, caller.AccountId, type, name);
+        return decision == PolicyDecision.Allow ? null : new Refusal(decision, action, resource, caller.AccountId, type, name, bySession);
     }
 
     /// <summary>The name of a role that a transcoding service may assume and whose policies let it read the object,
