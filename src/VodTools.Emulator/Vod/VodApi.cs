@@ -45,6 +45,7 @@ internal sealed class VodApi : RpcApi
         Action("RegisterMedia", registration.RegisterMedia);
         Action("CreateUploadVideo", upload.CreateUploadVideo);
         Action("RefreshUploadVideo", upload.RefreshUploadVideo);
+        Action("CreateUploadImage", upload.CreateUploadImage);
         Action("UploadMediaByURL", urlUpload.UploadMediaByUrl);
         Action("GetURLUploadInfos", urlUpload.GetUrlUploadInfos);
         Action("GetVideoInfo", mediaInfo.GetVideoInfo);
@@ -63,6 +64,7 @@ internal sealed class VodApi : RpcApi
         Action("UpdateVideoInfos", catalogue.UpdateVideoInfos);
         Action("GetCategories", catalogue.GetCategories);
         Action("AddCategory", catalogue.AddCategory);
+        Action("UpdateCategory", catalogue.UpdateCategory);
         Action("DeleteCategory", catalogue.DeleteCategory);
         Action("GetPlayInfo", playback.GetPlayInfo);
         Action("ListTranscodeTemplateGroup", configuration.ListTranscodeTemplateGroup);

@@ -227,4 +227,17 @@ public class CatalogueTests : IAsyncLifetime
         Assert.Equal($"https://{Location}/gone/file.mp4", (string?)mezzanine.Body["Mezzanine"]!["FileURL"]);
         Assert.Equal(5, (long)mezzanine.Body["Mezzanine"]!["Size"]!);
     }
+
+    /// <summary>UpdateCategory (alibabacloud-go/vod-20170321): CateId and CateName required, the name at most 64 bytes.</summary>
+    [Fact]
+    public async Task UpdateCategory_renames_a_category_and_refuses_an_unknown_one()
+    {
+        var cate = (long)(await _emu.VodAsync("AddCategory", P("CateName", "Flims"))).Body["Category"]!["CateId"]!;
+        Assert.Equal(HttpStatusCode.OK, (await _emu.VodAsync("UpdateCategory", P("CateId", cate.ToString(), "CateName", "Films"))).Status);
+        var read = (await _emu.VodAsync("GetCategories", P("CateId", cate.ToString()))).Body["Category"]!;
+        Assert.Equal("Films", (string?)read["CateName"]);
+        Assert.Equal("InvalidCateId.NotFound", (await _emu.VodAsync("UpdateCategory", P("CateId", "7", "CateName", "x"))).Code);
+        Assert.Equal("InvalidParameter", (await _emu.VodAsync("UpdateCategory", P("CateId", cate.ToString(), "CateName", new string('x', 65)))).Code);
+        Assert.Equal("MissingParameter", (await _emu.VodAsync("UpdateCategory", P("CateId", cate.ToString()))).Code);
+    }
 }

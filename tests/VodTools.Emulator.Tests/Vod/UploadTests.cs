@@ -101,4 +101,21 @@ public class UploadTests : MediaArchiveTests
         Assert.Equal(["SecurityToken", "AccessKeyId", "ExpireUTCTime", "AccessKeySecret", "Expiration", "Region"], auth.AsObject().Select(p => p.Key));
         Assert.Equal("3600", (string?)auth["Expiration"]);
     }
+
+    /// <summary>CreateUploadImage (alibabacloud-go/vod-20170321): ImageType default or cover (required), ImageExt png by default.</summary>
+    [Fact]
+    public async Task CreateUploadImage_hands_out_credentials_that_upload_the_image_to_its_ImageURL()
+    {
+        var created = await Emu.VodAsync("CreateUploadImage", P("ImageType", "cover", "Title", "poster"));
+        Assert.Equal(HttpStatusCode.OK, created.Status);
+        Assert.Equal(32, ((string)created.Body["ImageId"]!).Length);
+        var (bucket, key, access, _) = Decode(created);
+        Assert.EndsWith(".png", key);
+        Assert.Equal($"https://{bucket}.oss-cn-shanghai.aliyuncs.com/{key}", (string?)created.Body["ImageURL"]);
+        using var put = await Emu.OssAsync(HttpMethod.Put, bucket, key, content: new ByteArrayContent([0x89, 0x50, 0x4e, 0x47]), accessKey: access, v4: true);
+        Assert.Equal(HttpStatusCode.OK, put.StatusCode);
+        Assert.Equal("InvalidParameter", (await Emu.VodAsync("CreateUploadImage", P("ImageType", "poster"))).Code);
+        Assert.Equal("InvalidParameter", (await Emu.VodAsync("CreateUploadImage", P("ImageType", "default", "ImageExt", "bmp"))).Code);
+        Assert.Equal("MissingParameter", (await Emu.VodAsync("CreateUploadImage")).Code);
+    }
 }

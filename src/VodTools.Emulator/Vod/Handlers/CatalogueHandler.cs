@@ -234,11 +234,17 @@ internal sealed class CatalogueHandler(VodState state, VodMedia media, JobDurati
         return result;
     }
 
+    /// <summary>CateName: "The value can be up to 64 bytes in length" (AddCategoryRequest, UpdateCategoryRequest).</summary>
+    private static string CategoryName(RpcCall call)
+    {
+        string name = call.Required("CateName");
+        return Encoding.UTF8.GetByteCount(name) <= CategoryNameBytes ? name : throw RpcException.Invalid("CateName", $"At most {CategoryNameBytes} bytes.");
+    }
+
     /// <summary>Creates a category under ParentId (-1: a level-1 category). Names are not unique: a repeat makes a second one.</summary>
     public JsonObject AddCategory(RpcCall call)
     {
-        string name = call.Required("CateName");
-        if (Encoding.UTF8.GetByteCount(name) > CategoryNameBytes) throw RpcException.Invalid("CateName", $"At most {CategoryNameBytes} bytes.");
+        string name = CategoryName(call);
         string type = CategoryType(call);
         // ParentId "is required when you set Type to material": level-1 material categories are VOD's own (AddCategoryRequest)
         if (type == "material" && call.Optional("ParentId") == null) throw RpcException.Missing("ParentId");
@@ -262,6 +268,21 @@ internal sealed class CatalogueHandler(VodState state, VodMedia media, JobDurati
             state.Save(category);
             return new JsonObject { ["Category"] = CategoryJson(category, withSubTotal: false) };
         });
+    }
+
+    /// <summary>Renames a category (UpdateCategory: CateId and CateName, both required; the answer is only the RequestId).</summary>
+    public JsonObject UpdateCategory(RpcCall call)
+    {
+        long id = long.TryParse(call.Required("CateId"), NumberStyles.Integer, CultureInfo.InvariantCulture, out long n) ? n : throw RpcException.Invalid("CateId");
+        string name = CategoryName(call);
+        state.Atomically(() =>
+        {
+            var category = RequireCategory(id);
+            category.CateName = name;
+            state.Save(category);
+            return true;
+        });
+        return [];
     }
 
     /// <summary>Deletes a category with its subcategories; media in them lose their category.</summary>

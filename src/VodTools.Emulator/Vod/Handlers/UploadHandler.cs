@@ -64,7 +64,7 @@ internal sealed partial class UploadHandler(VodState state, VodStorage storage, 
             video.ReferenceId = reference;
         }
         state.SaveUpload(video, call.Now);
-        return UploadCredentials(call, video);
+        return new JsonObject { ["VideoId"] = video.VideoId }.Merge(UploadCredentials(call, video.Bucket, video.Region, video.Key));
     }
 
     /// <summary>OSS stored an object a client sent: when it is the file an upload waits for, FileUploadComplete and the
@@ -76,31 +76,58 @@ internal sealed partial class UploadHandler(VodState state, VodStorage storage, 
         transcodes.StartAuto(video, stored.LastModified);
     }
 
-    public JsonObject RefreshUploadVideo(RpcCall call) => UploadCredentials(call, state.RequireVideo(call.Required("VideoId")));
+    public JsonObject RefreshUploadVideo(RpcCall call)
+    {
+        var video = state.RequireVideo(call.Required("VideoId"));
+        return new JsonObject { ["VideoId"] = video.VideoId }.Merge(UploadCredentials(call, video.Bucket, video.Region, video.Key));
+    }
+
+    /// <summary>ImageExt: png (default), jpg, jpeg or gif; ImageType default or cover (CreateUploadImageRequest).</summary>
+    private static readonly HashSet<string> ImageExtensions = new(StringComparer.OrdinalIgnoreCase) { "png", "jpg", "jpeg", "gif" };
+
+    /// <summary>
+    /// An image's upload address and credentials (CreateUploadImage, alibabacloud-go/vod-20170321): ImageType (required:
+    /// default or cover), ImageExt (png by default, jpg, jpeg, gif); answers ImageId, ImageURL, FileURL, UploadAddress and
+    /// UploadAuth. Images are not catalogued here (no GetImageInfo; SearchMedia finds none): the emulator keeps only the file.
+    /// Its key, image/TYPE/NAME.EXT, is the emulator's choice.
+    /// </summary>
+    public JsonObject CreateUploadImage(RpcCall call)
+    {
+        string imageType = call.Required("ImageType");
+        if (imageType is not ("default" or "cover")) throw RpcException.Invalid("ImageType", "Valid values: default, cover.");
+        string extension = call.Optional("ImageExt") ?? "png";
+        if (!ImageExtensions.Contains(extension)) throw RpcException.Invalid("ImageExt", "Valid values: png, jpg, jpeg, gif.");
+        string? title = call.Optional("Title");
+        if (title != null && !Video.TitleFits(title)) throw Video.TitleTooLong();
+        var (bucket, region) = storage.ForUpload(call.Optional("StorageLocation"), call.Optional("AppId") ?? VodApp.DefaultId);
+        string imageId = RpcCall.NewId();
+        string key = $"image/{imageType}/{imageId}.{extension.ToLowerInvariant()}";
+        string url = StorageLocations.Url(bucket, region, key);
+        return new JsonObject { ["ImageId"] = imageId, ["ImageURL"] = url, ["FileURL"] = url }.Merge(UploadCredentials(call, bucket, region, key));
+    }
 
     /// <summary>UploadAddress and UploadAuth: base64 JSON naming this emulator as the OSS endpoint and a
     /// fresh STS key that works against it, its fields in the order of a real answer; with --upload-auth-seconds
     /// the key stops working sooner than it says.</summary>
-    private JsonObject UploadCredentials(RpcCall call, Video video)
+    private JsonObject UploadCredentials(RpcCall call, string bucket, string region, string key)
     {
         var expiration = call.Now.AddSeconds(UploadAuthSeconds);
         // VOD's own role, scoped to the one object (VOD's upload credentials can write only the file they were issued for)
-        string scope = $$"""{"Version":"1","Statement":[{"Effect":"Allow","Action":"oss:*","Resource":"{{AcsResource.Oss(video.Region, call.AccountId, video.Bucket, video.Key)}}"}]}""";
+        string scope = $$"""{"Version":"1","Statement":[{"Effect":"Allow","Action":"oss:*","Resource":"{{AcsResource.Oss(region, call.AccountId, bucket, key)}}"}]}""";
         var works = uploadAuthSeconds is int seconds ? call.Now.AddSeconds(seconds) : expiration;
-        var key = sts.Issue(call.AccountId, $"acs:ram::{call.AccountId}:role/aliyunvoduploadrole", "vod-upload", works, scope, serviceRole: true);
+        var issued = sts.Issue(call.AccountId, $"acs:ram::{call.AccountId}:role/aliyunvoduploadrole", "vod-upload", works, scope, serviceRole: true);
         string Base64(JsonObject o) => Convert.ToBase64String(Encoding.UTF8.GetBytes(o.ToJsonString(RpcResponse.Json)));
         return new JsonObject
         {
-            ["VideoId"] = video.VideoId,
-            ["UploadAddress"] = Base64(new JsonObject { ["Endpoint"] = call.BaseUrl, ["Bucket"] = video.Bucket, ["FileName"] = video.Key }),
+            ["UploadAddress"] = Base64(new JsonObject { ["Endpoint"] = call.BaseUrl, ["Bucket"] = bucket, ["FileName"] = key }),
             ["UploadAuth"] = Base64(new JsonObject
             {
-                ["SecurityToken"] = key.SecurityToken,
-                ["AccessKeyId"] = key.Id,
+                ["SecurityToken"] = issued.SecurityToken,
+                ["AccessKeyId"] = issued.Id,
                 ["ExpireUTCTime"] = RpcCall.Time(expiration),
-                ["AccessKeySecret"] = key.Secret,
+                ["AccessKeySecret"] = issued.Secret,
                 ["Expiration"] = UploadAuthSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                ["Region"] = video.Region,
+                ["Region"] = region,
             }),
         };
     }
