@@ -27,7 +27,8 @@ internal sealed record Refusal(PolicyDecision Decision, string Action, string Re
 internal interface IAuthorizer
 {
     /// <summary>Null when the caller may do <paramref name="action"/> on <paramref name="resource"/>, else why not.</summary>
-    Refusal? Check(AccessKey caller, string action, string resource);
+    /// <param name="conditions">what the request tells the policies' conditions</param>
+    Refusal? Check(AccessKey caller, string action, string resource, RequestConditions conditions);
 }
 
 /// <summary>The resource names (ARNs) RAM authorises on.</summary>

@@ -70,7 +70,7 @@ internal sealed class OssApi(OssState state, Store store, OssVerifier verifier, 
             {
                 var bucket = address.Bucket == null ? null : state.FindBucket(address.Bucket);
                 RequireRightEndpoint(request, address.Bucket, bucket);
-                Authorize(auth.Key!, operation.RamAction, bucket, address);
+                Authorize(auth.Key!, operation.RamAction, bucket, address, Conditions(context, request));
             }
             count?.Invoke("oss." + operation.Name); // signed requests that reached the operation, failed ones included
             await operation.Handle(_handlers, new OssCall(context, request, address.Bucket ?? "", address.Key ?? "", corruptData));
@@ -136,11 +136,11 @@ internal sealed class OssApi(OssState state, Store store, OssVerifier verifier, 
     /// EC 0003-00000301 (OSS's page for that code: "the request is denied by the STS Token Policy"; the 403 reference gives
     /// the message). All carry AccessDeniedDetail.
     /// </summary>
-    private void Authorize(AccessKey caller, string action, Bucket? bucket, OssAddress address)
+    private void Authorize(AccessKey caller, string action, Bucket? bucket, OssAddress address, RequestConditions conditions)
     {
         string resource = address.Bucket == null ? $"acs:oss:*:{accountId}:*"
             : AcsResource.Oss(bucket?.Region ?? Bucket.DefaultRegion, accountId, address.Bucket, address.Key ?? (action == "oss:DeleteObject" ? "*" : null));
-        if (authorizer!.Check(caller, action, resource) is not { } refusal) return;
+        if (authorizer!.Check(caller, action, resource, conditions) is not { } refusal) return;
         string message = refusal.BySessionPolicy ? "Access denied by authorizer's policy."
             : refusal.Decision == PolicyDecision.ExplicitDeny ? "Access denied by bucket policy."
             : address.Key != null ? "You have no right to access this object because of bucket acl."
@@ -150,6 +150,15 @@ internal sealed class OssApi(OssState state, Store store, OssVerifier verifier, 
             AccessDeniedDetail = refusal.DetailXml(),
             Ec = refusal.BySessionPolicy ? "0003-00000301" : refusal.Decision == PolicyDecision.ExplicitDeny ? "0003-00000201" : "0003-00000001",
         };
+    }
+
+    /// <summary>What an OSS request tells RAM's conditions: the common keys, and the ACL a write asks for (oss:x-oss-object-acl,
+    /// the key VOD's custom-policy examples deny on), absent when the request sets none.</summary>
+    private RequestConditions Conditions(HttpContext context, IncomingRequest request)
+    {
+        var keys = RequestConditions.Common(context.Connection.RemoteIpAddress, context.Request.IsHttps, verifier.Now);
+        keys["oss:x-oss-object-acl"] = request.Header("x-oss-object-acl") is { } acl ? [acl] : [];
+        return new RequestConditions(keys);
     }
 
     /// <summary>

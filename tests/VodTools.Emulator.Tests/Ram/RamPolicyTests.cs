@@ -210,4 +210,26 @@ public class RamPolicyTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Forbidden, wrong.StatusCode);
         Assert.Equal("AccessDenied", (string?)(await XmlAsync(wrong)).Element("Code"));
     }
+
+    /// <summary>A conditional Deny as VOD's and OSS's policy examples write them (oss:x-oss-object-acl): the emulator evaluates it
+    /// on what the request carries.</summary>
+    [Fact]
+    public async Task A_conditional_Deny_refuses_what_its_condition_names_and_nothing_else()
+    {
+        await PutObjectAsync("media", "a.mp4");
+        await _emu.RamAsync("CreateRole", P("RoleName", "writer", "AssumeRolePolicyDocument", AccountTrust));
+        await _emu.RamAsync("AttachPolicyToRole", P("RoleName", "writer", "PolicyType", "System", "PolicyName", "AliyunOSSFullAccess"));
+        const string noPublic = """{"Version":"1","Statement":[{"Effect":"Deny","Action":"oss:PutObject","Resource":"*","Condition":{"StringEquals":{"oss:x-oss-object-acl":"public-read"}}}]}""";
+        await _emu.RamAsync("CreatePolicy", P("PolicyName", "no-public", "PolicyDocument", noPublic));
+        await _emu.RamAsync("AttachPolicyToRole", P("RoleName", "writer", "PolicyType", "Custom", "PolicyName", "no-public"));
+        var c = (await _emu.StsAsync("AssumeRole", P("RoleArn", $"acs:ram::{Account}:role/writer", "RoleSessionName", "acl"))).Body["Credentials"]!;
+        var session = new AccessKey((string)c["AccessKeyId"]!, (string)c["AccessKeySecret"]!, Account, (string)c["SecurityToken"]!);
+
+        using (var plain = await _emu.OssAsync(HttpMethod.Put, "media", "b.mp4", content: new StringContent("b"), accessKey: session))
+            Assert.Equal(HttpStatusCode.OK, plain.StatusCode);
+        using var open = await _emu.OssAsync(HttpMethod.Put, "media", "c.mp4", content: new StringContent("c"), accessKey: session,
+            headers: new Dictionary<string, string> { ["x-oss-object-acl"] = "public-read" });
+        Assert.Equal(HttpStatusCode.Forbidden, open.StatusCode);
+        Assert.Equal("0003-00000201", (string?)(await XmlAsync(open)).Element("EC"));
+    }
 }
