@@ -196,3 +196,24 @@ Describe 'Categories' {
         $byChild.ListItemText | Should -Be "$($local.CateId) (Local in News desk)"
     }
 }
+
+Describe 'Set-VodCategory' {
+    It 'renames a category in place, keeps its subcategories, and emits it with its path' {
+        $parent = New-VodCategory 'Documentaires'
+        $child = New-VodCategory 'Nature' -ParentId $parent.CateId
+        $renamed = $parent | Set-VodCategory -NewName 'Documentaries' -PassThru
+        $renamed.CateId | Should -Be $parent.CateId
+        $renamed.Path | Should -Be 'Documentaries'
+        (Get-VodCategory -CateId $child.CateId).Path | Should -Be 'Documentaries/Nature'
+    }
+
+    It 'checks the name before any call and reports an unknown category without stopping' {
+        { Set-VodCategory -CateId 1 -NewName ('x' * 65) -ErrorAction Stop } | Should -Throw -ErrorId 'VodCategoryNameTooLong*'
+        $known = New-VodCategory 'Shorts'
+        @(7, $known.CateId) | ForEach-Object { [pscustomobject]@{ CateId = $_ } } |
+            Set-VodCategory -NewName 'Short films' -ErrorVariable failures -ErrorAction SilentlyContinue
+        $failures.Count | Should -Be 1
+        $failures[0].FullyQualifiedErrorId | Should -BeLike 'VodCategoryNotFound,*'
+        (Get-VodCategory -CateId $known.CateId).CateName | Should -Be 'Short films'
+    }
+}

@@ -42,7 +42,7 @@ Describe 'The seed workflow out of order, answered as the cloud answers it' {
         $refused[0].CategoryInfo.Category | Should -Be 'PermissionDenied'
         $refused[0].Exception.Message | Should -Match 'PermanentRedirect: The bucket you are attempting to access must be addressed using the specified endpoint'
         Get-OssBucket -Region cn-atlantis-1 -ErrorVariable nowhere -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
-        $nowhere[0].Exception.Message | Should -Match 'AccessDenied'
+        $nowhere[0].Exception.Message | Should -Match 'PermanentRedirect'
         (Get-OssBucket -Region cn-beijing).Name | Should -Contain 'media-archive'
     }
 }

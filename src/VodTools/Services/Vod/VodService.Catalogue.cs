@@ -217,6 +217,10 @@ namespace VodTools.Services.Vod
             }
         }
 
+        /// <summary>Renames a category (UpdateCategory). Naming it so again changes nothing, so the call is retried as a read.</summary>
+        public Task RenameCategoryAsync(long cateId, string name, CancellationToken cancellationToken) =>
+            _client.CallAsync("UpdateCategory", new[] { P("CateId", cateId.ToString(CultureInfo.InvariantCulture)), P("CateName", name) }, cancellationToken);
+
         /// <summary>VOD's code for a category id it does not know.</summary>
         public const string CategoryNotFound = "InvalidCateId.NotFound";
 
