@@ -87,7 +87,7 @@ Describe 'A bucket asked at another region''s endpoint, answered as OSS''s older
 
     AfterAll {
         Stop-VodEmulator -ProcessId $older.ProcessId
-        Set-VodContext -Endpoint $script:emulator.Url -AccessKeyId VODEMULATORKEYID -AccessKeySecret VodEmulatorSecretKey -Region cn-shanghai
+        Set-VodContext -Reset -Endpoint $script:emulator.Url -AccessKeyId VODEMULATORKEYID -AccessKeySecret VodEmulatorSecretKey -Region cn-shanghai
     }
 
     It 'is refused as PermissionDenied whichever code OSS gives, and the bucket''s own region lists it' {

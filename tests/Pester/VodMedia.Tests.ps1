@@ -263,7 +263,12 @@ Describe 'Send-VodMedia when OSS stores something other than what was sent' {
 
 Describe 'Remove-VodMedia when a CDN domain serves the bucket' {
     BeforeAll {
-        Set-VodContext -Endpoint $script:emulator.Url -AccessKeyId VODEMULATORKEYID -AccessKeySecret VodEmulatorSecretKey -Region cn-shanghai
+        # an emulator of its own: the Describe before stopped the session's
+        $script:cdn = Start-TestEmulator -SeedSample -TranscodeSeconds 600
+    }
+
+    AfterAll {
+        Stop-VodEmulator -ProcessId $cdn.ProcessId
     }
 
     It 'still names the source file by its OSS location, as GetMezzanineInfo answers the CDN URL by default' {
