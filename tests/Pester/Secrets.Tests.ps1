@@ -177,7 +177,7 @@ Describe 'Every cmdlet with -Verbose -Debug on a known secret and STS token' {
 
     It 'ran every exported cmdlet' {
         $exported = (Get-Command -Module VodTools).Name | Sort-Object
-        $exported.Count | Should -Be 55
+        $exported.Count | Should -Be 56
         ($ran | Sort-Object -Unique) | Should -Be $exported
     }
 

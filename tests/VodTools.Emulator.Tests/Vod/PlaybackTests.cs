@@ -81,6 +81,11 @@ public class PlaybackTests : IAsyncLifetime
         using (var bytes = await new HttpClient().GetAsync((string)info["PlayURL"]!))
             Assert.Equal("audio", await bytes.Content.ReadAsStringAsync());
         Assert.Equal("InvalidVideo.NoneStream", (await _emu.VodAsync("GetPlayInfo", P("VideoId", song, "Formats", "mp4"))).Code);
+        // transcoded later, it plays its own streams
+        Assert.Equal(HttpStatusCode.OK, (await _emu.VodAsync("SubmitTranscodeJobs", P("VideoId", song, "TemplateGroupId", await DefaultGroupAsync()))).Status);
+        _emu.Clock.Advance(TimeSpan.FromSeconds(11));
+        var streams = (await _emu.VodAsync("GetPlayInfo", P("VideoId", song))).Body["PlayInfoList"]!["PlayInfo"]!.AsArray();
+        Assert.Equal(["FHD", "HD", "SD"], streams.Select(p => (string)p!["Definition"]!).Order());
 
         var mov = await RegisterAsync("clip.mov", "VOD_NO_TRANSCODE");
         var none = await _emu.VodAsync("GetPlayInfo", P("VideoId", mov));

@@ -53,8 +53,10 @@ internal sealed class PlaybackHandler(VodState state, VodMedia media, TimeProvid
         string? formats = call.Optional("Formats"), definitions = call.Optional("Definition"), streamTypes = call.Optional("StreamType");
         static bool Allows(string? list, string value) =>
             list == null || list.Split(',', StringSplitOptions.TrimEntries).Contains(value, StringComparer.OrdinalIgnoreCase);
-        var streams = state.TasksOf(video.VideoId).OrderBy(t => t.CreationTime)
+        var transcoded = state.TasksOf(video.VideoId).OrderBy(t => t.CreationTime)
             .SelectMany(t => t.Jobs.Where(j => t.JobStatusAt(j, call.Now, jobs) == "TranscodeSuccess").Select(j => (Task: t, Job: j)))
+            .ToList();
+        var streams = transcoded
             .Where(s => Allows(formats, s.Job.Format) && Allows(definitions, s.Job.Definition) && Allows(streamTypes, StreamType(s.Job.Format)))
             .ToList();
         if (resultType == "Single") // the latest stream of each definition and format
@@ -66,7 +68,8 @@ internal sealed class PlaybackHandler(VodState state, VodMedia media, TimeProvid
             string completed = RpcCall.Time(jobs.EndOf(s.Task.CreationTime));
             return PlayInfo(call, s.Job.Definition, stream, s.Job.JobId, completed);
         }).ToList();
-        if (SourceFormat(video) is { } format && source != null
+        // the source plays while the media has no stream of its own (transcoded later, it plays its streams: the emulator's choice)
+        if (transcoded.Count == 0 && SourceFormat(video) is { } format && source != null
             && Allows(formats, format) && Allows(definitions, SourceDefinition) && Allows(streamTypes, StreamType(format)))
         {
             var original = VodMedia.Stream($"{video.VideoId}/{SourceDefinition.ToLowerInvariant()}/{SourceStreamName}.{format}", format, source.Size);
