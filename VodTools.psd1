@@ -52,6 +52,7 @@
         'Restore-VodEmulatorState'
         'Save-VodEmulatorState'
         'Send-VodMedia'
+        'Set-VodCategory'
         'Set-VodContext'
         'Set-VodDefaultTranscodeTemplateGroup'
         'Set-VodEmulatorFault'

@@ -43,6 +43,7 @@ namespace VodTools.Shared
             public const string Faults = "--faults";
             public const string FaultSeed = "--fault-seed";
             public const string SearchResultLimit = "--search-result-limit";
+            public const string WrongEndpointCode = "--wrong-endpoint-code";
             public const string TranscodeSeconds = "--transcode-seconds";
             public const string StsTokenSeconds = "--sts-token-seconds";
             public const string UploadAuthSeconds = "--upload-auth-seconds";

@@ -1,8 +1,8 @@
 # The catalogue after import, end to end on the emulator: Find-VodMedia by each filter and past the results SearchMedia
 # pages to without a scroll token, Compare-VodBucket closing the gap with Register-VodMedia, Set-VodMedia on 500 media,
 # and the category cmdlets. The emulator pages at most -SearchResultLimit results (Pester's -Data @{ SearchResultLimit
-# = N }; the cloud's 5,000, which bench/Invoke-FullSizeSuites.ps1 runs, take 5,100 uploads to pass); at least 100,
-# Find-VodMedia's page (a smaller limit refuses its first page).
+# = N }; the cloud's 5,000, which bench/Invoke-FullSizeSuites.ps1 runs, take 5,100 uploads to pass; at least 100).
+# Find-VodMedia scrolls 50 a page.
 param([ValidateRange(100, 5000)] [int] $SearchResultLimit = 200)
 
 BeforeAll {
@@ -40,12 +40,12 @@ Describe 'Find-VodMedia' {
     }
 
     It 'stops searching when Select-Object has enough' {
-        Get-SearchCalls (Find-VodMedia -Status Uploading -MediaType video -Verbose 4>&1) | Should -Be ([math]::Ceiling($uploads / 100))
-        # the -Verbose lines go aside, so Select-Object counts media only: at the 150th no third page is asked for
+        Get-SearchCalls (Find-VodMedia -Status Uploading -MediaType video -Verbose 4>&1) | Should -Be ([math]::Ceiling($uploads / 50)) -Because 'a scroll reads 50 a page'
+        # the -Verbose lines go aside, so Select-Object counts media only: at the 150th no fourth page is asked for
         $calls = [System.Collections.Generic.List[object]]::new()
         $found = Find-VodMedia -Status Uploading -MediaType video -Verbose 4>&1 | ForEach-Object { if ($_ -is [System.Management.Automation.VerboseRecord]) { $calls.Add($_) } else { $_ } } | Select-Object -First 150
         $found.Count | Should -Be 150
-        Get-SearchCalls $calls | Should -Be 2
+        Get-SearchCalls $calls | Should -Be 3
     }
 
     It 'matches titles exactly by wildcard although VOD''s title search is loose' {
@@ -199,5 +199,26 @@ Describe 'Categories' {
         $byChild = (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches
         $byChild.CompletionText | Should -Be "$($local.CateId)"
         $byChild.ListItemText | Should -Be "$($local.CateId) (Local in News desk)"
+    }
+}
+
+Describe 'Set-VodCategory' {
+    It 'renames a category in place, keeps its subcategories, and emits it with its path' {
+        $parent = New-VodCategory 'Documentaires'
+        $child = New-VodCategory 'Nature' -ParentId $parent.CateId
+        $renamed = $parent | Set-VodCategory -NewName 'Documentaries' -PassThru
+        $renamed.CateId | Should -Be $parent.CateId
+        $renamed.Path | Should -Be 'Documentaries'
+        (Get-VodCategory -CateId $child.CateId).Path | Should -Be 'Documentaries/Nature'
+    }
+
+    It 'checks the name before any call and reports an unknown category without stopping' {
+        { Set-VodCategory -CateId 1 -NewName ('x' * 65) -ErrorAction Stop } | Should -Throw -ErrorId 'VodCategoryNameTooLong*'
+        $known = New-VodCategory 'Shorts'
+        @(7, $known.CateId) | ForEach-Object { [pscustomobject]@{ CateId = $_ } } |
+            Set-VodCategory -NewName 'Short films' -ErrorVariable failures -ErrorAction SilentlyContinue
+        $failures.Count | Should -Be 1
+        $failures[0].FullyQualifiedErrorId | Should -BeLike 'VodCategoryNotFound,*'
+        (Get-VodCategory -CateId $known.CateId).CateName | Should -Be 'Short films'
     }
 }

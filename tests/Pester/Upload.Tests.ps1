@@ -51,7 +51,8 @@ Describe 'Send-VodMedia of a large file' {
     BeforeAll {
         $script:emulator = Start-TestEmulator
         $script:large = New-TestFile (Join-Path $TestDrive 'large/film.mp4') 200MB
-        $script:sent = Invoke-Upload { Send-VodMedia -Path $large -PartSize 8MB -ThrottleLimit 4 }
+        # without transcoding, so the media's status stays put (VOD transcodes an upload with the default group otherwise)
+        $script:sent = Invoke-Upload { Send-VodMedia -Path $large -PartSize 8MB -ThrottleLimit 4 -TemplateGroupId VOD_NO_TRANSCODE }
         $script:afterFirst = Get-Stats
     }
 
@@ -66,7 +67,7 @@ Describe 'Send-VodMedia of a large file' {
         $afterFirst.'oss.CompleteMultipartUpload' | Should -Be 1
         $afterFirst.peakConcurrentRequests | Should -BeIn (2..4)
         (Get-VodMezzanine -MediaId $sent.Media[0].MediaId).Size | Should -Be 200MB
-        (Get-VodMedia -MediaId $sent.Media[0].MediaId).Status | Should -Be 'UploadSucc'
+        (Get-VodMedia -MediaId $sent.Media[0].MediaId).Status | Should -Be 'Normal'
         "$large.vodupload" | Should -Not -Exist
     }
 
@@ -75,7 +76,7 @@ Describe 'Send-VodMedia of a large file' {
         $again.Errors | Should -BeNullOrEmpty
         $again.Media.MediaId | Should -Be $sent.Media[0].MediaId
         $again.Media.NewRegister | Should -BeFalse
-        $again.Warnings | Should -Be "'film.mp4' was uploaded before, as media $($sent.Media[0].MediaId) (UploadSucc): it is not sent again."
+        $again.Warnings | Should -Be "'film.mp4' was uploaded before, as media $($sent.Media[0].MediaId) (Normal): it is not sent again."
         $stats = Get-Stats
         $stats.videos.Count | Should -Be 1
         $stats.'oss.UploadPart' | Should -Be 25

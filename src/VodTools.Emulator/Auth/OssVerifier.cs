@@ -10,6 +10,9 @@ namespace VodTools.Emulator.Auth;
 /// The resource is always /bucket/key, whatever the addressing style.</summary>
 internal sealed class OssVerifier(IKeyResolver keys, TimeProvider clock)
 {
+    /// <summary>The time signatures are checked against (the emulator's clock).</summary>
+    public DateTimeOffset Now => clock.GetUtcNow();
+
     public const string V4Algorithm = "OSS4-HMAC-SHA256";
     private const string UnsignedPayload = "UNSIGNED-PAYLOAD";
 

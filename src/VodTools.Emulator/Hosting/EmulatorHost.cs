@@ -49,7 +49,7 @@ public sealed class EmulatorHost : IAsyncDisposable
                 options.RealQuota ? new QuotaLimiter(options.Clock) : null, options.Clock, Count, authorizer);
             var targets = _rpc.Actions.Concat(OssOperation.All.Select(o => o.Name)).ToList();
             _faults = options.Faults == null ? new FaultPlan(targets, options.FaultSeed) : FaultPlan.Parse(options.Faults, options.FaultSeed, targets);
-            _oss = new OssApi(oss, _store, new OssVerifier(keys, options.Clock), options.AccountId, authorizer, Count);
+            _oss = new OssApi(oss, _store, new OssVerifier(keys, options.Clock), options.AccountId, authorizer, Count, options.WrongEndpointCode);
             oss.RemoveOrphanBodies();
             oss.Committed = vod.ObjectCommitted;
             if (options.SeedSample) SampleData.Seed(_store, options.Clock.GetUtcNow());

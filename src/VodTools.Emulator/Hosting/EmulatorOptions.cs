@@ -33,6 +33,9 @@ public sealed class EmulatorOptions
     /// limit with fewer media.</summary>
     public int SearchResultLimit { get; set; } = CatalogueHandler.CloudSearchResultLimit;
     public double TranscodeSeconds { get; set; } = 5;
+    /// <summary>The code of OSS's 403 for a bucket addressed at another region's endpoint: PermanentRedirect, as the current
+    /// "HTTP 403 errors" reference lists it, or AccessDenied, as its older pages did.</summary>
+    public string WrongEndpointCode { get; set; } = Oss.OssApi.PermanentRedirect;
     /// <summary>Caps the lifetime of the STS tokens AssumeRole issues (tests of credential refresh); null = as asked.</summary>
     public int? StsTokenSeconds { get; set; }
     /// <summary>Makes VOD's upload credentials stop working after this many seconds while UploadAuth still states the
@@ -81,6 +84,8 @@ public sealed class EmulatorOptions
           --search-result-limit N  how many records SearchMedia pages without a ScrollToken (1 to 5000; default 5000,
                                    the cloud's), to reach the limit with fewer media
           --transcode-seconds N    how long a simulated transcode/snapshot job runs (default 5)
+          --wrong-endpoint-code C  OSS's code for a bucket asked at another region's endpoint: PermanentRedirect
+                                   (default, the current reference) or AccessDenied (older pages); both 403
           --sts-token-seconds N    cap the lifetime of STS tokens (to test credential refresh; the cloud's minimum is 900)
           --upload-auth-seconds N  VOD's upload credentials stop working after N seconds, though UploadAuth still says 3000
                                    (to test an upload that OSS refuses mid-way with SecurityTokenExpired)
@@ -124,6 +129,7 @@ public sealed class EmulatorOptions
                 case Flags.FaultSeed: options.FaultSeed = ParseInt(Next(), arg); break;
                 case Flags.SearchResultLimit: options.SearchResultLimit = ParseInt(Next(), arg); break;
                 case Flags.TranscodeSeconds: options.TranscodeSeconds = ParseDouble(Next(), arg); break;
+                case Flags.WrongEndpointCode: options.WrongEndpointCode = Next(); break;
                 case Flags.StsTokenSeconds: options.StsTokenSeconds = ParseInt(Next(), arg); break;
                 case Flags.UploadAuthSeconds: options.UploadAuthSeconds = ParseInt(Next(), arg); break;
                 case Flags.ParentPid: options.ParentPid = ParseInt(Next(), arg); break;
@@ -155,6 +161,8 @@ public sealed class EmulatorOptions
         if (FaultSeed is < 0) throw new ArgumentException("--fault-seed must be 0 or more");
         if (SearchResultLimit is < 1 or > CatalogueHandler.CloudSearchResultLimit)
             throw new ArgumentException($"--search-result-limit must be 1..{CatalogueHandler.CloudSearchResultLimit}");
+        if (WrongEndpointCode is not (Oss.OssApi.PermanentRedirect or Oss.OssApi.AccessDenied))
+            throw new ArgumentException($"--wrong-endpoint-code must be {Oss.OssApi.PermanentRedirect} or {Oss.OssApi.AccessDenied}");
         if ((SeedDir == null) != (SeedBucket == null)) throw new ArgumentException("--seed-dir and --seed-bucket go together");
         if (SeedDir != null && !Directory.Exists(SeedDir)) throw new ArgumentException($"--seed-dir: no folder {SeedDir}");
         if (SeedBucket != null && !Oss.BucketHandler.IsBucketName(SeedBucket)) throw new ArgumentException($"--seed-bucket: \"{SeedBucket}\" is not a valid bucket name");
@@ -209,6 +217,7 @@ public sealed class EmulatorOptions
             case "faultseed": FaultSeed = p.Value.GetInt32(); break;
             case "searchresultlimit": SearchResultLimit = p.Value.GetInt32(); break;
             case "transcodeseconds": TranscodeSeconds = p.Value.GetDouble(); break;
+            case "wrongendpointcode": WrongEndpointCode = p.Value.GetString()!; break;
             case "uploadauthseconds": UploadAuthSeconds = p.Value.GetInt32(); break;
             case "accesskeyid": AccessKeyId = p.Value.GetString()!; break;
             case "accesskeysecret": AccessKeySecret = p.Value.GetString()!; break;

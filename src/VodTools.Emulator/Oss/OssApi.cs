@@ -15,8 +15,13 @@ namespace VodTools.Emulator.Oss;
 /// <param name="authorizer">RAM's verdict on each request, and the check that a bucket is addressed at its region's
 /// endpoint; null with --lenient</param>
 /// <param name="count">counts each OSS operation served, for /_emulator/stats</param>
-internal sealed class OssApi(OssState state, Store store, OssVerifier verifier, string accountId, IAuthorizer? authorizer = null, Action<string>? count = null)
+/// <param name="wrongEndpointCode">the code of the 403 for a bucket asked at another region's endpoint (--wrong-endpoint-code)</param>
+internal sealed class OssApi(OssState state, Store store, OssVerifier verifier, string accountId, IAuthorizer? authorizer = null, Action<string>? count = null,
+    string wrongEndpointCode = OssApi.PermanentRedirect)
 {
+    /// <summary>The codes OSS has answered a request at the wrong region's endpoint with (both with status 403).</summary>
+    public const string PermanentRedirect = "PermanentRedirect", AccessDenied = "AccessDenied";
+
     /// <summary>EC codes the cloud attaches to errors (only the ones OSS's error pages record).</summary>
     private static readonly Dictionary<string, string> ErrorCodes = new()
     {
@@ -65,7 +70,7 @@ internal sealed class OssApi(OssState state, Store store, OssVerifier verifier, 
             {
                 var bucket = address.Bucket == null ? null : state.FindBucket(address.Bucket);
                 RequireRightEndpoint(request, address.Bucket, bucket);
-                Authorize(auth.Key!, operation.RamAction, bucket, address);
+                Authorize(auth.Key!, operation.RamAction, bucket, address, Conditions(context, request));
             }
             count?.Invoke("oss." + operation.Name); // signed requests that reached the operation, failed ones included
             await operation.Handle(_handlers, new OssCall(context, request, address.Bucket ?? "", address.Key ?? "", corruptData));
@@ -98,18 +103,19 @@ internal sealed class OssApi(OssState state, Store store, OssVerifier verifier, 
     };
 
     /// <summary>
-    /// OSS answers a request sent to another region's endpoint (or to a region OSS does not have) with 403 AccessDenied
-    /// naming the bucket and the endpoint to use (OSS "HTTP status code 403": "The bucket you are attempting to access
-    /// must be addressed using the specified endpoint"; the Endpoint element as real OSS answers carry it).
+    /// OSS answers a request sent to another region's endpoint (or to a region OSS does not have) with 403 naming the bucket
+    /// and the endpoint to use: code PermanentRedirect in the current "HTTP 403 errors" reference ("The bucket you are
+    /// attempting to access must be addressed using the specified endpoint..."), AccessDenied in its older "HTTP status code
+    /// 403" page; --wrong-endpoint-code picks one. The Endpoint element as real OSS answers carry it.
     /// </summary>
-    private static void RequireRightEndpoint(IncomingRequest request, string? name, Bucket? bucket)
+    private void RequireRightEndpoint(IncomingRequest request, string? name, Bucket? bucket)
     {
         string? region = OssAddress.RegionAddressed(request);
         if (region == null || (bucket == null ? OssRegions.Contains(region) : bucket.Region == region)) return;
         var extra = new List<(string, string)>();
         if (name != null) extra.Add(("Bucket", name));
         if (bucket != null) extra.Add(("Endpoint", bucket.Endpoint));
-        throw new OssException(403, "AccessDenied",
+        throw new OssException(403, wrongEndpointCode,
             "The bucket you are attempting to access must be addressed using the specified endpoint. Please send all future requests to this endpoint.", [.. extra]);
     }
 
@@ -126,21 +132,33 @@ internal sealed class OssApi(OssState state, Store store, OssVerifier verifier, 
     /// RAM's verdict on the request (an identity policy names OSS resources acs:oss:*:*:bucket and acs:oss:*:*:bucket/key).
     /// A Deny answers "Access denied by bucket policy." with EC 0003-00000201 (OSS's page for that code); no Allow answers
     /// the classic AccessDenied of an unauthorised RAM identity, per object or per bucket (OSS "HTTP status code 403",
-    /// 0003-00000001). Both carry AccessDeniedDetail.
+    /// 0003-00000001); a refusal by the session policy of an STS token answers "Access denied by authorizer's policy." with
+    /// EC 0003-00000301 (OSS's page for that code: "the request is denied by the STS Token Policy"; the 403 reference gives
+    /// the message). All carry AccessDeniedDetail.
     /// </summary>
-    private void Authorize(AccessKey caller, string action, Bucket? bucket, OssAddress address)
+    private void Authorize(AccessKey caller, string action, Bucket? bucket, OssAddress address, RequestConditions conditions)
     {
         string resource = address.Bucket == null ? $"acs:oss:*:{accountId}:*"
             : AcsResource.Oss(bucket?.Region ?? Bucket.DefaultRegion, accountId, address.Bucket, address.Key ?? (action == "oss:DeleteObject" ? "*" : null));
-        if (authorizer!.Check(caller, action, resource) is not { } refusal) return;
-        string message = refusal.Decision == PolicyDecision.ExplicitDeny ? "Access denied by bucket policy."
+        if (authorizer!.Check(caller, action, resource, conditions) is not { } refusal) return;
+        string message = refusal.BySessionPolicy ? "Access denied by authorizer's policy."
+            : refusal.Decision == PolicyDecision.ExplicitDeny ? "Access denied by bucket policy."
             : address.Key != null ? "You have no right to access this object because of bucket acl."
             : "The bucket you access does not belong to you.";
         throw new OssException(403, "AccessDenied", message)
         {
             AccessDeniedDetail = refusal.DetailXml(),
-            Ec = refusal.Decision == PolicyDecision.ExplicitDeny ? "0003-00000201" : "0003-00000001",
+            Ec = refusal.BySessionPolicy ? "0003-00000301" : refusal.Decision == PolicyDecision.ExplicitDeny ? "0003-00000201" : "0003-00000001",
         };
+    }
+
+    /// <summary>What an OSS request tells RAM's conditions: the common keys, and the ACL a write asks for (oss:x-oss-object-acl,
+    /// the key VOD's custom-policy examples deny on), absent when the request sets none.</summary>
+    private RequestConditions Conditions(HttpContext context, IncomingRequest request)
+    {
+        var keys = RequestConditions.Common(context.Connection.RemoteIpAddress, context.Request.IsHttps, verifier.Now);
+        keys["oss:x-oss-object-acl"] = request.Header("x-oss-object-acl") is { } acl ? [acl] : [];
+        return new RequestConditions(keys);
     }
 
     /// <summary>

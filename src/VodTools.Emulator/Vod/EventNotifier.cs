@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 using System.Threading.Channels;
 using VodTools.Emulator.Oss;
 using VodTools.Emulator.Rpc;
@@ -16,7 +15,7 @@ namespace VodTools.Emulator.Vod;
 /// in the background, in order, three tries each, and only to loopback addresses (<see cref="LoopbackHttp"/>). Transcodes
 /// and snapshots are watched for their end only when their app has an HTTP callback set.
 /// </summary>
-internal sealed partial class EventNotifier(VodState state, VodMedia media, TimeProvider clock, JobDuration jobs)
+internal sealed class EventNotifier(VodState state, VodMedia media, TimeProvider clock, JobDuration jobs)
 {
     /// <summary>Tries per event: the cloud's retry policy is not published.</summary>
     private const int CallbackTries = 3;
@@ -25,9 +24,6 @@ internal sealed partial class EventNotifier(VodState state, VodMedia media, Time
     /// <summary>Transcode tasks and snapshot jobs whose end is yet to be announced, by id.</summary>
     private readonly ConcurrentDictionary<string, Func<DateTimeOffset, bool>> _watches = new();
     private int _watching;
-
-    [GeneratedRegex(@"^sv/[0-9a-f]{8}/(?<id>[0-9a-f]{32})\.")]
-    private static partial Regex UploadKey();
 
     /// <summary>Starts sending what is queued.</summary>
     public void Start() => _ = Task.Run(SendCallbacksAsync);
@@ -82,19 +78,28 @@ internal sealed partial class EventNotifier(VodState state, VodMedia media, Time
         ["Status"] = success ? "success" : "fail",
     };
 
+    /// <summary>Extend: "the user-defined parameter that is returned in the pass-through mode in callbacks" (every event
+    /// page), the Extend of the request's UserData; a string as it is, any other JSON as its text (the event pages show a
+    /// string; the emulator's choice for an object).</summary>
+    private static JsonObject WithExtend(JsonObject body, string userData)
+    {
+        if (userData.Length == 0) return body;
+        try
+        {
+            if (JsonNode.Parse(userData) is JsonObject data && data["Extend"] is { } extend)
+                body["Extend"] = extend is JsonValue value && value.TryGetValue(out string? text) ? text : extend.ToJsonString(RpcResponse.Json);
+        }
+        catch (System.Text.Json.JsonException)
+        {
+        }
+        return body;
+    }
+
     private static void AddFailure(JsonObject body, (string Code, string Message)? failure)
     {
         if (failure is not { } f) return;
         body["ErrorCode"] = f.Code;
         body["ErrorMessage"] = f.Message;
-    }
-
-    /// <summary>OSS stored an object: when it is the file of an upload (CreateUploadVideo's key), FileUploadComplete.</summary>
-    public void ObjectCommitted(StoredObject stored)
-    {
-        var match = UploadKey().Match(stored.Key);
-        if (match.Success && state.FindVideo(match.Groups["id"].Value) is { } video && video.Bucket == stored.Bucket && video.Key == stored.Key)
-            FileUploaded(video, stored.Size, stored.LastModified);
     }
 
     /// <summary>FileUploadComplete: a media's file arrived (an upload, or a URL pull).</summary>
@@ -103,12 +108,13 @@ internal sealed partial class EventNotifier(VodState state, VodMedia media, Time
         var body = Event("FileUploadComplete", video.VideoId, true, at);
         body["Size"] = size;
         body["FileUrl"] = video.FileURL;
-        Notify(video.AppId, body);
+        Notify(video.AppId, WithExtend(body, video.UserData));
     }
 
     public void UrlUploadFinished(UrlUploadJob job)
     {
         var body = Event("UploadByURLComplete", job.MediaId, job.Status == "SUCCESS", job.CompleteTime ?? job.CreationTime);
+        if (job.MediaId.Length == 0) body.Remove("VideoId"); // a failed pull has no video: the reference's example has no VideoId
         body["JobId"] = job.JobId;
         body["SourceURL"] = job.SourceUrl;
         if (job.Status == "SUCCESS") body["Size"] = job.FileSize.ToString(CultureInfo.InvariantCulture);
@@ -117,7 +123,7 @@ internal sealed partial class EventNotifier(VodState state, VodMedia media, Time
             body["ErrorCode"] = job.ErrorCode;
             body["ErrorMessage"] = job.ErrorMessage;
         }
-        Notify(job.AppId, body);
+        Notify(job.AppId, WithExtend(body, job.UserData));
     }
 
     /// <summary>Announces the task's end when it comes: a StreamTranscodeComplete per job, then TranscodeComplete.</summary>
@@ -130,10 +136,10 @@ internal sealed partial class EventNotifier(VodState state, VodMedia media, Time
             var at = jobs.EndOf(task.CreationTime);
             var streams = task.Jobs.Select(job => StreamInfo(video, task, job)).ToList();
             foreach (var stream in streams)
-                Notify(video.AppId, Event("StreamTranscodeComplete", video.VideoId, (string?)stream["Status"] == "success", at).Merge(stream.DeepClone().AsObject()));
+                Notify(video.AppId, WithExtend(Event("StreamTranscodeComplete", video.VideoId, (string?)stream["Status"] == "success", at).Merge(stream.DeepClone().AsObject()), task.UserData));
             var done = Event("TranscodeComplete", video.VideoId, streams.Any(s => (string?)s["Status"] == "success"), at);
             done["StreamInfos"] = new JsonArray(streams.Select(s => (JsonNode)s.DeepClone()).ToArray());
-            Notify(video.AppId, done);
+            Notify(video.AppId, WithExtend(done, task.UserData));
             return true;
         });
     }
@@ -175,9 +181,22 @@ internal sealed partial class EventNotifier(VodState state, VodMedia media, Time
             if (!jobs.DoneAt(job.CreationTime, now)) return false;
             var body = Event("SnapshotComplete", video.VideoId, job.Failure == null, jobs.EndOf(job.CreationTime));
             body["SubType"] = "SpecifiedTime";
-            if (job.Failure == null) body["CoverUrl"] = job.ImageUrl(video, 1);
+            if (job.Failure == null)
+            {
+                body["CoverUrl"] = job.ImageUrl(video, 1);
+                // SnapshotInfos as the SnapshotComplete event page lists them
+                body["SnapshotInfos"] = new JsonArray(new JsonObject
+                {
+                    ["Status"] = "success",
+                    ["SnapshotType"] = job.Regular + "Snapshot",
+                    ["SnapshotCount"] = job.Count,
+                    ["SnapshotFormat"] = job.NameFormat(video),
+                    ["SnapshotRegular"] = video.UrlOf(job.NameFormat(video)),
+                    ["JobId"] = job.JobId,
+                });
+            }
             AddFailure(body, job.Failure);
-            Notify(video.AppId, body);
+            Notify(video.AppId, WithExtend(body, job.UserData));
             return true;
         });
     }

@@ -16,7 +16,7 @@ internal sealed class VodApi : RpcApi
     private readonly VodState _state;
     private readonly ConfigurationHandler _configuration;
     private readonly PlaybackHandler _playback;
-    private readonly EventNotifier _events;
+    private readonly UploadHandler _upload;
 
     /// <param name="jobSeconds">how long a simulated transcode or snapshot job runs (--transcode-seconds)</param>
     /// <param name="authorizer">checks that media come from the app's storage and that transcoding may read them; null with --lenient</param>
@@ -29,10 +29,10 @@ internal sealed class VodApi : RpcApi
         var jobs = new JobDuration(TimeSpan.FromSeconds(jobSeconds));
         var media = new VodMedia(state, buckets, jobs);
         var storage = new VodStorage(state, buckets, accountId, authorizer);
-        var events = _events = new EventNotifier(state, media, clock, jobs);
+        var events = new EventNotifier(state, media, clock, jobs);
         var transcode = new TranscodeHandler(state, media, storage, events, jobs);
         var registration = new RegistrationHandler(state, buckets, storage, transcode);
-        var upload = new UploadHandler(state, storage, sts, uploadAuthSeconds);
+        var upload = _upload = new UploadHandler(state, storage, sts, transcode, events, uploadAuthSeconds);
         var urlUpload = new UrlUploadHandler(state, buckets, storage, transcode, events, clock);
         var mediaInfo = new MediaHandler(state, media, buckets, jobs);
         var snapshot = new SnapshotHandler(state, media, storage, events, jobs);
@@ -45,6 +45,7 @@ internal sealed class VodApi : RpcApi
         Action("RegisterMedia", registration.RegisterMedia);
         Action("CreateUploadVideo", upload.CreateUploadVideo);
         Action("RefreshUploadVideo", upload.RefreshUploadVideo);
+        Action("CreateUploadImage", upload.CreateUploadImage);
         Action("UploadMediaByURL", urlUpload.UploadMediaByUrl);
         Action("GetURLUploadInfos", urlUpload.GetUrlUploadInfos);
         Action("GetVideoInfo", mediaInfo.GetVideoInfo);
@@ -63,6 +64,7 @@ internal sealed class VodApi : RpcApi
         Action("UpdateVideoInfos", catalogue.UpdateVideoInfos);
         Action("GetCategories", catalogue.GetCategories);
         Action("AddCategory", catalogue.AddCategory);
+        Action("UpdateCategory", catalogue.UpdateCategory);
         Action("DeleteCategory", catalogue.DeleteCategory);
         Action("GetPlayInfo", playback.GetPlayInfo);
         Action("ListTranscodeTemplateGroup", configuration.ListTranscodeTemplateGroup);
@@ -90,8 +92,8 @@ internal sealed class VodApi : RpcApi
     /// <summary>Creates the default app and template group the first time the emulator runs on a data folder (or after a reset).</summary>
     public void EnsureDefaults() => _configuration.EnsureDefaults();
 
-    /// <summary>OSS stored an object a client sent: when it is an upload's file, VOD announces it.</summary>
-    public void ObjectCommitted(StoredObject stored) => _events.ObjectCommitted(stored);
+    /// <summary>OSS stored an object a client sent: when it is an upload's file, VOD announces and transcodes it.</summary>
+    public void ObjectCommitted(StoredObject stored) => _upload.FileArrived(stored);
 
     /// <summary>For a request under /_play/: the source object whose bytes the stream is (see <see cref="PlaybackHandler.PlaybackSource"/>); null for any other path.</summary>
     public (string Bucket, string? Key)? PlaybackSource(string path) => _playback.PlaybackSource(path);

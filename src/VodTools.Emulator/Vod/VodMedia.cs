@@ -24,12 +24,12 @@ internal sealed class VodMedia(VodState state, IOssBuckets buckets, JobDuration 
     /// <summary>A plausible duration for a fake media file: its size at 1 Mbit/s.</summary>
     public static float DurationOf(long size) => MathF.Round(size / 125000f, 3);
 
-    public OutputStream StreamOf(Video video, TranscodeJob job)
-    {
-        long size = SourceOf(video)?.Size ?? 0;
-        return new OutputStream($"{video.VideoId}/{job.Definition.ToLowerInvariant()}/{job.JobId}.{job.Format}", job.Format,
-            DurationOf(size).ToString(CultureInfo.InvariantCulture), size, "1000", "25", 1280, 720);
-    }
+    public OutputStream StreamOf(Video video, TranscodeJob job) =>
+        Stream($"{video.VideoId}/{job.Definition.ToLowerInvariant()}/{job.JobId}.{job.Format}", job.Format, SourceOf(video)?.Size ?? 0);
+
+    /// <summary>A simulated stream at <paramref name="key"/>: as long as its source, 720p at 1 Mbit/s and 25 fps.</summary>
+    public static OutputStream Stream(string key, string format, long size) =>
+        new(key, format, DurationOf(size).ToString(CultureInfo.InvariantCulture), size, "1000", "25", 1280, 720);
 
     /// <summary>The snapshot images of a video's finished, successful snapshot jobs (not stored, only named).</summary>
     public IEnumerable<string> SnapshotUrls(Video video, DateTimeOffset now) =>

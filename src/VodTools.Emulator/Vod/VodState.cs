@@ -13,6 +13,8 @@ internal sealed class VodState
     public const string VideoIdField = nameof(TranscodeTask.VideoId);
 
     private const string FileKind = "vod-file-url";
+    /// <summary>The media whose file an upload or a URL pull puts at a key of VOD's storage.</summary>
+    private const string UploadFileKind = "vod-upload-file";
     private const string ReferenceKind = "vod-reference-id";
     private const string SessionKind = "vod-session";
     /// <summary>A job's task, so GetTranscodeTask by JobIds reads only the tasks asked for.</summary>
@@ -46,6 +48,7 @@ internal sealed class VodState
     public void Remove(Video video)
     {
         _store.Delete(FileKind, FileIdentity(video.Bucket, video.Key));
+        _store.Delete(UploadFileKind, FileIdentity(video.Bucket, video.Key));
         if (video.ReferenceId.Length > 0) _store.Delete(ReferenceKind, video.ReferenceId);
         foreach (var task in TasksOf(video.VideoId)) _store.Delete(TranscodeTask.Kind, task.TranscodeTaskId);
         foreach (var job in SnapshotsOf(video.VideoId)) _store.Delete(SnapshotJob.Kind, job.JobId);
@@ -60,6 +63,21 @@ internal sealed class VodState
     /// <summary>Records that a file is registered as this media; false when it already is (by a concurrent call).</summary>
     public bool TryRegister(string bucket, string key, string videoId, DateTimeOffset now) =>
         _store.TryAdd(FileKind, FileIdentity(bucket, key), new IndexEntry(videoId, now));
+
+    /// <summary>The media an upload (CreateUploadVideo) or a URL pull waits for at this key, or null.</summary>
+    public Video? UploadedVideoOf(string bucket, string key) =>
+        _store.Get<IndexEntry>(UploadFileKind, FileIdentity(bucket, key)) is { } entry ? FindVideo(entry.Id) : null;
+
+    /// <summary>Saves a media that gets its file by an upload or a URL pull, and remembers where the file goes.</summary>
+    public void SaveUpload(Video video, DateTimeOffset now)
+    {
+        Save(video);
+        _store.Put(UploadFileKind, FileIdentity(video.Bucket, video.Key), new IndexEntry(video.VideoId, now));
+    }
+
+    /// <summary>The group a media gets when a call names none: the default group (SetDefaultTranscodeTemplateGroup), which
+    /// may be VOD_NO_TRANSCODE.</summary>
+    public string DefaultGroupId() => Settings()?.DefaultTemplateGroupId is { Length: > 0 } id ? id : TemplateGroup.NoTranscodeId;
 
     public Video? VideoOfReference(string referenceId) =>
         _store.Get<IndexEntry>(ReferenceKind, referenceId) is { } entry ? FindVideo(entry.Id) : null;

@@ -60,6 +60,11 @@ namespace VodTools.Commands
         [ValidateRange(1, 5000)]
         public int? SearchResultLimit { get; set; }
 
+        /// <summary>The code of OSS's 403 for a bucket asked at another region's endpoint: PermanentRedirect (the default, as OSS's current reference lists it) or AccessDenied (as its older pages did), to rehearse either.</summary>
+        [Parameter]
+        [ValidateSet("PermanentRedirect", "AccessDenied")]
+        public string? WrongEndpointCode { get; set; }
+
         /// <summary>How long a simulated transcode or snapshot job runs, in seconds. Default 5.</summary>
         [Parameter]
         [ValidateRange(0, 86400)]
@@ -104,7 +109,7 @@ namespace VodTools.Commands
                 System.IO.Path.GetDirectoryName(typeof(StartVodEmulatorCommand).Assembly.Location)!));
             var settings = new EmulatorSettings
             {
-                Port = Port, InMemory = InMemory, SeedSample = SeedSample, Quota = Quota, Faults = Faults, FaultSeed = FaultSeed, SearchResultLimit = SearchResultLimit,
+                Port = Port, InMemory = InMemory, SeedSample = SeedSample, Quota = Quota, Faults = Faults, FaultSeed = FaultSeed, SearchResultLimit = SearchResultLimit, WrongEndpointCode = WrongEndpointCode,
                 TranscodeSeconds = TranscodeSeconds, StsTokenSeconds = StsTokenSeconds, Lenient = Lenient, UploadAuthSeconds = UploadAuthSeconds,
                 ParentProcessId = Detach ? null : (int?)System.Diagnostics.Process.GetCurrentProcess().Id,
             };

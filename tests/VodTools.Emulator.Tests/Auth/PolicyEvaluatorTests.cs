@@ -86,4 +86,43 @@ public class PolicyEvaluatorTests
         Assert.Equal(PolicyDecision.Allow, PolicyEvaluator.Evaluate([Doc("AliyunSTSAssumeRoleAccess")], "sts:AssumeRole", "acs:ram:*:1:role/x"));
         Assert.Equal(PolicyDecision.Allow, PolicyEvaluator.Evaluate([Doc("AliyunRAMFullAccess")], "ram:AttachPolicyToRole", "acs:ram:*:1:role/x"));
     }
+
+    private static RequestConditions From(string ip, string acl = "", bool secure = false) =>
+        new(new Dictionary<string, string[]>(RequestConditions.Common(System.Net.IPAddress.Parse(ip), secure, DateTimeOffset.Parse("2026-06-01T00:00:00Z")))
+        {
+            ["oss:x-oss-object-acl"] = acl.Length == 0 ? [] : [acl],
+        });
+
+    /// <summary>RAM's condition operators on the keys a request carries; a Deny that cannot be evaluated applies, an Allow not.</summary>
+    [Fact]
+    public void Conditions_are_evaluated_and_a_Deny_that_cannot_be_applies()
+    {
+        const string all = """{"Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}""";
+        const string office = """{"Statement":[{"Effect":"Deny","Action":"vod:*","Resource":"*","Condition":{"NotIpAddress":{"acs:SourceIp":["42.160.1.0/24","127.0.0.1"]}}}]}""";
+        Assert.Equal(PolicyDecision.Allow, PolicyEvaluator.Evaluate([all, office], "vod:GetVideoInfo", Vod, From("127.0.0.1")));
+        Assert.Equal(PolicyDecision.Allow, PolicyEvaluator.Evaluate([all, office], "vod:GetVideoInfo", Vod, From("42.160.1.9")));
+        Assert.Equal(PolicyDecision.ExplicitDeny, PolicyEvaluator.Evaluate([all, office], "vod:GetVideoInfo", Vod, From("10.0.0.1")));
+
+        const string noPublic = """{"Statement":[{"Effect":"Deny","Action":"oss:PutObject","Resource":"*","Condition":{"StringEquals":{"oss:x-oss-object-acl":["public-read","public-read-write"]}}}]}""";
+        Assert.Equal(PolicyDecision.ExplicitDeny, PolicyEvaluator.Evaluate([all, noPublic], "oss:PutObject", "acs:oss:*:1:b/k", From("127.0.0.1", "public-read")));
+        Assert.Equal(PolicyDecision.Allow, PolicyEvaluator.Evaluate([all, noPublic], "oss:PutObject", "acs:oss:*:1:b/k", From("127.0.0.1", "private")));
+        Assert.Equal(PolicyDecision.Allow, PolicyEvaluator.Evaluate([all, noPublic], "oss:PutObject", "acs:oss:*:1:b/k", From("127.0.0.1")));
+
+        const string httpsOnly = """{"Statement":[{"Effect":"Deny","Action":"*","Resource":"*","Condition":{"Bool":{"acs:SecureTransport":"false"}}}]}""";
+        Assert.Equal(PolicyDecision.ExplicitDeny, PolicyEvaluator.Evaluate([all, httpsOnly], "vod:GetVideoInfo", Vod, From("127.0.0.1")));
+        Assert.Equal(PolicyDecision.Allow, PolicyEvaluator.Evaluate([all, httpsOnly], "vod:GetVideoInfo", Vod, From("127.0.0.1", secure: true)));
+
+        const string until = """{"Statement":[{"Effect":"Allow","Action":"*","Resource":"*","Condition":{"DateLessThan":{"acs:CurrentTime":"2026-12-31T23:59:59Z"}}}]}""";
+        Assert.Equal(PolicyDecision.Allow, PolicyEvaluator.Evaluate([until], "vod:GetVideoInfo", Vod, From("127.0.0.1")));
+        const string after = """{"Statement":[{"Effect":"Allow","Action":"*","Resource":"*","Condition":{"DateGreaterThan":{"acs:CurrentTime":"2026-12-31T23:59:59Z"}}}]}""";
+        Assert.Equal(PolicyDecision.ImplicitDeny, PolicyEvaluator.Evaluate([after], "vod:GetVideoInfo", Vod, From("127.0.0.1")));
+
+        // a key or operator the emulator cannot evaluate: the Deny applies, the Allow does not
+        const string vpcDeny = """{"Statement":[{"Effect":"Deny","Action":"*","Resource":"*","Condition":{"StringNotEquals":{"acs:SourceVpc":"vpc-1"}}}]}""";
+        Assert.Equal(PolicyDecision.ExplicitDeny, PolicyEvaluator.Evaluate([all, vpcDeny], "vod:GetVideoInfo", Vod, From("127.0.0.1")));
+        const string vpcAllow = """{"Statement":[{"Effect":"Allow","Action":"*","Resource":"*","Condition":{"StringEquals":{"acs:SourceVpc":"vpc-1"}}}]}""";
+        Assert.Equal(PolicyDecision.ImplicitDeny, PolicyEvaluator.Evaluate([vpcAllow], "vod:GetVideoInfo", Vod, From("127.0.0.1")));
+        const string oddOperator = """{"Statement":[{"Effect":"Deny","Action":"*","Resource":"*","Condition":{"ArnLike":{"acs:SourceIp":"x"}}}]}""";
+        Assert.Equal(PolicyDecision.ExplicitDeny, PolicyEvaluator.Evaluate([all, oddOperator], "vod:GetVideoInfo", Vod, From("127.0.0.1")));
+    }
 }

@@ -110,7 +110,13 @@ public class RamPolicyTests : IAsyncLifetime
         c = (await _emu.StsAsync("AssumeRole", P("RoleArn", $"acs:ram::{Account}:role/reader", "RoleSessionName", "narrow", "Policy", narrow))).Body["Credentials"]!;
         var narrowed = new AccessKey((string)c["AccessKeyId"]!, (string)c["AccessKeySecret"]!, Account, (string)c["SecurityToken"]!);
         using (var ok = await _emu.OssAsync(HttpMethod.Get, "media", "a.mp4", accessKey: narrowed)) Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
-        using (var list = await _emu.OssAsync(HttpMethod.Get, "media", accessKey: narrowed)) Assert.Equal(HttpStatusCode.Forbidden, list.StatusCode);
+        using var list = await _emu.OssAsync(HttpMethod.Get, "media", accessKey: narrowed);
+        Assert.Equal(HttpStatusCode.Forbidden, list.StatusCode);
+        // OSS's page 0003-00000301: "the request is denied by the STS Token Policy"; the 403 reference's message
+        var denied = await XmlAsync(list);
+        Assert.Equal("Access denied by authorizer's policy.", (string?)denied.Element("Message"));
+        Assert.Equal("0003-00000301", (string?)denied.Element("EC"));
+        Assert.Equal("0003-00000301", list.Headers.GetValues("x-oss-ec").Single());
     }
 
     [Fact]
@@ -173,7 +179,7 @@ public class RamPolicyTests : IAsyncLifetime
         using var wrong = await _emu.OssAsync(HttpMethod.Get, "media", v4: true, region: "cn-beijing");
         Assert.Equal(HttpStatusCode.Forbidden, wrong.StatusCode);
         var error = await XmlAsync(wrong);
-        Assert.Equal("AccessDenied", (string?)error.Element("Code"));
+        Assert.Equal("PermanentRedirect", (string?)error.Element("Code")); // the current "HTTP 403 errors" reference
         Assert.StartsWith("The bucket you are attempting to access must be addressed using the specified endpoint.", (string?)error.Element("Message"));
         Assert.Equal("oss-cn-shanghai.aliyuncs.com", (string?)error.Element("Endpoint"));
         Assert.Equal("media", (string?)error.Element("Bucket"));
@@ -192,5 +198,38 @@ public class RamPolicyTests : IAsyncLifetime
         await lenient.RamAsync("CreateUser", P("UserName", "u"));
         var k = (await lenient.RamAsync("CreateAccessKey", P("UserName", "u"))).Body["AccessKey"]!;
         Assert.Equal(HttpStatusCode.OK, (await lenient.VodAsync("GetCategories", key: new AccessKey((string)k["AccessKeyId"]!, (string)k["AccessKeySecret"]!, Account))).Status);
+    }
+
+    /// <summary>Older OSS pages ("HTTP status code 403") gave AccessDenied for the wrong endpoint; --wrong-endpoint-code plays them.</summary>
+    [Fact]
+    public async Task The_wrong_endpoint_can_be_answered_AccessDenied_as_older_pages_say()
+    {
+        await using var older = await StartAsync(o => { o.Lenient = false; o.WrongEndpointCode = "AccessDenied"; });
+        using (await older.OssAsync(HttpMethod.Put, "media")) { }
+        using var wrong = await older.OssAsync(HttpMethod.Get, "media", v4: true, region: "cn-beijing");
+        Assert.Equal(HttpStatusCode.Forbidden, wrong.StatusCode);
+        Assert.Equal("AccessDenied", (string?)(await XmlAsync(wrong)).Element("Code"));
+    }
+
+    /// <summary>A conditional Deny as VOD's and OSS's policy examples write them (oss:x-oss-object-acl): the emulator evaluates it
+    /// on what the request carries.</summary>
+    [Fact]
+    public async Task A_conditional_Deny_refuses_what_its_condition_names_and_nothing_else()
+    {
+        await PutObjectAsync("media", "a.mp4");
+        await _emu.RamAsync("CreateRole", P("RoleName", "writer", "AssumeRolePolicyDocument", AccountTrust));
+        await _emu.RamAsync("AttachPolicyToRole", P("RoleName", "writer", "PolicyType", "System", "PolicyName", "AliyunOSSFullAccess"));
+        const string noPublic = """{"Version":"1","Statement":[{"Effect":"Deny","Action":"oss:PutObject","Resource":"*","Condition":{"StringEquals":{"oss:x-oss-object-acl":"public-read"}}}]}""";
+        await _emu.RamAsync("CreatePolicy", P("PolicyName", "no-public", "PolicyDocument", noPublic));
+        await _emu.RamAsync("AttachPolicyToRole", P("RoleName", "writer", "PolicyType", "Custom", "PolicyName", "no-public"));
+        var c = (await _emu.StsAsync("AssumeRole", P("RoleArn", $"acs:ram::{Account}:role/writer", "RoleSessionName", "acl"))).Body["Credentials"]!;
+        var session = new AccessKey((string)c["AccessKeyId"]!, (string)c["AccessKeySecret"]!, Account, (string)c["SecurityToken"]!);
+
+        using (var plain = await _emu.OssAsync(HttpMethod.Put, "media", "b.mp4", content: new StringContent("b"), accessKey: session))
+            Assert.Equal(HttpStatusCode.OK, plain.StatusCode);
+        using var open = await _emu.OssAsync(HttpMethod.Put, "media", "c.mp4", content: new StringContent("c"), accessKey: session,
+            headers: new Dictionary<string, string> { ["x-oss-object-acl"] = "public-read" });
+        Assert.Equal(HttpStatusCode.Forbidden, open.StatusCode);
+        Assert.Equal("0003-00000201", (string?)(await XmlAsync(open)).Element("EC"));
     }
 }

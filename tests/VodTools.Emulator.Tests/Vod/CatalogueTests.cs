@@ -113,6 +113,32 @@ public class CatalogueTests : IAsyncLifetime
         Assert.Equal("InvalidScrollToken.Expired", expired.Code);
     }
 
+    /// <summary>SearchMedia's description: "The total number of data records from the current page to the target page cannot
+    /// exceed 100. For example, you set PageSize to 20 ... When the PageNo parameter is set to 1, you can traverse data records
+    /// from page 1 to page 5. When the PageNo parameter is set to 2, ... from page 2 to page 6."</summary>
+    [Fact]
+    public async Task SearchMedia_with_a_ScrollToken_reaches_at_most_100_records_from_the_start_of_the_current_page()
+    {
+        await using var many = await StartAsync();
+        for (int i = 0; i < 150; i++) await many.VodAsync("CreateUploadVideo", P("Title", "clip " + i, "FileName", $"{i}.mp4"));
+        var first = await many.VodAsync("SearchMedia", P("PageSize", "20"));
+        string token = (string)first.Body["ScrollToken"]!;
+        Task<RpcResult> Page(int pageNo, int pageSize) => many.VodAsync("SearchMedia", P("PageNo", pageNo.ToString(), "PageSize", pageSize.ToString(), "ScrollToken", token));
+
+        Assert.Equal("InvalidParameter", (await Page(6, 20)).Code); // from page 1: pages 1 to 5
+        Assert.Equal(HttpStatusCode.OK, (await Page(2, 20)).Status);
+        Assert.Equal(HttpStatusCode.OK, (await Page(6, 20)).Status); // from page 2: pages 2 to 6
+        Assert.Equal("InvalidParameter", (await Page(11, 20)).Code); // from page 6: up to page 10
+
+        var wide = await many.VodAsync("SearchMedia", P("PageSize", "100"));
+        token = (string)wide.Body["ScrollToken"]!;
+        Assert.Equal("InvalidParameter", (await Page(2, 100)).Code); // 200 records from the start of page 1
+        var half = await many.VodAsync("SearchMedia", P("PageSize", "50"));
+        token = (string)half.Body["ScrollToken"]!;
+        Assert.Equal(50, (await Page(2, 50)).Body["MediaList"]!.AsArray().Count);
+        Assert.Equal(50, (await Page(3, 50)).Body["MediaList"]!.AsArray().Count);
+    }
+
     [Fact]
     public async Task SearchMedia_pages_only_as_far_as_the_search_result_limit_and_scrolls_beyond_it()
     {
@@ -200,5 +226,18 @@ public class CatalogueTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, mezzanine.Status);
         Assert.Equal($"https://{Location}/gone/file.mp4", (string?)mezzanine.Body["Mezzanine"]!["FileURL"]);
         Assert.Equal(5, (long)mezzanine.Body["Mezzanine"]!["Size"]!);
+    }
+
+    /// <summary>UpdateCategory (alibabacloud-go/vod-20170321): CateId and CateName required, the name at most 64 bytes.</summary>
+    [Fact]
+    public async Task UpdateCategory_renames_a_category_and_refuses_an_unknown_one()
+    {
+        var cate = (long)(await _emu.VodAsync("AddCategory", P("CateName", "Flims"))).Body["Category"]!["CateId"]!;
+        Assert.Equal(HttpStatusCode.OK, (await _emu.VodAsync("UpdateCategory", P("CateId", cate.ToString(), "CateName", "Films"))).Status);
+        var read = (await _emu.VodAsync("GetCategories", P("CateId", cate.ToString()))).Body["Category"]!;
+        Assert.Equal("Films", (string?)read["CateName"]);
+        Assert.Equal("InvalidCateId.NotFound", (await _emu.VodAsync("UpdateCategory", P("CateId", "7", "CateName", "x"))).Code);
+        Assert.Equal("InvalidParameter", (await _emu.VodAsync("UpdateCategory", P("CateId", cate.ToString(), "CateName", new string('x', 65)))).Code);
+        Assert.Equal("MissingParameter", (await _emu.VodAsync("UpdateCategory", P("CateId", cate.ToString()))).Code);
     }
 }

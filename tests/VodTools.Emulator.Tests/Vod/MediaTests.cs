@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using System.Text.Json.Nodes;
 using VodTools.Emulator.Auth;
 using Xunit;
 using static VodTools.Emulator.Tests.Emulator;
@@ -37,5 +38,41 @@ public class MediaTests : MediaArchiveTests
         Assert.Equal("InvalidVideo.NotFound", gone.Code);
         Assert.Equal("InvalidVideo.NotFound", (await Emu.VodAsync("DeleteVideo", P("VideoIds", id))).Code);
         Assert.Equal("VideoIdsExceededMax", (await Emu.VodAsync("DeleteVideo", P("VideoIds", string.Join(",", Enumerable.Range(0, 21))))).Code);
+    }
+
+    /// <summary>GetMezzanineInfoRequest.OutputType (alibabacloud-go/vod-20170321): "cdn (default): Content Delivery Network
+    /// (CDN) URL"; oss gives the OSS URL.</summary>
+    [Fact]
+    public async Task GetMezzanineInfo_gives_the_CDN_URL_by_default_and_the_OSS_URL_when_asked()
+    {
+        string id = await RegisterAsync("films/a b.mp4");
+        Assert.Equal(HttpStatusCode.OK, (await Emu.VodAsync("AddVodDomain", P("DomainName", "play.example.com",
+            "Sources", """[{"content":"media-archive.oss-cn-shanghai.aliyuncs.com","type":"oss","port":443,"priority":"20"}]"""))).Status);
+        var byDefault = (await Emu.VodAsync("GetMezzanineInfo", P("VideoId", id))).Body["Mezzanine"]!;
+        Assert.Equal("http://play.example.com/films/a%20b.mp4", (string?)byDefault["FileURL"]);
+        Assert.Equal("cdn", (string?)byDefault["OutputType"]);
+        var oss = (await Emu.VodAsync("GetMezzanineInfo", P("VideoId", id, "OutputType", "oss"))).Body["Mezzanine"]!;
+        Assert.Equal(Url("films/a b.mp4"), (string?)oss["FileURL"]);
+    }
+
+    /// <summary>Required parameters of the SDK models (ListTranscodeTaskRequest.VideoId; AddCategoryRequest.ParentId with Type
+    /// material), NonExistVideoIds naming only media that do not exist (GetTranscodeSummaryResponseBody), and UpdateVideoInfos
+    /// changing a field "only when a new value is passed".</summary>
+    [Fact]
+    public async Task What_the_SDK_models_require_and_name_is_held_to()
+    {
+        Assert.Equal("MissingParameter", (await Emu.VodAsync("ListTranscodeTask", P("StartTime", "2026-01-01T00:00:00Z", "EndTime", "2026-01-02T00:00:00Z"))).Code);
+        Assert.Equal("MissingParameter", (await Emu.VodAsync("AddCategory", P("CateName", "Clips", "Type", "material"))).Code);
+
+        string id = await RegisterAsync("films/视频.mov");
+        var summary = (await Emu.VodAsync("GetTranscodeSummary", P("VideoIds", id + ",missing"))).Body;
+        Assert.Equal(["missing"], summary["NonExistVideoIds"]!.AsArray().Select(n => (string)n!));
+        Assert.Empty(summary["TranscodeSummaryList"]!.AsArray());
+
+        var emptyTitle = new JsonArray(new JsonObject { ["VideoId"] = id, ["Title"] = "", ["Description"] = "kept apart" });
+        Assert.Equal(HttpStatusCode.OK, (await Emu.VodAsync("UpdateVideoInfos", P("UpdateContent", emptyTitle.ToJsonString()))).Status);
+        var video = (await Emu.VodAsync("GetVideoInfo", P("VideoId", id))).Body["Video"]!;
+        Assert.Equal("films/视频.mov", (string?)video["Title"]);
+        Assert.Equal("kept apart", (string?)video["Description"]);
     }
 }

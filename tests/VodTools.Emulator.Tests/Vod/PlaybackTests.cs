@@ -66,11 +66,29 @@ public class PlaybackTests : IAsyncLifetime
         Assert.Equal("InvalidParameter", (await _emu.VodAsync("GetPlayInfo", P("VideoId", id, "AuthTimeout", "129601"))).Code);
     }
 
+    /// <summary>CreateUploadVideoRequest.TemplateGroupId (alibabacloud-go/vod-20170321): "If you use the No Transcoding
+    /// template group to upload videos, only videos in the format of MP4, FLV, MP3, M3U8, or WebM can be played."</summary>
     [Fact]
-    public async Task GetPlayInfo_answers_NoneStream_for_media_without_transcoding_and_NotFound_for_unknown_media()
+    public async Task GetPlayInfo_plays_the_source_of_a_media_without_transcoding_in_a_format_VOD_plays_and_no_other()
     {
-        var id = await RegisterAsync("song.mp3", "VOD_NO_TRANSCODE");
-        var none = await _emu.VodAsync("GetPlayInfo", P("VideoId", id));
+        using (await _emu.OssAsync(HttpMethod.Put, "media-archive", "clip.mov", content: new StringContent("quicktime"))) { }
+        var song = await RegisterAsync("song.mp3", "VOD_NO_TRANSCODE");
+        var played = await _emu.VodAsync("GetPlayInfo", P("VideoId", song));
+        var info = Assert.Single(played.Body["PlayInfoList"]!["PlayInfo"]!.AsArray())!;
+        Assert.Equal("OD", (string?)info["Definition"]);
+        Assert.Equal("mp3", (string?)info["Format"]);
+        Assert.Equal("audio", (string?)info["StreamType"]);
+        using (var bytes = await new HttpClient().GetAsync((string)info["PlayURL"]!))
+            Assert.Equal("audio", await bytes.Content.ReadAsStringAsync());
+        Assert.Equal("InvalidVideo.NoneStream", (await _emu.VodAsync("GetPlayInfo", P("VideoId", song, "Formats", "mp4"))).Code);
+        // transcoded later, it plays its own streams
+        Assert.Equal(HttpStatusCode.OK, (await _emu.VodAsync("SubmitTranscodeJobs", P("VideoId", song, "TemplateGroupId", await DefaultGroupAsync()))).Status);
+        _emu.Clock.Advance(TimeSpan.FromSeconds(11));
+        var streams = (await _emu.VodAsync("GetPlayInfo", P("VideoId", song))).Body["PlayInfoList"]!["PlayInfo"]!.AsArray();
+        Assert.Equal(["FHD", "HD", "SD"], streams.Select(p => (string)p!["Definition"]!).Order());
+
+        var mov = await RegisterAsync("clip.mov", "VOD_NO_TRANSCODE");
+        var none = await _emu.VodAsync("GetPlayInfo", P("VideoId", mov));
         Assert.Equal(HttpStatusCode.NotFound, none.Status);
         Assert.Equal("InvalidVideo.NoneStream", none.Code);
         var unknown = await _emu.VodAsync("GetPlayInfo", P("VideoId", "ffffffffffffffffffffffffffffffff"));

@@ -33,7 +33,7 @@ public class UploadTests : MediaArchiveTests
         using var put = await Emu.OssAsync(HttpMethod.Put, (string)address["Bucket"]!, (string)address["FileName"]!,
             content: new ByteArrayContent(Encoding.UTF8.GetBytes("uploaded")), accessKey: key, v4: true);
         Assert.Equal(HttpStatusCode.OK, put.StatusCode);
-        Assert.Equal("UploadSucc", await VideoStatusAsync(id));
+        Assert.Equal("Transcoding", await VideoStatusAsync(id)); // VOD transcodes it with the default group
 
         var refreshed = await Emu.VodAsync("RefreshUploadVideo", P("VideoId", id));
         Assert.NotEqual((string?)created.Body["UploadAuth"], (string?)refreshed.Body["UploadAuth"]);
@@ -42,13 +42,13 @@ public class UploadTests : MediaArchiveTests
     }
 
     [Fact]
-    public async Task Upload_credentials_stop_working_after_upload_auth_seconds_though_they_still_say_3000()
+    public async Task Upload_credentials_stop_working_after_upload_auth_seconds_though_they_still_say_3600()
     {
         await using var emu = await StartAsync(o => o.UploadAuthSeconds = 60);
         emu.Clock.Freeze(DateTimeOffset.UtcNow);
         var created = await emu.VodAsync("CreateUploadVideo", P("Title", "upload", "FileName", "clip.mp4"));
         var (bucket, key, access, auth) = Decode(created);
-        Assert.Equal("3000", (string?)auth["Expiration"]);
+        Assert.Equal("3600", (string?)auth["Expiration"]);
 
         emu.Clock.Advance(TimeSpan.FromSeconds(61));
         using (var refused = await emu.OssAsync(HttpMethod.Put, bucket, key, content: new ByteArrayContent(Encoding.UTF8.GetBytes("late")), accessKey: access, v4: true))
@@ -60,5 +60,62 @@ public class UploadTests : MediaArchiveTests
         var refreshed = Decode(await emu.VodAsync("RefreshUploadVideo", P("VideoId", (string)created.Body["VideoId"]!)));
         using var put = await emu.OssAsync(HttpMethod.Put, bucket, key, content: new ByteArrayContent(Encoding.UTF8.GetBytes("on time")), accessKey: refreshed.Access, v4: true);
         Assert.Equal(HttpStatusCode.OK, put.StatusCode);
+    }
+
+    /// <summary>CreateUploadVideoRequest.TemplateGroupId (alibabacloud-go/vod-20170321): "If this parameter is not specified,
+    /// transcoding is performed based on the default transcoding template group"; with the No Transcoding group only
+    /// FileUploadComplete follows.</summary>
+    [Fact]
+    public async Task VOD_transcodes_an_uploaded_file_with_the_default_group_or_the_one_given_and_not_with_VOD_NO_TRANSCODE()
+    {
+        string defaultGroup = (string)(await Emu.VodAsync("ListTranscodeTemplateGroup")).Body["TranscodeTemplateGroupList"]![0]!["TranscodeTemplateGroupId"]!;
+        async Task<(string Id, JsonNode Address)> UploadAsync(params string[] group)
+        {
+            var created = await Emu.VodAsync("CreateUploadVideo", P(["Title", "upload", "FileName", "clip.mp4", .. group]));
+            var (bucket, key, access, _) = Decode(created);
+            using var put = await Emu.OssAsync(HttpMethod.Put, bucket, key, content: new ByteArrayContent(Encoding.UTF8.GetBytes("uploaded")), accessKey: access, v4: true);
+            Assert.Equal(HttpStatusCode.OK, put.StatusCode);
+            return ((string)created.Body["VideoId"]!, JsonNode.Parse(Convert.FromBase64String((string)created.Body["UploadAddress"]!))!);
+        }
+        async Task<JsonArray> TasksAsync(string id) => (await Emu.VodAsync("ListTranscodeTask", P("VideoId", id))).Body["TranscodeTaskList"]!.AsArray();
+
+        var (byDefault, address) = await UploadAsync();
+        var task = Assert.Single(await TasksAsync(byDefault));
+        Assert.Equal("Auto", (string?)task!["Trigger"]);
+        Assert.Equal(defaultGroup, (string?)task["TranscodeTemplateGroupId"]);
+        Assert.DoesNotContain(byDefault, (string)address["FileName"]!); // the file name says nothing of the media
+
+        var (none, _) = await UploadAsync("TemplateGroupId", "VOD_NO_TRANSCODE");
+        Assert.Empty(await TasksAsync(none));
+        Assert.Equal("Normal", await VideoStatusAsync(none));
+
+        var refreshed = Decode(await Emu.VodAsync("RefreshUploadVideo", P("VideoId", byDefault)));
+        using (await Emu.OssAsync(HttpMethod.Put, refreshed.Bucket, refreshed.Key, content: new ByteArrayContent(Encoding.UTF8.GetBytes("again")), accessKey: refreshed.Access, v4: true)) { }
+        Assert.Equal(2, (await TasksAsync(byDefault)).Count); // a file uploaded again is transcoded again
+    }
+
+    [Fact]
+    public async Task UploadAuth_carries_the_fields_of_a_real_answer_in_its_order()
+    {
+        var (_, _, _, auth) = Decode(await Emu.VodAsync("CreateUploadVideo", P("Title", "upload", "FileName", "clip.mp4")));
+        Assert.Equal(["SecurityToken", "AccessKeyId", "ExpireUTCTime", "AccessKeySecret", "Expiration", "Region"], auth.AsObject().Select(p => p.Key));
+        Assert.Equal("3600", (string?)auth["Expiration"]);
+    }
+
+    /// <summary>CreateUploadImage (alibabacloud-go/vod-20170321): ImageType default or cover (required), ImageExt png by default.</summary>
+    [Fact]
+    public async Task CreateUploadImage_hands_out_credentials_that_upload_the_image_to_its_ImageURL()
+    {
+        var created = await Emu.VodAsync("CreateUploadImage", P("ImageType", "cover", "Title", "poster"));
+        Assert.Equal(HttpStatusCode.OK, created.Status);
+        Assert.Equal(32, ((string)created.Body["ImageId"]!).Length);
+        var (bucket, key, access, _) = Decode(created);
+        Assert.EndsWith(".png", key);
+        Assert.Equal($"https://{bucket}.oss-cn-shanghai.aliyuncs.com/{key}", (string?)created.Body["ImageURL"]);
+        using var put = await Emu.OssAsync(HttpMethod.Put, bucket, key, content: new ByteArrayContent([0x89, 0x50, 0x4e, 0x47]), accessKey: access, v4: true);
+        Assert.Equal(HttpStatusCode.OK, put.StatusCode);
+        Assert.Equal("InvalidParameter", (await Emu.VodAsync("CreateUploadImage", P("ImageType", "poster"))).Code);
+        Assert.Equal("InvalidParameter", (await Emu.VodAsync("CreateUploadImage", P("ImageType", "default", "ImageExt", "bmp"))).Code);
+        Assert.Equal("MissingParameter", (await Emu.VodAsync("CreateUploadImage")).Code);
     }
 }

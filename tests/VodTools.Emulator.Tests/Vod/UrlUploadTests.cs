@@ -18,7 +18,7 @@ public class UrlUploadTests : IAsyncLifetime
         for (int i = 0; i < 200; i++)
         {
             var job = (await _emu.VodAsync("GetURLUploadInfos", P("JobIds", jobId))).Body["URLUploadInfoList"]![0]!.AsObject();
-            if ((string?)job["Status"] is "SUCCESS" or "FAIL") return job;
+            if ((string?)job["Status"] is "SUCCESS" or "DOWNLOAD_FAIL" or "UPLOAD_FAIL") return job;
             await Task.Delay(50);
         }
         throw new TimeoutException("the job did not end");
@@ -44,7 +44,7 @@ public class UrlUploadTests : IAsyncLifetime
         Assert.Equal(long.Parse((string)pulled["FileSize"]!), (long)video["Size"]!);
 
         var refused = await WaitForJobAsync((string)jobs[1]!["JobId"]!);
-        Assert.Equal("FAIL", (string?)refused["Status"]);
+        Assert.Equal("DOWNLOAD_FAIL", (string?)refused["Status"]); // VOD's "Basic structures": status of a URL-based upload job
         Assert.Equal("URLInvalidError", (string?)refused["ErrorCode"]);
         Assert.Equal("", (string?)refused["MediaId"]);
     }
@@ -69,5 +69,25 @@ public class UrlUploadTests : IAsyncLifetime
         Assert.Equal("nosuchjob", (string?)both.Body["NonExists"]![0]);
         var byUrl = await _emu.VodAsync("GetURLUploadInfos", P("UploadURLs", Uri.EscapeDataString(url)));
         Assert.Equal(jobId, (string?)byUrl.Body["URLUploadInfoList"]![0]!["JobId"]);
+    }
+
+    /// <summary>UploadMediaByURLRequest.TemplateGroupId: "If you leave this parameter empty, the default transcoding template
+    /// group is used for transcoding"; a file VOD cannot take fails its upload step.</summary>
+    [Fact]
+    public async Task A_pulled_file_is_transcoded_with_the_default_group_and_a_file_VOD_cannot_take_is_UPLOAD_FAIL()
+    {
+        string defaultGroup = (string)(await _emu.VodAsync("ListTranscodeTemplateGroup")).Body["TranscodeTemplateGroupList"]![0]!["TranscodeTemplateGroupId"]!;
+        string own = _emu.BaseUrl + "/_emulator/health";
+        var metadata = new JsonArray(new JsonObject { ["SourceURL"] = Uri.EscapeDataString(own), ["Title"] = "Health", ["FileExtension"] = "mp4" });
+        var submitted = await _emu.VodAsync("UploadMediaByURL", P("UploadURLs", Uri.EscapeDataString(own), "UploadMetadatas", metadata.ToJsonString()));
+        var pulled = await WaitForJobAsync((string)submitted.Body["UploadJobs"]![0]!["JobId"]!);
+        var task = Assert.Single((await _emu.VodAsync("ListTranscodeTask", P("VideoId", (string)pulled["MediaId"]!))).Body["TranscodeTaskList"]!.AsArray());
+        Assert.Equal("Auto", (string?)task!["Trigger"]);
+        Assert.Equal(defaultGroup, (string?)task["TranscodeTemplateGroupId"]);
+
+        var noExtension = await _emu.VodAsync("UploadMediaByURL", P("UploadURLs", Uri.EscapeDataString(own)));
+        var refused = await WaitForJobAsync((string)noExtension.Body["UploadJobs"]![0]!["JobId"]!);
+        Assert.Equal("UPLOAD_FAIL", (string?)refused["Status"]);
+        Assert.Equal("InvalidFileName.Extension", (string?)refused["ErrorCode"]);
     }
 }

@@ -18,8 +18,11 @@ internal sealed class CatalogueHandler(VodState state, VodMedia media, JobDurati
     /// <summary>SearchMedia's limit without a ScrollToken in the cloud.</summary>
     public const int CloudSearchResultLimit = 5000;
     private const int MaxSearchPage = 100;
-    /// <summary>With a ScrollToken, "each time you can traverse at most 100 records forward" (current SearchMedia reference).</summary>
-    private const int MaxScrollStep = 100;
+    /// <summary>With a ScrollToken, "the total number of data records from the current page to the target page cannot exceed
+    /// 100" (SearchMedia's description, alibabacloud-go/vod-20170321 client.go: with PageSize 20, from PageNo 1 pages 1 to 5
+    /// can be read, from PageNo 2 pages 2 to 6): the window runs from the first record of the current page to the last of
+    /// the target page.</summary>
+    private const int MaxScrollWindow = 100;
     private const int MaxUpdateBatch = 20;
     private const int MaxTagBytes = 32;
     private const int CategoryNameBytes = 64;
@@ -28,11 +31,12 @@ internal sealed class CatalogueHandler(VodState state, VodMedia media, JobDurati
     /// <summary>How long an unused scroll lives. The cloud's figure is not published; InvalidScrollToken.Expired is its code.</summary>
     private static readonly TimeSpan ScrollLifetime = TimeSpan.FromMinutes(10);
 
-    /// <summary>A search traversed with a ScrollToken: its result ids fixed when it began, and how far it has been read.</summary>
+    /// <summary>A search traversed with a ScrollToken: its result ids fixed when it began, and where its current page starts.</summary>
     private sealed class Scroll(List<string> ids, DateTimeOffset used)
     {
         public List<string> Ids { get; } = ids;
-        public int Position { get; set; }
+        /// <summary>The index of the first record of the page read last (the current page).</summary>
+        public int CurrentPageStart { get; set; }
         public DateTimeOffset Used { get; set; } = used;
     }
 
@@ -54,8 +58,8 @@ internal sealed class CatalogueHandler(VodState state, VodMedia media, JobDurati
             if (sort.Count > 1) throw new RpcException(400, "SortByExceededMax", "The SortBy parameter only supports one sort field when traversing all data.");
             if (!_scrolls.TryGetValue(token, out scroll) || call.Now - scroll.Used > ScrollLifetime)
                 throw new RpcException(400, "InvalidScrollToken.Expired", "The ScrollToken is expired, please refresh it.");
-            if (start + pageSize - scroll.Position > MaxScrollStep)
-                throw RpcException.Invalid("PageNo", $"With a ScrollToken a page may end at most {MaxScrollStep} records after the last one read.");
+            if (start + pageSize - scroll.CurrentPageStart > MaxScrollWindow)
+                throw RpcException.Invalid("PageNo", $"With a ScrollToken the records from the current page to the target page may not exceed {MaxScrollWindow}.");
             ids = scroll.Ids;
         }
         else
@@ -75,7 +79,7 @@ internal sealed class CatalogueHandler(VodState state, VodMedia media, JobDurati
         var page = ids.Skip(start).Take(pageSize).Select(state.FindVideo).OfType<Video>().ToList();
         if (scroll != null)
         {
-            scroll.Position = Math.Max(scroll.Position, start + page.Count);
+            scroll.CurrentPageStart = start;
             scroll.Used = call.Now;
         }
         var fields = new HashSet<string>((call.Optional("Fields") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), StringComparer.Ordinal);
@@ -170,7 +174,8 @@ internal sealed class CatalogueHandler(VodState state, VodMedia media, JobDurati
         }
         foreach (var (video, item) in updates)
         {
-            video.Title = item["Title"]?.ToString() ?? video.Title;
+            // a field "is updated only when a new value is passed" (UpdateVideoInfos): an empty title is taken as none
+            video.Title = item["Title"]?.ToString() is { Length: > 0 } title ? title : video.Title;
             video.Description = item["Description"]?.ToString() ?? video.Description;
             video.Tags = item["Tags"]?.ToString() ?? video.Tags;
             video.CoverURL = item["CoverURL"]?.ToString() ?? video.CoverURL;
@@ -182,10 +187,10 @@ internal sealed class CatalogueHandler(VodState state, VodMedia media, JobDurati
     }
 
     /// <summary>The limits UpdateVideoInfo documents (title 128 bytes, description 1,024, at most 16 tags of 32 bytes), with its
-    /// codes; here a title may not be empty either.</summary>
+    /// codes.</summary>
     private static void CheckInfo(string? title, string? description, string? tags)
     {
-        if (title != null && (title.Length == 0 || !Video.TitleFits(title))) throw Video.TitleTooLong();
+        if (title != null && !Video.TitleFits(title)) throw Video.TitleTooLong();
         if (description != null && !Video.DescriptionFits(description)) throw Video.DescriptionTooLong();
         if (tags == null) return;
         if (!Video.TagsFit(tags)) throw Video.TooManyTags();
@@ -229,13 +234,21 @@ internal sealed class CatalogueHandler(VodState state, VodMedia media, JobDurati
         return result;
     }
 
+    /// <summary>CateName: "The value can be up to 64 bytes in length" (AddCategoryRequest, UpdateCategoryRequest).</summary>
+    private static string CategoryName(RpcCall call)
+    {
+        string name = call.Required("CateName");
+        return Encoding.UTF8.GetByteCount(name) <= CategoryNameBytes ? name : throw RpcException.Invalid("CateName", $"At most {CategoryNameBytes} bytes.");
+    }
+
     /// <summary>Creates a category under ParentId (-1: a level-1 category). Names are not unique: a repeat makes a second one.</summary>
     public JsonObject AddCategory(RpcCall call)
     {
-        string name = call.Required("CateName");
-        if (Encoding.UTF8.GetByteCount(name) > CategoryNameBytes) throw RpcException.Invalid("CateName", $"At most {CategoryNameBytes} bytes.");
-        long parentId = long.TryParse(call.Optional("ParentId") ?? "-1", NumberStyles.Integer, CultureInfo.InvariantCulture, out long p) ? p : throw RpcException.Invalid("ParentId");
+        string name = CategoryName(call);
         string type = CategoryType(call);
+        // ParentId "is required when you set Type to material": level-1 material categories are VOD's own (AddCategoryRequest)
+        if (type == "material" && call.Optional("ParentId") == null) throw RpcException.Missing("ParentId");
+        long parentId = long.TryParse(call.Optional("ParentId") ?? "-1", NumberStyles.Integer, CultureInfo.InvariantCulture, out long p) ? p : throw RpcException.Invalid("ParentId");
         return state.Atomically(() =>
         {
             var parent = parentId == -1 ? null : RequireCategory(parentId);
@@ -255,6 +268,21 @@ internal sealed class CatalogueHandler(VodState state, VodMedia media, JobDurati
             state.Save(category);
             return new JsonObject { ["Category"] = CategoryJson(category, withSubTotal: false) };
         });
+    }
+
+    /// <summary>Renames a category (UpdateCategory: CateId and CateName, both required; the answer is only the RequestId).</summary>
+    public JsonObject UpdateCategory(RpcCall call)
+    {
+        long id = long.TryParse(call.Required("CateId"), NumberStyles.Integer, CultureInfo.InvariantCulture, out long n) ? n : throw RpcException.Invalid("CateId");
+        string name = CategoryName(call);
+        state.Atomically(() =>
+        {
+            var category = RequireCategory(id);
+            category.CateName = name;
+            state.Save(category);
+            return true;
+        });
+        return [];
     }
 
     /// <summary>Deletes a category with its subcategories; media in them lose their category.</summary>

@@ -40,14 +40,21 @@ internal sealed class MediaHandler(VodState state, VodMedia media, IOssBuckets b
         if (video.MezzanineDeleted || (source == null && !registered))
             throw new RpcException(404, "InvalidFile.NotFound", "The source file of the video does not exist.");
         long size = source?.Size ?? video.SourceSize;
-        string outputType = call.Optional("OutputType") ?? "oss";
+        // "cdn (default): Content Delivery Network (CDN) URL" (GetMezzanineInfoRequest.OutputType, alibabacloud-go/vod-20170321):
+        // through a VOD domain whose origin is the media's storage; without one, the OSS URL (as AttachedMediaInfo.URL
+        // reads: "If a domain name for CDN is specified, a CDN URL is returned. Otherwise, an OSS URL is returned.")
+        string outputType = call.Optional("OutputType") ?? "cdn";
+        if (outputType is not ("oss" or "cdn")) throw RpcException.Invalid("OutputType", "Valid values: oss, cdn.");
+        string fileUrl = outputType == "cdn" && state.Domains().FirstOrDefault(d => d.Serves(video.StorageLocation)) is { } domain
+            ? $"http://{domain.DomainName}/{Auth.Percent.Encode(video.Key, keepSlash: true)}"
+            : video.FileURL;
         return new JsonObject
         {
             ["Mezzanine"] = new JsonObject
             {
                 ["VideoId"] = video.VideoId,
                 ["FileName"] = Path.GetFileName(video.Key),
-                ["FileURL"] = video.FileURL,
+                ["FileURL"] = fileUrl,
                 ["Size"] = size,
                 ["Status"] = "Normal",
                 ["CreationTime"] = RpcCall.Time(video.CreationTime),

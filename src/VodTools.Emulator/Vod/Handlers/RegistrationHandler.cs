@@ -94,7 +94,7 @@ internal sealed partial class RegistrationHandler(VodState state, IOssBuckets bu
             if (!state.TryRegister(bucket, key, video.VideoId, call.Now))
                 return (state.RegisteredVideoOf(bucket, key)!, false); // registered concurrently
             state.Save(video);
-            if (group != null && !video.NoTranscode) transcodes.Start(video, state.RequireGroup(group), "Auto", 6, call.Now);
+            if (group != null && !video.NoTranscode) transcodes.Start(video, state.RequireGroup(group), "Auto", 6, call.Now, video.UserData);
             return (video.VideoId, true);
         });
     }

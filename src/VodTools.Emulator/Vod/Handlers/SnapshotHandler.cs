@@ -19,6 +19,7 @@ internal sealed class SnapshotHandler(VodState state, VodMedia media, VodStorage
             Count = count,
             Regular = call.Optional("SpriteSnapshotConfig") != null ? "Sprite" : "Normal",
             CreationTime = call.Now,
+            UserData = call.Optional("UserData") ?? "",
             SourceBroken = media.SourceOf(video) is not { Size: > 0 },
             NoAccess = storage.AccessProblem(video),
         };

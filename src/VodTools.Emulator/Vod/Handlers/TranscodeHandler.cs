@@ -14,12 +14,20 @@ internal sealed class TranscodeHandler(VodState state, VodMedia media, VodStorag
 
     /// <summary>Starts transcoding a media with a group (SubmitTranscodeJobs, and the automatic transcode of a registration
     /// or upload with a template group).</summary>
-    public TranscodeTask Start(Video video, TemplateGroup group, string trigger, int priority, DateTimeOffset now)
+    /// <param name="userData">the request's UserData (its Extend comes back in the events)</param>
+    public TranscodeTask Start(Video video, TemplateGroup group, string trigger, int priority, DateTimeOffset now, string userData)
     {
-        var task = TranscodeTask.Start(video, group, trigger, priority, now, media.SourceOf(video)?.Size ?? 0, storage.AccessProblem(video));
+        var task = TranscodeTask.Start(video, group, trigger, priority, now, media.SourceOf(video)?.Size ?? 0, storage.AccessProblem(video), userData);
         state.Add(task);
         events.Watch(video, task);
         return task;
+    }
+
+    /// <summary>VOD's own transcode of a media whose file arrived (an upload or a URL pull): with its template group, none
+    /// with VOD_NO_TRANSCODE or a group since deleted.</summary>
+    public void StartAuto(Video video, DateTimeOffset now)
+    {
+        if (!video.NoTranscode && state.FindGroup(video.TemplateGroupId) is { } group) Start(video, group, "Auto", 6, now, video.UserData);
     }
 
     public JsonObject SubmitTranscodeJobs(RpcCall call)
@@ -36,7 +44,7 @@ internal sealed class TranscodeHandler(VodState state, VodMedia media, VodStorag
                 throw SessionUsed();
             var group = state.RequireGroup(groupId);
             media.RequireProcessable(video, call.Now);
-            var started = Start(video, group, "Manual", priority, call.Now);
+            var started = Start(video, group, "Manual", priority, call.Now, call.Optional("UserData") ?? "");
             if (session != null) state.SpendSession(session, started);
             return started;
         });
@@ -139,11 +147,11 @@ internal sealed class TranscodeHandler(VodState state, VodMedia media, VodStorag
 
     public JsonObject ListTranscodeTask(RpcCall call)
     {
-        string? videoId = call.Optional("VideoId");
+        // VideoId: "This parameter is required." (ListTranscodeTaskRequest, alibabacloud-go/vod-20170321)
+        string videoId = call.Required("VideoId");
         int pageNo = call.Int("PageNo", 1, 1), pageSize = call.Int("PageSize", 10, 1, 50);
         DateTimeOffset? start = TimeParameter(call, "StartTime"), end = TimeParameter(call, "EndTime");
-        if (videoId == null && (start == null || end == null)) throw RpcException.Missing("VideoId");
-        var tasks = (videoId == null ? state.Tasks() : state.TasksOf(videoId))
+        var tasks = state.TasksOf(videoId)
             .Where(t => (start == null || t.CreationTime >= start) && (end == null || t.CreationTime <= end))
             .OrderByDescending(t => t.CreationTime);
         return new JsonObject
@@ -167,12 +175,14 @@ internal sealed class TranscodeHandler(VodState state, VodMedia media, VodStorag
         var missing = new JsonArray();
         foreach (var id in ids)
         {
-            var task = state.FindVideo(id) == null ? null : state.LatestTaskOf(id);
-            if (task == null)
+            // NonExistVideoIds: "The IDs of the audio or video files that do not exist" (GetTranscodeSummaryResponseBody); a media
+            // without a task has no summary either (the emulator's choice: the model says nothing of it)
+            if (state.FindVideo(id) == null)
             {
                 missing.Add(id);
                 continue;
             }
+            if (state.LatestTaskOf(id) is not { } task) continue;
             summaries.Add(new JsonObject
             {
                 ["VideoId"] = id,

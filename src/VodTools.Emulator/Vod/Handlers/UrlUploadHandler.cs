@@ -29,8 +29,10 @@ internal sealed class UrlUploadHandler(VodState state, IOssBuckets buckets, VodS
         if (urls.Count > MaxUrlUploads) throw RpcException.Invalid("UploadURLs", $"At most {MaxUrlUploads} URLs may be given.");
         var metadata = call.Optional("UploadMetadatas") == null ? [] : call.Json("UploadMetadatas") as JsonArray
             ?? throw RpcException.Invalid("UploadMetadatas", "It must be a JSON array.");
-        string? group = call.Optional("TemplateGroupId");
-        if (group != null) state.RequireGroup(group);
+        // without a group VOD uses the default group ("If you leave this parameter empty, the default transcoding template
+        // group is used for transcoding", UploadMediaByURLRequest.TemplateGroupId); a group in UploadMetadatas wins
+        string group = call.Optional("TemplateGroupId") ?? state.DefaultGroupId();
+        state.RequireGroup(group);
         string appId = call.Optional("AppId") ?? VodApp.DefaultId;
         var (bucket, region) = storage.ForUpload(call.Optional("StorageLocation"), appId);
 
@@ -50,7 +52,7 @@ internal sealed class UrlUploadHandler(VodState state, IOssBuckets buckets, VodS
                 CoverURL = meta["CoverURL"]?.ToString() ?? "",
                 CateId = long.TryParse(meta["CateId"]?.ToString(), out long cate) ? cate : -1,
                 FileExtension = meta["FileExtension"]?.ToString() ?? "",
-                TemplateGroupId = meta["TemplateGroupId"]?.ToString() ?? group ?? "",
+                TemplateGroupId = meta["TemplateGroupId"]?.ToString() ?? group,
                 AppId = appId,
                 Bucket = bucket,
                 Region = region,
@@ -74,16 +76,18 @@ internal sealed class UrlUploadHandler(VodState state, IOssBuckets buckets, VodS
         if (unfinished.Count > 0) _ = Task.Run(() => Task.WhenAll(unfinished.Select(PullAsync)));
     }
 
-    /// <summary>One job: PENDING → PROCESSING → SUCCESS (a new video whose source is the pulled file) or FAIL.</summary>
+    /// <summary>One job, through the statuses of VOD's "Basic structures" (status of a URL-based upload job): PENDING →
+    /// PROCESSING → DOWNLOADING → DOWNLOAD_SUCCESS → UPLOADING → UPLOAD_SUCCESS → SUCCESS (a new video whose source is the
+    /// pulled file), or DOWNLOAD_FAIL (the URL cannot be fetched) or UPLOAD_FAIL (the file cannot become a media: its
+    /// extension is not one VOD takes; the emulator's choice, the reference gives no cause per status).</summary>
     private async Task PullAsync(UrlUploadJob job)
     {
         await PullSlots.WaitAsync();
         try
         {
-            job.Status = "PROCESSING";
-            state.Save(job);
+            Advance(job, "PROCESSING");
             var (videoId, size, error) = await FetchIntoVideoAsync(job);
-            job.Status = error == null ? "SUCCESS" : "FAIL";
+            job.Status = error?.Status ?? "SUCCESS";
             job.MediaId = videoId ?? "";
             job.FileSize = size;
             // the reference's example answers a successful job with ErrorCode "200" and ErrorMessage "Success"
@@ -103,16 +107,27 @@ internal sealed class UrlUploadHandler(VodState state, IOssBuckets buckets, VodS
         }
     }
 
-    private async Task<(string? VideoId, long Size, RpcException? Error)> FetchIntoVideoAsync(UrlUploadJob job)
+    private void Advance(UrlUploadJob job, string status)
     {
+        job.Status = status;
+        state.Save(job);
+    }
+
+    /// <summary>Why a pull failed: the job's final status and the code and message it reports.</summary>
+    private sealed record PullFailure(string Status, string Code, string Message);
+
+    private static PullFailure DownloadFailed(string message) => new("DOWNLOAD_FAIL", UrlInvalid, message);
+
+    private async Task<(string? VideoId, long Size, PullFailure? Error)> FetchIntoVideoAsync(UrlUploadJob job)
+    {
+        Advance(job, "DOWNLOADING");
         if (!Uri.TryCreate(job.SourceUrl, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
-            return (null, 0, new RpcException(400, UrlInvalid, "The URL is not a valid http or https URL."));
+            return (null, 0, DownloadFailed("The URL is not a valid http or https URL."));
         if (!uri.IsLoopback)
-            return (null, 0, new RpcException(400, UrlInvalid,
-                "The emulator pulls from loopback URLs only (127.0.0.1, localhost, [::1]); it never reaches the network."));
+            return (null, 0, DownloadFailed("The emulator pulls from loopback URLs only (127.0.0.1, localhost, [::1]); it never reaches the network."));
         string extension = job.FileExtension.Length > 0 ? "." + job.FileExtension.TrimStart('.') : Path.GetExtension(uri.AbsolutePath);
         if (!Video.IsMediaFile(extension))
-            return (null, 0, new RpcException(400, "InvalidFileName.Extension", "The extension of the file is not supported; give FileExtension."));
+            return (null, 0, new PullFailure("UPLOAD_FAIL", "InvalidFileName.Extension", "The extension of the file is not supported; give FileExtension."));
         var video = new Video
         {
             VideoId = RpcCall.NewId(),
@@ -134,20 +149,23 @@ internal sealed class UrlUploadHandler(VodState state, IOssBuckets buckets, VodS
         {
             using var response = await LoopbackHttp.Client.GetAsync(uri, HttpCompletionOption.ResponseHeadersRead);
             if (!response.IsSuccessStatusCode)
-                return (null, 0, new RpcException(400, UrlInvalid, $"download video failed by the url, please check it (HTTP {(int)response.StatusCode})."));
+                return (null, 0, DownloadFailed($"download video failed by the url, please check it (HTTP {(int)response.StatusCode})."));
             await using var content = await response.Content.ReadAsStreamAsync();
+            // the emulator streams the download into VOD's storage: both happen while the job says DOWNLOADING
             file = await buckets.PutAsync(video.Bucket, video.Key, content);
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException or IOException)
         {
-            return (null, 0, new RpcException(400, UrlInvalid, "download video failed by the url, please check it (" + e.Message + ")."));
+            return (null, 0, DownloadFailed("download video failed by the url, please check it (" + e.Message + ")."));
         }
+        Advance(job, "DOWNLOAD_SUCCESS");
+        Advance(job, "UPLOADING");
         video.SourceSize = file.Size;
         video.CreationTime = video.ModificationTime = file.LastModified;
-        state.Save(video);
+        state.SaveUpload(video, file.LastModified);
+        Advance(job, "UPLOAD_SUCCESS");
         events.FileUploaded(video, file.Size, file.LastModified);
-        if (video.TemplateGroupId.Length > 0 && !video.NoTranscode && state.FindGroup(video.TemplateGroupId) is { } group)
-            transcodes.Start(video, group, "Auto", 6, file.LastModified);
+        transcodes.StartAuto(video, file.LastModified);
         return (video.VideoId, file.Size, null);
     }
 

@@ -13,6 +13,8 @@ internal sealed class TranscodeTask
     public string VideoId { get; set; } = "";
     public string TemplateGroupId { get; set; } = "";
     public string Trigger { get; set; } = "Manual";
+    /// <summary>SubmitTranscodeJobs' UserData, or the media's for VOD's own task: its Extend goes back in the events.</summary>
+    public string UserData { get; set; } = "";
     public DateTimeOffset CreationTime { get; set; }
     /// <summary>The source could not be "decoded" (zero bytes): every job fails.</summary>
     public bool SourceBroken { get; set; }
@@ -23,12 +25,14 @@ internal sealed class TranscodeTask
     /// <summary>A task that transcodes <paramref name="video"/> with every template of <paramref name="group"/>.</summary>
     /// <param name="sourceSize">the size of the video's file now (zero bytes cannot be decoded)</param>
     /// <param name="noAccess">why transcoding cannot read the file, or null</param>
-    public static TranscodeTask Start(Video video, TemplateGroup group, string trigger, int priority, DateTimeOffset now, long sourceSize, string? noAccess) => new()
+    /// <param name="userData">the UserData of the request that started it</param>
+    public static TranscodeTask Start(Video video, TemplateGroup group, string trigger, int priority, DateTimeOffset now, long sourceSize, string? noAccess, string userData) => new()
     {
         TranscodeTaskId = RpcCall.NewId(),
         VideoId = video.VideoId,
         TemplateGroupId = group.TranscodeTemplateGroupId,
         Trigger = trigger,
+        UserData = userData,
         CreationTime = now,
         SourceBroken = sourceSize <= 0,
         NoAccess = noAccess,

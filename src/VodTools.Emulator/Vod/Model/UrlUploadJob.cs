@@ -18,7 +18,8 @@ internal sealed class UrlUploadJob
     public string Bucket { get; set; } = "";
     public string Region { get; set; } = "";
     public string UserData { get; set; } = "";
-    /// <summary>PENDING, PROCESSING, SUCCESS or FAIL.</summary>
+    /// <summary>PENDING, PROCESSING, DOWNLOADING, DOWNLOAD_SUCCESS, UPLOADING, UPLOAD_SUCCESS, then SUCCESS, DOWNLOAD_FAIL or
+    /// UPLOAD_FAIL (VOD's "Basic structures": status of a URL-based upload job).</summary>
     public string Status { get; set; } = "";
     public string MediaId { get; set; } = "";
     public long FileSize { get; set; }
@@ -27,5 +28,6 @@ internal sealed class UrlUploadJob
     public DateTimeOffset CreationTime { get; set; }
     public DateTimeOffset? CompleteTime { get; set; }
 
-    public bool Unfinished => Status is "PENDING" or "PROCESSING";
+    /// <summary>Not yet SUCCESS, DOWNLOAD_FAIL or UPLOAD_FAIL.</summary>
+    public bool Unfinished => CompleteTime == null;
 }

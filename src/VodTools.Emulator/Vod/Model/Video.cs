@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using System.Text;
 using VodTools.Emulator.Rpc;
 
@@ -72,10 +73,14 @@ internal sealed class Video
     /// <summary>The URL of an object in its storage (its streams and snapshots live beside its file).</summary>
     public string UrlOf(string key) => StorageLocations.Url(Bucket, Region, key);
 
-    /// <summary>Where VOD keeps a file it receives (an upload or a URL pull) in its storage: sv/&lt;id prefix&gt;/&lt;id&gt;&lt;ext&gt;.</summary>
+    /// <summary>Where VOD keeps a file it receives (an upload or a URL pull) in its storage: sv/&lt;name&gt;/&lt;name&gt;&lt;ext&gt;, the
+    /// name unrelated to the VideoId, as in a real CreateUploadVideo answer ("FileName":
+    /// "sv/23867cb3-1739af2345b/23867cb3-1739af2345b.mp4" for VideoId b1022c54e6a9433b9ab238f90b716c62), so nothing may
+    /// read an id out of a key.</summary>
     public void KeepFileInVodStorage(string extension)
     {
-        Key = $"sv/{VideoId[..8]}/{VideoId}{extension.ToLowerInvariant()}";
+        string name = $"{Convert.ToHexString(RandomNumberGenerator.GetBytes(4)).ToLowerInvariant()}-{Convert.ToHexString(RandomNumberGenerator.GetBytes(6)).ToLowerInvariant()[..11]}";
+        Key = $"sv/{name}/{name}{extension.ToLowerInvariant()}";
         FileURL = UrlOf(Key);
     }
 
