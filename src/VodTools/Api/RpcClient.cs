@@ -72,6 +72,9 @@ namespace VodTools.Api
                 return new AttemptResult<JsonElement>(result, (int)response.StatusCode, result.TryGetProperty("RequestId", out var id) ? id.GetString() : requestId);
             }, cancellationToken, repeatable, history);
 
+        /// <summary>The calls per second <paramref name="action"/> may make (VOD's quota), whether or not the QPS budget keeps to it.</summary>
+        public int QuotaOf(string action) => _service.QuotaOf?.Invoke(action, _endpoint) ?? VodQuota.Unlisted;
+
         /// <summary>VOD's calls wait for a permit of the account's per-action QPS budget; other products have none.</summary>
         private Func<CloudCredentials?, CancellationToken, Task>? WaitForQuota(string action)
         {

@@ -84,10 +84,10 @@ namespace VodTools.Commands
         [Parameter(ValueFromPipeline = true, DontShow = true)]
         public PSObject? InputObject { get; set; }
 
-        /// <summary>How many RegisterMedia calls run at once (each registers up to 10 files). Default 8.</summary>
+        /// <summary>The most RegisterMedia calls (each registers up to 10 files) in flight at once, 1 to 256. Default 64. As many run as reach RegisterMedia's quota over the round trip measured as they go: a few near the region, more from far away.</summary>
         [Parameter]
-        [ValidateRange(1, 64)]
-        public int ThrottleLimit { get; set; } = 8;
+        [ValidateRange(1, InFlightLimit.MaxCeiling)]
+        public int ThrottleLimit { get; set; } = InFlightLimit.DefaultCeiling;
 
         private sealed class PendingFile
         {
@@ -107,7 +107,7 @@ namespace VodTools.Commands
         {
             this.CheckParameters(() => UserData = VodLimits.JsonObject(UserData, nameof(UserData)), UserData);
             CheckTemplateGroup();
-            _work = new OrderedWork(ThrottleLimit);
+            _work = new OrderedWork(Session.Vod.CallsInFlight("RegisterMedia", ThrottleLimit));
         }
 
         /// <summary>

@@ -146,7 +146,7 @@ namespace VodTools.Services.Migration
         {
             var inFlight = new HashSet<long>();
             var running = new List<Task>();
-            using var slots = new SemaphoreSlim(_throttleLimit);
+            using var slots = _vod.CallsInFlight(from == MigrationState.Listed ? "RegisterMedia" : from == MigrationState.Registered ? "SubmitTranscodeJobs" : "SubmitSnapshotJob", _throttleLimit);
             while (true)
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -357,7 +357,7 @@ namespace VodTools.Services.Migration
             }
             if (current.Count > 0) calls.Add(current);
 
-            using var slots = new SemaphoreSlim(_throttleLimit);
+            using var slots = _vod.CallsInFlight("GetTranscodeTask", _throttleLimit);
             var polls = calls.Select(async files =>
             {
                 await slots.WaitAsync(cancellationToken).ConfigureAwait(false);

@@ -24,6 +24,9 @@ namespace VodTools.Services.Vod
 
         public VodService(RpcClient client) => _client = client;
 
+        /// <summary>How many calls a fan-out paced by <paramref name="action"/> keeps in flight: enough to reach its quota over the measured round trip, at most <paramref name="ceiling"/>.</summary>
+        public InFlightLimit CallsInFlight(string action, int ceiling) => InFlightLimit.ForQuota(_client.QuotaOf(action), ceiling);
+
         private static KeyValuePair<string, string> P(string name, string value) => new KeyValuePair<string, string>(name, value);
 
         private static void Add(List<KeyValuePair<string, string>> parameters, string name, string? value)
