@@ -23,6 +23,7 @@ internal sealed partial class VodApi
         Action("ListTranscodeTask", ListTranscodeTask);
         Action("GetTranscodeSummary", GetTranscodeSummary);
         Action("ListSnapshots", ListSnapshots);
+        Action("ListJobInfo", ListJobInfo);
     }
 
     private List<TranscodeTask> TasksOf(string videoId) => _store.OfVideo<TranscodeTask>(TaskKind, videoId);
@@ -171,6 +172,39 @@ internal sealed partial class VodApi
                         .Select(u => (JsonNode)new JsonObject { ["Index"] = u.Index, ["Url"] = u.Url }).ToArray()),
                 },
             },
+        };
+    }
+
+    /// <summary>ListJobInfo (alibabacloud-go/vod-20170321 ListJobInfoRequest, ListJobInfoResponseBody): a media's jobs of one
+    /// type created in the last six months, each with JobId, Status, CreateTime, CompleteTime and UserId. A snapshot job is
+    /// Processing, then Success or Fail (GetJobDetail's SnapshotJobDetail.Status); a transcode job as GetTranscodeTask
+    /// shows it; the emulator runs no AI jobs. An unknown media is answered 404 InvalidVideo.NotFound (the emulator's choice:
+    /// the reference names no error).</summary>
+    private JsonObject ListJobInfo(RpcCall call)
+    {
+        string type = call.Required("JobType").ToLowerInvariant();
+        var video = FindVideo(call.Required("MediaId")) ?? throw new RpcException(404, "InvalidVideo.NotFound", "The video does not exist.");
+        var since = call.Now - TimeSpan.FromDays(183);
+        IEnumerable<(string JobId, string Status, DateTimeOffset Created)> jobs = type switch
+        {
+            "snapshot" => SnapshotsOf(video.VideoId).Select(j => (j.JobId,
+                Progress(j.CreationTime, call.Now) < 100 ? "Processing" : j.SourceBroken || j.NoAccess != null ? "Fail" : "Success", j.CreationTime)),
+            "transcode" => TasksOf(video.VideoId).SelectMany(t => t.Jobs.Select(j => (j.JobId, JobStatus(t, j, call.Now), t.CreationTime))),
+            "ai" => [],
+            _ => throw RpcException.Invalid("JobType", "It must be transcode, snapshot or ai."),
+        };
+        return new JsonObject
+        {
+            ["MediaId"] = video.VideoId,
+            ["JobType"] = type,
+            ["JobInfoList"] = new JsonArray(jobs.Where(j => j.Created >= since).OrderBy(j => j.Created).Select(j => (JsonNode)new JsonObject
+            {
+                ["JobId"] = j.JobId,
+                ["Status"] = j.Status,
+                ["CreateTime"] = RpcCall.Time(j.Created),
+                ["CompleteTime"] = CompleteTime(j.Created, call.Now),
+                ["UserId"] = long.Parse(_accountId, System.Globalization.CultureInfo.InvariantCulture),
+            }).ToArray()),
         };
     }
 

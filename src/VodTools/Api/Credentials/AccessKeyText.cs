@@ -18,7 +18,7 @@ namespace VodTools.Api.Credentials
             for (var i = 0; i < value.Length; i++)
             {
                 var c = value[i];
-                if (c >= 0x21 && c <= 0x7e) continue;
+                if (c >= 0x20 && c <= 0x7e) continue; // a space inside is the cloud's to refuse; at an end it is a copying slip
                 var where = i == value.Length - 1 ? "at its end" : i == 0 ? "at its start" : $"at position {i + 1}";
                 if (char.IsControl(c))
                     return $"The {name} has a control character ({ControlName(c)}) {where}; an access key has none. Remove it (a line end copied from a file is the usual cause).";
