@@ -263,6 +263,19 @@ Describe 'Scheduled runs of a set-up account' {
         (Get-VodMigration -JournalPath $journal -Failed | ConvertTo-Json | ConvertFrom-Json).FailedStage | Should -Be Wait
     }
 
+    It 'shows in the default views of the migration''s objects only what the objects have (a name a script can read)' {
+        $format = [xml](Get-Content -Raw (Join-Path (Split-Path (Get-Module VodTools).Path) 'VodTools.Format.ps1xml'))
+        foreach ($view in $format.Configuration.ViewDefinitions.View | Where-Object { $_.ViewSelectedBy.TypeName -in 'VodTools.Model.MigrationFile', 'VodTools.Model.MigrationReport', 'VodTools.Model.SnapshotJob', 'VodTools.Model.VodSnapshot' }) {
+            $properties = ([type]$view.ViewSelectedBy.TypeName).GetProperties().Name
+            $shown = if ($view.TableControl) { $view.TableControl.TableHeaders.TableColumnHeader.Label } else { $view.ListControl.ListEntries.ListEntry.ListItems.ListItem | ForEach-Object { if ($_.Label) { $_.Label } else { $_.PropertyName } } }
+            $shown | Where-Object { $_ -notin $properties } | Should -BeNullOrEmpty -Because $view.Name
+        }
+        $text = Get-VodMigration -JournalPath $journal | Format-List | Out-String -Width 120
+        $text | Should -Match 'Include\s+: \*\.mp4'
+        $text | Should -Match 'State\s+: Failed'
+        $text | Should -Match 'LastRun\s+: \d{4}-\d\d-\d\d \d\d:\d\d:\d\d, \d+ s, Finished: 0 new files'
+    }
+
     It '-MaxDuration ends a run in time: exit 2, the journal committed; the next run finishes' {
         Add-TestOssObject -Prefix slow/ -Count 12
         $slow = @('-Prefix', 'slow/', '-JournalPath', (Join-Path $TestDrive 'slow.journal'))

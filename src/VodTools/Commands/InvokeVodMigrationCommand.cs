@@ -91,7 +91,7 @@ namespace VodTools.Commands
         [ValidateRange(1, 64)]
         public int ThrottleLimit { get; set; } = 16;
 
-        /// <summary>What a run lists once the bucket's listing has finished, to bring in new files: Full (the whole prefix), Tail (only keys after the last one listed) or None. Default Full.</summary>
+        /// <summary>What a run lists once the bucket's listing has finished, to bring in new files: Full (the whole prefix, once the files of the last listing are through), Tail (only keys after the last one listed) or None. Default Full.</summary>
         [Parameter]
         public MigrationRescan Rescan { get; set; } = MigrationRescan.Full;
 

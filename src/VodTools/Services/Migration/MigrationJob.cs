@@ -39,6 +39,8 @@ namespace VodTools.Services.Migration
         private readonly MigrationRescan _rescan;
         private readonly MigrationCircuit _circuit = new MigrationCircuit();
         private readonly Dictionary<MigrationStage, StageMeter> _meters;
+        /// <summary>Files neither done nor failed when the run started.</summary>
+        private readonly long _onTheirWay;
         private volatile bool _listed;
         private volatile bool _registered;
         private volatile bool _submitted;
@@ -59,6 +61,7 @@ namespace VodTools.Services.Migration
             long AtLeast(MigrationState state) => states.Where(s => s.Key >= state && s.Key != MigrationState.Failed).Sum(s => s.Value);
             long FailedAt(MigrationStage stage) => failedAt.TryGetValue(stage, out var n) ? n : 0;
             var failed = states[MigrationState.Failed];
+            _onTheirWay = states.Values.Sum() - states[MigrationState.Done] - failed;
             _meters = new Dictionary<MigrationStage, StageMeter>
             {
                 [MigrationStage.List] = new StageMeter(MigrationStage.List, states.Values.Sum(), 0),
@@ -124,14 +127,21 @@ namespace VodTools.Services.Migration
 
         /// <summary>
         /// Lists the bucket from where the journal's listing stopped, a page per commit; when the last pass finished, starts
-        /// another as -Rescan says, so a scheduled run brings in the files added since. A listing that fails is reported and
-        /// taken up by the next run.
+        /// another as -Rescan says, so a scheduled run brings in the files added since. A full pass costs a list call per
+        /// 1,000 keys, so it waits until the files of the last pass are through (failed ones aside): a long migration run
+        /// in time-boxed runs lists its bucket once, not once a run. A listing that fails is reported and taken up by the
+        /// next run.
         /// </summary>
         private async Task ListAsync(CancellationToken cancellationToken)
         {
             if (_journal.ListingComplete)
             {
                 if (_rescan == MigrationRescan.None) return;
+                if (_rescan == MigrationRescan.Full && _onTheirWay > 0)
+                {
+                    Events.Enqueue(new MigrationEvent(null, null, "Not listing the bucket again yet: files of its last listing are still on their way (a later run lists it, to find new files)."));
+                    return;
+                }
                 _journal.StartListingPass(_rescan == MigrationRescan.Tail ? _journal.LastKey() : null);
             }
             var token = _journal.ListingToken;
