@@ -1,7 +1,8 @@
 # Every cloud cmdlet, run with a key the cloud refuses (a wrong secret, an unknown key id) or an endpoint nobody answers,
 # ends with the one terminating error its cause deserves: a stable ErrorId (AuthenticationFailed, EndpointUnreachable)
 # and category, never an exception's type name, and never an empty success. Keys no cloud could accept (non-ASCII,
-# control characters, surrounding spaces) and an endpoint without a scheme are refused before any request, in words.
+# control characters, surrounding spaces) and an endpoint without a scheme are refused before any request, in words;
+# a bucket or template group that does not exist is named by a stable ErrorId, category ObjectNotFound.
 
 BeforeDiscovery {
     # One minimal call per cloud cmdlet; ids need not exist (the call fails before VOD could look).
@@ -125,5 +126,39 @@ Describe 'An endpoint without http:// or https:// is refused in words' {
         { Get-VodMedia -MediaId $media -Endpoint $Endpoint -ErrorAction Stop } |
             Should -Throw -ErrorId 'ParameterArgumentValidationError,*' -ExpectedMessage "*'$Endpoint' does not start with http:// or https://*Write http://$Endpoint*"
         { Set-VodContext -VodEndpoint $Endpoint -WhatIf -ErrorAction Stop } | Should -Throw -ErrorId 'ParameterArgumentValidationError,*' -ExpectedMessage "*'$Endpoint' does not start with http://*"
+    }
+}
+
+Describe 'A bucket or template group that does not exist is named by a stable ErrorId' {
+    BeforeAll {
+        Initialize-VodBucketAccess -Bucket media-archive | Out-Null   # so the migration's pre-flight gets to the template group
+        Add-VodStorage -Bucket media-archive | Out-Null
+        $script:registered = (Register-VodMedia -Bucket media-archive -Key films/2019/film-003.mp4).MediaId
+        $script:noGroup = 'ffffffffffffffffffffffffffffffff'
+    }
+
+    It '<Name>: <Id>' -ForEach @(
+        @{ Name = 'Add-VodStorage'; Id = 'VodStorageNotAdded'; Run = { Add-VodStorage -Bucket no-such-bucket } }
+        @{ Name = 'Compare-VodBucket'; Id = 'OssListFailed'; Run = { Compare-VodBucket -Bucket no-such-bucket } }
+        @{ Name = 'Get-OssObject'; Id = 'OssListFailed'; Run = { Get-OssObject -Bucket no-such-bucket } }
+        @{ Name = 'Get-OssBucket'; Id = 'OssBucketNotRead'; Run = { Get-OssBucket -Bucket no-such-bucket } }
+        @{ Name = 'Initialize-VodBucketAccess'; Id = 'VodBucketNotFound'; Run = { Initialize-VodBucketAccess -Bucket no-such-bucket } }
+        @{ Name = 'Remove-OssObject'; Id = 'OssObjectNotDeleted'; Run = { Remove-OssObject -Bucket no-such-bucket -Key a.mp4 -Confirm:$false } }
+        @{ Name = 'Invoke-VodMigration, a bucket'; Id = 'VodPreflightBucketAccessFailed'; Run = { Invoke-VodMigration -Bucket no-such-bucket -TemplateGroupId $noGroup -JournalPath (Join-Path $TestDrive 'b.journal') } }
+        @{ Name = 'Invoke-VodMigration, a group'; Id = 'VodPreflightTemplateGroupFailed'; Run = { Invoke-VodMigration -Bucket media-archive -TemplateGroupId $noGroup -JournalPath (Join-Path $TestDrive 'g.journal') } }
+        @{ Name = 'Register-VodMedia'; Id = 'VodTemplateGroupNotFound'; Run = { Register-VodMedia -Bucket media-archive -Key films/2019/film-002.mp4 -TemplateGroupId $noGroup } }
+        @{ Name = 'Start-VodTranscode'; Id = 'VodTranscodeNotSubmitted'; Run = { Start-VodTranscode -MediaId $registered -TemplateGroupId $noGroup } }
+        @{ Name = 'Set-VodDefaultTranscodeTemplateGroup'; Id = 'VodDefaultTemplateGroupNotSet'; Run = { Set-VodDefaultTranscodeTemplateGroup -TemplateGroupId $noGroup } }
+        @{ Name = 'Get-VodTranscodeTemplateGroup'; Id = 'VodTemplateGroupNotRead'; Run = { Get-VodTranscodeTemplateGroup -TemplateGroupId $noGroup } }
+        @{ Name = 'Send-VodMedia'; Id = 'VodUploadFailed'; Run = { Send-VodMedia -Path $localFile -TemplateGroupId $noGroup } }
+    ) {
+        $run = Invoke-Captured $Run
+        $errors = @($run.Errors) + @($run.Terminating | Where-Object { $_ })
+        $errors.Count | Should -BeGreaterThan 0
+        foreach ($e in $errors) {
+            $e.FullyQualifiedErrorId | Should -BeLike "$Id,*"
+            "$($e.CategoryInfo.Category)" | Should -Be 'ObjectNotFound'
+        }
+        $run.Output | Should -BeNullOrEmpty
     }
 }
