@@ -84,7 +84,7 @@ BeforeAll {
     }
 
     function Invoke-JournalSql([string] $Path, [string] $Sql) {
-        if (-not ('Microsoft.Data.Sqlite.SqliteConnection' -as [type])) { Get-VodMigration -JournalPath $Path -ErrorAction Stop | Out-Null }
+        if (-not $script:sqliteReady) { Get-VodMigration -JournalPath $Path -ErrorAction Stop | Out-Null; $script:sqliteReady = $true }
         $connection = [Microsoft.Data.Sqlite.SqliteConnection]::new("Data Source=$Path;Pooling=False")
         try {
             $connection.Open()
