@@ -291,6 +291,18 @@ Describe 'Scheduled runs of a set-up account' {
         Assert-OnePerMedia slow/ 12
     }
 
+    It 'Get-VodSnapshot -Job lists every snapshot job of a media, so one taken twice shows' {
+        $ids = @((Get-EmulatorStats).videos | Where-Object { $_.key -like 'sched/00*' } | Select-Object -First 2).videoId
+        $jobs = @(Get-VodSnapshot -MediaId $ids -Job)
+        $jobs.Count | Should -Be 2
+        $jobs.Status | Should -Be @('Success', 'Success')
+        Start-VodSnapshot -MediaId $ids[0] | Out-Null   # Start-VodSnapshot always makes a new job
+        $again = @(Get-VodSnapshot -MediaId $ids[0] -Job)
+        $again.Count | Should -Be 2
+        $again[1].Status | Should -BeIn 'Processing', 'Success'
+        $again[0].CreationTime | Should -BeLessOrEqual $again[1].CreationTime
+    }
+
     It 'an outage stops the run after ten calls failing alike, the files left pending; the next run finishes' {
         Add-TestOssObject -Prefix outage/ -Count 12
         $outage = @('-Prefix', 'outage/', '-JournalPath', (Join-Path $TestDrive 'outage.journal'))

@@ -216,6 +216,24 @@ public class VodTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ListJobInfo_lists_every_snapshot_job_of_a_media_running_ones_too()
+    {
+        string id = await RegisterAsync("films/a b.mp4");
+        string first = (string)(await _emu.VodAsync("SubmitSnapshotJob", P("VideoId", id))).Body["SnapshotJob"]!["JobId"]!;
+        _emu.Clock.Advance(TimeSpan.FromSeconds(10));
+        string second = (string)(await _emu.VodAsync("SubmitSnapshotJob", P("VideoId", id))).Body["SnapshotJob"]!["JobId"]!;
+
+        var listed = (await _emu.VodAsync("ListJobInfo", P("JobType", "snapshot", "MediaId", id))).Body;
+        var jobs = listed["JobInfoList"]!.AsArray();
+        Assert.Equal(("snapshot", id), ((string?)listed["JobType"], (string?)listed["MediaId"]));
+        Assert.Equal([first, second], jobs.Select(j => (string?)j!["JobId"]));
+        Assert.Equal(["Success", "Processing"], jobs.Select(j => (string?)j!["Status"]));
+        Assert.NotNull((string?)jobs[0]!["CompleteTime"]);
+        Assert.Null((string?)jobs[1]!["CompleteTime"]);
+        Assert.Equal(HttpStatusCode.NotFound, (await _emu.VodAsync("ListJobInfo", P("JobType", "snapshot", "MediaId", "no-such-media"))).Status);
+    }
+
+    [Fact]
     public async Task Media_info_and_deletion()
     {
         string id = await RegisterAsync("films/a b.mp4");
