@@ -334,7 +334,7 @@ namespace VodTools.Commands
 
         private static string Summary(MigrationJournal journal, MigrationJob job)
         {
-            var report = journal.Report(slices: 1);
+            var report = journal.Status();
             return $"This run: {job.NewFiles} new files listed, {report.LastRun?.Done ?? 0} done, {report.LastRun?.Failed ?? 0} failed. The job: {report.Done} of {report.Total} files done, {report.InProgress} on their way, {report.Failed} failed; {report.State}.";
         }
 
