@@ -32,14 +32,16 @@ function Invoke-Dotnet {
 
 function Invoke-BuildTask {
     Invoke-Dotnet build (Join-Path $Root 'VodTools.sln') -c $Configuration -nologo -v quiet '-clp:ErrorsOnly'
-    # The module folder: the netstandard2.0 DLL and its few dependencies, the manifest, and the emulator.
+    # The module folder: the manifest, the loader (the one assembly in PowerShell's shared context), the emulator, and
+    # dependencies/ with VodTools.dll (netstandard2.0), its few dependencies and the native SQLite per platform.
     if (Test-Path $ModuleOut) { Remove-Item $ModuleOut -Recurse -Force }
-    Invoke-Dotnet publish (Join-Path $Root 'src/VodTools/VodTools.csproj') -c $Configuration --no-build -nologo -v quiet -o $ModuleOut
+    Invoke-Dotnet publish (Join-Path $Root 'src/VodTools.Loader/VodTools.Loader.csproj') -c $Configuration --no-build -nologo -v quiet -o $ModuleOut
+    Invoke-Dotnet publish (Join-Path $Root 'src/VodTools/VodTools.csproj') -c $Configuration --no-build -nologo -v quiet -o (Join-Path $ModuleOut 'dependencies')
     Invoke-Dotnet publish (Join-Path $Root 'src/VodTools.Emulator/VodTools.Emulator.csproj') -c $Configuration --no-build -nologo -v quiet -o (Join-Path $ModuleOut 'emulator')
     Copy-Item (Join-Path $Root 'VodTools.psd1') $ModuleOut
     Get-ChildItem (Join-Path $Root 'src/VodTools') -Filter '*.ps1xml' | Copy-Item -Destination $ModuleOut
     Invoke-Dotnet (Join-Path $Root "tools/HelpCompiler/bin/$Configuration/net10.0/HelpCompiler.dll") (Join-Path $Root 'docs/en-US') (Join-Path $ModuleOut 'en-US') 'VodTools'
-    Remove-Item (Join-Path $ModuleOut '*.deps.json'), (Join-Path $ModuleOut '*.pdb') -ErrorAction Ignore
+    Remove-Item (Join-Path $ModuleOut '*.deps.json'), (Join-Path $ModuleOut '*.pdb'), (Join-Path $ModuleOut 'dependencies/*.deps.json'), (Join-Path $ModuleOut 'dependencies/*.pdb') -ErrorAction Ignore
     Write-Host "Module built: $ModuleOut"
 }
 

@@ -17,10 +17,16 @@ New-Item -ItemType Directory -Force $OutputPath | Out-Null
 Get-ChildItem $OutputPath -Filter 'VodTools.*.nupkg' | Remove-Item
 $repository = 'VodToolsBuild' + [guid]::NewGuid().ToString('N').Substring(0, 8)
 Register-PSResourceRepository -Name $repository -Uri (Resolve-Path $OutputPath).ProviderPath -Trusted
+# Publishing runs Test-ModuleManifest, which accepts the manifest's name-only nested module 'VodTools' (loaded by name,
+# see VodTools.psd1) when a module of that name is on PSModulePath, as it is once installed: so the folder holding the
+# module is put there while it is published.
+$savedModulePath = $env:PSModulePath
+$env:PSModulePath = (Split-Path (Resolve-Path $ModulePath).ProviderPath) + [System.IO.Path]::PathSeparator + $savedModulePath
 try {
     Publish-PSResource -Path $ModulePath -Repository $repository -SkipDependenciesCheck
 }
 finally {
+    $env:PSModulePath = $savedModulePath
     Unregister-PSResourceRepository -Name $repository
 }
 Get-ChildItem $OutputPath -Filter 'VodTools.*.nupkg'
