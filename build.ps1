@@ -65,6 +65,24 @@ function Get-TrxCounts([string] $Directory) {
     [pscustomobject]@{ Passed = $passed; Failed = $failed }
 }
 
+# The module's core (Api, Services, the loader's Windows PowerShell 5.1 resolver) built for net472 and run on Mono, the
+# closest to Windows PowerShell 5.1 (.NET Framework) a Linux machine has; the emulator runs on .NET beside it.
+function Invoke-MonoTests([string] $Results) {
+    if (-not (Get-Command mono -ErrorAction Ignore)) {
+        Write-Host '== Mono: skipped (mono is not installed; on Debian: apt-get install -y mono-devel)'
+        return [pscustomobject]@{ Passed = 0; Failed = 0 }
+    }
+    Write-Host '== Mono (net472)'
+    $project = Join-Path $Root 'tests/VodTools.NetFx.Tests'
+    Invoke-Dotnet build (Join-Path $project 'VodTools.NetFx.Tests.csproj') -c $Configuration -nologo -v quiet '-clp:ErrorsOnly'
+    $bin = Join-Path $project "bin/$Configuration/net472"
+    $xml = Join-Path $Results 'mono.xml'
+    & mono (Join-Path $bin 'runner/xunit.console.exe') (Join-Path $bin 'VodTools.NetFx.Tests.dll') -noshadow -parallel none -xml $xml
+    $assembly = if (Test-Path $xml) { ([xml](Get-Content -LiteralPath $xml -Raw)).assemblies.assembly }
+    if (-not $assembly) { return [pscustomobject]@{ Passed = 0; Failed = 1 } }  # the runner crashed
+    [pscustomobject]@{ Passed = [int]$assembly.GetAttribute('passed'); Failed = [int]$assembly.GetAttribute('failed') + [int]$assembly.GetAttribute('errors') }
+}
+
 function Invoke-TestTask {
     Invoke-BuildTask
     $results = Join-Path $Out 'test-results'
@@ -75,6 +93,8 @@ function Invoke-TestTask {
     $xunitExit = $LASTEXITCODE
     $xunit = Get-TrxCounts $results
     if ($xunitExit -ne 0 -and $xunit.Failed -eq 0) { $xunit.Failed = 1 }  # a crashed test host counts as a failure
+
+    $mono = Invoke-MonoTests $results
 
     Write-Host '== Pester'
     Import-Module (Get-PesterModulePath) -Force
@@ -88,9 +108,10 @@ function Invoke-TestTask {
     $pester = & { Set-StrictMode -Off; Invoke-Pester -Configuration $config }  # the suites run as users' scripts do
     $pesterFailed = $pester.FailedCount + $pester.FailedBlocksCount + $pester.FailedContainersCount
 
-    $passed = $xunit.Passed + $pester.PassedCount
-    $failed = $xunit.Failed + $pesterFailed
+    $passed = $xunit.Passed + $mono.Passed + $pester.PassedCount
+    $failed = $xunit.Failed + $mono.Failed + $pesterFailed
     Write-Host "xunit: $($xunit.Passed) passed, $($xunit.Failed) failed"
+    Write-Host "Mono: $($mono.Passed) passed, $($mono.Failed) failed"
     Write-Host "Pester: $($pester.PassedCount) passed, $pesterFailed failed"
     Write-Host "Tests: $passed passed, $failed failed"
     if ($failed -gt 0 -or $passed -eq 0) { exit 1 }
