@@ -12,7 +12,14 @@ param(
     [string] $Task = 'build',
 
     [ValidateSet('Debug', 'Release')]
-    [string] $Configuration = 'Release'
+    [string] $Configuration = 'Release',
+
+    # package: Authenticode-sign the module with a code-signing certificate, from a .pfx file (and its password) or,
+    # on Windows, from the personal certificate store by thumbprint; optionally timestamped.
+    [string] $CertificatePath,
+    [securestring] $CertificatePassword,
+    [string] $CertificateThumbprint,
+    [string] $TimestampServer
 )
 
 $ErrorActionPreference = 'Stop'
@@ -135,9 +142,15 @@ function Invoke-DocsTask {
 }
 
 function Invoke-PackageTask {
-    # A .nupkg that Install-PSResource and Install-Module install, made by PSResourceGet (in PowerShell 7.4+).
+    # A .nupkg that Install-PSResource and Install-Module install, made by PSResourceGet (in PowerShell 7.4+), its files
+    # Authenticode-signed first when a certificate is given.
     Invoke-BuildTask
-    & (Join-Path $Root 'tools/New-ModulePackage.ps1') -ModulePath $ModuleOut -OutputPath (Join-Path $Out 'packages') |
+    $signing = @{}
+    foreach ($name in 'CertificatePath', 'CertificatePassword', 'CertificateThumbprint', 'TimestampServer') {
+        $value = Get-Variable -Name $name -Scope Script -ValueOnly
+        if ($value) { $signing[$name] = $value }
+    }
+    & (Join-Path $Root 'tools/New-ModulePackage.ps1') -ModulePath $ModuleOut -OutputPath (Join-Path $Out 'packages') @signing |
         ForEach-Object { Write-Host "Package: $($_.FullName)" }
 }
 
