@@ -125,6 +125,11 @@
             ProjectUri   = 'https://github.com/vodtools/VodTools'
             ReleaseNotes = @'
 0.1.0 - first release.
+- PowerShell 7.4 or later (tested on 7.6), and Windows PowerShell 5.1, which is declared but has not been run: the
+  module's core was run on Mono (a .NET Framework-family runtime) as a stand-in; see the README for what that
+  covers and what it does not.
+- Its dependencies (Microsoft.Data.Sqlite, SQLitePCLRaw, System.Threading.RateLimiting) load into a private
+  AssemblyLoadContext on PowerShell 7, so other modules' versions of them do not collide with VodTools'.
 - 34 cmdlets: authorise VOD for your own OSS bucket (Initialize-VodBucketAccess), configure storage, domains and
   transcode template groups, then Get-OssObject | Register-VodMedia | Start-VodTranscode | Wait-VodTranscode,
   snapshots, mezzanine files and deletion through the VOD API.
