@@ -81,10 +81,10 @@ function Invoke-MonoTests([string] $Results) {
     }
     Write-Host '== Mono (net472)'
     $project = Join-Path $Root 'tests/VodTools.NetFx.Tests'
-    Invoke-Dotnet build (Join-Path $project 'VodTools.NetFx.Tests.csproj') -c $Configuration -nologo -v quiet '-clp:ErrorsOnly'
+    Invoke-Dotnet build (Join-Path $project 'VodTools.NetFx.Tests.csproj') -c $Configuration -nologo -v quiet '-clp:ErrorsOnly' | Out-Host
     $bin = Join-Path $project "bin/$Configuration/net472"
     $xml = Join-Path $Results 'mono.xml'
-    & mono (Join-Path $bin 'runner/xunit.console.exe') (Join-Path $bin 'VodTools.NetFx.Tests.dll') -noshadow -parallel none -xml $xml
+    & mono (Join-Path $bin 'runner/xunit.console.exe') (Join-Path $bin 'VodTools.NetFx.Tests.dll') -noshadow -parallel none -xml $xml | Out-Host
     $assembly = if (Test-Path $xml) { ([xml](Get-Content -LiteralPath $xml -Raw)).assemblies.assembly }
     if (-not $assembly) { return [pscustomobject]@{ Passed = 0; Failed = 1 } }  # the runner crashed
     [pscustomobject]@{ Passed = [int]$assembly.GetAttribute('passed'); Failed = [int]$assembly.GetAttribute('failed') + [int]$assembly.GetAttribute('errors') }
