@@ -18,6 +18,9 @@ namespace VodTools.Loader
         /// <summary>The module's own assembly, which holds the cmdlets.</summary>
         public const string ModuleAssembly = "VodTools";
 
+        /// <summary>VodTools.dll is built with the loader, at the same version.</summary>
+        private static readonly Version? ModuleVersion = typeof(DependencyFolder).Assembly.GetName().Version;
+
         private readonly ConcurrentDictionary<string, AssemblyName?> _shipped = new ConcurrentDictionary<string, AssemblyName?>(StringComparer.OrdinalIgnoreCase);
 
         public DependencyFolder(string path) => Path = path;
@@ -37,6 +40,11 @@ namespace VodTools.Loader
             if (token != null && token.Length > 0 && !token.SequenceEqual(shipped.GetPublicKeyToken() ?? Array.Empty<byte>())) return null;
             return file;
         }
+
+        /// <summary>VodTools.dll, when <paramref name="requested"/> asks for it (by name alone, as PowerShell does, or at
+        /// its version); read from the loader's own version, so that import reads no other file's metadata.</summary>
+        public string? ModuleFileFor(AssemblyName requested) =>
+            requested.Name == ModuleAssembly && (requested.Version == null || requested.Version == ModuleVersion) ? System.IO.Path.Combine(Path, ModuleAssembly + ".dll") : null;
 
         /// <summary>Whether <paramref name="assembly"/> was loaded from this folder.</summary>
         public bool Holds(Assembly assembly)

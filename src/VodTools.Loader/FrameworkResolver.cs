@@ -16,8 +16,7 @@ namespace VodTools.Loader
 
         internal static Assembly? Resolve(DependencyFolder folder, AssemblyName requested, Assembly? requester)
         {
-            var ours = requested.Name == DependencyFolder.ModuleAssembly || (requester != null && folder.Holds(requester));
-            var file = ours ? folder.FileFor(requested) : null;
+            var file = folder.ModuleFileFor(requested) ?? (requester != null && folder.Holds(requester) ? folder.FileFor(requested) : null);
             return file == null ? null : Assembly.LoadFrom(file);
         }
     }

@@ -24,7 +24,7 @@ namespace VodTools.Loader
         public static void Register(DependencyFolder folder)
         {
             var context = new PrivateLoadContext(folder);
-            Default.Resolving += (_, name) => name.Name == DependencyFolder.ModuleAssembly && context._folder.FileFor(name) != null ? context.LoadFromAssemblyName(name) : null;
+            Default.Resolving += (_, name) => folder.ModuleFileFor(name) is string file ? context.LoadFromAssemblyPath(file) : null;
         }
 
         protected override Assembly? Load(AssemblyName assemblyName)
