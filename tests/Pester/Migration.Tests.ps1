@@ -19,7 +19,9 @@ BeforeAll {
     function Measure-Call($Lines, [string] $Action) { @($Lines | Where-Object { "$_" -match "^VOD $Action attempt 1/" }).Count }
     # Key -> task id of the journal's files with a task (read with the SQLite provider the module ships; loaded by Get-VodMigration)
     function Read-JournalTask([string] $Path) {
-        $connection = [Microsoft.Data.Sqlite.SqliteConnection]::new("Data Source=$Path;Pooling=False")
+        # the module's SQLite is private to it (its own AssemblyLoadContext, not resolvable by name in a script): take it from there
+        $sqlite = [System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext((Get-Command Get-VodMigration).ImplementingType.Assembly).LoadFromAssemblyName([System.Reflection.AssemblyName]::new('Microsoft.Data.Sqlite'))
+        $connection = $sqlite.GetType('Microsoft.Data.Sqlite.SqliteConnection', $true)::new("Data Source=$Path;Pooling=False")
         try {
             $connection.Open()
             $command = $connection.CreateCommand()
