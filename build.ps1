@@ -105,6 +105,10 @@ function Invoke-MonoTests([string] $Results) {
 }
 
 function Invoke-TestTask {
+    # The layout .editorconfig sets (indentation, braces, line ends, spaces): a change that breaks it fails the run.
+    Write-Host '== Format (dotnet format whitespace --verify-no-changes)'
+    & dotnet format whitespace (Join-Path $Root 'VodTools.sln') --verify-no-changes
+    $formatFailed = [int]($LASTEXITCODE -ne 0)
     Invoke-BuildTask
     $results = Join-Path $Out 'test-results'
     if (Test-Path $results) { Remove-Item $results -Recurse -Force }
@@ -146,9 +150,10 @@ function Invoke-TestTask {
     if ($here.Suites + $there.Suites -ne $suiteCount) { $pesterFailed++ }  # a suite left unrun counts as a failure
 
     $passed = $xunit.Passed + $mono.Passed + $pesterPassed
-    $failed = $xunit.Failed + $mono.Failed + $pesterFailed
+    $failed = $formatFailed + $xunit.Failed + $mono.Failed + $pesterFailed
     Write-Host "xunit: $($xunit.Passed) passed, $($xunit.Failed) failed"
     Write-Host "Mono: $($mono.Passed) passed, $($mono.Failed) failed"
+    if ($formatFailed) { Write-Host 'Format: the files above differ from .editorconfig (dotnet format whitespace VodTools.sln fixes them)' }
     Write-Host "Pester: $pesterPassed passed, $pesterFailed failed ($($here.Suites) suites in this lane, $($there.Suites) in the other)"
     Write-Host "Tests: $passed passed, $failed failed"
     if ($failed -gt 0 -or $passed -eq 0) { exit 1 }
