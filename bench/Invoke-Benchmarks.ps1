@@ -13,6 +13,7 @@
       Measure-EmulatorRuntime.ps1 issue 17: the emulator framework-dependent, self-contained and trimmed: size, start-up (-Runs)
       Measure-MigrationJob.ps1   issue 15: Invoke-VodMigration vs its ideal, resume cost and memory, the SIGKILL test (-Count, -JournalFiles, -KillFiles)
       Measure-Upload.ps1         issue 18: Send-VodMedia throughput vs parts in flight (1, 4, 8) and one PutObject (-SizeMB, -PartSize, -Repeat)
+      Invoke-FullSizeSuites.ps1  issue 24: the Pester suites CI runs small, at full size (-MigrationFiles, -RetrySafetyFiles, -SearchResultLimit)
     Never part of `build.ps1 test`.
 #>
 param(
@@ -44,3 +45,4 @@ Write-Host "bench: $(Get-Date -AsUTC -Format 'yyyy-MM-dd HH:mm') UTC, $([Environ
 & (Join-Path $PSScriptRoot 'Measure-MigrationJob.ps1') -ModulePath $ModulePath -Count $JobCount -JournalFiles $JournalFiles
 & (Join-Path $PSScriptRoot 'Measure-Upload.ps1') -ModulePath $ModulePath -SizeMB $UploadSizeMB
 & (Join-Path $PSScriptRoot 'Measure-EmulatorRuntime.ps1') -ModulePath $ModulePath
+& (Join-Path $PSScriptRoot 'Invoke-FullSizeSuites.ps1') -ModulePath $ModulePath

@@ -35,7 +35,9 @@ function Measure-Calls([object[]] $Verbose) {
 }
 
 function Invoke-Sql([string] $Journal, [string] $Sql) {
-    $connection = [Microsoft.Data.Sqlite.SqliteConnection]::new("Data Source=$Journal;Pooling=False")
+    # the module's SQLite is private to it (its own AssemblyLoadContext, not resolvable by name in a script): take it from there
+    $sqlite = [System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext((Get-Command Get-VodMigration).ImplementingType.Assembly).LoadFromAssemblyName([System.Reflection.AssemblyName]::new('Microsoft.Data.Sqlite'))
+    $connection = $sqlite.GetType('Microsoft.Data.Sqlite.SqliteConnection', $true)::new("Data Source=$Journal;Pooling=False")
     try {
         $connection.Open()
         $command = $connection.CreateCommand()

@@ -41,6 +41,9 @@ namespace VodTools.Shared
             public const string SeedBucket = "--seed-bucket";
             public const string Quota = "--quota";
             public const string Faults = "--faults";
+            public const string FaultSeed = "--fault-seed";
+            public const string SearchResultLimit = "--search-result-limit";
+            public const string WrongEndpointCode = "--wrong-endpoint-code";
             public const string TranscodeSeconds = "--transcode-seconds";
             public const string StsTokenSeconds = "--sts-token-seconds";
             public const string UploadAuthSeconds = "--upload-auth-seconds";

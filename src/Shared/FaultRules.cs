@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using System.Text.RegularExpressions;
 using System;
 
 namespace VodTools.Shared
@@ -174,7 +175,13 @@ namespace VodTools.Shared
 
         private static bool IsName(string name, IReadOnlyCollection<string>? targets) =>
             OssMethods.Contains(name, StringComparer.OrdinalIgnoreCase)
-            || (targets == null ? name.Length > 0 && name.All(IsAsciiLetter) : targets.Contains(name, StringComparer.OrdinalIgnoreCase));
+            || (targets == null ? IsNameForm(name) : targets.Contains(name, StringComparer.OrdinalIgnoreCase));
+
+        /// <summary>The form of an RPC action or OSS operation name (Set-VodEmulatorFault -Action): a letter, then letters and
+        /// digits (ListObjectsV2).</summary>
+        public const string NamePattern = "^[A-Za-z][A-Za-z0-9]*$";
+
+        private static bool IsNameForm(string name) => Regex.IsMatch(name, NamePattern);
 
         private static bool IsAsciiLetter(char c) => (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
     }

@@ -46,6 +46,7 @@ public static class Program
             ? $"Account {options.AccountId}, default key: AccessKeyId {EmulatorDefaults.AccessKeyId}, AccessKeySecret {EmulatorDefaults.AccessKeySecret}"
             : $"Account {options.AccountId}, AccessKeyId {options.AccessKeyId} (configured secret not shown)");
         Console.WriteLine(options.InMemory ? "State: in memory (discarded on exit)" : $"State: {options.DataDir}");
+        Console.WriteLine($"Fault seed: {host.FaultSeed} (--fault-seed {host.FaultSeed} draws the same faults again)");
         if (options.ParentPid is int parent)
         {
             Console.WriteLine($"Ends when process {parent} ends");

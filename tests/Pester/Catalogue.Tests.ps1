@@ -1,11 +1,15 @@
-# The catalogue after import, end to end on the emulator: Find-VodMedia by each filter and past 5,000 results,
-# Compare-VodBucket closing the gap with Register-VodMedia, Set-VodMedia on 500 media, and the category cmdlets.
+# The catalogue after import, end to end on the emulator: Find-VodMedia by each filter and past the results SearchMedia
+# pages to without a scroll token, Compare-VodBucket closing the gap with Register-VodMedia, Set-VodMedia on 500 media,
+# and the category cmdlets. The emulator pages at most -SearchResultLimit results (Pester's -Data @{ SearchResultLimit
+# = N }; the cloud's 5,000, which bench/Invoke-FullSizeSuites.ps1 runs, take 5,100 uploads to pass; at least 100).
+# Find-VodMedia scrolls 50 a page.
+param([ValidateRange(100, 5000)] [int] $SearchResultLimit = 200)
 
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
     Import-Module (Join-Path $PSScriptRoot 'VodRpc.psm1') -Force
     Import-VodToolsUnderTest
-    $script:emulator = Start-TestEmulator -SeedSample
+    $script:emulator = Start-TestEmulator -SeedSample -SearchResultLimit $SearchResultLimit
 
     # Films and podcasts registered a second apart, so creation times split them.
     $script:films = Get-OssObject -Bucket media-archive -Prefix films/ | Register-VodMedia
@@ -13,8 +17,9 @@ BeforeAll {
     $script:between = [DateTime]::UtcNow
     Start-Sleep -Milliseconds 1100
     $script:podcasts = Get-OssObject -Bucket media-archive -Prefix audio/podcasts/ | Register-VodMedia
-    # More uploads than SearchMedia pages to without a scroll token (they stay Uploading: no file arrives)
-    Invoke-TestVodMany CreateUploadVideo @(1..5100 | ForEach-Object { @{ Title = "upload $_"; FileName = "upload-$_.mp4" } })
+    # More uploads than SearchMedia pages to without a scroll token, and at least 500 (they stay Uploading: no file arrives)
+    $script:uploads = [math]::Max(500, $SearchResultLimit + 100)
+    Invoke-TestVodMany CreateUploadVideo @(1..$uploads | ForEach-Object { @{ Title = "upload $_"; FileName = "upload-$_.mp4" } })
 
     function Get-SearchCalls([object[]] $Stream) {
         @($Stream | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] -and $_.Message -like 'VOD SearchMedia *' }).Count
@@ -26,21 +31,21 @@ AfterAll {
 }
 
 Describe 'Find-VodMedia' {
-    It 'finds by status, past the 5,000 results paging reaches, each media once' {
-        $uploads = Find-VodMedia -Status Uploading
-        $uploads.Count | Should -Be 5100
-        ($uploads.MediaId | Sort-Object -Unique).Count | Should -Be 5100
-        $uploads[0] | Should -BeOfType VodTools.Model.VodMedia
+    It 'finds by status, past the results paging reaches, each media once' {
+        $found = Find-VodMedia -Status Uploading
+        $found.Count | Should -Be $uploads
+        ($found.MediaId | Sort-Object -Unique).Count | Should -Be $uploads
+        $found[0] | Should -BeOfType VodTools.Model.VodMedia
         (Find-VodMedia -Status Normal -MediaType video).Count | Should -Be $films.Count
     }
 
     It 'stops searching when Select-Object has enough' {
-        Get-SearchCalls (Find-VodMedia -Status Uploading -MediaType video -Verbose 4>&1) | Should -Be 51
-        # the -Verbose lines go aside, so Select-Object counts media only: at the 150th no third page is asked for
+        Get-SearchCalls (Find-VodMedia -Status Uploading -MediaType video -Verbose 4>&1) | Should -Be ([math]::Ceiling($uploads / 50)) -Because 'a scroll reads 50 a page'
+        # the -Verbose lines go aside, so Select-Object counts media only: at the 150th no fourth page is asked for
         $calls = [System.Collections.Generic.List[object]]::new()
         $found = Find-VodMedia -Status Uploading -MediaType video -Verbose 4>&1 | ForEach-Object { if ($_ -is [System.Management.Automation.VerboseRecord]) { $calls.Add($_) } else { $_ } } | Select-Object -First 150
         $found.Count | Should -Be 150
-        Get-SearchCalls $calls | Should -Be 2
+        Get-SearchCalls $calls | Should -Be 3
     }
 
     It 'matches titles exactly by wildcard although VOD''s title search is loose' {
@@ -194,5 +199,26 @@ Describe 'Categories' {
         $byChild = (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches
         $byChild.CompletionText | Should -Be "$($local.CateId)"
         $byChild.ListItemText | Should -Be "$($local.CateId) (Local in News desk)"
+    }
+}
+
+Describe 'Set-VodCategory' {
+    It 'renames a category in place, keeps its subcategories, and emits it with its path' {
+        $parent = New-VodCategory 'Documentaires'
+        $child = New-VodCategory 'Nature' -ParentId $parent.CateId
+        $renamed = $parent | Set-VodCategory -NewName 'Documentaries' -PassThru
+        $renamed.CateId | Should -Be $parent.CateId
+        $renamed.Path | Should -Be 'Documentaries'
+        (Get-VodCategory -CateId $child.CateId).Path | Should -Be 'Documentaries/Nature'
+    }
+
+    It 'checks the name before any call and reports an unknown category without stopping' {
+        { Set-VodCategory -CateId 1 -NewName ('x' * 65) -ErrorAction Stop } | Should -Throw -ErrorId 'VodCategoryNameTooLong*'
+        $known = New-VodCategory 'Shorts'
+        @(7, $known.CateId) | ForEach-Object { [pscustomobject]@{ CateId = $_ } } |
+            Set-VodCategory -NewName 'Short films' -ErrorVariable failures -ErrorAction SilentlyContinue
+        $failures.Count | Should -Be 1
+        $failures[0].FullyQualifiedErrorId | Should -BeLike 'VodCategoryNotFound,*'
+        (Get-VodCategory -CateId $known.CateId).CateName | Should -Be 'Short films'
     }
 }

@@ -108,3 +108,30 @@ Describe 'Events chosen and unsigned' {
         $new[0].Signature | Should -BeNullOrEmpty
     }
 }
+
+Describe 'Event payloads as the event pages list them' {
+    BeforeAll {
+        Set-VodMessageCallback -CallbackUrl $callbackUrl -EventType ALL -AuthKey $key
+    }
+
+    It 'gives SnapshotComplete its SnapshotInfos: type, count, name format and URL rule' {
+        $info = @((Get-Event SnapshotComplete)[0].Json.SnapshotInfos)
+        $info.Count | Should -Be 1
+        $info[0].Status | Should -Be 'success'
+        $info[0].SnapshotType | Should -Be 'NormalSnapshot'
+        $info[0].SnapshotCount | Should -Be 2
+        $info[0].SnapshotFormat | Should -Match '\{SnapshotCount\}\.jpg$'
+        $info[0].SnapshotRegular | Should -Match '^https://.*\{SnapshotCount\}\.jpg$'
+        $info[0].JobId | Should -Match '^[0-9a-f]{32}$'
+    }
+
+    It 'echoes the Extend of UserData, and a failed pull''s UploadByURLComplete has no VideoId' {
+        $job = Import-VodMediaFromUrl -Url "$($web.BaseUrl)/in/missing.mp4" -UserData '{"Extend":{"run":"rehearsal"}}'
+        $null = $job | Get-VodUrlUploadJob -Wait -Timeout 30 -ErrorAction SilentlyContinue
+        $null = Wait-Until { Get-Event UploadByURLComplete | Where-Object { $_.Json.JobId -eq $job.JobId } } 30
+        $event = (Get-Event UploadByURLComplete | Where-Object { $_.Json.JobId -eq $job.JobId })[0].Json
+        $event.Status | Should -Be 'fail'
+        $event.PSObject.Properties.Name | Should -Not -Contain 'VideoId'
+        $event.Extend | Should -Be '{"run":"rehearsal"}'
+    }
+}

@@ -1,5 +1,11 @@
 # Where the cloud's own SDK models and API reference decide: VOD's regions, the Shanghai-only domain operations,
 # RegisterMedia answers spelled another way, role profiles with an ExternalId, and a key given with a profile.
+# Answers lost at random are drawn from a seed named in the Describe block (VODTOOLS_FAULT_SEED replays one).
+
+BeforeDiscovery {
+    Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+    $script:faultSeed = @{ FaultSeed = Get-TestFaultSeed }
+}
 
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
@@ -136,9 +142,9 @@ Describe 'Domains on the emulator' {
     }
 }
 
-Describe 'Domains when answers are lost after VOD acted' {
+Describe 'Domains when answers are lost after VOD acted (fault seed <FaultSeed>)' -ForEach $faultSeed {
     BeforeAll {
-        $script:emulator = Start-TestEmulator -SeedSample -Faults 'lost:0.4@AddVodDomain,lost:0.4@DeleteVodDomain'
+        $script:emulator = Start-TestEmulator -SeedSample -Faults 'lost:0.4@AddVodDomain,lost:0.4@DeleteVodDomain' -FaultSeed $FaultSeed
     }
 
     AfterAll {

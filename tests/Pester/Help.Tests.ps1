@@ -133,6 +133,35 @@ Describe 'Get-Help -Online' {
     }
 }
 
+Describe 'The map of cmdlets to Pester suites (tests/Pester/README.md)' {
+    BeforeAll {
+        # its rows: | Cmdlet | suites it is the subject of | suites that also exercise it |
+        $script:map = foreach ($row in [regex]::Matches((Get-Content -Raw (Join-Path $PSScriptRoot 'README.md')), '(?m)^\| (\w+-\w+) \|([^|]*)\|([^|]*)\|$')) {
+            $split = { param($cell) @($cell -split ',' | ForEach-Object Trim | Where-Object { $_ }) }
+            [pscustomobject]@{ Cmdlet = $row.Groups[1].Value; Subject = & $split $row.Groups[2].Value; Also = & $split $row.Groups[3].Value }
+        }
+    }
+
+    It 'names every exported cmdlet once, and nothing else' {
+        $exported = (Get-Command -Module VodTools -CommandType Cmdlet).Name
+        $exported | Where-Object { $_ -notin $map.Cmdlet } | Should -BeNullOrEmpty -Because 'every exported cmdlet has a row'
+        $map.Cmdlet | Where-Object { $_ -notin $exported } | Should -BeNullOrEmpty -Because 'every row names an exported cmdlet'
+        $map.Cmdlet | Group-Object | Where-Object Count -gt 1 | ForEach-Object Name | Should -BeNullOrEmpty -Because 'each cmdlet has one row'
+    }
+
+    It 'gives each cmdlet a suite about it, and names only suites that use it' {
+        $suites = @{}
+        foreach ($file in Get-ChildItem $PSScriptRoot -Filter '*.Tests.ps1') { $suites[$file.Name -replace '\.Tests\.ps1$'] = Get-Content -Raw $file.FullName }
+        foreach ($entry in $map) {
+            $entry.Subject | Should -Not -BeNullOrEmpty -Because "$($entry.Cmdlet) is the subject of a suite"
+            foreach ($suite in @($entry.Subject) + @($entry.Also)) {
+                $suites.Keys | Should -Contain $suite
+                $suites[$suite] -match "\b$([regex]::Escape($entry.Cmdlet))\b" | Should -BeTrue -Because "the map says $suite exercises $($entry.Cmdlet)"
+            }
+        }
+    }
+}
+
 Describe 'about_VodTools' {
     It 'is installed with the module' {
         (Get-Help about_VodTools | Out-String) | Should -Match 'Start-VodEmulator runs a local copy'

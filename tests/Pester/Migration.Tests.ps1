@@ -1,8 +1,14 @@
 # Invoke-VodMigration and Get-VodMigration end to end: a migration killed with SIGKILL part-way and run again, under the
 # per-action quota and injected faults, counted in the emulator's own inventory (/_emulator/stats) and in the -Verbose
 # attempt lines; failures recorded, retried and reported (also as HTML). bench/Measure-MigrationJob.ps1 runs the kill
-# with more files (-Data @{ Files = 2000 }).
-param([int] $Files = 300)
+# with more files (-Data @{ Files = 2000 }). The faults are drawn from a seed named in the Describe block
+# (VODTOOLS_FAULT_SEED replays one).
+param([int] $Files = 150)
+
+BeforeDiscovery {
+    Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+    $script:faultSeed = @{ FaultSeed = Get-TestFaultSeed }
+}
 
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
@@ -13,7 +19,9 @@ BeforeAll {
     function Measure-Call($Lines, [string] $Action) { @($Lines | Where-Object { "$_" -match "^VOD $Action attempt 1/" }).Count }
     # Key -> task id of the journal's files with a task (read with the SQLite provider the module ships; loaded by Get-VodMigration)
     function Read-JournalTask([string] $Path) {
-        $connection = [Microsoft.Data.Sqlite.SqliteConnection]::new("Data Source=$Path;Pooling=False")
+        # the module's SQLite is private to it (its own AssemblyLoadContext, not resolvable by name in a script): take it from there
+        $sqlite = [System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext((Get-Command Get-VodMigration).ImplementingType.Assembly).LoadFromAssemblyName([System.Reflection.AssemblyName]::new('Microsoft.Data.Sqlite'))
+        $connection = $sqlite.GetType('Microsoft.Data.Sqlite.SqliteConnection', $true)::new("Data Source=$Path;Pooling=False")
         try {
             $connection.Open()
             $command = $connection.CreateCommand()
@@ -28,12 +36,12 @@ BeforeAll {
     }
 }
 
-Describe 'A migration killed with SIGKILL part-way, then run again' {
+Describe 'A migration killed with SIGKILL part-way, then run again (fault seed <FaultSeed>)' -ForEach $faultSeed {
     BeforeAll {
         $script:files = $Files
         # Slow registrations (300 ms each, two at a time) so the kill lands while files are still being registered; answers
         # lost after acting everywhere; 500s where a retry is safe (a 500 to a submission is an error by design).
-        $script:emulator = Start-TestEmulator -SeedSample -Quota real -Faults 'lost:0.05,delay:1:300@RegisterMedia,500:0.05@RegisterMedia,500:0.05@GetTranscodeTask,500:0.05@GET'
+        $script:emulator = Start-TestEmulator -SeedSample -Quota real -Faults 'lost:0.05,delay:1:300@RegisterMedia,500:0.05@RegisterMedia,500:0.05@GetTranscodeTask,500:0.05@GET' -FaultSeed $FaultSeed
         Add-TestOssObject -Prefix kill/ -Count $files
         $script:journal = Join-Path $TestDrive 'kill.journal'
         $log = Join-Path $TestDrive 'first-run.log'

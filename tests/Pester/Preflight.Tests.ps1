@@ -143,7 +143,8 @@ Describe 'Get-VodPlayInfo and Test-VodPlayback' {
     }
 
     It 'reports media that cannot play as errors with their own ids, the others going on' {
-        $silent = Get-OssObject -Bucket media-archive -Prefix audio/podcasts/ | Select-Object -First 1 | Register-VodMedia
+        # without transcoding a MOV has no stream (MP4, FLV, MP3, M3U8 and WebM play their source)
+        $silent = Get-OssObject -Bucket media-archive -Prefix films/2021/ -Include *.mov | Select-Object -First 1 | Register-VodMedia
         $streams = Get-VodPlayInfo -MediaId $silent.MediaId, 'ffffffffffffffffffffffffffffffff', $films[1].MediaId -ErrorVariable failures -ErrorAction SilentlyContinue
         $streams.MediaId | Sort-Object -Unique | Should -Be $films[1].MediaId
         $failures.FullyQualifiedErrorId | Should -Be 'VodMediaHasNoStream,VodTools.Commands.GetVodPlayInfoCommand', 'VodMediaNotFound,VodTools.Commands.GetVodPlayInfoCommand'

@@ -40,9 +40,9 @@ Describe 'The seed workflow out of order, answered as the cloud answers it' {
         Get-OssObject -Bucket media-archive -Region cn-beijing -ErrorVariable refused -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
         $refused.Count | Should -Be 1
         $refused[0].CategoryInfo.Category | Should -Be 'PermissionDenied'
-        $refused[0].Exception.Message | Should -Match 'AccessDenied: The bucket you are attempting to access must be addressed using the specified endpoint'
+        $refused[0].Exception.Message | Should -Match 'PermanentRedirect: The bucket you are attempting to access must be addressed using the specified endpoint'
         Get-OssBucket -Region cn-atlantis-1 -ErrorVariable nowhere -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
-        $nowhere[0].Exception.Message | Should -Match 'AccessDenied'
+        $nowhere[0].Exception.Message | Should -Match 'PermanentRedirect'
         (Get-OssBucket -Region cn-beijing).Name | Should -Contain 'media-archive'
     }
 }
@@ -77,5 +77,24 @@ Describe 'A RamRoleArn profile whose role lacks only vod:SubmitTranscodeJobs' {
         $refused[0].CategoryInfo.Category | Should -Be 'PermissionDenied'
         $refused[0].Exception.Message | Should -Match 'Forbidden\.RAM: .*These credentials lack the RAM permission vod:SubmitTranscodeJobs\.'
         $refused[0].ErrorDetails.RecommendedAction | Should -Match 'Attach a RAM policy that allows vod:SubmitTranscodeJobs'
+    }
+}
+
+Describe 'A bucket asked at another region''s endpoint, answered as OSS''s older pages answer it' {
+    BeforeAll {
+        $script:older = Start-VodEmulator -InMemory -SeedSample -TranscodeSeconds 0 -WrongEndpointCode AccessDenied
+    }
+
+    AfterAll {
+        Stop-VodEmulator -ProcessId $older.ProcessId
+        Set-VodContext -Reset -Endpoint $script:emulator.Url -AccessKeyId VODEMULATORKEYID -AccessKeySecret VodEmulatorSecretKey -Region cn-shanghai
+    }
+
+    It 'is refused as PermissionDenied whichever code OSS gives, and the bucket''s own region lists it' {
+        Get-OssObject -Bucket media-archive -Region cn-beijing -ErrorVariable refused -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        $refused.Count | Should -Be 1
+        $refused[0].CategoryInfo.Category | Should -Be 'PermissionDenied'
+        $refused[0].Exception.Message | Should -Match 'AccessDenied: The bucket you are attempting to access must be addressed using the specified endpoint'
+        @(Get-OssObject -Bucket media-archive -Prefix films/ -Include *.mp4).Count | Should -Be $films.Count
     }
 }

@@ -1,8 +1,16 @@
 # Reliability end to end: a migration under injected faults and the real QPS quota, a pipeline stopped half-way and
 # run again, calls that run out of retries, dropped connections, a RamRoleArn profile, and the emulator killed with
 # SIGKILL mid-run. Every check reads the emulator's own inventory (/_emulator/stats), not only what the cmdlets said.
-# VODTOOLS_MIGRATION_FILES sets the migration's size (default 300 here; bench/Invoke-ReliabilityMigration.ps1 runs 2,000).
-# Each scenario prints one "[figures]" line: requests, faults injected, retries, errors, duplicates.
+# -Files sets the migration's size (Pester's -Data @{ Files = N }; 60 here, enough for every kind of fault to be drawn
+# many times; bench/Invoke-FullSizeSuites.ps1 runs 2,000). The faults are drawn from a seed named in the Describe
+# blocks (VODTOOLS_FAULT_SEED replays one). Each scenario prints one "[figures]" line: requests, faults injected,
+# retries, errors, duplicates.
+param([int] $Files = 60)
+
+BeforeDiscovery {
+    Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+    $script:faultSeed = @{ FaultSeed = Get-TestFaultSeed }
+}
 
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
@@ -31,9 +39,9 @@ BeforeAll {
     }
 }
 
-Describe 'Under faults (500/503 10 % each, 5 % dropped, 5 % slow, 5 % answers lost after acting) and the real QPS quota' {
+Describe 'Under faults (500/503 10 % each, 5 % dropped, 5 % slow, 5 % answers lost after acting) and the real QPS quota (fault seed <FaultSeed>)' -ForEach $faultSeed {
     BeforeAll {
-        $script:emulator = Start-TestEmulator -SeedSample -Quota real -Faults $faults -TranscodeSeconds 1
+        $script:emulator = Start-TestEmulator -SeedSample -Quota real -Faults $faults -FaultSeed $FaultSeed -TranscodeSeconds 1
         $script:group = (Get-VodTranscodeTemplateGroup -MaxAttempts 20 | Where-Object IsDefault).TemplateGroupId
     }
 
@@ -43,7 +51,7 @@ Describe 'Under faults (500/503 10 % each, 5 % dropped, 5 % slow, 5 % answers lo
 
     Context 'a migration: Get-OssObject | Register-VodMedia | Start-VodTranscode | Wait-VodTranscode' {
         BeforeAll {
-            $script:files = if ($env:VODTOOLS_MIGRATION_FILES) { [int]$env:VODTOOLS_MIGRATION_FILES } else { 300 }
+            $script:files = $Files
             Add-TestOssObject -Prefix migration/ -Count $files
             $before = Get-EmulatorStats
             $script:run = Invoke-Captured {
@@ -157,12 +165,12 @@ Describe 'Under faults (500/503 10 % each, 5 % dropped, 5 % slow, 5 % answers lo
     }
 }
 
-Describe 'When retries run out (500 on 40 % of requests, more of the polls, two attempts per call)' {
+Describe 'When retries run out (500 on 40 % of requests, more of the polls, two attempts per call; fault seed <FaultSeed>)' -ForEach $faultSeed {
     BeforeAll {
         # the bad minutes, on a data folder; then the same state behind an emulator without faults
         $dataPath = Join-Path $TestDrive 'exhaust-state'
         # polls fail more often (about one attempt in two), so that polls failing in a row are sure to be met
-        $emulator = Start-VodEmulator -Lenient -DataPath $dataPath -SeedSample -TranscodeSeconds 1 -Faults '500:0.4,500:0.3@GetTranscodeTask'
+        $emulator = Start-TestEmulator -DataPath $dataPath -SeedSample -Faults '500:0.4,500:0.3@GetTranscodeTask' -FaultSeed $FaultSeed
         $script:group = (Get-VodTranscodeTemplateGroup -MaxAttempts 20 | Where-Object IsDefault).TemplateGroupId
         $script:count = 40
         Add-TestOssObject -Prefix exhaust/ -Count $count
@@ -173,7 +181,7 @@ Describe 'When retries run out (500 on 40 % of requests, more of the polls, two 
         $script:exhausted = @($run.Attempts | Where-Object { $_ -match ' attempt 2/2: HTTP 500' })
         $script:afterFirst = Measure-Inventory (Get-EmulatorStats) exhaust/
         Stop-VodEmulator -ProcessId $emulator.ProcessId
-        $script:emulator = Start-VodEmulator -Lenient -DataPath $dataPath -TranscodeSeconds 1
+        $script:emulator = Start-TestEmulator -DataPath $dataPath
         $script:again = Invoke-Captured {
             Get-OssObject -Bucket media-archive -Prefix exhaust/ | Register-VodMedia -TemplateGroupId $group | Start-VodTranscode -TemplateGroupId $group | Wait-VodTranscode
         }
@@ -258,13 +266,13 @@ Describe 'Connections dropped on every attempt' {
     }
 }
 
-Describe 'A run on a RamRoleArn aliyun CLI profile, under faults' {
+Describe 'A run on a RamRoleArn aliyun CLI profile, under faults (fault seed <FaultSeed>)' -ForEach $faultSeed {
     # The module assumes the role itself (STS AssumeRole on the emulator) and signs every call with the temporary key.
     # Refreshing before expiry is proven on a test clock by RamRoleArnCredentialProviderTests: the emulator's STS
     # issues at least 900 s, and the refresh comes 180 s before expiry, too long to wait for here.
     BeforeAll {
         Import-Module (Join-Path $PSScriptRoot 'VodRpc.psm1') -Force
-        $script:emulator = Start-TestEmulator -SeedSample -Faults $faults -TranscodeSeconds 1
+        $script:emulator = Start-TestEmulator -SeedSample -Faults $faults -FaultSeed $FaultSeed
         $trust = '{"Version":"1","Statement":[{"Action":"sts:AssumeRole","Effect":"Allow","Principal":{"RAM":["acs:ram::1234567890123456:root"]}}]}'
         # set up under the same faults: a create whose answer was lost is found by reading the role back
         $role = try { (Invoke-TestVod CreateRole @{ RoleName = 'migration-runner'; AssumeRolePolicyDocument = $trust } -Service Ram -MaxAttempts 10).Role }
@@ -303,12 +311,12 @@ Describe 'A run on a RamRoleArn aliyun CLI profile, under faults' {
 }
 
 Describe 'Temporary credentials that expire during a run (RamRoleArn profile)' {
-    # The emulator's STS issues 5-second tokens here (-StsTokenSeconds; the cloud issues at least 900 s) and refuses
-    # them once expired (RamStsTests). The module refreshes a token once 180 s or less remain, so over a 12-second run
+    # The emulator's STS issues 3-second tokens here (-StsTokenSeconds; the cloud issues at least 900 s) and refuses
+    # them once expired (RamStsTests). The module refreshes a token once 180 s or less remain, so over a 7-second run
     # that outlives two tokens every call must succeed, on fresh tokens.
     BeforeAll {
         Import-Module (Join-Path $PSScriptRoot 'VodRpc.psm1') -Force
-        $script:emulator = Start-VodEmulator -Lenient -InMemory -SeedSample -StsTokenSeconds 5
+        $script:emulator = Start-VodEmulator -Lenient -InMemory -SeedSample -StsTokenSeconds 3
         $trust = '{"Version":"1","Statement":[{"Action":"sts:AssumeRole","Effect":"Allow","Principal":{"RAM":["acs:ram::1234567890123456:root"]}}]}'
         $role = (Invoke-TestVod CreateRole @{ RoleName = 'short-lived'; AssumeRolePolicyDocument = $trust } -Service Ram).Role
         $config = Join-Path $TestDrive 'aliyun-short.json'
@@ -320,14 +328,14 @@ Describe 'Temporary credentials that expire during a run (RamRoleArn profile)' {
         $script:records = [System.Collections.Generic.List[object]]::new()
         $script:calls = 0
         $watch = [System.Diagnostics.Stopwatch]::StartNew()
-        while ($watch.Elapsed.TotalSeconds -lt 12) {
+        while ($watch.Elapsed.TotalSeconds -lt 7) {
             Get-OssBucket -Verbose -ErrorAction Continue 4>&1 2>&1 | ForEach-Object { $records.Add($_) }
             $script:calls++
-            Start-Sleep -Milliseconds 400
+            Start-Sleep -Milliseconds 200
         }
         $script:elapsed = $watch.Elapsed.TotalSeconds
         $script:assumed = @($records | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] -and $_.Message -match '^STS AssumeRole attempt \d+/\d+: HTTP 200' }).Count
-        Write-Figures 'token refresh' @{ seconds = [math]::Round($elapsed, 1); calls = $calls; assumeRole = $assumed; tokenSeconds = 5 }
+        Write-Figures 'token refresh' @{ seconds = [math]::Round($elapsed, 1); calls = $calls; assumeRole = $assumed; tokenSeconds = 3 }
     }
 
     AfterAll {
@@ -337,11 +345,11 @@ Describe 'Temporary credentials that expire during a run (RamRoleArn profile)' {
     }
 
     It 'refreshes the token before it runs out and fails no call across several lifetimes' {
-        $elapsed | Should -BeGreaterThan 10
+        $elapsed | Should -BeGreaterThan 6
         $calls | Should -BeGreaterThan 10
         @($records | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] }) | Should -BeNullOrEmpty
         @($records | Where-Object { $_ -is [VodTools.Model.OssBucket] }).Count | Should -Be $calls
-        $assumed | Should -BeGreaterOrEqual 3 -Because 'a 5-second token is renewed at least twice in 12 seconds'
+        $assumed | Should -BeGreaterOrEqual 3 -Because 'a 3-second token is renewed at least twice in 7 seconds'
     }
 }
 

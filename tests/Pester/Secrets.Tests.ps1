@@ -117,8 +117,8 @@ Describe 'Every cmdlet with -Verbose -Debug on a known secret and STS token' {
             Find-VodMedia -StorageLocation media-archive | Set-VodMedia -AddTag secrets
             Compare-VodBucket -Bucket media-archive -Prefix films/2020/
         }
-        $null = Invoke-Step New-VodCategory, Get-VodCategory, Remove-VodCategory {
-            $null = New-VodCategory secrets
+        $null = Invoke-Step New-VodCategory, Get-VodCategory, Set-VodCategory, Remove-VodCategory {
+            New-VodCategory secrets | Set-VodCategory -NewName 'secrets renamed'
             Get-VodCategory -Recurse | Remove-VodCategory -Confirm:$false
         }
         $null = Invoke-Step Start-VodTranscode, Wait-VodTranscode, Get-VodTranscodeTask {
@@ -177,7 +177,7 @@ Describe 'Every cmdlet with -Verbose -Debug on a known secret and STS token' {
 
     It 'ran every exported cmdlet' {
         $exported = (Get-Command -Module VodTools).Name | Sort-Object
-        $exported.Count | Should -Be 55
+        $exported.Count | Should -Be 56
         ($ran | Sort-Object -Unique) | Should -Be $exported
     }
 

@@ -6,12 +6,24 @@ function Import-VodToolsUnderTest {
 }
 
 # -Strict plays the cloud's refusals (RAM policies, VOD storage, the transcoding role, region endpoints); the suites that
-# are not about them start it -Lenient rather than set the account up before every test.
+# are not about them start it -Lenient rather than set the account up before every test. -DataPath keeps the state in a
+# folder (to restart on it) instead of in memory. -FaultSeed: see Get-TestFaultSeed.
 function Start-TestEmulator {
-    param([switch] $SeedSample, [string] $Quota = 'off', [string] $Faults, [double] $TranscodeSeconds = 1, [switch] $Strict)
-    $arguments = @{ InMemory = $true; SeedSample = $SeedSample; Quota = $Quota; TranscodeSeconds = $TranscodeSeconds; Lenient = -not $Strict }
+    param([switch] $SeedSample, [string] $Quota = 'off', [string] $Faults, [int] $FaultSeed, [double] $TranscodeSeconds = 1, [switch] $Strict,
+        [string] $DataPath, [int] $SearchResultLimit)
+    $arguments = @{ SeedSample = $SeedSample; Quota = $Quota; TranscodeSeconds = $TranscodeSeconds; Lenient = -not $Strict }
+    if ($DataPath) { $arguments.DataPath = $DataPath } else { $arguments.InMemory = $true }
     if ($Faults) { $arguments.Faults = $Faults }
+    if ($PSBoundParameters.ContainsKey('FaultSeed')) { $arguments.FaultSeed = $FaultSeed }
+    if ($SearchResultLimit) { $arguments.SearchResultLimit = $SearchResultLimit }
     Start-VodEmulator @arguments
+}
+
+# The seed of an emulator's random fault draws (500s, lost answers, dropped connections... at a probability below 1):
+# VODTOOLS_FAULT_SEED when set, to replay a run that failed, else a new one. A suite draws it before discovery and names
+# it in its Describe block ("fault seed N"), so that every failure message carries it; build.ps1 test sets it once per run.
+function Get-TestFaultSeed {
+    if ($env:VODTOOLS_FAULT_SEED) { [int]$env:VODTOOLS_FAULT_SEED } else { Get-Random -Minimum 0 -Maximum ([int]::MaxValue) }
 }
 
 # Bounded wait: polls $Condition every 50 ms for at most $Seconds; returns whether it became true.
@@ -62,4 +74,4 @@ function Stop-TestWebServer($Server) {
     $Server.Job | Remove-Job -Force
 }
 
-Export-ModuleMember -Function Import-VodToolsUnderTest, Start-TestEmulator, Wait-Until, Start-TestWebServer, Stop-TestWebServer
+Export-ModuleMember -Function Import-VodToolsUnderTest, Start-TestEmulator, Get-TestFaultSeed, Wait-Until, Start-TestWebServer, Stop-TestWebServer

@@ -1,7 +1,13 @@
 # Send-VodMedia as VOD's upload SDKs upload: parts in flight, a checkpoint that survives SIGKILL, upload credentials
 # renewed when OSS refuses them, damaged parts sent again, folders of files in input order. Every count is read from the
 # emulator's own /_emulator/stats (OSS operations by name, the VOD inventory, the most requests served at once).
-# bench/Measure-Upload.ps1 measures the throughput.
+# bench/Measure-Upload.ps1 measures the throughput. Parts damaged at random are drawn from a seed named in the Describe
+# block (VODTOOLS_FAULT_SEED replays one).
+
+BeforeDiscovery {
+    Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+    $script:faultSeed = @{ FaultSeed = Get-TestFaultSeed }
+}
 
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
@@ -45,7 +51,8 @@ Describe 'Send-VodMedia of a large file' {
     BeforeAll {
         $script:emulator = Start-TestEmulator
         $script:large = New-TestFile (Join-Path $TestDrive 'large/film.mp4') 200MB
-        $script:sent = Invoke-Upload { Send-VodMedia -Path $large -PartSize 8MB -ThrottleLimit 4 }
+        # without transcoding, so the media's status stays put (VOD transcodes an upload with the default group otherwise)
+        $script:sent = Invoke-Upload { Send-VodMedia -Path $large -PartSize 8MB -ThrottleLimit 4 -TemplateGroupId VOD_NO_TRANSCODE }
         $script:afterFirst = Get-Stats
     }
 
@@ -60,7 +67,7 @@ Describe 'Send-VodMedia of a large file' {
         $afterFirst.'oss.CompleteMultipartUpload' | Should -Be 1
         $afterFirst.peakConcurrentRequests | Should -BeIn (2..4)
         (Get-VodMezzanine -MediaId $sent.Media[0].MediaId).Size | Should -Be 200MB
-        (Get-VodMedia -MediaId $sent.Media[0].MediaId).Status | Should -Be 'UploadSucc'
+        (Get-VodMedia -MediaId $sent.Media[0].MediaId).Status | Should -Be 'Normal'
         "$large.vodupload" | Should -Not -Exist
     }
 
@@ -69,7 +76,7 @@ Describe 'Send-VodMedia of a large file' {
         $again.Errors | Should -BeNullOrEmpty
         $again.Media.MediaId | Should -Be $sent.Media[0].MediaId
         $again.Media.NewRegister | Should -BeFalse
-        $again.Warnings | Should -Be "'film.mp4' was uploaded before, as media $($sent.Media[0].MediaId) (UploadSucc): it is not sent again."
+        $again.Warnings | Should -Be "'film.mp4' was uploaded before, as media $($sent.Media[0].MediaId) (Normal): it is not sent again."
         $stats = Get-Stats
         $stats.videos.Count | Should -Be 1
         $stats.'oss.UploadPart' | Should -Be 25
@@ -188,10 +195,10 @@ Describe 'Send-VodMedia when the upload credentials expire mid-upload' {
     }
 }
 
-Describe 'Send-VodMedia when OSS stores a damaged part' {
+Describe 'Send-VodMedia when OSS stores a damaged part (fault seed <FaultSeed>)' -ForEach $faultSeed {
     BeforeAll {
         # a quarter of the parts arrive with a byte changed; OSS answers with the CRC-64 of what it stored
-        $script:emulator = Start-TestEmulator -Faults 'corrupt:0.25@PUT'
+        $script:emulator = Start-TestEmulator -Faults 'corrupt:0.25@PUT' -FaultSeed $FaultSeed
     }
 
     AfterAll {

@@ -62,7 +62,7 @@ Describe 'What a pull fails on' {
         $result | Should -BeNullOrEmpty
         $failures.Count | Should -Be 1
         $failures[0].FullyQualifiedErrorId | Should -BeLike 'VodUrlUploadFailed*'
-        $failures[0].TargetObject.Status | Should -Be 'FAIL'
+        $failures[0].TargetObject.Status | Should -Be 'DOWNLOAD_FAIL'
         $failures[0].TargetObject.ErrorCode | Should -Be 'URLInvalidError'
         $failures[0].TargetObject.ErrorMessage | Should -Match 'loopback'
     }

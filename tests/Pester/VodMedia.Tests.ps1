@@ -145,7 +145,7 @@ Describe 'Send-VodMedia' {
         $media.Title | Should -Be @('a small clip', 'b large clip')
         $media | ForEach-Object { $_ | Should -BeOfType VodTools.Model.VodMedia; $_.NewRegister | Should -BeTrue }
         $read = $media | Get-VodMedia
-        $read.Status | Should -Be @('UploadSucc', 'UploadSucc')
+        $read.Status | Should -Be @('Transcoding', 'Transcoding') -Because 'VOD transcodes an upload with the default group'
         $read.Size | Should -Be @(200, 350KB)
         $mezzanine = $media | Get-VodMezzanine
         $mezzanine.Size | Should -Be @(200, 350KB)
@@ -258,5 +258,26 @@ Describe 'Send-VodMedia when OSS stores something other than what was sent' {
         $failures[0].Exception.Code | Should -Be 'CrcMismatch'
         $failures[0].CategoryInfo.Category | Should -Be 'InvalidResult'
         @($verbose.Message | Where-Object { $_ -match '^OSS PutObject .* attempt \d/3: HTTP 200 CrcMismatch' }).Count | Should -Be 3
+    }
+}
+
+Describe 'Remove-VodMedia when a CDN domain serves the bucket' {
+    BeforeAll {
+        # an emulator of its own: the Describe before stopped the session's
+        $script:cdn = Start-TestEmulator -SeedSample -TranscodeSeconds 600
+    }
+
+    AfterAll {
+        Stop-VodEmulator -ProcessId $cdn.ProcessId
+    }
+
+    It 'still names the source file by its OSS location, as GetMezzanineInfo answers the CDN URL by default' {
+        $null = Add-VodDomain -DomainName play.example.com -Bucket media-archive
+        $media = Register-TestMedia 'films/2022/' 1
+        (Get-VodMezzanine -MediaId $media.MediaId).FileUrl | Should -BeLike 'http://play.example.com/*'
+        $path = Join-Path $TestDrive 'whatif-cdn.txt'
+        Start-Transcript -Path $path | Out-Null
+        try { $media | Remove-VodMedia -WhatIf } finally { Stop-Transcript | Out-Null }
+        Get-Content $path -Raw | Should -Match ([regex]::Escape("$($media.MediaId) '$($media.Title)' (source file oss://media-archive/films/2022/"))
     }
 }

@@ -9,19 +9,24 @@ internal enum PolicyDecision { ImplicitDeny, Allow, ExplicitDeny }
 /// RAM's evaluation of identity policies ("Policy elements", "Policy structure and syntax" in the RAM documentation):
 /// a statement applies when its Action (or NotAction) and Resource (or NotResource) match, with * and ? as wildcards;
 /// an applying Deny wins over every Allow, and when nothing applies the answer is an implicit deny. Actions match
-/// without regard to case, resources with it. Conditions are not played: a statement with a Condition never applies
-/// (so a conditional Allow grants nothing and a conditional Deny refuses nothing).
+/// without regard to case, resources with it. A statement with a Condition applies when its condition holds for the
+/// request (<see cref="RequestConditions"/>); one that cannot be evaluated applies if it is a Deny and not if it is an
+/// Allow, so the emulator never allows what the cloud may refuse.
 /// </summary>
 internal static class PolicyEvaluator
 {
     /// <summary>The decision of all these documents together; a malformed document counts as granting nothing.</summary>
-    public static PolicyDecision Evaluate(IEnumerable<string> documents, string action, string resource)
+    /// <param name="conditions">what the request tells the conditions; none known by default</param>
+    public static PolicyDecision Evaluate(IEnumerable<string> documents, string action, string resource, RequestConditions? conditions = null)
     {
         bool allowed = false;
         foreach (var statement in documents.SelectMany(Statements))
         {
             if (!Applies(statement, action, resource)) continue;
-            if (string.Equals((string?)statement["Effect"], "Deny", StringComparison.Ordinal)) return PolicyDecision.ExplicitDeny;
+            bool deny = string.Equals((string?)statement["Effect"], "Deny", StringComparison.Ordinal);
+            if (statement.ContainsKey("Condition") && (conditions ?? RequestConditions.None).Holds(statement["Condition"]) is var holds && holds != true
+                && !(deny && holds == null)) continue;
+            if (deny) return PolicyDecision.ExplicitDeny;
             if (string.Equals((string?)statement["Effect"], "Allow", StringComparison.Ordinal)) allowed = true;
         }
         return allowed ? PolicyDecision.Allow : PolicyDecision.ImplicitDeny;
@@ -52,7 +57,6 @@ internal static class PolicyEvaluator
 
     private static bool Applies(JsonObject statement, string action, string resource)
     {
-        if (statement.ContainsKey("Condition")) return false;
         bool actionMatches = statement.ContainsKey("NotAction")
             ? !Strings(statement["NotAction"]).Any(a => Matches(a, action, ignoreCase: true))
             : Strings(statement["Action"]).Any(a => Matches(a, action, ignoreCase: true));

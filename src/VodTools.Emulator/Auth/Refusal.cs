@@ -3,8 +3,10 @@ using System.Xml.Linq;
 
 namespace VodTools.Emulator.Auth;
 
-/// <summary>Why RAM refused a call: what was asked, on what, by whom, and whether a Deny said so or nothing allowed it.</summary>
-internal sealed record Refusal(PolicyDecision Decision, string Action, string Resource, string AccountId, string PrincipalType, string PrincipalName)
+/// <summary>Why RAM refused a call: what was asked, on what, by whom, whether a Deny said so or nothing allowed it, and
+/// whether it was the session policy of an STS token (AssumeRole's Policy) that refused what the role allows.</summary>
+internal sealed record Refusal(PolicyDecision Decision, string Action, string Resource, string AccountId, string PrincipalType, string PrincipalName,
+    bool BySessionPolicy = false)
 {
     public string NoPermissionType => Decision == PolicyDecision.ExplicitDeny ? "ExplicitDeny" : "ImplicitDeny";
 
@@ -25,7 +27,8 @@ internal sealed record Refusal(PolicyDecision Decision, string Action, string Re
 internal interface IAuthorizer
 {
     /// <summary>Null when the caller may do <paramref name="action"/> on <paramref name="resource"/>, else why not.</summary>
-    Refusal? Check(AccessKey caller, string action, string resource);
+    /// <param name="conditions">what the request tells the policies' conditions</param>
+    Refusal? Check(AccessKey caller, string action, string resource, RequestConditions conditions);
 }
 
 /// <summary>The resource names (ARNs) RAM authorises on.</summary>

@@ -23,6 +23,7 @@ public sealed class EmulatorHost : IAsyncDisposable
     private readonly EmulatorOptions _options;
     private readonly RpcPipeline _rpc;
     private readonly OssApi _oss;
+    private readonly OssState _ossState;
     private readonly FaultPlan _faults;
     private readonly VodApi _vod;
     /// <summary>What /_emulator/stats counts: requests served (admin ones aside), faults injected by kind, throttled calls.</summary>
@@ -41,14 +42,16 @@ public sealed class EmulatorHost : IAsyncDisposable
             var ram = new RamApi(_store);
             var authorizer = options.Lenient ? null : new Authorizer(ram);
             var sts = new StsApi(ram, keys, options.StsTokenSeconds);
-            var vod = _vod = new VodApi(_store, sts, options.Clock, options.AccountId, TimeSpan.FromSeconds(options.TranscodeSeconds), authorizer, options.UploadAuthSeconds);
-            _rpc = new RpcPipeline([vod, ram, sts, new MtsApi(_store)], new RpcVerifier(keys, options.Clock, new NonceCache()),
+            var oss = _ossState = new OssState(_store, options.Clock);
+            var vod = _vod = new VodApi(_store, oss, sts, options.Clock, options.AccountId, options.TranscodeSeconds, authorizer,
+                options.UploadAuthSeconds, options.SearchResultLimit);
+            _rpc = new RpcPipeline([vod, ram, sts, new MtsApi(_store, oss)], new RpcVerifier(keys, options.Clock, new NonceCache()),
                 options.RealQuota ? new QuotaLimiter(options.Clock) : null, options.Clock, Count, authorizer);
-            var targets = _rpc.Actions.Concat(OssApi.Operations).ToList();
-            _faults = options.Faults == null ? new FaultPlan(targets) : FaultPlan.Parse(options.Faults, targets: targets);
-            _oss = new OssApi(_store, new OssVerifier(keys, options.Clock), options.Clock, options.AccountId, authorizer, Count);
-            _oss.RemoveOrphanBodies();
-            _oss.Committed = vod.ObjectCommitted;
+            var targets = _rpc.Actions.Concat(OssOperation.All.Select(o => o.Name)).ToList();
+            _faults = options.Faults == null ? new FaultPlan(targets, options.FaultSeed) : FaultPlan.Parse(options.Faults, options.FaultSeed, targets);
+            _oss = new OssApi(oss, _store, new OssVerifier(keys, options.Clock), options.AccountId, authorizer, Count, options.WrongEndpointCode);
+            oss.RemoveOrphanBodies();
+            oss.Committed = vod.ObjectCommitted;
             if (options.SeedSample) SampleData.Seed(_store, options.Clock.GetUtcNow());
             if (options.SeedDir != null) SampleData.SeedFolder(_store, options.SeedDir, options.SeedBucket!, options.Clock.GetUtcNow());
             vod.EnsureDefaults();
@@ -59,6 +62,9 @@ public sealed class EmulatorHost : IAsyncDisposable
             throw;
         }
     }
+
+    /// <summary>The seed every fault draw follows from (--fault-seed, else the one picked at start).</summary>
+    public int FaultSeed => _faults.Seed;
 
     /// <summary>The base URL clients use, e.g. http://127.0.0.1:9081 (always the loopback address).</summary>
     public string BaseUrl { get; private set; } = "";
@@ -150,7 +156,7 @@ public sealed class EmulatorHost : IAsyncDisposable
             string? dedicated = _options.ServicePorts.FirstOrDefault(p => p.Value == context.Connection.LocalPort).Key?.ToLowerInvariant();
             var rpc = await _rpc.ReadAsync(context, rawTarget, dedicated);
             Count("requests");
-            var faults = _faults.Draw(rpc?.Names ?? ["oss", context.Request.Method, OssApi.OperationOf(context, rawTarget) ?? ""]);
+            var faults = _faults.Draw(rpc?.Names ?? ["oss", context.Request.Method, OssOperation.Of(context, rawTarget)?.Name ?? ""]);
             foreach (var fault in faults) Count("faults.rule." + fault.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
             foreach (var fault in faults.Where(f => f.Kind != FaultKind.LostAnswer)) Count("faults." + fault.Rule.CounterName);
             foreach (var delay in faults.Where(f => f.Kind == FaultKind.Delay))
@@ -215,7 +221,7 @@ public sealed class EmulatorHost : IAsyncDisposable
                     ["baseUrl"] = BaseUrl,
                     ["accountId"] = _options.AccountId,
                     ["accessKeyId"] = _options.AccessKeyId,
-                    ["region"] = OssApi.DefaultRegion,
+                    ["region"] = Bucket.DefaultRegion,
                     ["persistent"] = !_options.InMemory,
                     ["lenient"] = _options.Lenient,
                 }.ToJsonString(RpcResponse.Json));
@@ -240,7 +246,7 @@ public sealed class EmulatorHost : IAsyncDisposable
                 await WriteJsonAsync(context, 200, new JsonObject { ["reset"] = true });
                 break;
             case EmulatorDefaults.StatePath when HttpMethods.IsGet(context.Request.Method):
-                await StateArchive.SaveAsync(_store, _oss.ReferencedBodyIds, context);
+                await StateArchive.SaveAsync(_store, _ossState.ReferencedBodyIds, context);
                 break;
             case EmulatorDefaults.StatePath when HttpMethods.IsPut(context.Request.Method):
                 await StateArchive.RestoreAsync(_store, context);
@@ -249,6 +255,7 @@ public sealed class EmulatorHost : IAsyncDisposable
                 context.Response.ContentType = "application/json";
                 var stats = new JsonObject(_counters.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => KeyValuePair.Create(c.Key, (JsonNode?)c.Value)));
                 stats["peakConcurrentRequests"] = Interlocked.Read(ref _peakServing);
+                stats["faultSeed"] = _faults.Seed;
                 await context.Response.WriteAsync(stats.Merge(_vod.Inventory()).ToJsonString(RpcResponse.Json));
                 break;
             default:

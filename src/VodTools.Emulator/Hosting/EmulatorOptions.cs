@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using VodTools.Emulator.Vod;
 using VodTools.Shared;
 using Flags = VodTools.Shared.EmulatorDefaults.Flags;
 
@@ -25,7 +26,16 @@ public sealed class EmulatorOptions
     public bool RealQuota { get; set; }
     /// <summary>Fault injection spec, see <see cref="FaultPlan"/>; null = none.</summary>
     public string? Faults { get; set; }
+    /// <summary>The seed of every random draw of fault injection, so a run's faults can be drawn again; null = one picked at
+    /// start (printed, and in /_emulator/stats).</summary>
+    public int? FaultSeed { get; set; }
+    /// <summary>How many records SearchMedia pages without a ScrollToken: the cloud's 5,000 unless a test needs to reach the
+    /// limit with fewer media.</summary>
+    public int SearchResultLimit { get; set; } = CatalogueHandler.CloudSearchResultLimit;
     public double TranscodeSeconds { get; set; } = 5;
+    /// <summary>The code of OSS's 403 for a bucket addressed at another region's endpoint: PermanentRedirect, as the current
+    /// "HTTP 403 errors" reference lists it, or AccessDenied, as its older pages did.</summary>
+    public string WrongEndpointCode { get; set; } = Oss.OssApi.PermanentRedirect;
     /// <summary>Caps the lifetime of the STS tokens AssumeRole issues (tests of credential refresh); null = as asked.</summary>
     public int? StsTokenSeconds { get; set; }
     /// <summary>Makes VOD's upload credentials stop working after this many seconds while UploadAuth still states the
@@ -69,7 +79,13 @@ public sealed class EmulatorOptions
                                    (GET, PUT, POST, DELETE, HEAD) or operation (PutObject, UploadPart, ...), or SERVICE/NAME,
                                    e.g. "error:0.3:Throttling.User@SubmitTranscodeJobs,lost:0.05@UploadPart"; rules can
                                    also be added, listed and removed while it runs (/_emulator/faults)
+          --fault-seed N           draw the faults from seed N (0 to 2147483647), so a run's faults can be drawn again;
+                                   without it a seed is picked, printed at start and shown in /_emulator/stats
+          --search-result-limit N  how many records SearchMedia pages without a ScrollToken (1 to 5000; default 5000,
+                                   the cloud's), to reach the limit with fewer media
           --transcode-seconds N    how long a simulated transcode/snapshot job runs (default 5)
+          --wrong-endpoint-code C  OSS's code for a bucket asked at another region's endpoint: PermanentRedirect
+                                   (default, the current reference) or AccessDenied (older pages); both 403
           --sts-token-seconds N    cap the lifetime of STS tokens (to test credential refresh; the cloud's minimum is 900)
           --upload-auth-seconds N  VOD's upload credentials stop working after N seconds, though UploadAuth still says 3000
                                    (to test an upload that OSS refuses mid-way with SecurityTokenExpired)
@@ -110,7 +126,10 @@ public sealed class EmulatorOptions
                 case Flags.SeedBucket: options.SeedBucket = Next(); break;
                 case Flags.Quota: options.RealQuota = ParseQuota(Next()); break;
                 case Flags.Faults: options.Faults = Next(); break;
+                case Flags.FaultSeed: options.FaultSeed = ParseInt(Next(), arg); break;
+                case Flags.SearchResultLimit: options.SearchResultLimit = ParseInt(Next(), arg); break;
                 case Flags.TranscodeSeconds: options.TranscodeSeconds = ParseDouble(Next(), arg); break;
+                case Flags.WrongEndpointCode: options.WrongEndpointCode = Next(); break;
                 case Flags.StsTokenSeconds: options.StsTokenSeconds = ParseInt(Next(), arg); break;
                 case Flags.UploadAuthSeconds: options.UploadAuthSeconds = ParseInt(Next(), arg); break;
                 case Flags.ParentPid: options.ParentPid = ParseInt(Next(), arg); break;
@@ -139,9 +158,14 @@ public sealed class EmulatorOptions
         if (string.IsNullOrWhiteSpace(AccessKeyId) || string.IsNullOrWhiteSpace(AccessKeySecret))
             throw new ArgumentException("--access-key-id and --access-key-secret must not be empty");
         if (Faults != null) FaultPlan.Parse(Faults);
+        if (FaultSeed is < 0) throw new ArgumentException("--fault-seed must be 0 or more");
+        if (SearchResultLimit is < 1 or > CatalogueHandler.CloudSearchResultLimit)
+            throw new ArgumentException($"--search-result-limit must be 1..{CatalogueHandler.CloudSearchResultLimit}");
+        if (WrongEndpointCode is not (Oss.OssApi.PermanentRedirect or Oss.OssApi.AccessDenied))
+            throw new ArgumentException($"--wrong-endpoint-code must be {Oss.OssApi.PermanentRedirect} or {Oss.OssApi.AccessDenied}");
         if ((SeedDir == null) != (SeedBucket == null)) throw new ArgumentException("--seed-dir and --seed-bucket go together");
         if (SeedDir != null && !Directory.Exists(SeedDir)) throw new ArgumentException($"--seed-dir: no folder {SeedDir}");
-        if (SeedBucket != null && !Oss.OssApi.IsBucketName(SeedBucket)) throw new ArgumentException($"--seed-bucket: \"{SeedBucket}\" is not a valid bucket name");
+        if (SeedBucket != null && !Oss.BucketHandler.IsBucketName(SeedBucket)) throw new ArgumentException($"--seed-bucket: \"{SeedBucket}\" is not a valid bucket name");
         foreach (var (name, port) in ServicePorts)
         {
             if (!EmulatorDefaults.ServiceNames.Contains(name)) throw new ArgumentException($"--service-port: unknown service \"{name}\" (use {string.Join(", ", EmulatorDefaults.ServiceNames)})");
@@ -190,7 +214,10 @@ public sealed class EmulatorOptions
             case "seedbucket": SeedBucket = p.Value.GetString(); break;
             case "quota": RealQuota = ParseQuota(p.Value.GetString()!); break;
             case "faults": Faults = p.Value.GetString(); break;
+            case "faultseed": FaultSeed = p.Value.GetInt32(); break;
+            case "searchresultlimit": SearchResultLimit = p.Value.GetInt32(); break;
             case "transcodeseconds": TranscodeSeconds = p.Value.GetDouble(); break;
+            case "wrongendpointcode": WrongEndpointCode = p.Value.GetString()!; break;
             case "uploadauthseconds": UploadAuthSeconds = p.Value.GetInt32(); break;
             case "accesskeyid": AccessKeyId = p.Value.GetString()!; break;
             case "accesskeysecret": AccessKeySecret = p.Value.GetString()!; break;

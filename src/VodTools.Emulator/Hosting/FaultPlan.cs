@@ -13,13 +13,18 @@ namespace VodTools.Emulator.Hosting;
 /// not promise not to do. A rule ending in <c>@TARGET</c> hits only requests of one RPC action (<c>@SubmitTranscodeJobs</c>),
 /// service (<c>@vod</c>, <c>@oss</c>), OSS method (<c>@PUT</c>) or OSS operation (<c>@UploadPart</c>), or SERVICE/NAME
 /// (<c>@oss/GET</c>); names are case-insensitive. Each rule has an id, never reused, under which its hits are counted.
-/// Admin endpoints are never affected.</summary>
-internal sealed class FaultPlan(IReadOnlyCollection<string>? targets = null, Random? random = null)
+/// Admin endpoints are never affected. Every draw follows from one seed (--fault-seed, else one picked at start): each rule
+/// draws from its own generator, seeded from that seed and its id, so a rule's draws do not shift when other rules are added
+/// or hit, and a run whose requests come in the same order draws the same faults again.</summary>
+/// <param name="seed">the seed of every draw; null picks one (see <see cref="Seed"/>)</param>
+internal sealed class FaultPlan(IReadOnlyCollection<string>? targets = null, int? seed = null)
 {
-    private readonly Random _random = random ?? Random.Shared;
     private readonly object _gate = new();
     private readonly List<ActiveFault> _rules = [];
     private int _lastId;
+
+    /// <summary>The seed every draw follows from: the one given, else one picked at random.</summary>
+    public int Seed { get; } = seed ?? Random.Shared.Next();
 
     /// <summary>The rules in force, in the order they were added.</summary>
     public IReadOnlyList<ActiveFault> Rules
@@ -30,9 +35,9 @@ internal sealed class FaultPlan(IReadOnlyCollection<string>? targets = null, Ran
     /// <summary>A plan holding the rules of a --faults spec.</summary>
     /// <param name="targets">the RPC actions and OSS operations the emulator serves (null checks only the form of a target)</param>
     /// <exception cref="ArgumentException">the spec is not valid; the message starts with --faults</exception>
-    public static FaultPlan Parse(string spec, Random? random = null, IReadOnlyCollection<string>? targets = null)
+    public static FaultPlan Parse(string spec, int? seed = null, IReadOnlyCollection<string>? targets = null)
     {
-        var plan = new FaultPlan(targets, random);
+        var plan = new FaultPlan(targets, seed);
         try
         {
             plan.Add(spec);
@@ -51,7 +56,7 @@ internal sealed class FaultPlan(IReadOnlyCollection<string>? targets = null, Ran
         var parsed = FaultRules.Parse(spec, targets);
         lock (_gate)
         {
-            var added = parsed.Select(rule => new ActiveFault(++_lastId, rule)).ToList();
+            var added = parsed.Select(rule => new ActiveFault(++_lastId, rule, Seed)).ToList();
             _rules.AddRange(added);
             return added;
         }
@@ -81,7 +86,7 @@ internal sealed class FaultPlan(IReadOnlyCollection<string>? targets = null, Ran
         var fired = new List<ActiveFault>();
         lock (_gate)
             foreach (var active in _rules)
-                if (active.Rule.Targets(names) && _random.NextDouble() < active.Rule.Probability)
+                if (active.Rule.Targets(names) && active.Draw() < active.Rule.Probability)
                 {
                     active.Hits++;
                     fired.Add(active);
@@ -90,13 +95,19 @@ internal sealed class FaultPlan(IReadOnlyCollection<string>? targets = null, Ran
     }
 }
 
-/// <summary>A rule in force: its id (for Clear-VodEmulatorFault and the faults.rule.ID counter) and how often it fired.</summary>
-internal sealed class ActiveFault(int id, FaultRule rule)
+/// <summary>A rule in force: its id (for Clear-VodEmulatorFault and the faults.rule.ID counter), how often it fired, and the
+/// generator it draws from (seeded from the plan's seed and its id).</summary>
+internal sealed class ActiveFault(int id, FaultRule rule, int planSeed)
 {
+    private readonly Random _random = new(unchecked(planSeed ^ (id * 486187739)));
+
     public int Id { get; } = id;
     public FaultRule Rule { get; } = rule;
     /// <summary>Written under the plan's lock.</summary>
     public long Hits { get; set; }
 
     public FaultKind Kind => Rule.Kind;
+
+    /// <summary>The next draw, from 0 to 1; called under the plan's lock.</summary>
+    public double Draw() => _random.NextDouble();
 }

@@ -15,7 +15,7 @@ internal static class SampleData
 
     public static void Seed(Store store, DateTimeOffset now)
     {
-        if (!store.TryAdd(OssApi.BucketKind, Bucket, new OssApi.Bucket { Name = Bucket, Region = OssApi.DefaultRegion, CreationDate = now }))
+        if (!store.TryAdd(Oss.Bucket.Kind, Bucket, new Oss.Bucket { Name = Bucket, CreationDate = now }))
             return;
         store.Atomically(() => SeedObjects(store, now)); // one transaction: seeding takes milliseconds, not one fsync per key
     }
@@ -37,7 +37,7 @@ internal static class SampleData
     /// <exception cref="ArgumentException">a file's key is longer than OSS allows</exception>
     public static int SeedFolder(Store store, string folder, string bucket, DateTimeOffset now)
     {
-        store.TryAdd(OssApi.BucketKind, bucket, new OssApi.Bucket { Name = bucket, Region = OssApi.DefaultRegion, CreationDate = now });
+        store.TryAdd(Oss.Bucket.Kind, bucket, new Oss.Bucket { Name = bucket, CreationDate = now });
         var files = Directory.EnumerateFiles(folder, "*", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0 })
             .Select(file => (File: file, Key: Path.GetRelativePath(folder, file).Replace(Path.DirectorySeparatorChar, '/')))
             .ToList();

@@ -16,10 +16,12 @@ internal sealed class MtsApi : RpcApi
     private const int MaxPageSize = 100;
 
     private readonly Store _store;
+    private readonly IOssBuckets _buckets;
 
-    public MtsApi(Store store)
+    public MtsApi(Store store, IOssBuckets buckets)
     {
         _store = store;
+        _buckets = buckets;
         Action("ListAllMediaBucket", ListAllMediaBucket);
         Action("BindInputBucket", call => Bind(call, "Input"));
         Action("BindOutputBucket", call => Bind(call, "Output"));
@@ -43,7 +45,7 @@ internal sealed class MtsApi : RpcApi
     {
         string bucket = call.Required("Bucket");
         if (Encoding.UTF8.GetByteCount(bucket) > 64) throw RpcException.Invalid("Bucket", "It can be up to 64 bytes long.");
-        if (_store.Get<OssApi.Bucket>(OssApi.BucketKind, bucket) == null)
+        if (_buckets.RegionOf(bucket) == null)
             throw new RpcException(404, "NoSuchBucket", "The specified bucket does not exist.");
         _store.Put(MediaBucketKind, bucket, new MediaBucket { Bucket = bucket, Type = type, Referer = call.Optional("Referer") ?? "" });
         return [];
@@ -64,11 +66,13 @@ internal sealed class MtsApi : RpcApi
         {
             ["MediaBucketList"] = new JsonObject
             {
-                ["MediaBucket"] = new JsonArray(page.Select(b => (JsonNode)new JsonObject
-                    { ["Bucket"] = b.Bucket, ["Type"] = b.Type, ["Referer"] = b.Referer }).ToArray()),
+                ["MediaBucket"] = new JsonArray(page.Select(MediaBucketJson).ToArray()),
             },
         };
         if (rest.Count > pageSize) result["NextPageToken"] = page[^1].Bucket;
         return result;
     }
+
+    private static JsonNode MediaBucketJson(MediaBucket bucket) =>
+        new JsonObject { ["Bucket"] = bucket.Bucket, ["Type"] = bucket.Type, ["Referer"] = bucket.Referer };
 }

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using VodTools.Emulator.Auth;
 using VodTools.Emulator.Storage;
@@ -9,17 +8,19 @@ using VodTools.Shared;
 
 namespace VodTools.Emulator.Oss;
 
-/// <summary>OSS REST (OSS API reference; request and answer shapes as aliyun-oss-csharp-sdk and alibabacloud-oss-go-sdk-v2 model them): buckets, objects, listings and multipart uploads. Bodies stream
-/// between the socket and files; only XML request bodies (delete lists, part lists) are read into memory.</summary>
+/// <summary>OSS REST (OSS API reference; request and answer shapes as aliyun-oss-csharp-sdk and alibabacloud-oss-go-sdk-v2 model
+/// them): reads which bucket and key a request addresses, checks its signature, endpoint and permission, and runs its
+/// operation (<see cref="OssOperation.All"/>) on the bucket, object or multipart handler. Bodies stream between the socket and
+/// files; only XML request bodies (delete lists, part lists) are read into memory.</summary>
 /// <param name="authorizer">RAM's verdict on each request, and the check that a bucket is addressed at its region's
 /// endpoint; null with --lenient</param>
 /// <param name="count">counts each OSS operation served, for /_emulator/stats</param>
-internal sealed partial class OssApi(Store store, OssVerifier verifier, TimeProvider clock, string accountId, IAuthorizer? authorizer = null, Action<string>? count = null)
+/// <param name="wrongEndpointCode">the code of the 403 for a bucket asked at another region's endpoint (--wrong-endpoint-code)</param>
+internal sealed class OssApi(OssState state, Store store, OssVerifier verifier, string accountId, IAuthorizer? authorizer = null, Action<string>? count = null,
+    string wrongEndpointCode = OssApi.PermanentRedirect)
 {
-    public const string DefaultRegion = "cn-shanghai";
-    public const string BucketKind = "oss-bucket";
-    /// <summary>Biggest XML request body accepted (a 1000-key delete list is ~100 KB).</summary>
-    private const int MaxXmlBodyBytes = 2 * 1024 * 1024;
+    /// <summary>The codes OSS has answered a request at the wrong region's endpoint with (both with status 403).</summary>
+    public const string PermanentRedirect = "PermanentRedirect", AccessDenied = "AccessDenied";
 
     /// <summary>EC codes the cloud attaches to errors (only the ones OSS's error pages record).</summary>
     private static readonly Dictionary<string, string> ErrorCodes = new()
@@ -29,33 +30,13 @@ internal sealed partial class OssApi(Store store, OssVerifier verifier, TimeProv
         ["NoSuchKey"] = "0026-00000001",
     };
 
-    public sealed class Bucket
+    private readonly OssHandlers _handlers = Handlers(state, store, accountId);
+
+    private static OssHandlers Handlers(OssState state, Store store, string accountId)
     {
-        public string Name { get; set; } = "";
-        public string Region { get; set; } = DefaultRegion;
-        public DateTimeOffset CreationDate { get; set; }
-        public string StorageClass { get; set; } = "Standard";
-        public string Acl { get; set; } = "private";
+        var objects = new ObjectHandler(state, store);
+        return new OssHandlers(new BucketHandler(state, store, accountId), objects, new MultipartHandler(state, store, objects));
     }
-
-    [GeneratedRegex("^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$")]
-    private static partial Regex BucketNameFormat();
-
-    public static bool IsBucketName(string name) => BucketNameFormat().IsMatch(name);
-
-    [GeneratedRegex(@"(^|\.)oss-(?<region>[a-z0-9-]+?)(-internal)?\.aliyuncs\.com$")]
-    private static partial Regex EndpointRegion();
-
-    private DateTimeOffset Now => clock.GetUtcNow();
-
-    /// <summary>Marks a request whose data the <c>corrupt</c> fault damages.</summary>
-    private const string CorruptDataItem = "oss.corrupt-data";
-
-    private static bool Corrupting(HttpContext context) => context.Items.ContainsKey(CorruptDataItem);
-
-    /// <summary>The CRC-64 header OSS puts on writes and reads of an object (an unsigned decimal).</summary>
-    private static void SetCrc64(HttpResponse response, ulong crc) =>
-        response.Headers["x-oss-hash-crc64ecma"] = crc.ToString(CultureInfo.InvariantCulture);
 
     /// <param name="injected">an injected status or error code to answer instead of acting, else null</param>
     /// <param name="corruptData">store the data of this write with one byte changed (the <c>corrupt</c> fault)</param>
@@ -63,7 +44,6 @@ internal sealed partial class OssApi(Store store, OssVerifier verifier, TimeProv
     /// Key null when the stream cannot be played</param>
     public async Task HandleAsync(HttpContext context, string rawTarget, FaultRule? injected, bool corruptData = false, (string Bucket, string? Key)? playback = null)
     {
-        if (corruptData) context.Items[CorruptDataItem] = true;
         var headers = context.Request.Headers.SelectMany(h => h.Value.Select(v => new KeyValuePair<string, string>(h.Key, v ?? "")));
         var request = new IncomingRequest(context.Request.Method, rawTarget, headers, []);
         string requestId = Convert.ToHexString(RandomNumberGenerator.GetBytes(12));
@@ -75,8 +55,9 @@ internal sealed partial class OssApi(Store store, OssVerifier verifier, TimeProv
             if (injected != null) throw Injected(injected);
             if (playback is { } play)
             {
-                if (request.Method is not ("GET" or "HEAD")) throw MethodNotAllowed();
-                await GetObjectAsync(context, request, play.Bucket, play.Key ?? throw OssException.NoSuchKey(request.RawPath), withBody: request.Method == "GET");
+                if (request.Method is not ("GET" or "HEAD")) throw OssException.MethodNotAllowed();
+                var source = new OssCall(context, request, play.Bucket, play.Key ?? throw OssException.NoSuchKey(request.RawPath), CorruptData: false);
+                await _handlers.Objects.GetObjectAsync(source, withBody: request.Method == "GET");
                 return;
             }
             var address = OssAddress.Parse(request.Host, request.RawPath);
@@ -84,15 +65,15 @@ internal sealed partial class OssApi(Store store, OssVerifier verifier, TimeProv
                 throw new OssException(400, "InvalidObjectName", "The Length of Object name must be less than 1024.");
             var auth = verifier.Verify(request, address.Bucket, address.Key);
             if (!auth.Ok) throw new OssException(auth.Failure!.Status, auth.Failure.Code, auth.Failure.Message, [.. (auth.Failure.Extra ?? []).Select(x => (x.Key, x.Value))]);
-            string operation = OperationOf(request, address) ?? throw MethodNotAllowed();
+            var operation = OssOperation.Of(request, address) ?? throw OssException.MethodNotAllowed();
             if (authorizer != null)
             {
-                var bucket = address.Bucket == null ? null : store.Get<Bucket>(BucketKind, address.Bucket);
+                var bucket = address.Bucket == null ? null : state.FindBucket(address.Bucket);
                 RequireRightEndpoint(request, address.Bucket, bucket);
-                Authorize(auth.Key!, OssActions.Of(operation), bucket, address);
+                Authorize(auth.Key!, operation.RamAction, bucket, address, Conditions(context, request));
             }
-            count?.Invoke("oss." + operation); // signed requests that reached the operation, failed ones included
-            await RouteAsync(context, request, address, operation);
+            count?.Invoke("oss." + operation.Name); // signed requests that reached the operation, failed ones included
+            await operation.Handle(_handlers, new OssCall(context, request, address.Bucket ?? "", address.Key ?? "", corruptData));
         }
         catch (OssException e) when (!context.Response.HasStarted)
         {
@@ -113,86 +94,6 @@ internal sealed partial class OssApi(Store store, OssVerifier verifier, TimeProv
         }
     }
 
-    /// <summary>Every operation <see cref="OperationOf"/> names, as fault rules may target them.</summary>
-    public static readonly string[] Operations =
-    [
-        "ListBuckets", "PutBucket", "PutBucketAcl", "DeleteBucket", "HeadBucket", "GetBucketInfo", "GetBucketLocation", "GetBucketAcl",
-        "ListMultipartUploads", "ListObjects", "DeleteMultipleObjects", "UploadPart", "PutObject", "ListParts", "GetObject", "HeadObject",
-        "AbortMultipartUpload", "DeleteObject", "InitiateMultipartUpload", "CompleteMultipartUpload",
-    ];
-
-    /// <summary>The OSS API operation a request asks for (its name in the OSS API reference), or null when it names none
-    /// (answered MethodNotAllowed). One place for routing and for fault rules that target an operation.</summary>
-    public static string? OperationOf(IncomingRequest request, OssAddress address)
-    {
-        string method = request.Method;
-        if (address.Bucket == null) return method == "GET" ? "ListBuckets" : null;
-        if (address.Key == null)
-        {
-            return method switch
-            {
-                "PUT" when request.HasQuery("acl") => "PutBucketAcl",
-                "PUT" when request.Query.Count == 0 => "PutBucket",
-                "DELETE" => "DeleteBucket",
-                "HEAD" => "HeadBucket",
-                "GET" when request.HasQuery("bucketInfo") => "GetBucketInfo",
-                "GET" when request.HasQuery("location") => "GetBucketLocation",
-                "GET" when request.HasQuery("acl") => "GetBucketAcl",
-                "GET" when request.HasQuery("uploads") => "ListMultipartUploads",
-                "GET" => "ListObjects",
-                "POST" when request.HasQuery("delete") => "DeleteMultipleObjects",
-                _ => null,
-            };
-        }
-        bool upload = request.QueryValue("uploadId") != null;
-        return method switch
-        {
-            "PUT" => upload ? "UploadPart" : "PutObject",
-            "GET" => upload ? "ListParts" : "GetObject",
-            "HEAD" => "HeadObject",
-            "DELETE" => upload ? "AbortMultipartUpload" : "DeleteObject",
-            "POST" when request.HasQuery("uploads") => "InitiateMultipartUpload",
-            "POST" when upload => "CompleteMultipartUpload",
-            _ => null,
-        };
-    }
-
-    /// <summary>The operation of a request as it arrives (before its signature is checked), for fault targeting.</summary>
-    public static string? OperationOf(HttpContext context, string rawTarget)
-    {
-        var request = new IncomingRequest(context.Request.Method, rawTarget, [new("host", context.Request.Host.Value ?? "")], []);
-        return OperationOf(request, OssAddress.Parse(request.Host, request.RawPath));
-    }
-
-    private Task RouteAsync(HttpContext context, IncomingRequest request, OssAddress address, string operation)
-    {
-        string bucket = address.Bucket!, key = address.Key!;
-        string uploadId = request.QueryValue("uploadId")!;
-        return operation switch
-        {
-            "ListBuckets" => ListBucketsAsync(context, request),
-            "PutBucket" or "PutBucketAcl" => PutBucketAsync(context, request, bucket),
-            "DeleteBucket" => DeleteBucketAsync(context, bucket),
-            "HeadBucket" => HeadBucketAsync(context, bucket),
-            "GetBucketInfo" => GetBucketInfoAsync(context, bucket),
-            "GetBucketLocation" => GetBucketLocationAsync(context, bucket),
-            "GetBucketAcl" => GetBucketAclAsync(context, bucket),
-            "ListMultipartUploads" => ListMultipartUploadsAsync(context, request, bucket),
-            "ListObjects" => ListObjectsAsync(context, request, bucket),
-            "DeleteMultipleObjects" => DeleteMultipleObjectsAsync(context, request, bucket),
-            "UploadPart" => UploadPartAsync(context, request, bucket, key, uploadId),
-            "PutObject" => PutObjectAsync(context, request, bucket, key),
-            "ListParts" => ListPartsAsync(context, request, bucket, key, uploadId),
-            "GetObject" => GetObjectAsync(context, request, bucket, key, withBody: true),
-            "HeadObject" => GetObjectAsync(context, request, bucket, key, withBody: false),
-            "AbortMultipartUpload" => AbortMultipartUploadAsync(context, bucket, uploadId),
-            "DeleteObject" => DeleteObjectAsync(context, bucket, key),
-            "InitiateMultipartUpload" => InitiateMultipartUploadAsync(context, request, bucket, key),
-            "CompleteMultipartUpload" => CompleteMultipartUploadAsync(context, request, bucket, key, uploadId),
-            _ => throw MethodNotAllowed(),
-        };
-    }
-
     /// <summary>The error an injected status or error-code fault answers with, in OSS's shape.</summary>
     private static OssException Injected(FaultRule fault) => fault switch
     {
@@ -201,92 +102,20 @@ internal sealed partial class OssApi(Store store, OssVerifier verifier, TimeProv
         _ => new OssException(fault.Status, "InternalError", "We encountered an internal error. Please try again."),
     };
 
-    private static OssException MethodNotAllowed() =>
-        new(405, "MethodNotAllowed", "The specified method is not allowed against this resource.");
-
-    // ---- buckets ----
-
-    public Bucket RequireBucket(string name) => store.Get<Bucket>(BucketKind, name) ?? throw OssException.NoSuchBucket(name);
-
-    private Task ListBucketsAsync(HttpContext context, IncomingRequest request)
-    {
-        string prefix = request.QueryValue("prefix") ?? "", marker = request.QueryValue("marker") ?? "";
-        int max = MaxKeys(request, "max-keys");
-        var buckets = store.All<Bucket>(BucketKind)
-            .Where(b => b.Name.StartsWith(prefix, StringComparison.Ordinal) && string.CompareOrdinal(b.Name, marker) > 0).ToList();
-        var page = buckets.Take(max).ToList();
-        var root = new XElement("ListAllMyBucketsResult");
-        if (request.Query.Count > 0)
-        {
-            root.Add(new XElement("Prefix", prefix), new XElement("Marker", marker), new XElement("MaxKeys", max),
-                new XElement("IsTruncated", Bool(buckets.Count > max)));
-            if (buckets.Count > max) root.Add(new XElement("NextMarker", page[^1].Name));
-        }
-        root.Add(Owner(), new XElement("Buckets", page.Select(b => new XElement("Bucket",
-            new XElement("CreationDate", XmlTime(b.CreationDate)),
-            new XElement("ExtranetEndpoint", $"oss-{b.Region}.aliyuncs.com"),
-            new XElement("IntranetEndpoint", $"oss-{b.Region}-internal.aliyuncs.com"),
-            new XElement("Location", "oss-" + b.Region),
-            new XElement("Name", b.Name),
-            new XElement("Region", b.Region),
-            new XElement("StorageClass", b.StorageClass)))));
-        return WriteXmlAsync(context, root);
-    }
-
-    private Task PutBucketAsync(HttpContext context, IncomingRequest request, string name)
-    {
-        if (!BucketNameFormat().IsMatch(name)) throw new OssException(400, "InvalidBucketName", "The specified bucket is not valid.", ("BucketName", name));
-        if (request.HasQuery("acl"))
-        {
-            var existing = RequireBucket(name);
-            existing.Acl = request.Header("x-oss-acl") ?? existing.Acl;
-            store.Put(BucketKind, name, existing);
-            return Task.CompletedTask;
-        }
-        var bucket = new Bucket
-        {
-            Name = name,
-            Region = RegionOf(request),
-            CreationDate = Now,
-            Acl = request.Header("x-oss-acl") ?? "private",
-            StorageClass = request.Header("x-oss-storage-class") ?? "Standard",
-        };
-        if (!store.TryAdd(BucketKind, name, bucket))
-            throw new OssException(409, "BucketAlreadyExists", "The requested bucket name is not available. The bucket namespace is shared by all users of the system. Please select a different name and try again.",
-                ("BucketName", name));
-        context.Response.Headers.Location = "/" + name;
-        return Task.CompletedTask;
-    }
-
-    /// <summary>The region of a new bucket: the one the request is addressed to, else the default.</summary>
-    private static string RegionOf(IncomingRequest request) => AddressedRegion(request) ?? DefaultRegion;
-
-    /// <summary>The region a request is addressed to: the endpoint host's (bucket.oss-REGION.aliyuncs.com), else, on a
-    /// host that names none (the emulator's loopback address), the region of the V4 credential scope, which a client
-    /// takes from the endpoint it was given. Null for a V1 request to such a host.</summary>
-    private static string? AddressedRegion(IncomingRequest request)
-    {
-        var fromHost = EndpointRegion().Match(OssAddress.HostName(request.Host));
-        if (fromHost.Success) return fromHost.Groups["region"].Value;
-        var credential = request.Header("authorization") is { } auth && auth.Contains("Credential=")
-            ? auth[(auth.IndexOf("Credential=", StringComparison.Ordinal) + 11)..] : request.QueryValue("x-oss-credential");
-        var parts = credential?.Split('/');
-        return parts is { Length: >= 3 } ? parts[2] : null;
-    }
-
     /// <summary>
-    /// OSS answers a request sent to another region's endpoint (or to a region OSS does not have) with 403 AccessDenied
-    /// naming the bucket and the endpoint to use (OSS "HTTP status code 403": "The bucket you are attempting to access
-    /// must be addressed using the specified endpoint"; the Endpoint element as real OSS answers carry it).
+    /// OSS answers a request sent to another region's endpoint (or to a region OSS does not have) with 403 naming the bucket
+    /// and the endpoint to use: code PermanentRedirect in the current "HTTP 403 errors" reference ("The bucket you are
+    /// attempting to access must be addressed using the specified endpoint..."), AccessDenied in its older "HTTP status code
+    /// 403" page; --wrong-endpoint-code picks one. The Endpoint element as real OSS answers carry it.
     /// </summary>
-    private static void RequireRightEndpoint(IncomingRequest request, string? name, Bucket? bucket)
+    private void RequireRightEndpoint(IncomingRequest request, string? name, Bucket? bucket)
     {
-        string? region = AddressedRegion(request);
+        string? region = OssAddress.RegionAddressed(request);
         if (region == null || (bucket == null ? OssRegions.Contains(region) : bucket.Region == region)) return;
         var extra = new List<(string, string)>();
         if (name != null) extra.Add(("Bucket", name));
-        if (bucket != null) extra.Add(("Endpoint", $"oss-{bucket.Region}.aliyuncs.com"));
-        throw new OssException(403, "AccessDenied",
+        if (bucket != null) extra.Add(("Endpoint", bucket.Endpoint));
+        throw new OssException(403, wrongEndpointCode,
             "The bucket you are attempting to access must be addressed using the specified endpoint. Please send all future requests to this endpoint.", [.. extra]);
     }
 
@@ -303,98 +132,33 @@ internal sealed partial class OssApi(Store store, OssVerifier verifier, TimeProv
     /// RAM's verdict on the request (an identity policy names OSS resources acs:oss:*:*:bucket and acs:oss:*:*:bucket/key).
     /// A Deny answers "Access denied by bucket policy." with EC 0003-00000201 (OSS's page for that code); no Allow answers
     /// the classic AccessDenied of an unauthorised RAM identity, per object or per bucket (OSS "HTTP status code 403",
-    /// 0003-00000001). Both carry AccessDeniedDetail.
+    /// 0003-00000001); a refusal by the session policy of an STS token answers "Access denied by authorizer's policy." with
+    /// EC 0003-00000301 (OSS's page for that code: "the request is denied by the STS Token Policy"; the 403 reference gives
+    /// the message). All carry AccessDeniedDetail.
     /// </summary>
-    private void Authorize(AccessKey caller, string action, Bucket? bucket, OssAddress address)
+    private void Authorize(AccessKey caller, string action, Bucket? bucket, OssAddress address, RequestConditions conditions)
     {
         string resource = address.Bucket == null ? $"acs:oss:*:{accountId}:*"
-            : AcsResource.Oss(bucket?.Region ?? DefaultRegion, accountId, address.Bucket, address.Key ?? (action == "oss:DeleteObject" ? "*" : null));
-        if (authorizer!.Check(caller, action, resource) is not { } refusal) return;
-        string message = refusal.Decision == PolicyDecision.ExplicitDeny ? "Access denied by bucket policy."
+            : AcsResource.Oss(bucket?.Region ?? Bucket.DefaultRegion, accountId, address.Bucket, address.Key ?? (action == "oss:DeleteObject" ? "*" : null));
+        if (authorizer!.Check(caller, action, resource, conditions) is not { } refusal) return;
+        string message = refusal.BySessionPolicy ? "Access denied by authorizer's policy."
+            : refusal.Decision == PolicyDecision.ExplicitDeny ? "Access denied by bucket policy."
             : address.Key != null ? "You have no right to access this object because of bucket acl."
             : "The bucket you access does not belong to you.";
         throw new OssException(403, "AccessDenied", message)
         {
             AccessDeniedDetail = refusal.DetailXml(),
-            Ec = refusal.Decision == PolicyDecision.ExplicitDeny ? "0003-00000201" : "0003-00000001",
+            Ec = refusal.BySessionPolicy ? "0003-00000301" : refusal.Decision == PolicyDecision.ExplicitDeny ? "0003-00000201" : "0003-00000001",
         };
     }
 
-    private Task DeleteBucketAsync(HttpContext context, string name)
+    /// <summary>What an OSS request tells RAM's conditions: the common keys, and the ACL a write asks for (oss:x-oss-object-acl,
+    /// the key VOD's custom-policy examples deny on), absent when the request sets none.</summary>
+    private RequestConditions Conditions(HttpContext context, IncomingRequest request)
     {
-        RequireBucket(name);
-        if (store.BucketHasObjects(name) || store.All<MultipartUpload>(UploadKind).Any(u => u.Bucket == name))
-            throw new OssException(409, "BucketNotEmpty", "The bucket you tried to delete is not empty.", ("BucketName", name));
-        store.Delete(BucketKind, name);
-        context.Response.StatusCode = 204;
-        return Task.CompletedTask;
-    }
-
-    private Task HeadBucketAsync(HttpContext context, string name)
-    {
-        RequireBucket(name);
-        return Task.CompletedTask;
-    }
-
-    private Task GetBucketInfoAsync(HttpContext context, string name)
-    {
-        var b = RequireBucket(name);
-        return WriteXmlAsync(context, new XElement("BucketInfo", new XElement("Bucket",
-            new XElement("AccessMonitor", "Disabled"),
-            new XElement("CreationDate", XmlTime(b.CreationDate)),
-            new XElement("ExtranetEndpoint", $"oss-{b.Region}.aliyuncs.com"),
-            new XElement("IntranetEndpoint", $"oss-{b.Region}-internal.aliyuncs.com"),
-            new XElement("Location", "oss-" + b.Region),
-            new XElement("StorageClass", b.StorageClass),
-            new XElement("DataRedundancyType", "LRS"),
-            new XElement("TransferAcceleration", "Disabled"),
-            new XElement("CrossRegionReplication", "Disabled"),
-            new XElement("Name", b.Name),
-            new XElement("ResourceGroupId", "rg-default"),
-            Owner(),
-            new XElement("AccessControlList", new XElement("Grant", b.Acl)),
-            new XElement("ServerSideEncryptionRule", new XElement("SSEAlgorithm", "None")),
-            new XElement("BucketPolicy", new XElement("LogBucket", ""), new XElement("LogPrefix", "")))));
-    }
-
-    private Task GetBucketLocationAsync(HttpContext context, string name) =>
-        WriteXmlAsync(context, new XElement("LocationConstraint", "oss-" + RequireBucket(name).Region));
-
-    private Task GetBucketAclAsync(HttpContext context, string name) =>
-        WriteXmlAsync(context, new XElement("AccessControlPolicy", Owner(),
-            new XElement("AccessControlList", new XElement("Grant", RequireBucket(name).Acl))));
-
-    // ---- shared helpers ----
-
-    private XElement Owner() => new("Owner", new XElement("ID", accountId), new XElement("DisplayName", accountId));
-
-    private static string XmlTime(DateTimeOffset t) => t.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
-
-    private static string Bool(bool b) => b ? "true" : "false";
-
-    private static int MaxKeys(IncomingRequest request, string name, int fallback = 100)
-    {
-        string? text = request.QueryValue(name);
-        if (text == null || text.Length == 0) return fallback;
-        return int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out int n) && n >= 0 && n <= 1000
-            ? n : throw OssException.InvalidArgument($"Argument {name} must be an integer between 0 and 1000.");
-    }
-
-    private static async Task WriteXmlAsync(HttpContext context, XElement root, int status = 200)
-    {
-        context.Response.StatusCode = status;
-        context.Response.ContentType = "application/xml";
-        await context.Response.WriteAsync(Serialize(root), context.RequestAborted);
-    }
-
-    /// <summary>The document with its UTF-8 declaration. Keys may hold control characters XML 1.0 forbids
-    /// (the reason encoding-type=url exists): they are written as character references instead of failing.</summary>
-    private static string Serialize(XElement root)
-    {
-        var sb = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-        using (var writer = System.Xml.XmlWriter.Create(sb, new System.Xml.XmlWriterSettings { OmitXmlDeclaration = true, CheckCharacters = false }))
-            root.WriteTo(writer);
-        return sb.ToString();
+        var keys = RequestConditions.Common(context.Connection.RemoteIpAddress, context.Request.IsHttps, verifier.Now);
+        keys["oss:x-oss-object-acl"] = request.Header("x-oss-object-acl") is { } acl ? [acl] : [];
+        return new RequestConditions(keys);
     }
 
     /// <summary>
@@ -414,7 +178,7 @@ internal sealed partial class OssApi(Store store, OssVerifier verifier, TimeProv
         return safe.ToString();
     }
 
-    private async Task WriteErrorAsync(HttpContext context, IncomingRequest request, string requestId, OssException e)
+    private static async Task WriteErrorAsync(HttpContext context, IncomingRequest request, string requestId, OssException e)
     {
         var error = new XElement("Error",
             new XElement("Code", e.Code),
@@ -428,7 +192,7 @@ internal sealed partial class OssApi(Store store, OssVerifier verifier, TimeProv
             error.Add(new XElement("EC", ec), new XElement("RecommendDoc", "https://api.aliyun.com/troubleshoot?q=" + ec));
             context.Response.Headers["x-oss-ec"] = ec;
         }
-        string xml = Serialize(error);
+        string xml = OssXml.Serialize(error);
         context.Response.StatusCode = e.Status;
         if (request.Method == "HEAD")
         {

@@ -22,6 +22,12 @@ internal sealed class OssException(int status, string code, string message, para
         new(404, "NoSuchUpload", "The specified upload does not exist. The upload ID may be invalid, or the upload may have been aborted or completed.",
             ("UploadId", uploadId));
 
+    public static OssException FileAlreadyExists() =>
+        new(409, "FileAlreadyExists", "The object you specified already exists and can not be overwritten.");
+
+    public static OssException MethodNotAllowed() =>
+        new(405, "MethodNotAllowed", "The specified method is not allowed against this resource.");
+
     public static OssException InvalidArgument(string message) => new(400, "InvalidArgument", message);
 
     public static OssException MalformedXml() =>

@@ -13,27 +13,34 @@ internal sealed class Authorizer(RamApi ram) : IAuthorizer
     /// <summary>The services the VOD guide has a role trust so that transcoding can read the user's bucket.</summary>
     public static readonly string[] TranscodingServices = ["mts.aliyuncs.com", "vod.aliyuncs.com"];
 
-    public Refusal? Check(AccessKey caller, string action, string resource)
+    public Refusal? Check(AccessKey caller, string action, string resource, RequestConditions conditions)
     {
         if (caller.IsAccount) return null;
         PolicyDecision decision;
+        bool bySession = false;
         string type, name;
         if (caller.UserName is { } user)
         {
             (type, name) = ("SubUser", user);
-            decision = PolicyEvaluator.Evaluate(ram.DocumentsOf(ram.FindUser(user)?.Attached ?? []), action, resource);
+            decision = PolicyEvaluator.Evaluate(ram.DocumentsOf(ram.FindUser(user)?.Attached ?? []), action, resource, conditions);
         }
         else
         {
             string roleName = caller.RoleArn?[(caller.RoleArn.LastIndexOf('/') + 1)..] ?? "";
             (type, name) = ("AssumedRoleUser", roleName + ":" + caller.SessionName);
-            decision = caller.ServiceRole ? PolicyDecision.Allow
-                : PolicyEvaluator.Evaluate(ram.DocumentsOf(ram.FindRole(roleName)?.Attached ?? []), action, resource);
+            var identity = caller.ServiceRole ? PolicyDecision.Allow
+                : PolicyEvaluator.Evaluate(ram.DocumentsOf(ram.FindRole(roleName)?.Attached ?? []), action, resource, conditions);
+            decision = identity;
             if (caller.SessionPolicy is { } session)
-                decision = PolicyEvaluator.Intersect(decision, PolicyEvaluator.Evaluate([session], action, resource));
+            {
+                var sessionDecision = PolicyEvaluator.Evaluate([session], action, resource, conditions);
+                decision = PolicyEvaluator.Intersect(identity, sessionDecision);
+                // the token's policy refused: it did not allow what the role allows, or it denied
+                bySession = identity != PolicyDecision.ExplicitDeny && (sessionDecision == PolicyDecision.ExplicitDeny || (identity == PolicyDecision.Allow && sessionDecision != PolicyDecision.Allow));
+            }
             else if (caller.ServiceRole) decision = PolicyDecision.ImplicitDeny;
         }
-        return decision == PolicyDecision.Allow ? null : new Refusal(decision, action, resource, caller.AccountId, type, name);
+        return decision == PolicyDecision.Allow ? null : new Refusal(decision, action, resource, caller.AccountId, type, name, bySession);
     }
 
     /// <summary>The name of a role that a transcoding service may assume and whose policies let it read the object,

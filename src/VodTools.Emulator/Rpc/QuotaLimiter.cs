@@ -8,6 +8,7 @@ namespace VodTools.Emulator.Rpc;
 /// Actions without a published figure keep the earlier group figure; VOD actions named nowhere get 30; RAM and STS
 /// are not limited.
 /// </summary>
+/// <remarks>Deliberately independent of the module's <c>VodQuota</c> table (HandCopiedTablesTests names every difference): written apart from the same sources, no code shared, so that a mistake in one shows against the other.</remarks>
 internal sealed class QuotaLimiter(TimeProvider clock)
 {
     private static readonly Dictionary<string, int> Limits = new(StringComparer.Ordinal)
@@ -37,7 +38,7 @@ internal sealed class QuotaLimiter(TimeProvider clock)
     {
         int limit = Limits.GetValueOrDefault(action, 30);
         if (!RegionalActions.Contains(action)) return limit;
-        string region = VodHost.RegionOf(host) ?? "cn-shanghai";
+        string region = RpcEndpoint.RegionOf(host, "vod") ?? "cn-shanghai";
         return HigherUploadRegions.Contains(region) ? limit : limit / 2;
     }
 

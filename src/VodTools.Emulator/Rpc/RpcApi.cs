@@ -24,7 +24,7 @@ internal abstract class RpcApi
     /// <summary>The RAM resource an action acts on, e.g. acs:vod:cn-shanghai:ACCOUNT:*; null when the action needs no
     /// permission. Products without resource-level authorisation name all of the account's resources.</summary>
     public virtual string? ResourceOf(string action, RpcCall call) =>
-        $"acs:{Product.ToLowerInvariant()}:{VodHost.RegionOf(call.Host) ?? "cn-shanghai"}:{call.AccountId}:*";
+        $"acs:{Product.ToLowerInvariant()}:{RpcEndpoint.RegionOf(call.Host, Product.ToLowerInvariant()) ?? "cn-shanghai"}:{call.AccountId}:*";
 
     /// <summary>The refusal of a call RAM does not allow. VOD and MTS answer as Alibaba's API gateway does for RAM
     /// (Forbidden.RAM, 403); RAM and STS with their own NoPermission, whose message names the resource and action.</summary>

@@ -133,7 +133,8 @@ internal sealed class RpcPipeline(IEnumerable<RpcApi> apis, RpcVerifier verifier
         {
             var rpcCall = new RpcCall(call.Parameters, auth.Key!, clock.GetUtcNow(), baseUrl, request.Host, respell);
             if (authorizer != null && api.ResourceOf(action, rpcCall) is { } resource
-                && authorizer.Check(rpcCall.Caller, api.Product.ToLowerInvariant() + ":" + action, resource) is { } refusal)
+                && authorizer.Check(rpcCall.Caller, api.Product.ToLowerInvariant() + ":" + action, resource,
+                    new RequestConditions(RequestConditions.Common(context.Connection.RemoteIpAddress, context.Request.IsHttps, rpcCall.Now))) is { } refusal)
                 throw api.Refuse(refusal);
             result = handler(rpcCall);
         }

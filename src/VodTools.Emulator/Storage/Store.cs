@@ -47,8 +47,8 @@ internal sealed class Store : IDisposable
         Execute("""
             CREATE TABLE IF NOT EXISTS docs (kind TEXT NOT NULL, id TEXT NOT NULL, json TEXT NOT NULL, PRIMARY KEY (kind, id));
             CREATE TABLE IF NOT EXISTS objects (bucket TEXT NOT NULL, key TEXT NOT NULL, json TEXT NOT NULL, PRIMARY KEY (bucket, key));
-            CREATE INDEX IF NOT EXISTS docs_video ON docs (kind, json_extract(json, '$.VideoId'));
-            """);
+            DROP INDEX IF EXISTS docs_video;
+            """); // docs_video: the VideoId index of earlier emulators, now made by IndexField
     }
 
     private const string ThrowawayPrefix = "vodtools-emulator-";
@@ -138,16 +138,29 @@ internal sealed class Store : IDisposable
         }
     }
 
-    /// <summary>The documents of a kind that belong to a video (their VideoId), through an index: a video's tasks and
-    /// snapshot jobs are read without reading every other video's. Ordered by id here, not in SQL: an ORDER BY id makes
-    /// SQLite walk the primary key over every document of the kind instead (the cost grew with the account's tasks).</summary>
-    internal const string OfVideoQuery = "SELECT id, json FROM docs WHERE kind=$k AND json_extract(json, '$.VideoId')=$v";
+    /// <summary>Indexes the documents of every kind by one of their fields, so <see cref="Where{T}"/> on that field reads the
+    /// matching documents only instead of walking every document of the kind. Idempotent.</summary>
+    /// <param name="field">a top-level property of the documents (letters and digits)</param>
+    public void IndexField(string field)
+    {
+        lock (_gate) Execute($"CREATE INDEX IF NOT EXISTS {IndexName(field)} ON docs (kind, json_extract(json, '$.{CheckedField(field)}'))");
+    }
 
-    public List<T> OfVideo<T>(string kind, string videoId)
+    /// <summary>The name of the index <see cref="IndexField"/> creates.</summary>
+    public static string IndexName(string field) => "docs_by_" + CheckedField(field);
+
+    /// <summary>The query <see cref="Where{T}"/> runs; with an <see cref="IndexField"/> index it reads only the matching
+    /// documents. Ordered by id in code, not in SQL: an ORDER BY id makes SQLite walk the primary key over every document of
+    /// the kind instead.</summary>
+    public static string WhereQuery(string field) =>
+        $"SELECT id, json FROM docs WHERE kind=$k AND json_extract(json, '$.{CheckedField(field)}')=$v";
+
+    /// <summary>The documents of a kind whose <paramref name="field"/> is <paramref name="value"/>, ordered by id (byte order).</summary>
+    public List<T> Where<T>(string kind, string field, string value)
     {
         lock (_gate)
         {
-            using var cmd = Command(OfVideoQuery, ("$k", kind), ("$v", videoId));
+            using var cmd = Command(WhereQuery(field), ("$k", kind), ("$v", value));
             using var reader = cmd.ExecuteReader();
             var found = new List<(string Id, string Json)>();
             while (reader.Read()) found.Add((reader.GetString(0), reader.GetString(1)));
@@ -155,8 +168,11 @@ internal sealed class Store : IDisposable
         }
     }
 
-    /// <summary>Runs several changes as one transaction under the lock (e.g. check-then-write).</summary>
+    /// <summary>Field names go into SQL text (an index is on an expression, which a parameter cannot name).</summary>
+    private static string CheckedField(string field) =>
+        field.Length > 0 && field.All(char.IsAsciiLetterOrDigit) ? field : throw new ArgumentException($"\"{field}\" is not a field name", nameof(field));
 
+    /// <summary>Runs several changes as one transaction under the lock (e.g. check-then-write).</summary>
     public TResult Atomically<TResult>(Func<TResult> work)
     {
         lock (_gate)

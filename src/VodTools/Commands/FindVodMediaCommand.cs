@@ -9,7 +9,7 @@ namespace VodTools.Commands
 {
     /// <summary>
     /// <para type="synopsis">Finds media in VOD by status, title, category, tag, storage location, creation time and type (SearchMedia).</para>
-    /// <para type="description">Turns the filters into one SearchMedia query and streams its results, 100 a page, each page
+    /// <para type="description">Turns the filters into one SearchMedia query and streams its results, 50 a page (with a scroll token VOD reads at most 100 records from the start of the current page to the end of the next), each page
     /// read only when the pipeline wants more (Select-Object -First stops the search). It follows VOD's scroll token, so a
     /// search is not held to the first 5,000 results. VOD matches titles and tags loosely (a title that contains the words,
     /// a tag that contains the tag); every result is checked again here and only exact matches are emitted.</para>

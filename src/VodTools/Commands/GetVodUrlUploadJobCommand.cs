@@ -16,8 +16,9 @@ namespace VodTools.Commands
     /// ErrorCode and ErrorMessage, FileSize and times; ids VOD does not know are VodUrlUploadJobNotFound errors. With -Wait it
     /// polls the jobs not yet ended (first after 1 second, then growing by half up to 10 seconds apart) with a progress bar,
     /// emits each job as it ends, a failed one as a VodUrlUploadFailed error with the job as its target, and a job still
-    /// running after -Timeout seconds as a VodUrlUploadTimeout error. The API reference names PENDING, SUCCESS and
-    /// failure statuses but gives no complete list: a job counts as ended when VOD gives it a completion time, or its status is
+    /// running after -Timeout seconds as a VodUrlUploadTimeout error. VOD's statuses are PENDING, PROCESSING, DOWNLOADING,
+    /// DOWNLOAD_SUCCESS, UPLOADING and UPLOAD_SUCCESS while a job runs, then SUCCESS, DOWNLOAD_FAIL or UPLOAD_FAIL ("Basic
+    /// structures" in VOD's API reference): a job counts as ended when VOD gives it a completion time, or its status is
     /// SUCCESS or contains FAIL. Ctrl+C stops waiting; the jobs go on in VOD.</para>
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "VodUrlUploadJob", DefaultParameterSetName = ById)]

@@ -1,5 +1,4 @@
 using System.Management.Automation;
-using System.Text;
 using System;
 using VodTools.Api.Http;
 using VodTools.Commands.Common;
@@ -20,9 +19,6 @@ namespace VodTools.Commands
     [OutputType(typeof(VodCategory))]
     public sealed class NewVodCategoryCommand : VodCmdletBase
     {
-        /// <summary>At most 64 bytes of UTF-8.</summary>
-        public const int NameBytes = 64;
-
         /// <summary>The category's name (at most 64 bytes).</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("CateName")]
@@ -36,13 +32,7 @@ namespace VodTools.Commands
 
         protected override void ProcessRecord()
         {
-            var bytes = Encoding.UTF8.GetByteCount(Name);
-            if (bytes > NameBytes)
-            {
-                var tooLong = new ValidationException("VodCategoryNameTooLong", $"The category name is {bytes} bytes in UTF-8; VOD allows {NameBytes}.", "Name");
-                WriteError(new ErrorRecord(tooLong, tooLong.ErrorId, ErrorCategory.InvalidArgument, Name));
-                return;
-            }
+            if (!CheckItem(() => VodLimits.CategoryName(Name, nameof(Name)), Name, out _)) return;
             try
             {
                 var parent = ParentId == VodService.RootCategory ? null : Await(Session.Vod.GetCategoryWithPathAsync(ParentId, Cancellation));

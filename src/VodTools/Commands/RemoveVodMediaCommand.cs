@@ -53,7 +53,7 @@ namespace VodTools.Commands
             try
             {
                 title = Await(Session.Vod.GetVideoInfosAsync(new[] { id }, Cancellation)).Media.FirstOrDefault()?.Title;
-                source = Await(Session.Vod.GetMezzanineInfoAsync(id, null, null, Cancellation)).FileUrl;
+                source = Await(Session.Vod.GetMezzanineInfoAsync(id, "oss", null, Cancellation)).FileUrl; // VOD's default is the CDN URL
             }
             catch (CloudException)
             {

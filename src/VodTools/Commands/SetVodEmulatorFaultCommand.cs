@@ -33,7 +33,7 @@ namespace VodTools.Commands
 
         /// <summary>The requests it hits: an RPC action (SubmitTranscodeJobs), an OSS operation (UploadPart, PutObject, GetObject) or an OSS method (GET, PUT). Default: every request of -Service.</summary>
         [Parameter(ParameterSetName = PartsSet)]
-        [ValidatePattern("^[A-Za-z]+$")]
+        [ValidatePattern(FaultRules.NamePattern)]
         public string? Action { get; set; }
 
         /// <summary>The HTTP status: for Status, 500 to 599 (default 500); for Error, 400 to 599 (default: the status the cloud answers the code with, known for Throttling.User, Throttling, ServiceUnavailable and InternalError).</summary>

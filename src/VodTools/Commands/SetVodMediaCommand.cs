@@ -46,7 +46,7 @@ namespace VodTools.Commands
         [Parameter]
         public string? Description { get; set; }
 
-        /// <summary>The new tags, replacing the old ones (at most 16 of 32 bytes); @() removes them all.</summary>
+        /// <summary>The new tags, replacing the old ones (at most 16 of 32 bytes). @() sends an empty tag list: the emulator then removes them all; whether VOD does is not documented (it changes a field "only when a new value is passed").</summary>
         [Parameter(ParameterSetName = ReplaceTags)]
         [AllowEmptyCollection]
         public string[]? Tags { get; set; }

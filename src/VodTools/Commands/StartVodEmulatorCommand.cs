@@ -50,6 +50,21 @@ namespace VodTools.Commands
         [ValidateFaults]
         public string? Faults { get; set; }
 
+        /// <summary>The seed of the emulator's random fault draws, 0 or more: the same seed draws the same faults again for requests that come in the same order, so a run that failed by chance can be repeated. Default: one the emulator picks and writes to its log (LogPath) and to faultSeed in its /_emulator/stats.</summary>
+        [Parameter]
+        [ValidateRange(0, int.MaxValue)]
+        public int? FaultSeed { get; set; }
+
+        /// <summary>How many records VOD's SearchMedia (Find-VodMedia) pages through without a scroll, 1 to 5000, so a rehearsal reaches that limit with fewer media. Default: 5000, the cloud's.</summary>
+        [Parameter]
+        [ValidateRange(1, 5000)]
+        public int? SearchResultLimit { get; set; }
+
+        /// <summary>The code of OSS's 403 for a bucket asked at another region's endpoint: PermanentRedirect (the default, as OSS's current reference lists it) or AccessDenied (as its older pages did), to rehearse either.</summary>
+        [Parameter]
+        [ValidateSet("PermanentRedirect", "AccessDenied")]
+        public string? WrongEndpointCode { get; set; }
+
         /// <summary>How long a simulated transcode or snapshot job runs, in seconds. Default 5.</summary>
         [Parameter]
         [ValidateRange(0, 86400)]
@@ -91,10 +106,10 @@ namespace VodTools.Commands
         protected override void EndProcessing()
         {
             var dll = Run(() => EmulatorProcess.FindDll(Path == null ? null : GetUnresolvedProviderPathFromPSPath(Path),
-                System.IO.Path.GetDirectoryName(typeof(StartVodEmulatorCommand).Assembly.Location)!));
+                MyInvocation.MyCommand.Module?.ModuleBase ?? System.IO.Path.GetDirectoryName(typeof(StartVodEmulatorCommand).Assembly.Location)!));
             var settings = new EmulatorSettings
             {
-                Port = Port, InMemory = InMemory, SeedSample = SeedSample, Quota = Quota, Faults = Faults,
+                Port = Port, InMemory = InMemory, SeedSample = SeedSample, Quota = Quota, Faults = Faults, FaultSeed = FaultSeed, SearchResultLimit = SearchResultLimit, WrongEndpointCode = WrongEndpointCode,
                 TranscodeSeconds = TranscodeSeconds, StsTokenSeconds = StsTokenSeconds, Lenient = Lenient, UploadAuthSeconds = UploadAuthSeconds,
                 ParentProcessId = Detach ? null : (int?)System.Diagnostics.Process.GetCurrentProcess().Id,
             };

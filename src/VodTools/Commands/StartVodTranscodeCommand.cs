@@ -15,8 +15,10 @@ namespace VodTools.Commands
     /// input order. Calls run concurrently (-ThrottleLimit) within the account's QPS quota.</para>
     /// <para type="description">It does not transcode twice. Before submitting, it looks the media's tasks up
     /// (ListTranscodeTask) and emits the newest task of the group if there is one; only media that Register-VodMedia has
-    /// just created without a template group skip the look-up (they cannot have a task yet). Media registered with this
-    /// group are transcoded by VOD itself (Trigger Auto): for those it waits up to 15 seconds for VOD's own task to appear.
+    /// just created without a template group skip the look-up (they cannot have a task yet). VOD transcodes some media by
+    /// itself (Trigger Auto): those just registered with a group, and those just uploaded (Send-VodMedia) or pulled
+    /// (Import-VodMediaFromUrl, then Get-VodUrlUploadJob -Wait) with a group or, when none was named, with the account's
+    /// default group. When that is the group asked for, it waits up to 15 seconds for VOD's own task to appear.
     /// Each submission also carries a SessionId derived from the media and the group, which VOD refuses to accept twice
     /// within 7 days; when a submission fails in a way that may mean it was done (its answer lost on the way, or that
     /// refusal), the task is looked up again and emitted, so a rerun or a retry never shows an error for a task that
@@ -30,6 +32,8 @@ namespace VodTools.Commands
         internal static readonly TimeSpan AutoTaskWait = TimeSpan.FromSeconds(15);
 
         private readonly string _forceSalt = Guid.NewGuid().ToString("N");
+        /// <summary>The account's default template group once read (empty when it could not be).</summary>
+        private string? _defaultGroup;
         private OrderedWork? _work;
         private int _started;
         private int _failed;
@@ -108,13 +112,16 @@ namespace VodTools.Commands
             if (!ShouldProcess(MediaId, $"Transcode with template group {group}")) return;
 
             // Only a media VOD has just created with VOD_NO_TRANSCODE surely has no task yet; any other is looked up
-            // first, and one just registered with this group is given time for the task VOD starts itself.
+            // first, and one VOD has just created with this group is given time for the task VOD starts itself.
             var media = InputObject?.BaseObject as VodMedia;
-            var title = media?.Title;
-            var fresh = media != null && media.MediaId == MediaId && media.NewRegister == true;
+            var pulled = InputObject?.BaseObject as VodUrlUploadJob;
+            var title = media?.Title ?? pulled?.Title;
+            var fresh = (media != null && media.MediaId == MediaId && media.NewRegister == true)
+                || (pulled != null && pulled.MediaId == MediaId && pulled.Succeeded);
             var force = Force.IsPresent;
-            var lookFirst = !(fresh && media!.TemplateGroupId == VodService.NoTranscode);
-            var waitForAuto = lookFirst && fresh && media!.TemplateGroupId == group ? AutoTaskWait : TimeSpan.Zero;
+            var ownGroup = fresh && !force ? OwnGroupOf(media) : null;
+            var lookFirst = !(fresh && ownGroup == VodService.NoTranscode);
+            var waitForAuto = lookFirst && fresh && ownGroup == group ? AutoTaskWait : TimeSpan.Zero;
             var submission = new TranscodeSubmission
             {
                 MediaId = MediaId,
@@ -149,6 +156,28 @@ namespace VodTools.Commands
             work.Throttle(WaitDraining, Cancellation);
             FlushDiagnostics();
             ReportProgress(completed: false);
+        }
+
+        /// <summary>
+        /// The group VOD transcodes a media it has just created with: the one it was created with, else (an upload or a
+        /// pull that named none) the account's default group, read once per run; null when that cannot be read.
+        /// </summary>
+        private string? OwnGroupOf(VodMedia? media)
+        {
+            if (media?.TemplateGroupId != null) return media.TemplateGroupId;
+            if (_defaultGroup == null)
+            {
+                try
+                {
+                    _defaultGroup = Await(Session.Vod.DefaultTemplateGroupIdAsync(Cancellation));
+                }
+                catch (Api.Http.CloudException e)
+                {
+                    WriteVerbose($"The default template group could not be read ({e.Code}): VOD's own transcode of new media is looked for once, not waited for.");
+                    _defaultGroup = string.Empty;
+                }
+            }
+            return _defaultGroup.Length == 0 ? null : _defaultGroup;
         }
 
         protected override void EndProcessing()

@@ -10,7 +10,10 @@ namespace VodTools.Model
         public string SourceUrl { get; set; } = string.Empty;
         /// <summary>The title asked for (known to Import-VodMediaFromUrl only).</summary>
         public string? Title { get; set; }
-        /// <summary>As VOD names it, e.g. PENDING, PROCESSING, SUCCESS, FAIL; empty until the job has been read.</summary>
+        /// <summary>
+        /// As VOD names it: PENDING, PROCESSING, DOWNLOADING, DOWNLOAD_SUCCESS, UPLOADING, UPLOAD_SUCCESS while it runs, then
+        /// SUCCESS, DOWNLOAD_FAIL or UPLOAD_FAIL (VOD's "Basic structures"); empty until the job has been read.
+        /// </summary>
         public string? Status { get; set; }
         /// <summary>The media created from the pulled file, once the job succeeded.</summary>
         public string? MediaId { get; set; }
@@ -23,9 +26,9 @@ namespace VodTools.Model
         public DateTime? CompleteTime { get; set; }
 
         /// <summary>
-        /// True once the job has ended: VOD gave it a completion time, or its status is SUCCESS or names a failure. The API
-        /// reference does not list every status value, so a status ending otherwise counts as still running until the
-        /// completion time appears.
+        /// True once the job has ended: VOD gave it a completion time, or its status is SUCCESS or a failure (DOWNLOAD_FAIL,
+        /// UPLOAD_FAIL: any status that names FAIL, should VOD add another). DOWNLOAD_SUCCESS and UPLOAD_SUCCESS are steps on
+        /// the way, not the end.
         /// </summary>
         public bool IsFinished => CompleteTime != null || Succeeded || IsFailure(Status);
 

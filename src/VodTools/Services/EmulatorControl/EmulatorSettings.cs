@@ -19,6 +19,12 @@ namespace VodTools.Services.EmulatorControl
         /// <summary>off or real.</summary>
         public string Quota { get; set; } = "off";
         public string? Faults { get; set; }
+        /// <summary>The seed of the fault draws (--fault-seed); null = the emulator picks one.</summary>
+        public int? FaultSeed { get; set; }
+        /// <summary>SearchMedia's paging limit (--search-result-limit); null = the cloud's.</summary>
+        public int? SearchResultLimit { get; set; }
+        /// <summary>OSS's code for a bucket asked at another region's endpoint (--wrong-endpoint-code); null = the emulator's default.</summary>
+        public string? WrongEndpointCode { get; set; }
         public double TranscodeSeconds { get; set; } = 5;
         public int? StsTokenSeconds { get; set; }
         /// <summary>Enforce nothing the seed workflow sets up (--lenient).</summary>
@@ -52,6 +58,9 @@ namespace VodTools.Services.EmulatorControl
             if (Lenient) arguments.Add(EmulatorDefaults.Flags.Lenient);
             if (SeedDir != null) arguments.AddRange(new[] { EmulatorDefaults.Flags.SeedDir, SeedDir, EmulatorDefaults.Flags.SeedBucket, SeedBucket! });
             if (Faults != null) arguments.AddRange(new[] { EmulatorDefaults.Flags.Faults, Faults });
+            if (FaultSeed != null) arguments.AddRange(new[] { EmulatorDefaults.Flags.FaultSeed, FaultSeed.Value.ToString(CultureInfo.InvariantCulture) });
+            if (SearchResultLimit != null) arguments.AddRange(new[] { EmulatorDefaults.Flags.SearchResultLimit, SearchResultLimit.Value.ToString(CultureInfo.InvariantCulture) });
+            if (WrongEndpointCode != null) arguments.AddRange(new[] { EmulatorDefaults.Flags.WrongEndpointCode, WrongEndpointCode });
             if (StsTokenSeconds != null) arguments.AddRange(new[] { EmulatorDefaults.Flags.StsTokenSeconds, StsTokenSeconds.Value.ToString(CultureInfo.InvariantCulture) });
             if (UploadAuthSeconds != null) arguments.AddRange(new[] { EmulatorDefaults.Flags.UploadAuthSeconds, UploadAuthSeconds.Value.ToString(CultureInfo.InvariantCulture) });
             if (ParentProcessId != null) arguments.AddRange(new[] { EmulatorDefaults.Flags.ParentPid, ParentProcessId.Value.ToString(CultureInfo.InvariantCulture) });

@@ -28,7 +28,7 @@ namespace VodTools.Services.Oss
             string? marker = null;
             do
             {
-                var request = new OssRequest("ListBuckets", HttpMethod.Get)
+                var request = new OssRequest(OssOperations.ListBuckets, HttpMethod.Get)
                     .WithQuery("prefix", prefix).WithQuery("marker", marker).WithQuery("max-keys", "1000");
                 var result = await _client.GetXmlAsync(request, cancellationToken).ConfigureAwait(false);
                 buckets.AddRange(result.Child("Buckets")?.Children("Bucket").Select(ReadBucket) ?? Enumerable.Empty<OssBucket>());
@@ -40,7 +40,7 @@ namespace VodTools.Services.Oss
 
         public async Task<OssBucket> GetBucketInfoAsync(string bucket, CancellationToken cancellationToken)
         {
-            var result = await _client.GetXmlAsync(new OssRequest("GetBucketInfo", HttpMethod.Get, bucket).WithQuery("bucketInfo", string.Empty), cancellationToken).ConfigureAwait(false);
+            var result = await _client.GetXmlAsync(new OssRequest(OssOperations.GetBucketInfo, HttpMethod.Get, bucket).WithQuery("bucketInfo", string.Empty), cancellationToken).ConfigureAwait(false);
             var info = ReadBucket(result.Child("Bucket") ?? result);
             info.Acl = result.Child("Bucket")?.Child("AccessControlList")?.Text("Grant");
             return info;
@@ -50,7 +50,7 @@ namespace VodTools.Services.Oss
         public async Task<OssObjectPage> ListObjectsAsync(
             string bucket, string? prefix, string? delimiter, string? startAfter, string? continuationToken, int maxKeys, CancellationToken cancellationToken)
         {
-            var request = new OssRequest("ListObjectsV2", HttpMethod.Get, bucket)
+            var request = new OssRequest(OssOperations.ListObjectsV2, HttpMethod.Get, bucket)
                 .WithQuery("list-type", "2")
                 .WithQuery("prefix", prefix)
                 .WithQuery("delimiter", delimiter)
@@ -110,13 +110,13 @@ namespace VodTools.Services.Oss
         /// <summary>Deletes an object; OSS answers 204 whether or not it existed.</summary>
         public async Task DeleteObjectAsync(string bucket, string key, CancellationToken cancellationToken)
         {
-            using var _ = await _client.SendAsync(new OssRequest("DeleteObject", HttpMethod.Delete, bucket, key), HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+            using var _ = await _client.SendAsync(new OssRequest(OssOperations.DeleteObject, HttpMethod.Delete, bucket, key), HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
         }
 
         /// <summary>The object's size, type and ETag; throws NoSuchKey when it does not exist.</summary>
         public async Task<OssObject> HeadObjectAsync(string bucket, string key, CancellationToken cancellationToken)
         {
-            using var response = await _client.SendAsync(new OssRequest("HeadObject", HttpMethod.Head, bucket, key), HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            using var response = await _client.SendAsync(new OssRequest(OssOperations.HeadObject, HttpMethod.Head, bucket, key), HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             return new OssObject
             {
                 Bucket = bucket,

@@ -70,7 +70,7 @@ namespace VodTools.Services.Upload
                 var read = Counter(progress);
                 await credentials.RunAsync(async target =>
                 {
-                    var put = new OssRequest("PutObject", HttpMethod.Put, target.Bucket, target.Key)
+                    var put = new OssRequest(OssOperations.PutObject, HttpMethod.Put, target.Bucket, target.Key)
                     {
                         Content = () => new StreamContent(new FileSegmentStream(path, 0, size, read)),
                         VerifyBodyCrc64 = true,
@@ -86,7 +86,7 @@ namespace VodTools.Services.Upload
             {
                 checkpoint.UploadId = await credentials.RunAsync(async target =>
                 {
-                    var initiate = new OssRequest("InitiateMultipartUpload", HttpMethod.Post, target.Bucket, target.Key).WithQuery("uploads", string.Empty);
+                    var initiate = new OssRequest(OssOperations.InitiateMultipartUpload, HttpMethod.Post, target.Bucket, target.Key).WithQuery("uploads", string.Empty);
                     return (await _clientFor(target).GetXmlAsync(initiate, cancellationToken).ConfigureAwait(false)).Text("UploadId")
                         ?? throw new InvalidDataException("InitiateMultipartUpload answered no UploadId.");
                 }, cancellationToken).ConfigureAwait(false);
@@ -142,7 +142,7 @@ namespace VodTools.Services.Upload
             {
                 return await credentials.RunAsync(async target =>
                 {
-                    var request = new OssRequest("UploadPart", HttpMethod.Put, target.Bucket, target.Key) { VerifyBodyCrc64 = true }
+                    var request = new OssRequest(OssOperations.UploadPart, HttpMethod.Put, target.Bucket, target.Key) { VerifyBodyCrc64 = true }
                         .WithQuery("partNumber", part.Number.ToString(CultureInfo.InvariantCulture)).WithQuery("uploadId", uploadId);
                     request.Content = () => new StreamContent(new FileSegmentStream(path, part.Offset, part.Length, read));
                     using var response = await _clientFor(target).SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
@@ -175,7 +175,7 @@ namespace VodTools.Services.Upload
                 {
                     var page = await credentials.RunAsync(target =>
                     {
-                        var list = new OssRequest("ListParts", HttpMethod.Get, target.Bucket, target.Key).WithQuery("uploadId", checkpoint.UploadId)
+                        var list = new OssRequest(OssOperations.ListParts, HttpMethod.Get, target.Bucket, target.Key).WithQuery("uploadId", checkpoint.UploadId)
                             .WithQuery("max-parts", ListPartsPage.ToString(CultureInfo.InvariantCulture)).WithQuery("part-number-marker", marker);
                         return _clientFor(target).GetXmlAsync(list, cancellationToken);
                     }, cancellationToken).ConfigureAwait(false);
@@ -209,7 +209,7 @@ namespace VodTools.Services.Upload
                 parts.Select(p => new XElement("Part", new XElement("PartNumber", p.Number), new XElement("ETag", p.ETag)))).ToString(SaveOptions.DisableFormatting));
             await credentials.RunAsync(async target =>
             {
-                var complete = new OssRequest("CompleteMultipartUpload", HttpMethod.Post, target.Bucket, target.Key)
+                var complete = new OssRequest(OssOperations.CompleteMultipartUpload, HttpMethod.Post, target.Bucket, target.Key)
                     .WithQuery("uploadId", checkpoint.UploadId).WithHeader("Content-Type", "application/xml");
                 complete.Content = () => new ByteArrayContent(body);
                 using var completed = await _clientFor(target).SendAsync(complete, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);

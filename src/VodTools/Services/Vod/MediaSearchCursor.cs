@@ -8,8 +8,8 @@ using VodTools.Services.Formats;
 namespace VodTools.Services.Vod
 {
     /// <summary>
-    /// Reads every result of one SearchMedia query, a page at a time, by its ScrollToken: the first call without one, each
-    /// next with the token the last answer gave and the next page number, so a traversal is not held to the first 5,000
+    /// Reads every result of one SearchMedia query, a page of 50 at a time, by its ScrollToken: the first call without one,
+    /// each next with the token the last answer gave and the next page number, so a traversal is not held to the first 5,000
     /// records that paging alone reaches. A page is read only when asked for.
     /// </summary>
     public sealed class MediaSearchCursor
@@ -44,7 +44,7 @@ namespace VodTools.Services.Vod
             _scrollToken = result.Str("ScrollToken") ?? _scrollToken;
             var media = result.Items("MediaList").Select(VodService.ReadSearchItem).ToList();
             _read += media.Count;
-            _done = media.Count < VodService.MaxSearchPage || (Total != null && _read >= Total) || _scrollToken == null;
+            _done = media.Count < VodService.ScrollPageSize || (Total != null && _read >= Total) || _scrollToken == null;
             return media;
         }
     }

@@ -18,6 +18,17 @@ namespace VodTools.Services.Vod
         public const int MaxTags = 16;
         public const int TagBytes = 32;
 
+        /// <summary>A category name: "up to 64 bytes in length" (AddCategoryRequest and UpdateCategoryRequest.CateName).</summary>
+        public const int CategoryNameBytes = 64;
+
+        public static string CategoryName(string name, string parameter)
+        {
+            var bytes = Encoding.UTF8.GetByteCount(name);
+            if (bytes > CategoryNameBytes)
+                throw new ValidationException("VodCategoryNameTooLong", $"The category name is {bytes} bytes in UTF-8; VOD allows {CategoryNameBytes}.", parameter);
+            return name;
+        }
+
         public static string Title(string? title)
         {
             if (string.IsNullOrWhiteSpace(title)) throw new ValidationException("VodTitleMissing", "A title is required.", "Title");

@@ -14,8 +14,15 @@ namespace VodTools.Services.Vod
     /// <summary>The catalogue: SearchMedia, UpdateVideoInfos and categories (VOD API reference, Media asset management).</summary>
     public sealed partial class VodService
     {
-        /// <summary>SearchMedia's largest page.</summary>
+        /// <summary>SearchMedia's largest page (GetCategories' too).</summary>
         public const int MaxSearchPage = 100;
+
+        /// <summary>
+        /// The page size of a traversal by ScrollToken: "the total number of data records from the current page to the target
+        /// page cannot exceed 100" (SearchMedia's description, alibabacloud-go/vod-20170321), so reading the next page spans two
+        /// pages, and pages of 100 could not go on past the first.
+        /// </summary>
+        public const int ScrollPageSize = 50;
 
         /// <summary>UpdateVideoInfos takes at most 20 media (more is CountExceededMax).</summary>
         public const int MaxUpdateBatch = 20;
@@ -37,7 +44,7 @@ namespace VodTools.Services.Vod
                 P("Fields", SearchFields),
                 P("SortBy", sortBy),
                 P("PageNo", pageNo.ToString(CultureInfo.InvariantCulture)),
-                P("PageSize", MaxSearchPage.ToString(CultureInfo.InvariantCulture)),
+                P("PageSize", ScrollPageSize.ToString(CultureInfo.InvariantCulture)),
             };
             Add(parameters, "Match", match);
             Add(parameters, "ScrollToken", scrollToken);
@@ -209,6 +216,10 @@ namespace VodTools.Services.Vod
             {
             }
         }
+
+        /// <summary>Renames a category (UpdateCategory). Naming it so again changes nothing, so the call is retried as a read.</summary>
+        public Task RenameCategoryAsync(long cateId, string name, CancellationToken cancellationToken) =>
+            _client.CallAsync("UpdateCategory", new[] { P("CateId", cateId.ToString(CultureInfo.InvariantCulture)), P("CateName", name) }, cancellationToken);
 
         /// <summary>VOD's code for a category id it does not know.</summary>
         public const string CategoryNotFound = "InvalidCateId.NotFound";

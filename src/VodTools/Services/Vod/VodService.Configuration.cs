@@ -25,6 +25,15 @@ namespace VodTools.Services.Vod
             return result.Items("TranscodeTemplateGroupList").Select(ReadTemplateGroup).ToList();
         }
 
+        /// <summary>
+        /// The group VOD transcodes an upload or a URL pull with when the request names none ("If this parameter is not
+        /// specified, transcoding is performed based on the default transcoding template group", CreateUploadVideoRequest and
+        /// UploadMediaByURLRequest in alibabacloud-go/vod-20170321): the listed group marked Default, else VOD_NO_TRANSCODE
+        /// (which the list does not show).
+        /// </summary>
+        public async Task<string> DefaultTemplateGroupIdAsync(CancellationToken cancellationToken) =>
+            (await ListTranscodeTemplateGroupsAsync(null, cancellationToken).ConfigureAwait(false)).FirstOrDefault(g => g.IsDefault)?.TemplateGroupId ?? NoTranscode;
+
         /// <summary>The group with its templates.</summary>
         public async Task<VodTranscodeTemplateGroup> GetTranscodeTemplateGroupAsync(string templateGroupId, CancellationToken cancellationToken)
         {
