@@ -368,7 +368,7 @@ WHERE state = 5";
             };
         }
 
-        /// <summary>The report's figures: <see cref="Status"/>, runs, stage rates, failures by ErrorId, the timeline in <paramref name="slices"/> slices.</summary>
+        /// <summary>The report's figures: <see cref="Status()"/>, runs, stage rates, failures by ErrorId, the timeline in <paramref name="slices"/> slices.</summary>
         public MigrationReport Report(int slices)
         {
             var parameters = Parameters ?? new MigrationParameters();
