@@ -51,6 +51,7 @@ $bucket = 'bench-media'
 $dir = New-BenchDataDir 'migration-job'
 Invoke-BenchTool seed --data-dir $dir --bucket $bucket --count $Count --prefix 'job/' | Out-Host
 $emulator = Start-VodEmulator -DataPath $dir -Quota real -TranscodeSeconds $TranscodeSeconds -Lenient
+Initialize-VodBucketAccess -Bucket $bucket | Out-Null   # what the migration's pre-flight checks
 $journal = Join-Path $dir 'job.journal'
 try {
     $load = Get-LoadAverage

@@ -21,7 +21,7 @@ internal sealed class QuotaLimiter(TimeProvider clock)
         ["AddCategory"] = 30, ["DeleteCategory"] = 10, ["GetCategories"] = 50,
         ["GetPlayInfo"] = 360, ["GetVideoPlayAuth"] = 360,
         ["DeleteVideo"] = 30, ["SubmitTranscodeJobs"] = 30, ["SubmitSnapshotJob"] = 30,
-        ["GetTranscodeTask"] = 15, ["ListTranscodeTask"] = 15, ["GetTranscodeSummary"] = 15,
+        ["GetTranscodeTask"] = 15, ["ListTranscodeTask"] = 15, ["GetTranscodeSummary"] = 15, ["ListJobInfo"] = 15,
         ["AddTranscodeTemplateGroup"] = 5,
         ["ListTranscodeTemplateGroup"] = 10, ["GetTranscodeTemplateGroup"] = 10, ["SetDefaultTranscodeTemplateGroup"] = 10,
         ["AddVodDomain"] = 10, ["DescribeVodDomainDetail"] = 10, ["DeleteVodDomain"] = 10,

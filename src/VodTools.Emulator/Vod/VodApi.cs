@@ -60,6 +60,7 @@ internal sealed class VodApi : RpcApi
         Action("GetTranscodeSummary", transcode.GetTranscodeSummary);
         Action("SubmitSnapshotJob", snapshot.SubmitSnapshotJob);
         Action("ListSnapshots", snapshot.ListSnapshots);
+        Action("ListJobInfo", snapshot.ListJobInfo);
         Action("SearchMedia", catalogue.SearchMedia);
         Action("UpdateVideoInfos", catalogue.UpdateVideoInfos);
         Action("GetCategories", catalogue.GetCategories);
