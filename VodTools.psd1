@@ -1,5 +1,12 @@
 @{
-    RootModule            = 'VodTools.dll'
+    # No root module: VodTools.Loader.dll loads first and answers PowerShell's request for 'VodTools' (an assembly
+    # name, not a file: VodTools.dll, which holds the cmdlets, lives in dependencies/). On PowerShell 7 it loads it
+    # into a private AssemblyLoadContext, so the module's dependencies never meet other modules' copies; on Windows
+    # PowerShell 5.1 it answers only the module's own requests. Test-ModuleManifest accepts the name-only entry when
+    # VodTools is on PSModulePath, as an installed module is. PowerShellVersion is the minimum for Windows PowerShell
+    # (Desktop); on PowerShell 7 (Core) the minimum is 7.4, which the loader enforces at import (a manifest has one
+    # minimum for both editions).
+    NestedModules         = @('VodTools.Loader.dll', 'VodTools')
     ModuleVersion         = '0.1.0'
     GUID                  = '5d0c2f7e-4b1a-4f6e-9a53-2c7e8b1d9f40'
     Author                = 'VodTools'
@@ -74,32 +81,34 @@
     # Every file of the module; of the emulator its managed files (not its native launcher or emulator/runtimes/).
     FileList              = @(
         'VodTools.psd1'
-        'VodTools.dll'
-        'VodTools.xml'
+        'VodTools.Loader.dll'
         'VodTools.Format.ps1xml'
         'en-US/VodTools.dll-Help.xml'
         'en-US/about_VodTools.help.txt'
-        'Microsoft.Bcl.AsyncInterfaces.dll'
-        'System.Buffers.dll'
-        'System.Memory.dll'
-        'System.Numerics.Vectors.dll'
-        'System.Runtime.CompilerServices.Unsafe.dll'
-        'System.Text.Encodings.Web.dll'
-        'System.Text.Json.dll'
-        'System.Threading.RateLimiting.dll'
-        'System.Threading.Tasks.Extensions.dll'
-        'Microsoft.Data.Sqlite.dll'
-        'SQLitePCLRaw.core.dll'
-        'SQLitePCLRaw.provider.e_sqlite3.dll'
-        'runtimes/win-x64/native/e_sqlite3.dll'
-        'runtimes/win-x86/native/e_sqlite3.dll'
-        'runtimes/win-arm64/native/e_sqlite3.dll'
-        'runtimes/linux-x64/native/libe_sqlite3.so'
-        'runtimes/linux-arm64/native/libe_sqlite3.so'
-        'runtimes/linux-musl-x64/native/libe_sqlite3.so'
-        'runtimes/linux-musl-arm64/native/libe_sqlite3.so'
-        'runtimes/osx-x64/native/libe_sqlite3.dylib'
-        'runtimes/osx-arm64/native/libe_sqlite3.dylib'
+        'dependencies/VodTools.dll'
+        'dependencies/VodTools.xml'
+        'dependencies/Microsoft.Bcl.AsyncInterfaces.dll'
+        'dependencies/System.Buffers.dll'
+        'dependencies/System.Memory.dll'
+        'dependencies/System.Numerics.Vectors.dll'
+        'dependencies/System.Runtime.CompilerServices.Unsafe.dll'
+        'dependencies/System.Text.Encodings.Web.dll'
+        'dependencies/System.Text.Json.dll'
+        'dependencies/System.Threading.RateLimiting.dll'
+        'dependencies/System.Threading.Tasks.Extensions.dll'
+        'dependencies/Microsoft.Data.Sqlite.dll'
+        'dependencies/SQLitePCLRaw.core.dll'
+        'dependencies/SQLitePCLRaw.provider.e_sqlite3.dll'
+        'dependencies/SQLitePCLRaw.provider.e_sqlite3.dll.config'
+        'dependencies/runtimes/win-x64/native/e_sqlite3.dll'
+        'dependencies/runtimes/win-x86/native/e_sqlite3.dll'
+        'dependencies/runtimes/win-arm64/native/e_sqlite3.dll'
+        'dependencies/runtimes/linux-x64/native/libe_sqlite3.so'
+        'dependencies/runtimes/linux-arm64/native/libe_sqlite3.so'
+        'dependencies/runtimes/linux-musl-x64/native/libe_sqlite3.so'
+        'dependencies/runtimes/linux-musl-arm64/native/libe_sqlite3.so'
+        'dependencies/runtimes/osx-x64/native/libe_sqlite3.dylib'
+        'dependencies/runtimes/osx-arm64/native/libe_sqlite3.dylib'
         'emulator/VodTools.Emulator.dll'
         'emulator/VodTools.Emulator.pdb'
         'emulator/VodTools.Emulator.deps.json'
@@ -117,6 +126,11 @@
             ProjectUri   = 'https://github.com/vodtools/VodTools'
             ReleaseNotes = @'
 0.1.0 - first release.
+- PowerShell 7.4 or later (tested on 7.6), and Windows PowerShell 5.1, which is declared but has not been run: the
+  module's core was run on Mono (a .NET Framework-family runtime) as a stand-in; see the README for what that
+  covers and what it does not.
+- Its dependencies (Microsoft.Data.Sqlite, SQLitePCLRaw, System.Threading.RateLimiting) load into a private
+  AssemblyLoadContext on PowerShell 7, so other modules' versions of them do not collide with VodTools'.
 - 34 cmdlets: authorise VOD for your own OSS bucket (Initialize-VodBucketAccess), configure storage, domains and
   transcode template groups, then Get-OssObject | Register-VodMedia | Start-VodTranscode | Wait-VodTranscode,
   snapshots, mezzanine files and deletion through the VOD API.

@@ -12,7 +12,14 @@ param(
     [string] $Task = 'build',
 
     [ValidateSet('Debug', 'Release')]
-    [string] $Configuration = 'Release'
+    [string] $Configuration = 'Release',
+
+    # package: Authenticode-sign the module with a code-signing certificate, from a .pfx file (and its password) or,
+    # on Windows, from the personal certificate store by thumbprint; optionally timestamped.
+    [string] $CertificatePath,
+    [securestring] $CertificatePassword,
+    [string] $CertificateThumbprint,
+    [string] $TimestampServer
 )
 
 $ErrorActionPreference = 'Stop'
@@ -34,14 +41,16 @@ function Invoke-Dotnet {
 
 function Invoke-BuildTask {
     Invoke-Dotnet build (Join-Path $Root 'VodTools.sln') -c $Configuration -nologo -v quiet '-clp:ErrorsOnly'
-    # The module folder: the netstandard2.0 DLL and its few dependencies, the manifest, and the emulator.
+    # The module folder: the manifest, the loader (the one assembly in PowerShell's shared context), the emulator, and
+    # dependencies/ with VodTools.dll (netstandard2.0), its few dependencies and the native SQLite per platform.
     if (Test-Path $ModuleOut) { Remove-Item $ModuleOut -Recurse -Force }
-    Invoke-Dotnet publish (Join-Path $Root 'src/VodTools/VodTools.csproj') -c $Configuration --no-build -nologo -v quiet -o $ModuleOut
+    Invoke-Dotnet publish (Join-Path $Root 'src/VodTools.Loader/VodTools.Loader.csproj') -c $Configuration --no-build -nologo -v quiet -o $ModuleOut
+    Invoke-Dotnet publish (Join-Path $Root 'src/VodTools/VodTools.csproj') -c $Configuration --no-build -nologo -v quiet -o (Join-Path $ModuleOut 'dependencies')
     Invoke-Dotnet publish (Join-Path $Root 'src/VodTools.Emulator/VodTools.Emulator.csproj') -c $Configuration --no-build -nologo -v quiet -o (Join-Path $ModuleOut 'emulator')
     Copy-Item (Join-Path $Root 'VodTools.psd1') $ModuleOut
     Get-ChildItem (Join-Path $Root 'src/VodTools') -Filter '*.ps1xml' | Copy-Item -Destination $ModuleOut
     Invoke-Dotnet (Join-Path $Root "tools/HelpCompiler/bin/$Configuration/net10.0/HelpCompiler.dll") (Join-Path $Root 'docs/en-US') (Join-Path $ModuleOut 'en-US') 'VodTools'
-    Remove-Item (Join-Path $ModuleOut '*.deps.json'), (Join-Path $ModuleOut '*.pdb') -ErrorAction Ignore
+    Remove-Item (Join-Path $ModuleOut '*.deps.json'), (Join-Path $ModuleOut '*.pdb'), (Join-Path $ModuleOut 'dependencies/*.deps.json'), (Join-Path $ModuleOut 'dependencies/*.pdb') -ErrorAction Ignore
     Write-Host "Module built: $ModuleOut"
 }
 
@@ -77,7 +86,29 @@ function New-PesterQueue([string] $Path) {
     $order
 }
 
+# The module's core (Api, Services, the loader's Windows PowerShell 5.1 resolver) built for net472 and run on Mono, the
+# closest to Windows PowerShell 5.1 (.NET Framework) a Linux machine has; the emulator runs on .NET beside it.
+function Invoke-MonoTests([string] $Results) {
+    if (-not (Get-Command mono -ErrorAction Ignore)) {
+        Write-Host '== Mono: skipped (mono is not installed; on Debian: apt-get install -y mono-devel)'
+        return [pscustomobject]@{ Passed = 0; Failed = 0 }
+    }
+    Write-Host '== Mono (net472)'
+    $project = Join-Path $Root 'tests/VodTools.NetFx.Tests'
+    Invoke-Dotnet build (Join-Path $project 'VodTools.NetFx.Tests.csproj') -c $Configuration -nologo -v quiet '-clp:ErrorsOnly' | Out-Host
+    $bin = Join-Path $project "bin/$Configuration/net472"
+    $xml = Join-Path $Results 'mono.xml'
+    & mono (Join-Path $bin 'runner/xunit.console.exe') (Join-Path $bin 'VodTools.NetFx.Tests.dll') -noshadow -parallel none -xml $xml | Out-Host
+    $assembly = if (Test-Path $xml) { ([xml](Get-Content -LiteralPath $xml -Raw)).assemblies.assembly }
+    if (-not $assembly) { return [pscustomobject]@{ Passed = 0; Failed = 1 } }  # the runner crashed
+    [pscustomobject]@{ Passed = [int]$assembly.GetAttribute('passed'); Failed = [int]$assembly.GetAttribute('failed') + [int]$assembly.GetAttribute('errors') }
+}
+
 function Invoke-TestTask {
+    # The layout .editorconfig sets (indentation, braces, line ends, spaces): a change that breaks it fails the run.
+    Write-Host '== Format (dotnet format whitespace --verify-no-changes)'
+    & dotnet format whitespace (Join-Path $Root 'VodTools.sln') --verify-no-changes
+    $formatFailed = [int]($LASTEXITCODE -ne 0)
     Invoke-BuildTask
     $results = Join-Path $Out 'test-results'
     if (Test-Path $results) { Remove-Item $results -Recurse -Force }
@@ -106,6 +137,7 @@ function Invoke-TestTask {
 
     Write-Host '== Pester (this lane; the other lane''s output follows)'
     $here = & (Join-Path $Root 'tools/Invoke-PesterQueue.ps1') @lane
+    $mono = Invoke-MonoTests $results  # while the other lane may still run its last suites
     Write-Host '== xunit, then Pester in the second lane'
     $secondOutput = @(Receive-Job $secondLane -Wait -AutoRemoveJob)
     $xunitExit = $secondOutput[-1]
@@ -117,9 +149,11 @@ function Invoke-TestTask {
     $pesterFailed = $here.Failed + $there.Failed
     if ($here.Suites + $there.Suites -ne $suiteCount) { $pesterFailed++ }  # a suite left unrun counts as a failure
 
-    $passed = $xunit.Passed + $pesterPassed
-    $failed = $xunit.Failed + $pesterFailed
+    $passed = $xunit.Passed + $mono.Passed + $pesterPassed
+    $failed = $formatFailed + $xunit.Failed + $mono.Failed + $pesterFailed
     Write-Host "xunit: $($xunit.Passed) passed, $($xunit.Failed) failed"
+    Write-Host "Mono: $($mono.Passed) passed, $($mono.Failed) failed"
+    if ($formatFailed) { Write-Host 'Format: the files above differ from .editorconfig (dotnet format whitespace VodTools.sln fixes them)' }
     Write-Host "Pester: $pesterPassed passed, $pesterFailed failed ($($here.Suites) suites in this lane, $($there.Suites) in the other)"
     Write-Host "Tests: $passed passed, $failed failed"
     if ($failed -gt 0 -or $passed -eq 0) { exit 1 }
@@ -143,9 +177,15 @@ function Invoke-DocsTask {
 }
 
 function Invoke-PackageTask {
-    # A .nupkg that Install-PSResource and Install-Module install, made by PSResourceGet (in PowerShell 7.4+).
+    # A .nupkg that Install-PSResource and Install-Module install, made by PSResourceGet (in PowerShell 7.4+), its files
+    # Authenticode-signed first when a certificate is given.
     Invoke-BuildTask
-    & (Join-Path $Root 'tools/New-ModulePackage.ps1') -ModulePath $ModuleOut -OutputPath (Join-Path $Out 'packages') |
+    $signing = @{}
+    foreach ($name in 'CertificatePath', 'CertificatePassword', 'CertificateThumbprint', 'TimestampServer') {
+        $value = Get-Variable -Name $name -Scope Script -ValueOnly
+        if ($value) { $signing[$name] = $value }
+    }
+    & (Join-Path $Root 'tools/New-ModulePackage.ps1') -ModulePath $ModuleOut -OutputPath (Join-Path $Out 'packages') @signing |
         ForEach-Object { Write-Host "Package: $($_.FullName)" }
 }
 

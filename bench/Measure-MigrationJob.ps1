@@ -35,7 +35,9 @@ function Measure-Calls([object[]] $Verbose) {
 }
 
 function Invoke-Sql([string] $Journal, [string] $Sql) {
-    $connection = [Microsoft.Data.Sqlite.SqliteConnection]::new("Data Source=$Journal;Pooling=False")
+    # the module's SQLite is private to it (its own AssemblyLoadContext, not resolvable by name in a script): take it from there
+    $sqlite = [System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext((Get-Command Get-VodMigration).ImplementingType.Assembly).LoadFromAssemblyName([System.Reflection.AssemblyName]::new('Microsoft.Data.Sqlite'))
+    $connection = $sqlite.GetType('Microsoft.Data.Sqlite.SqliteConnection', $true)::new("Data Source=$Journal;Pooling=False")
     try {
         $connection.Open()
         $command = $connection.CreateCommand()
@@ -49,6 +51,7 @@ $bucket = 'bench-media'
 $dir = New-BenchDataDir 'migration-job'
 Invoke-BenchTool seed --data-dir $dir --bucket $bucket --count $Count --prefix 'job/' | Out-Host
 $emulator = Start-VodEmulator -DataPath $dir -Quota real -TranscodeSeconds $TranscodeSeconds -Lenient
+Initialize-VodBucketAccess -Bucket $bucket | Out-Null   # what the migration's pre-flight checks
 $journal = Join-Path $dir 'job.journal'
 try {
     $load = Get-LoadAverage

@@ -59,7 +59,7 @@ try {
     $migrated = Invoke-VodMigration -Bucket media-archive -Include *.mp4 -Snapshot -JournalPath $journal -ErrorVariable failures -ErrorAction SilentlyContinue
     Write-Host ("{0} files migrated (the films of the pipeline above included: nothing is made twice), {1} failed, in {2:0.0} s" -f @($migrated).Count, $failures.Count, $watch.Elapsed.TotalSeconds)
     $failures | ForEach-Object { Write-Host "  $($_.FullyQualifiedErrorId.Split(',')[0]): $($_.TargetObject.Key): $($_.Exception.Message)" }
-    Write-Host 'Run again, the journal says all is done (no call is made):'
+    Write-Host 'Run again, as a schedule would: it lists the bucket for new files, and the journal has the rest done:'
     Invoke-VodMigration -Bucket media-archive -Include *.mp4 -Snapshot -JournalPath $journal | Measure-Object | ForEach-Object { Write-Host "  $($_.Count) files migrated" }
 
     Write-Step 'The report: Get-VodMigration'

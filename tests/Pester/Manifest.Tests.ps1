@@ -10,7 +10,11 @@ BeforeAll {
 
 Describe 'The VodTools manifest' {
     It 'passes Test-ModuleManifest, which also checks that every FileList entry exists' {
-        $manifest = Test-ModuleManifest $path -ErrorAction Stop
+        # as installed: on PSModulePath, where Test-ModuleManifest finds the nested module the manifest names by name
+        $saved = $env:PSModulePath
+        $env:PSModulePath = (Split-Path $base) + [System.IO.Path]::PathSeparator + $saved
+        try { $manifest = Test-ModuleManifest $path -ErrorAction Stop }
+        finally { $env:PSModulePath = $saved }
         $manifest.Version | Should -Be ([version]$data.ModuleVersion)
         $data.FileList | ForEach-Object { Join-Path $base $_ | Should -Exist }
     }

@@ -8,6 +8,7 @@ namespace VodTools.Emulator.Auth;
 /// "Recommend to use signature version 4", "Add signatures to URLs"): V1 ("OSS ak:sig" header or
 /// OSSAccessKeyId/Expires/Signature query) and V4 (OSS4-HMAC-SHA256 header or x-oss-signature query).
 /// The resource is always /bucket/key, whatever the addressing style.</summary>
+/// <remarks>Deliberately independent of the module's <c>OssV1Signer</c> and <c>OssV4Signer</c>: written apart from the same sources, no code shared, so that a mistake in one shows against the other.</remarks>
 internal sealed class OssVerifier(IKeyResolver keys, TimeProvider clock)
 {
     /// <summary>The time signatures are checked against (the emulator's clock).</summary>

@@ -3,6 +3,7 @@ using System.Text;
 namespace VodTools.Emulator.Auth;
 
 /// <summary>Percent-encoding and decoding as the Alibaba signature specs define them.</summary>
+/// <remarks>Deliberately independent of the module's <c>Rfc3986</c>: written apart from the same sources, no code shared, so that a mistake in one shows against the other.</remarks>
 internal static class Percent
 {
     /// <summary>RFC 3986 encoding of the UTF-8 bytes: only A-Z a-z 0-9 - _ . ~ stay, hex is upper case.

@@ -7,6 +7,7 @@ namespace VodTools.Emulator.Auth;
 /// <summary>Checks RPC signatures (VOD, RAM, STS) as Alibaba Cloud publishes them ("Request syntax and
 /// signature method V3"; the RPC signature page of help.aliyun.com/zh/sdk/product-overview/rpc-mechanism):
 /// V3 ACS3-HMAC-SHA256 in the Authorization header, or V1 HMAC-SHA1 in the Signature parameter.</summary>
+/// <remarks>Deliberately independent of the module's <c>RpcV1Signer</c> and <c>RpcV3Signer</c>: written apart from the same sources, no code shared, so that a mistake in one shows against the other.</remarks>
 internal sealed class RpcVerifier(IKeyResolver keys, TimeProvider clock, NonceCache nonces)
 {
     public const string V3Algorithm = "ACS3-HMAC-SHA256";

@@ -66,11 +66,13 @@ internal sealed class MtsApi : RpcApi
         {
             ["MediaBucketList"] = new JsonObject
             {
-                ["MediaBucket"] = new JsonArray(page.Select(b => (JsonNode)new JsonObject
-                    { ["Bucket"] = b.Bucket, ["Type"] = b.Type, ["Referer"] = b.Referer }).ToArray()),
+                ["MediaBucket"] = new JsonArray(page.Select(MediaBucketJson).ToArray()),
             },
         };
         if (rest.Count > pageSize) result["NextPageToken"] = page[^1].Bucket;
         return result;
     }
+
+    private static JsonNode MediaBucketJson(MediaBucket bucket) =>
+        new JsonObject { ["Bucket"] = bucket.Bucket, ["Type"] = bucket.Type, ["Referer"] = bucket.Referer };
 }

@@ -1,6 +1,7 @@
 namespace VodTools.Emulator.Oss;
 
 /// <summary>CRC-64/ECMA-182 as OSS reports it in x-oss-hash-crc64ecma (reflected, init and xor-out all ones).</summary>
+/// <remarks>Deliberately independent of the module's <c>Crc64Ecma</c>: written apart from the same sources, no code shared, so that a mistake in one shows against the other.</remarks>
 internal sealed class Crc64
 {
     private static readonly ulong[] Table = BuildTable();

@@ -8,6 +8,7 @@ namespace VodTools.Emulator.Rpc;
 /// Actions without a published figure keep the earlier group figure; VOD actions named nowhere get 30; RAM and STS
 /// are not limited.
 /// </summary>
+/// <remarks>Deliberately independent of the module's <c>VodQuota</c> table (HandCopiedTablesTests names every difference): written apart from the same sources, no code shared, so that a mistake in one shows against the other.</remarks>
 internal sealed class QuotaLimiter(TimeProvider clock)
 {
     private static readonly Dictionary<string, int> Limits = new(StringComparer.Ordinal)
@@ -20,7 +21,7 @@ internal sealed class QuotaLimiter(TimeProvider clock)
         ["AddCategory"] = 30, ["DeleteCategory"] = 10, ["GetCategories"] = 50,
         ["GetPlayInfo"] = 360, ["GetVideoPlayAuth"] = 360,
         ["DeleteVideo"] = 30, ["SubmitTranscodeJobs"] = 30, ["SubmitSnapshotJob"] = 30,
-        ["GetTranscodeTask"] = 15, ["ListTranscodeTask"] = 15, ["GetTranscodeSummary"] = 15,
+        ["GetTranscodeTask"] = 15, ["ListTranscodeTask"] = 15, ["GetTranscodeSummary"] = 15, ["ListJobInfo"] = 15,
         ["AddTranscodeTemplateGroup"] = 5,
         ["ListTranscodeTemplateGroup"] = 10, ["GetTranscodeTemplateGroup"] = 10, ["SetDefaultTranscodeTemplateGroup"] = 10,
         ["AddVodDomain"] = 10, ["DescribeVodDomainDetail"] = 10, ["DeleteVodDomain"] = 10,

@@ -7,7 +7,9 @@ namespace VodTools.Emulator.Vod;
 /// whatever a name resolves to or a redirect points at, so the emulator never reaches the network.</summary>
 internal static class LoopbackHttp
 {
-    public static readonly HttpClient Client = new(new SocketsHttpHandler
+    public static readonly HttpClient Client = new(Handler()) { Timeout = TimeSpan.FromMinutes(10) };
+
+    private static SocketsHttpHandler Handler() => new()
     {
         UseProxy = false,
         ConnectTimeout = TimeSpan.FromSeconds(10),
@@ -28,5 +30,5 @@ internal static class LoopbackHttp
                 throw;
             }
         },
-    }) { Timeout = TimeSpan.FromMinutes(10) };
+    };
 }

@@ -17,6 +17,7 @@ internal sealed record SearchDoc(Video Video, string MediaType, string Status, l
 /// ends, either end may be empty (range); conditions joined by <c>and</c>; <c>or</c> only inside parentheses. Each field allows
 /// only the kinds of query its row in the protocol's table marks; anything else is ErrorMatchSyntax (SearchMedia's error table).
 /// </summary>
+/// <remarks>Deliberately independent of the module's <c>MediaQuery</c>, which writes what this reads: written apart from the search protocol, no code shared, so that a mistake in one shows against the other.</remarks>
 internal static class SearchMatch
 {
     [Flags]

@@ -60,6 +60,7 @@ internal sealed class VodApi : RpcApi
         Action("GetTranscodeSummary", transcode.GetTranscodeSummary);
         Action("SubmitSnapshotJob", snapshot.SubmitSnapshotJob);
         Action("ListSnapshots", snapshot.ListSnapshots);
+        Action("ListJobInfo", snapshot.ListJobInfo);
         Action("SearchMedia", catalogue.SearchMedia);
         Action("UpdateVideoInfos", catalogue.UpdateVideoInfos);
         Action("GetCategories", catalogue.GetCategories);
@@ -102,13 +103,17 @@ internal sealed class VodApi : RpcApi
     /// template group, so a test can check a run created nothing twice.</summary>
     public JsonObject Inventory() => new()
     {
-        ["videos"] = new JsonArray(_state.Videos().Select(v => (JsonNode)new JsonObject
-            { ["videoId"] = v.VideoId, ["bucket"] = v.Bucket, ["key"] = v.Key }).ToArray()),
-        ["transcodeTasks"] = new JsonArray(_state.Tasks().Select(t => (JsonNode)new JsonObject
-            { ["taskId"] = t.TranscodeTaskId, ["videoId"] = t.VideoId, ["trigger"] = t.Trigger }).ToArray()),
-        ["snapshotJobs"] = new JsonArray(_state.Snapshots().Select(j => (JsonNode)new JsonObject
-            { ["jobId"] = j.JobId, ["videoId"] = j.VideoId }).ToArray()),
-        ["templateGroups"] = new JsonArray(_state.Groups().Select(g => (JsonNode)new JsonObject
-            { ["templateGroupId"] = g.TranscodeTemplateGroupId, ["name"] = g.Name }).ToArray()),
+        ["videos"] = new JsonArray(_state.Videos()
+            .Select(v => (JsonNode)new JsonObject { ["videoId"] = v.VideoId, ["bucket"] = v.Bucket, ["key"] = v.Key })
+            .ToArray()),
+        ["transcodeTasks"] = new JsonArray(_state.Tasks()
+            .Select(t => (JsonNode)new JsonObject { ["taskId"] = t.TranscodeTaskId, ["videoId"] = t.VideoId, ["trigger"] = t.Trigger })
+            .ToArray()),
+        ["snapshotJobs"] = new JsonArray(_state.Snapshots()
+            .Select(j => (JsonNode)new JsonObject { ["jobId"] = j.JobId, ["videoId"] = j.VideoId })
+            .ToArray()),
+        ["templateGroups"] = new JsonArray(_state.Groups()
+            .Select(g => (JsonNode)new JsonObject { ["templateGroupId"] = g.TranscodeTemplateGroupId, ["name"] = g.Name })
+            .ToArray()),
     };
 }

@@ -47,22 +47,34 @@ namespace VodTools.Api
         /// <summary>True when buckets go in the path (<c>/bucket/key</c>) because the endpoint is an IP or loopback name.</summary>
         public bool PathStyle { get; }
 
-        /// <summary>The URL of a bucket or object at this endpoint, key encoded per segment, its dot segments kept.</summary>
+        /// <summary>
+        /// The URL of a bucket or object at this endpoint, key encoded per segment, its dot segments kept. Where the
+        /// runtime's <see cref="Uri"/> still rewrites the path (Mono removes "." and ".." segments even escaped), the
+        /// key is refused with OssKeyDotSegments rather than sent as another key than the one signed.
+        /// </summary>
         public Uri Address(string? bucket, string? key, IEnumerable<KeyValuePair<string, string>>? query = null)
         {
             var builder = new StringBuilder();
             builder.Append(_endpoint.Scheme).Append("://");
             if (bucket != null && !PathStyle) builder.Append(bucket).Append('.');
-            builder.Append(_endpoint.Authority).Append('/');
+            builder.Append(_endpoint.Authority);
+            var pathStart = builder.Length;
+            builder.Append('/');
             if (bucket != null && PathStyle) builder.Append(bucket).Append('/');
             if (key != null) builder.Append(Rfc3986.EncodeKeyForUrl(key));
+            var path = builder.ToString(pathStart, builder.Length - pathStart);
             var parameters = (query ?? Array.Empty<KeyValuePair<string, string>>()).ToList();
             if (parameters.Count > 0)
             {
                 builder.Append('?').Append(string.Join("&", parameters.Select(p =>
                     Rfc3986.Encode(p.Key) + (string.IsNullOrEmpty(p.Value) ? string.Empty : "=" + Rfc3986.Encode(p.Value)))));
             }
-            return ExactUri.Create(builder.ToString());
+            var address = ExactUri.Create(builder.ToString());
+            if (key != null && Uri.UnescapeDataString(address.AbsolutePath) != Uri.UnescapeDataString(path))
+                throw new Services.ValidationException("OssKeyDotSegments",
+                    $"The key '{key}' has a '.' or '..' segment, and this runtime ({System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}) removes such segments from a URL's path, " +
+                    "so the request would reach another object than the one named and signed: it was not sent. PowerShell 7 sends such keys as they are.", "Key");
+            return address;
         }
 
         /// <summary>Sends the request; returns the successful response (the caller disposes it) or throws <see cref="CloudException"/>.</summary>

@@ -44,6 +44,7 @@ namespace VodTools.Api
             ["GetTranscodeTask"] = 15,          // unpublished on its own page; the figure of its siblings
             ["ListTranscodeTask"] = 15,
             ["GetTranscodeSummary"] = 15,
+            ["ListJobInfo"] = 15,
             ["AddTranscodeTemplateGroup"] = 5,
             ["ListTranscodeTemplateGroup"] = 10, // unpublished: the old configuration group's figure
             ["GetTranscodeTemplateGroup"] = 10,  // unpublished

@@ -19,22 +19,27 @@ namespace VodTools.Commands
     {
         /// <summary>The VOD base URL. It also receives VOD's domain calls (otherwise sent to Shanghai), and lifts the check that the region is one where VOD exists.</summary>
         [Parameter]
+        [ValidateEndpoint]
         public Uri? VodEndpoint { get; set; }
 
         /// <summary>The OSS base URL (e.g. https://oss-cn-shanghai-internal.aliyuncs.com from ECS).</summary>
         [Parameter]
+        [ValidateEndpoint]
         public Uri? OssEndpoint { get; set; }
 
         /// <summary>The RAM base URL.</summary>
         [Parameter]
+        [ValidateEndpoint]
         public Uri? RamEndpoint { get; set; }
 
         /// <summary>The STS base URL.</summary>
         [Parameter]
+        [ValidateEndpoint]
         public Uri? StsEndpoint { get; set; }
 
         /// <summary>The Media Processing (MTS) base URL, which Test-VodBucket asks for its media buckets.</summary>
         [Parameter]
+        [ValidateEndpoint]
         public Uri? MtsEndpoint { get; set; }
 
         /// <summary>Allow plain-HTTP endpoints that are not on this machine. Credentials then cross the network unencrypted.</summary>

@@ -111,7 +111,7 @@ namespace VodTools.Commands
         protected override void EndProcessing()
         {
             var dll = Run(() => EmulatorProcess.FindDll(Path == null ? null : GetUnresolvedProviderPathFromPSPath(Path),
-                System.IO.Path.GetDirectoryName(typeof(StartVodEmulatorCommand).Assembly.Location)!));
+                MyInvocation.MyCommand.Module?.ModuleBase ?? System.IO.Path.GetDirectoryName(typeof(StartVodEmulatorCommand).Assembly.Location)!));
             var settings = new EmulatorSettings
             {
                 Port = Port, InMemory = InMemory, SeedSample = SeedSample, Quota = Quota, Faults = Faults, FaultSeed = FaultSeed, SearchResultLimit = SearchResultLimit, WrongEndpointCode = WrongEndpointCode,

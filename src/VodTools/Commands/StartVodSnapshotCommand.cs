@@ -13,7 +13,8 @@ namespace VodTools.Commands
     /// -OffsetTime chooses the moment of the first snapshot, or, given several, each moment (milliseconds); -Count and -Interval take a series (an interval of 0
     /// spreads the count evenly over the media), -Width and -Height scale the images (default: the source size) and
     /// -SpriteConfig combines them into sprites. Images are JPG. Emits one SnapshotJob per media; a media VOD refuses is a
-    /// non-terminating error.</para>
+    /// non-terminating error. Each call makes a new, billed job, whatever jobs the media has (Get-VodSnapshot -Job lists
+    /// them); a request whose answer was lost is not sent again: the job it made is looked up instead.</para>
     /// </summary>
     [Cmdlet(VerbsLifecycle.Start, "VodSnapshot", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = BySettings)]
     [OutputType(typeof(SnapshotJob))]
@@ -98,7 +99,7 @@ namespace VodTools.Commands
                     };
                 try
                 {
-                    WriteObject(Await(Session.Vod.SnapshotOnceAsync(submission, Cancellation)));
+                    WriteObject(Await(Session.Vod.SnapshotOnceAsync(submission, lookFirst: false, Cancellation)));
                 }
                 catch (Exception e) when (!(e is PipelineStoppedException))
                 {

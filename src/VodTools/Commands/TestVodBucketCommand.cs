@@ -65,10 +65,17 @@ namespace VodTools.Commands
                 if (!CheckItem(() => OssBucketNames.Check(name), name, out var bucket)) continue;
                 _preflight ??= new BucketPreflight(Session, this) { RoleName = RoleName, ServicePrincipals = ServicePrincipal.Distinct().ToList() };
                 _preflight.TemplateGroupId = TemplateGroupId;
-                foreach (var check in _preflight.Run(bucket))
+                try
                 {
-                    FlushDiagnostics();
-                    WriteObject(check);
+                    foreach (var check in _preflight.Run(bucket))
+                    {
+                        FlushDiagnostics();
+                        WriteObject(check);
+                    }
+                }
+                catch (Exception e) when (!(e is PipelineStoppedException))
+                {
+                    WriteItemError(e, "VodBucketCheckFailed", bucket); // a refused key: no check can be made with it
                 }
             }
         }

@@ -3,7 +3,8 @@ namespace VodTools.Model
     /// <summary>How many files went through a stage, and how fast while it ran.</summary>
     public sealed class MigrationStageRate
     {
-        public MigrationStage Stage { get; set; }
+        /// <summary>Register, Transcode, Wait or Snapshot.</summary>
+        public string Stage { get; set; } = string.Empty;
         public long Files { get; set; }
         public long Failed { get; set; }
         public double FilesPerSecond { get; set; }

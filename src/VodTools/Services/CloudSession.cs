@@ -74,7 +74,11 @@ namespace VodTools.Services
         /// <summary>Resolves region, credentials and endpoints; throws <see cref="CredentialsException"/> or <see cref="ValidationException"/> before any call.</summary>
         public static CloudSession Open(ConnectionSettings settings, ClientOptions options, HttpTransport transport, CredentialEnvironment? environment = null, string? homeDirectory = null)
         {
-            foreach (var endpoint in settings.Endpoints.Values) CheckSecure(settings, endpoint, "The endpoint");
+            foreach (var endpoint in settings.Endpoints.Values)
+            {
+                if (EndpointResolver.EndpointProblem(endpoint) is string problem) throw new ValidationException("EndpointInvalid", problem, "Endpoint") { AffectsEveryItem = true };
+                CheckSecure(settings, endpoint, "The endpoint");
+            }
 
             var chainOptions = new CredentialChainOptions(
                 environment ?? CredentialEnvironment.FromProcess(),

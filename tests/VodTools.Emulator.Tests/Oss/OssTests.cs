@@ -230,8 +230,7 @@ public class OssTests : IAsyncLifetime
             Assert.Equal("body of " + k, await get.Content.ReadAsStringAsync());
         }
 
-        var items = new System.Text.Json.Nodes.JsonArray(new System.Text.Json.Nodes.JsonObject
-            { ["FileURL"] = "https://dots.oss-cn-shanghai.aliyuncs.com/a/%2E%2E/b.mp4", ["Title"] = "dots" });
+        var items = new System.Text.Json.Nodes.JsonArray(new System.Text.Json.Nodes.JsonObject { ["FileURL"] = "https://dots.oss-cn-shanghai.aliyuncs.com/a/%2E%2E/b.mp4", ["Title"] = "dots" });
         var registered = await _emu.VodAsync("RegisterMedia", P("RegisterMetadatas", items.ToJsonString(), "TemplateGroupId", "VOD_NO_TRANSCODE"));
         var videoId = (string)registered.Body["RegisteredMediaList"]![0]!["MediaId"]!;
         var mezzanine = await _emu.VodAsync("GetMezzanineInfo", P("VideoId", videoId));

@@ -22,4 +22,22 @@ public class SnapshotTests : MediaArchiveTests
         Assert.Equal(3, listed["Snapshots"]!["Snapshot"]!.AsArray().Count);
         Assert.Equal(3, (await Emu.VodAsync("GetVideoInfo", P("VideoId", id))).Body["Video"]!["Snapshots"]!["Snapshot"]!.AsArray().Count);
     }
+
+    [Fact]
+    public async Task ListJobInfo_lists_every_snapshot_job_of_a_media_running_ones_too()
+    {
+        string id = await RegisterAsync("films/a b.mp4");
+        string first = (string)(await Emu.VodAsync("SubmitSnapshotJob", P("VideoId", id))).Body["SnapshotJob"]!["JobId"]!;
+        Emu.Clock.Advance(TimeSpan.FromSeconds(10));
+        string second = (string)(await Emu.VodAsync("SubmitSnapshotJob", P("VideoId", id))).Body["SnapshotJob"]!["JobId"]!;
+
+        var listed = (await Emu.VodAsync("ListJobInfo", P("JobType", "snapshot", "MediaId", id))).Body;
+        var jobs = listed["JobInfoList"]!.AsArray();
+        Assert.Equal(("snapshot", id), ((string?)listed["JobType"], (string?)listed["MediaId"]));
+        Assert.Equal([first, second], jobs.Select(j => (string?)j!["JobId"]));
+        Assert.Equal(["Success", "Processing"], jobs.Select(j => (string?)j!["Status"]));
+        Assert.NotNull((string?)jobs[0]!["CompleteTime"]);
+        Assert.Null((string?)jobs[1]!["CompleteTime"]);
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await Emu.VodAsync("ListJobInfo", P("JobType", "snapshot", "MediaId", "no-such-media"))).Status);
+    }
 }

@@ -30,8 +30,8 @@ public class Crc64EcmaTests
     public void Combining_the_crcs_of_two_pieces_gives_the_crc_of_both(int cut)
     {
         var data = Encoding.ASCII.GetBytes("123456789");
-        var first = Crc64Ecma.Compute(data[..cut]);
-        var second = Crc64Ecma.Compute(data[cut..]);
+        var first = Crc64Ecma.Compute(data.Take(cut).ToArray());
+        var second = Crc64Ecma.Compute(data.Skip(cut).ToArray());
         Assert.Equal(0x995DC9BBDF1939FAUL, Crc64Ecma.Combine(first, second, data.Length - cut));
     }
 

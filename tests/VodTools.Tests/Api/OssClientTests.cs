@@ -174,6 +174,19 @@ public class OssClientTests
     {
         using var server = new LoopbackServer(new ScriptedAnswer(200));
         var client = Client(server.BaseUri, version);
+        if (Type.GetType("Mono.Runtime") != null)
+        {
+            // Mono's Uri removes dot segments even escaped (the tests built for .NET Framework run on it): refused, never sent
+            foreach (var key in new[] { "a/./b.mp4", "a/../b.mp4", "./x", "../x" })
+            {
+                var refused = await Assert.ThrowsAsync<VodTools.Services.ValidationException>(() => client.SendAsync(new OssRequest("DeleteObject", HttpMethod.Delete, "media", key), HttpCompletionOption.ResponseContentRead, CancellationToken.None));
+                Assert.Equal("OssKeyDotSegments", refused.ErrorId);
+                Assert.Contains(key, refused.Message);
+            }
+            using (await client.SendAsync(new OssRequest("DeleteObject", HttpMethod.Delete, "media", "a/.../b.mp4"), HttpCompletionOption.ResponseContentRead, CancellationToken.None)) { }
+            Assert.Equal(new[] { "/media/a/.../b.mp4" }, server.Received.Select(r => r.Path));
+            return;
+        }
         foreach (var key in new[] { "a/./b.mp4", "a/../b.mp4", "./x", "../x", "a/.../b.mp4" })
         {
             using (await client.SendAsync(new OssRequest("DeleteObject", HttpMethod.Delete, "media", key), HttpCompletionOption.ResponseContentRead, CancellationToken.None)) { }

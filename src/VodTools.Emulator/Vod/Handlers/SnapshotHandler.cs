@@ -3,7 +3,7 @@ using VodTools.Emulator.Rpc;
 
 namespace VodTools.Emulator.Vod;
 
-/// <summary>Snapshots (SubmitSnapshotJob, ListSnapshots), simulated over time as transcoding is: the images of a job that
+/// <summary>Snapshots (SubmitSnapshotJob, ListSnapshots) and a media's job list (ListJobInfo), simulated over time as transcoding is: the images of a job that
 /// finished well are named, not stored.</summary>
 internal sealed class SnapshotHandler(VodState state, VodMedia media, VodStorage storage, EventNotifier events, JobDuration jobs)
 {
@@ -50,6 +50,39 @@ internal sealed class SnapshotHandler(VodState state, VodMedia media, VodStorage
                         .Select(u => (JsonNode)new JsonObject { ["Index"] = u.Index, ["Url"] = u.Url }).ToArray()),
                 },
             },
+        };
+    }
+
+    /// <summary>ListJobInfo (alibabacloud-go/vod-20170321 ListJobInfoRequest, ListJobInfoResponseBody): a media's jobs of one
+    /// type created in the last six months, each with JobId, Status, CreateTime, CompleteTime and UserId. A snapshot job is
+    /// Processing, then Success or Fail (GetJobDetail's SnapshotJobDetail.Status); a transcode job as GetTranscodeTask
+    /// shows it; the emulator runs no AI jobs. An unknown media is answered 404 InvalidVideo.NotFound (the emulator's choice:
+    /// the reference names no error).</summary>
+    public JsonObject ListJobInfo(RpcCall call)
+    {
+        string type = call.Required("JobType").ToLowerInvariant();
+        var video = state.RequireVideo(call.Required("MediaId"));
+        var since = call.Now - TimeSpan.FromDays(183);
+        IEnumerable<(string JobId, string Status, DateTimeOffset Created)> listed = type switch
+        {
+            "snapshot" => state.SnapshotsOf(video.VideoId).Select(j => (j.JobId,
+                !jobs.DoneAt(j.CreationTime, call.Now) ? "Processing" : j.Failure != null ? "Fail" : "Success", j.CreationTime)),
+            "transcode" => state.TasksOf(video.VideoId).SelectMany(t => t.Jobs.Select(j => (j.JobId, t.JobStatusAt(j, call.Now, jobs), t.CreationTime))),
+            "ai" => [],
+            _ => throw RpcException.Invalid("JobType", "It must be transcode, snapshot or ai."),
+        };
+        return new JsonObject
+        {
+            ["MediaId"] = video.VideoId,
+            ["JobType"] = type,
+            ["JobInfoList"] = new JsonArray(listed.Where(j => j.Created >= since).OrderBy(j => j.Created).Select(j => (JsonNode)new JsonObject
+            {
+                ["JobId"] = j.JobId,
+                ["Status"] = j.Status,
+                ["CreateTime"] = RpcCall.Time(j.Created),
+                ["CompleteTime"] = jobs.CompleteTime(j.Created, call.Now),
+                ["UserId"] = long.Parse(call.AccountId, System.Globalization.CultureInfo.InvariantCulture),
+            }).ToArray()),
         };
     }
 }

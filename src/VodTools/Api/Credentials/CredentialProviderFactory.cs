@@ -20,6 +20,12 @@ namespace VodTools.Api.Credentials
                 throw new CredentialsException(errorId, $"An access key id and an access key secret are both needed ({where}).");
             }
 
+            foreach (var (value, name, show) in new[] { (accessKeyId!, "AccessKey ID", true), (accessKeySecret!, "AccessKey secret", false), (securityToken ?? string.Empty, "security token", false) })
+            {
+                var problem = AccessKeyText.Problem(value, name, show);
+                if (problem != null) throw new CredentialsException(CredentialsErrorId.CredentialsMalformed, $"{problem} ({where})");
+            }
+
             var credentials = new CloudCredentials(accessKeyId!, accessKeySecret!, securityToken);
             return new StaticCredentialProvider(credentials, "access key " + credentials);
         }

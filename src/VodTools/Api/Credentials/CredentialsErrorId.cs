@@ -21,6 +21,9 @@ namespace VodTools.Api.Credentials
         /// <summary>Only half of an access key is given (parameters or environment).</summary>
         public const string CredentialsIncomplete = "CredentialsIncomplete";
 
+        /// <summary>An access key id, secret or token holds what no key can (a space at an end, a control character, non-ASCII).</summary>
+        public const string CredentialsMalformed = "CredentialsMalformed";
+
         /// <summary>An explicit access key and an explicit profile name were both given.</summary>
         public const string AmbiguousCredentialSource = "AmbiguousCredentialSource";
 

@@ -132,17 +132,25 @@ namespace VodTools.Api.Endpoints
 
         private static Uri CheckOverride(CloudService service, Uri uri)
         {
-            if (uri == null || !uri.IsAbsoluteUri || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
-            {
-                throw new ArgumentException($"The {service} endpoint override must be an absolute http or https URI, e.g. http://127.0.0.1:8990.");
-            }
-
-            if (!string.IsNullOrEmpty(uri.Query) || !string.IsNullOrEmpty(uri.Fragment))
-            {
-                throw new ArgumentException($"The {service} endpoint override {uri} must not have a query or fragment.");
-            }
-
+            var problem = EndpointProblem(uri);
+            if (problem != null) throw new ArgumentException($"The {service} endpoint: {problem}");
             return uri;
+        }
+
+        /// <summary>
+        /// Why <paramref name="uri"/>, as a user typed it, cannot be an endpoint, in words; null when it can: an endpoint is
+        /// an absolute http or https URL without query or fragment. (PowerShell reads <c>127.0.0.1:8990</c> as a relative
+        /// URI and <c>localhost:8990</c> as one of scheme "localhost": both lack the scheme.)
+        /// </summary>
+        public static string? EndpointProblem(Uri? uri)
+        {
+            if (uri == null || uri.OriginalString.Trim().Length == 0) return "The endpoint is empty.";
+            if (!uri.IsAbsoluteUri || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
+                return $"'{uri.OriginalString}' does not start with http:// or https://, so it names no protocol to call with. "
+                    + $"Write http://{uri.OriginalString} for the emulator on this machine, or https://{uri.OriginalString} for a remote endpoint.";
+            if (!string.IsNullOrEmpty(uri.Query) || !string.IsNullOrEmpty(uri.Fragment))
+                return $"{uri} must not have a query or fragment: give the base URL, e.g. http://127.0.0.1:8990.";
+            return null;
         }
 
         /// <summary>The region whose VOD serves a session in <paramref name="regionId"/> (itself, or Shanghai for Hangzhou).</summary>

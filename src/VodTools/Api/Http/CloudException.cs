@@ -38,6 +38,14 @@ namespace VodTools.Api.Http
 
         public bool IsTransportFailure => HttpStatus == 0;
 
+        /// <summary>No answer came, and not because a connection was dropped: the endpoint itself cannot be reached.</summary>
+        public bool IsEndpointUnreachable => IsTransportFailure && !ConnectionClosed;
+
+        /// <summary>The cloud refused the caller's key or signature (an unknown key id, a wrong secret, a bad token): no call with this key can succeed.</summary>
+        public bool IsAuthenticationFailure =>
+            Code.StartsWith("InvalidAccessKeyId", StringComparison.Ordinal) || Code == "SignatureDoesNotMatch" || Code.StartsWith("InvalidSecurityToken", StringComparison.Ordinal)
+            || Code == "AccessKeyIdAndSecurityTokenNotMatch" || Code == "IncompleteSignature";
+
         /// <summary>
         /// A transport failure on a connection that was made and then closed or reset before the answer (a dropped
         /// connection): the endpoint is reachable, only this call failed. False when the endpoint could not be reached.

@@ -46,6 +46,7 @@ namespace VodTools.Commands.Common
 
         /// <summary>One base URL for every service this call uses, e.g. the emulator's <c>http://127.0.0.1:8990</c>.</summary>
         [Parameter]
+        [ValidateEndpoint]
         public Uri? Endpoint { get; set; }
 
         /// <summary>The choices these parameters make, named for -Debug by the origins given (default: the parameters themselves).</summary>

@@ -5,7 +5,7 @@ using System;
 
 namespace VodTools.Commands.Common
 {
-    /// <summary>-Include and -Exclude over object keys: a key is kept when it matches one -Include wildcard (or none was given) and no -Exclude one, letter case aside.</summary>
+    /// <summary>-Include and -Exclude over object keys: a key is kept when it matches one -Include wildcard (or none was given, or an empty list) and no -Exclude one, letter case aside.</summary>
     internal sealed class KeyFilter
     {
         private readonly List<WildcardPattern>? _include;
@@ -14,6 +14,7 @@ namespace VodTools.Commands.Common
         public KeyFilter(IEnumerable<string>? include, IEnumerable<string>? exclude)
         {
             _include = include?.Select(p => new WildcardPattern(p, WildcardOptions.IgnoreCase)).ToList();
+            if (_include?.Count == 0) _include = null;
             _exclude = exclude?.Select(p => new WildcardPattern(p, WildcardOptions.IgnoreCase)).ToList();
         }
 

@@ -106,8 +106,30 @@ namespace VodTools.Commands.Common
 
         private bool _diagnosticsMuted;
 
-        /// <summary>Waits on the pipeline thread for async work, writing -Verbose lines as they come; Ctrl+C stops it.</summary>
+        /// <summary>
+        /// Waits on the pipeline thread for async work, writing -Verbose lines as they come; Ctrl+C stops it. A failure no
+        /// other call can get past (a refused key, an endpoint that does not answer, no credentials) ends the cmdlet here with
+        /// its own ErrorId, whatever the caller would have done with a failure of this one call.
+        /// </summary>
         protected T Await<T>(Task<T> task)
+        {
+            try
+            {
+                return AwaitResult(task);
+            }
+            catch (Exception e) when (IsFatal(e))
+            {
+                WriteItemError(e, ErrorIds.EndpointUnreachable, null);
+                throw;
+            }
+        }
+
+        /// <summary>The workflows (Test-VodBucket's checks, the access steps) judge each failure themselves.</summary>
+        T IWorkflowHost.Await<T>(Task<T> task) => AwaitResult(task);
+
+        void IWorkflowHost.Await(Task task) => AwaitResult(Completion(task));
+
+        private T AwaitResult<T>(Task<T> task)
         {
             WaitDraining(task);
             try
@@ -120,9 +142,7 @@ namespace VodTools.Commands.Common
             }
         }
 
-        T IWorkflowHost.Await<T>(Task<T> task) => Await(task);
-
-        void IWorkflowHost.Await(Task task) => Await(task);
+        private static Task<bool> Completion(Task task) => task.ContinueWith(t => { t.GetAwaiter().GetResult(); return true; }, TaskScheduler.Default);
 
         CancellationToken IWorkflowHost.Cancellation => Cancellation;
 
@@ -131,7 +151,7 @@ namespace VodTools.Commands.Common
         /// <summary>True when the user said not to be asked (a -Force that covers the workflow's questions).</summary>
         protected virtual bool SkipsQuestions => false;
 
-        protected void Await(Task task) => Await(task.ContinueWith(t => { t.GetAwaiter().GetResult(); return true; }, TaskScheduler.Default));
+        protected void Await(Task task) => Await(Completion(task));
 
         /// <summary>Blocks until the task ends, flushing diagnostics every 100 ms.</summary>
         protected void WaitDraining(Task task)
@@ -253,12 +273,8 @@ namespace VodTools.Commands.Common
         private static string? FatalId(CloudException cloud)
         {
             // a connection closed before the answer (after every retry) fails this call only: the endpoint answered others
-            if (cloud.IsTransportFailure) return cloud.ConnectionClosed ? null : ErrorIds.EndpointUnreachable;
-            var code = cloud.Code;
-            if (code.StartsWith("InvalidAccessKeyId", StringComparison.Ordinal) || code == "SignatureDoesNotMatch" || code.StartsWith("InvalidSecurityToken", StringComparison.Ordinal)
-                || code == "AccessKeyIdAndSecurityTokenNotMatch" || code == "IncompleteSignature")
-                return ErrorIds.AuthenticationFailed;
-            return null;
+            if (cloud.IsTransportFailure) return cloud.IsEndpointUnreachable ? ErrorIds.EndpointUnreachable : null;
+            return cloud.IsAuthenticationFailure ? ErrorIds.AuthenticationFailed : null;
         }
 
         private static ErrorCategory Category(CloudException cloud)

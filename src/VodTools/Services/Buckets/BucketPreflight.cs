@@ -69,7 +69,7 @@ namespace VodTools.Services.Buckets
             yield return StorageUnlisted(bucket);
             yield return Guard(bucket, TemplateGroup, "read the transcode template groups", "VOD read access (e.g. the AliyunVODReadOnlyAccess policy)", () => CheckTemplateGroup(bucket));
             yield return Guard(bucket, MpsMediaBucket, "list Media Processing's media buckets", "mts:ListAllMediaBucket", () =>
-                JudgeMediaBuckets(bucket, _host.Await(_session.Mts.ListMediaBucketsAsync(_host.Cancellation))));
+                JudgeMediaBuckets(bucket, _host.Await(_session.Mts.ListMediaBucketsAsync(_host.Cancellation))), otherService: true);
         }
 
         private (VodBucketCheck, OssBucket?) CheckAccess(string bucket)
@@ -199,8 +199,10 @@ namespace VodTools.Services.Buckets
                     "Remove it from MPS's media buckets (MPS console: Workflows > Media Buckets) if no MPS workflow needs it, or migrate from another bucket.");
         }
 
-        /// <summary>Runs a check; a read the cloud refused or could not answer becomes a Warn saying what to grant or retry.</summary>
-        private static VodBucketCheck Guard(string bucket, string check, string what, string permissions, Func<VodBucketCheck> run)
+        /// <summary>Runs a check; a read the cloud refused or could not answer becomes a Warn saying what to grant or retry. A
+        /// refused key is thrown, as is an endpoint that does not answer, unless it is <paramref name="otherService"/>'s (Media
+        /// Processing, which the migration does not call): no other check can be made then.</summary>
+        private static VodBucketCheck Guard(string bucket, string check, string what, string permissions, Func<VodBucketCheck> run, bool otherService = false)
         {
             try
             {
@@ -211,7 +213,7 @@ namespace VodTools.Services.Buckets
                 return new VodBucketCheck(bucket, check, VodCheckStatus.Warn, $"Not checked: the caller may not {what} ({e.Code}).",
                     $"Give the caller {permissions}, then test again.");
             }
-            catch (CloudException e)
+            catch (CloudException e) when (!e.IsAuthenticationFailure && (otherService || !e.IsEndpointUnreachable))
             {
                 return new VodBucketCheck(bucket, check, VodCheckStatus.Warn, $"Not checked: could not {what}: {e.Message}",
                     "Test again; if it keeps failing, check the endpoint (Get-VodContext) and the network.");
@@ -222,7 +224,8 @@ namespace VodTools.Services.Buckets
             }
         }
 
+        /// <summary>The caller may not do this read (its key is good: a refused key is no permission question).</summary>
         private static bool IsRefused(CloudException e) =>
-            e.HttpStatus == 403 || e.Code == "AccessDenied" || e.Code == "NoPermission" || e.Code.StartsWith("Forbidden", StringComparison.Ordinal);
+            !e.IsAuthenticationFailure && (e.HttpStatus == 403 || e.Code == "AccessDenied" || e.Code == "NoPermission" || e.Code.StartsWith("Forbidden", StringComparison.Ordinal));
     }
 }

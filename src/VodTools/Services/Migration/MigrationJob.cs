@@ -17,8 +17,10 @@ namespace VodTools.Services.Migration
     /// taking its work from the journal (the files in the state it starts from) and recording every file's new state
     /// there before the next stage sees it. So a rerun picks up exactly where the journal stands: registered files are
     /// not registered again, tasks in flight are waited for. Each VOD call goes through the process's per-action QPS
-    /// budget; the operations are the retry-safe ones of <see cref="VodService"/>. A file's failure is recorded and
-    /// reported, never fatal; a failure no file can get past (as <c>isFatal</c> judges) ends the run.
+    /// budget; the operations are the retry-safe ones of <see cref="VodService"/>, snapshots and transcodes looked up
+    /// before they are submitted. A file's failure is recorded and reported, never fatal; a failure no file can get past
+    /// (as <c>isFatal</c> judges) ends the run, and so do many files failing alike (<see cref="MigrationCircuit"/>), which
+    /// are then left pending.
     /// </summary>
     public sealed class MigrationJob
     {
@@ -34,13 +36,18 @@ namespace VodTools.Services.Migration
         private readonly Func<string, bool> _keep;
         private readonly Func<Exception, bool> _isFatal;
         private readonly int _throttleLimit;
+        private readonly MigrationRescan _rescan;
+        private readonly MigrationCircuit _circuit = new MigrationCircuit();
         private readonly Dictionary<MigrationStage, StageMeter> _meters;
+        /// <summary>Files neither done nor failed when the run started.</summary>
+        private readonly long _onTheirWay;
         private volatile bool _listed;
         private volatile bool _registered;
         private volatile bool _submitted;
         private volatile bool _waited;
 
-        public MigrationJob(MigrationJournal journal, VodService vod, OssService oss, Func<string, bool> keep, Func<Exception, bool> isFatal, int throttleLimit)
+        /// <summary>A run of the journal's job; <paramref name="keep"/> says which listed keys belong to it (the journal's -Include and -Exclude).</summary>
+        public MigrationJob(MigrationJournal journal, VodService vod, OssService oss, Func<string, bool> keep, Func<Exception, bool> isFatal, int throttleLimit, MigrationRescan rescan)
         {
             _journal = journal;
             _vod = vod;
@@ -49,10 +56,12 @@ namespace VodTools.Services.Migration
             _keep = keep;
             _isFatal = isFatal;
             _throttleLimit = throttleLimit;
+            _rescan = rescan;
             var (states, failedAt) = journal.Counts();
             long AtLeast(MigrationState state) => states.Where(s => s.Key >= state && s.Key != MigrationState.Failed).Sum(s => s.Value);
             long FailedAt(MigrationStage stage) => failedAt.TryGetValue(stage, out var n) ? n : 0;
             var failed = states[MigrationState.Failed];
+            _onTheirWay = states.Values.Sum() - states[MigrationState.Done] - failed;
             _meters = new Dictionary<MigrationStage, StageMeter>
             {
                 [MigrationStage.List] = new StageMeter(MigrationStage.List, states.Values.Sum(), 0),
@@ -70,6 +79,11 @@ namespace VodTools.Services.Migration
 
         /// <summary>True once every file listed so far is known (the listing reached its end).</summary>
         public bool ListingComplete => _listed && _journal.ListingComplete;
+
+        /// <summary>Keys this run's listing found that the journal did not have.</summary>
+        public long NewFiles => Interlocked.Read(ref _newFiles);
+
+        private long _newFiles;
 
         /// <summary>Files still to go through a stage: those listed, less those through it or failed at it or before.</summary>
         public long Left(MigrationStage stage) =>
@@ -111,17 +125,33 @@ namespace VodTools.Services.Migration
             }
         }
 
-        /// <summary>Lists the bucket from where the journal's listing stopped, a page per commit; a listing that fails is reported and taken up by the next run.</summary>
+        /// <summary>
+        /// Lists the bucket from where the journal's listing stopped, a page per commit; when the last pass finished, starts
+        /// another as -Rescan says, so a scheduled run brings in the files added since. A full pass costs a list call per
+        /// 1,000 keys, so it waits until the files of the last pass are through (failed ones aside): a long migration run
+        /// in time-boxed runs lists its bucket once, not once a run. A listing that fails is reported and taken up by the
+        /// next run.
+        /// </summary>
         private async Task ListAsync(CancellationToken cancellationToken)
         {
-            if (_journal.ListingComplete) return;
+            if (_journal.ListingComplete)
+            {
+                if (_rescan == MigrationRescan.None) return;
+                if (_rescan == MigrationRescan.Full && _onTheirWay > 0)
+                {
+                    Events.Enqueue(new MigrationEvent(null, null, "Not listing the bucket again yet: files of its last listing are still on their way (a later run lists it, to find new files)."));
+                    return;
+                }
+                _journal.StartListingPass(_rescan == MigrationRescan.Tail ? _journal.LastKey() : null);
+            }
             var token = _journal.ListingToken;
+            var startAfter = token == null ? _journal.ListingStartAfter : null;
             while (true)
             {
                 OssObjectPage page;
                 try
                 {
-                    page = await _oss.ListObjectsAsync(_parameters.Bucket, _parameters.Prefix, null, null, token, 1000, cancellationToken).ConfigureAwait(false);
+                    page = await _oss.ListObjectsAsync(_parameters.Bucket, _parameters.Prefix, null, startAfter, token, 1000, cancellationToken).ConfigureAwait(false);
                 }
                 catch (Exception e) when (!cancellationToken.IsCancellationRequested && !_isFatal(e))
                 {
@@ -130,9 +160,10 @@ namespace VodTools.Services.Migration
                 }
                 var next = page.NextContinuationToken == token ? null : page.NextContinuationToken; // a repeated token would loop for ever
                 var kept = page.Objects.Where(o => !o.IsPrefix && _keep(o.Key)).ToList();
-                await _journal.AddListedAsync(kept, next).ConfigureAwait(false);
+                var added = await _journal.AddListedAsync(kept, next).ConfigureAwait(false);
+                Interlocked.Add(ref _newFiles, added);
                 var meter = _meters[MigrationStage.List];
-                foreach (var _ in kept) meter.Pass();
+                for (var n = 0; n < added; n++) meter.Pass();
                 if (next == null) return;
                 token = next;
             }
@@ -206,16 +237,20 @@ namespace VodTools.Services.Migration
                 try
                 {
                     var result = await _vod.RegisterMediaAsync(sent.Select(s => s.Registration).ToList(), VodService.NoTranscode, null, null, cancellationToken).ConfigureAwait(false);
+                    // VOD says no reason for a refusal. The bucket's storage and the call are the same for every file of the
+                    // call, so a refusal beside a registration is the file's own (its extension, say); only a call refused
+                    // whole may have a cause that goes away (the bucket not yet VOD storage).
+                    var refusedWhole = result.Media.All(m => m == null);
                     for (var n = 0; n < sent.Count; n++)
                     {
                         var file = sent[n].File;
                         var media = result.Media[n];
                         if (media == null)
                         {
-                            Fail(file, MigrationStage.Register, RegisterMediaResult.RefusedErrorId, result.Refused[n]!);
+                            Fail(file, MigrationStage.Register, RegisterMediaResult.RefusedErrorId, result.Refused[n]!, refusedWhole);
                             continue;
                         }
-                        file.State = MigrationState.Registered;
+                        file.Progress = MigrationState.Registered;
                         file.MediaId = media.MediaId;
                         file.NewRegister = media.NewRegister == true;
                         file.RequestId = result.RequestId;
@@ -239,7 +274,7 @@ namespace VodTools.Services.Migration
             try
             {
                 var task = await _vod.TranscodeOnceAsync(submission, lookFirst, TimeSpan.Zero, cancellationToken).ConfigureAwait(false);
-                file.State = MigrationState.Transcoding;
+                file.Progress = MigrationState.Transcoding;
                 file.TaskId = task.TaskId;
                 file.JobIds = task.Jobs.Count == 0 ? null : string.Join(",", task.Jobs.Select(j => j.JobId));
             }
@@ -255,8 +290,8 @@ namespace VodTools.Services.Migration
             var file = files[0];
             try
             {
-                var job = await _vod.SnapshotOnceAsync(new SnapshotSubmission { MediaId = file.MediaId! }, cancellationToken).ConfigureAwait(false);
-                file.State = MigrationState.Done;
+                var job = await _vod.SnapshotOnceAsync(new SnapshotSubmission { MediaId = file.MediaId! }, lookFirst: true, cancellationToken).ConfigureAwait(false);
+                file.Progress = MigrationState.Done;
                 file.SnapshotJobId = job.JobId;
             }
             catch (Exception e) when (!cancellationToken.IsCancellationRequested && !_isFatal(e))
@@ -308,16 +343,15 @@ namespace VodTools.Services.Migration
                     {
                         case TranscodeWaitVerdict.Succeeded:
                             file.Status = task!.Status;
-                            file.State = _parameters.Snapshot ? MigrationState.Transcoded : MigrationState.Done;
+                            file.Progress = _parameters.Snapshot ? MigrationState.Transcoded : MigrationState.Done;
                             break;
                         case TranscodeWaitVerdict.Failed:
                             file.Status = task!.Status;
                             var job = task.Jobs.FirstOrDefault(j => j.ErrorCode != null);
-                            Fail(file, MigrationStage.Wait, "VodTranscodeFailed", new InvalidOperationException(outcome.Message));
-                            file.ErrorCode = job?.ErrorCode;
+                            Fail(file, MigrationStage.Wait, "VodTranscodeFailed", new InvalidOperationException(outcome.Message), errorCode: job?.ErrorCode);
                             break;
                         case TranscodeWaitVerdict.Unavailable:
-                            Fail(file, MigrationStage.Wait, "VodTranscodeTaskUnavailable", error!);
+                            Fail(file, MigrationStage.Wait, "VodTranscodeTaskUnavailable", error!, retryable: true);
                             break;
                         case TranscodeWaitVerdict.PollFailed:
                             Events.Enqueue(new MigrationEvent(null, null, outcome.Message));
@@ -411,29 +445,37 @@ namespace VodTools.Services.Migration
             return new TranscodeTask { TaskId = file.TaskId!, MediaId = file.MediaId ?? string.Empty, Status = TranscodeRules.StatusOfJobs(jobs!), Jobs = jobs! };
         }
 
-        private static void Fail(MigrationFile file, MigrationStage stage, string errorId, Exception error)
+        /// <summary>Records a file's failure; whether a plain rerun takes it up is <see cref="MigrationFailures.IsRetryable"/>'s to say unless the caller knows.</summary>
+        private static void Fail(MigrationFile file, MigrationStage stage, string errorId, Exception error, bool? retryable = null, string? errorCode = null)
         {
             var cloud = error as CloudException ?? error.InnerException as CloudException;
-            file.State = MigrationState.Failed;
-            file.FailedStage = stage;
+            file.Progress = MigrationState.Failed;
+            file.FailedAt = stage;
             file.ErrorId = error is ValidationException invalid ? invalid.ErrorId : error is OutcomeUnknownException unknown ? unknown.ErrorId : errorId;
-            file.ErrorCode = cloud?.Code;
+            file.ErrorCode = errorCode ?? cloud?.Code;
+            file.Retryable = retryable ?? MigrationFailures.IsRetryable(error, file.ErrorCode);
             file.RequestId = cloud?.RequestId ?? file.RequestId;
             file.Message = error.Message;
             file.Error = error;
         }
 
-        /// <summary>Commits the files' new states, then counts them and reports the finished and the failed.</summary>
+        /// <summary>
+        /// Commits the files' new states, then counts them and reports the finished and the failed. A failure that makes
+        /// <see cref="MigrationCircuit.Threshold"/> alike in a row stops the run (<see cref="MigrationCircuitException"/>).
+        /// </summary>
         private async Task RecordAsync(IReadOnlyList<MigrationFile> files, MigrationStage stage, MigrationState passed)
         {
             await _journal.UpdateAsync(files).ConfigureAwait(false);
+            MigrationCircuitException? broken = null;
             foreach (var file in files)
             {
-                if (file.State == MigrationState.Failed) _meters[file.FailedStage!.Value].Fail();
-                else if (file.State == passed) _meters[stage].Pass();
-                if (file.State == MigrationState.Done || file.State == MigrationState.Failed) Events.Enqueue(new MigrationEvent(file, file.Error, null));
+                if (file.Progress == MigrationState.Failed) _meters[file.FailedAt!.Value].Fail();
+                else if (file.Progress == passed) _meters[stage].Pass();
+                if (_circuit.Count(file.FailedAt ?? stage, file) && broken == null) broken = new MigrationCircuitException(file, _parameters.Bucket, file.Error!);
+                else if (file.Progress == MigrationState.Done || file.Progress == MigrationState.Failed) Events.Enqueue(new MigrationEvent(file, file.Error, null));
                 file.Error = null;
             }
+            if (broken != null) throw broken;
         }
     }
 }

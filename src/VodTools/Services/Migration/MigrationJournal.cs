@@ -19,13 +19,18 @@ namespace VodTools.Services.Migration
     /// </summary>
     public sealed class MigrationJournal : IDisposable
     {
-        private const int SchemaVersion = 1;
+        /// <summary>2: each run's host, process, outcome and counts; each failure's class (retryable).</summary>
+        private const int SchemaVersion = 2;
 
         private readonly SqliteConnection _connection;
         private readonly object _gate = new object();
         private readonly BlockingCollection<PendingWrite> _writes = new BlockingCollection<PendingWrite>();
         private readonly Task _writer;
         private long _runId;
+        // this run's counts, changed and written by the writer thread only
+        private long _runNew;
+        private long _runDone;
+        private long _runFailed;
 
         private MigrationJournal(string path, SqliteConnection connection)
         {
@@ -51,15 +56,25 @@ namespace VodTools.Services.Migration
                 Execute(connection, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000;");
                 Execute(connection, @"
 CREATE TABLE IF NOT EXISTS job (name TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS runs (id INTEGER PRIMARY KEY, started INTEGER NOT NULL, ended INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS runs (id INTEGER PRIMARY KEY, started INTEGER NOT NULL, ended INTEGER NOT NULL" + RunColumns + @");
 CREATE TABLE IF NOT EXISTS files (
     id INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE, size INTEGER NOT NULL, state INTEGER NOT NULL,
     media_id TEXT, new_register INTEGER NOT NULL DEFAULT 0, task_id TEXT, job_ids TEXT, retry_salt TEXT, snapshot_job_id TEXT, status TEXT,
     failed_stage INTEGER, error_id TEXT, error_code TEXT, request_id TEXT, message TEXT,
-    listed INTEGER NOT NULL, registered INTEGER, submitted INTEGER, transcoded INTEGER, finished INTEGER, updated INTEGER NOT NULL);
+    listed INTEGER NOT NULL, registered INTEGER, submitted INTEGER, transcoded INTEGER, finished INTEGER, updated INTEGER NOT NULL" + FileColumnsAdded + @");
 CREATE INDEX IF NOT EXISTS files_state ON files(state);");
                 var journal = new MigrationJournal(path, connection);
                 var version = journal.Value("schema");
+                if (version == "1")
+                {
+                    // a journal of the version before: add the columns, the files and runs stay as they are
+                    journal.WriteAsync(c =>
+                    {
+                        foreach (var column in RunColumns.Split(new[] { ", " }, StringSplitOptions.RemoveEmptyEntries)) Execute(c, "ALTER TABLE runs ADD COLUMN " + column);
+                        Execute(c, "ALTER TABLE files ADD COLUMN " + FileColumnsAdded.TrimStart(',', ' '));
+                    }).GetAwaiter().GetResult();
+                    version = null;
+                }
                 if (version == null) journal.SetValues(new Dictionary<string, string> { ["schema"] = SchemaVersion.ToString(CultureInfo.InvariantCulture) });
                 else if (version != SchemaVersion.ToString(CultureInfo.InvariantCulture))
                 {
@@ -74,6 +89,10 @@ CREATE INDEX IF NOT EXISTS files_state ON files(state);");
                 throw new ValidationException("VodMigrationJournalUnreadable", $"'{path}' cannot be used as a migration journal: {e.Message}", "JournalPath");
             }
         }
+
+        /// <summary>The columns schema 2 added, as a CREATE TABLE or an upgrade adds them.</summary>
+        private const string RunColumns = ", host TEXT, pid INTEGER, outcome TEXT, new_files INTEGER NOT NULL DEFAULT 0, done_files INTEGER NOT NULL DEFAULT 0, failed_files INTEGER NOT NULL DEFAULT 0";
+        private const string FileColumnsAdded = ", retryable INTEGER NOT NULL DEFAULT 0";
 
         private MigrationParameters? _parameters;
 
@@ -100,41 +119,97 @@ CREATE INDEX IF NOT EXISTS files_state ON files(state);");
             _parameters = parameters;
         }
 
-        /// <summary>The continuation token of the next page to list; null before the first page.</summary>
+        /// <summary>Records that files are transcoded with another group from now on (a corrected -TemplateGroupId).</summary>
+        public void SetTemplateGroup(string templateGroupId)
+        {
+            SetValues(new Dictionary<string, string> { ["templateGroupId"] = templateGroupId });
+            _parameters = null;
+        }
+
+        /// <summary>The continuation token of the next page to list; null before the first page of a pass.</summary>
         public string? ListingToken => Value("listingToken") is string token && token.Length > 0 ? token : null;
 
+        /// <summary>The key a pass that lists only newer keys starts after, until its first page is in; else null.</summary>
+        public string? ListingStartAfter => Value("listingStartAfter") is string key && key.Length > 0 ? key : null;
+
+        /// <summary>True when the latest pass over the bucket reached its end.</summary>
         public bool ListingComplete => Value("listingComplete") == "1";
 
-        /// <summary>Starts a run: its span is kept up to date with every commit, so a killed run still counts.</summary>
-        public void StartRun()
+        /// <summary>Starts a new pass over the bucket (after a finished one): from the start, or after <paramref name="startAfter"/>.</summary>
+        public void StartListingPass(string? startAfter) =>
+            SetValues(new Dictionary<string, string> { ["listingToken"] = string.Empty, ["listingStartAfter"] = startAfter ?? string.Empty, ["listingComplete"] = "0" });
+
+        /// <summary>The greatest key listed, in OSS's order (UTF-8 bytes, as SQLite compares text); null for none.</summary>
+        public string? LastKey() => Read(c =>
+        {
+            using var command = Command(c, "SELECT MAX(key) FROM files");
+            return command.ExecuteScalar() as string;
+        });
+
+        /// <summary>Starts a run on this process and host: its span and counts are kept up to date with every commit, so a killed run still counts.</summary>
+        public void StartRun(string host, int processId)
         {
             var now = Now();
             _runId = Read(c =>
             {
-                using var command = Command(c, "INSERT INTO runs (started, ended) VALUES ($now, $now); SELECT last_insert_rowid();", ("$now", now));
+                using var command = Command(c, "INSERT INTO runs (started, ended, host, pid) VALUES ($now, $now, $host, $pid); SELECT last_insert_rowid();",
+                    ("$now", now), ("$host", host), ("$pid", processId));
                 return (long)command.ExecuteScalar()!;
             });
         }
 
-        /// <summary>Adds a listed page (keys already in the journal are kept as they are) and where the next page starts.</summary>
-        public Task AddListedAsync(IReadOnlyList<OssObject> objects, string? nextToken) => WriteAsync(c =>
+        /// <summary>Records how this run ended (<see cref="MigrationRun.Outcome"/>) and waits for it to be committed.</summary>
+        public void EndRun(string outcome) => WriteAsync(c =>
         {
-            var now = Now();
-            using var insert = Command(c, "INSERT OR IGNORE INTO files (key, size, state, listed, updated) VALUES ($key, $size, 0, $now, $now)",
-                ("$key", string.Empty), ("$size", 0L), ("$now", now));
-            foreach (var item in objects)
+            using var command = Command(c, "UPDATE runs SET outcome = $outcome WHERE id = $id", ("$outcome", outcome), ("$id", _runId));
+            command.ExecuteNonQuery();
+        }).GetAwaiter().GetResult();
+
+        /// <summary>The latest run (the one that holds the journal, while one does); null before the first.</summary>
+        public MigrationRun? LastRun() => Read(c =>
+        {
+            using var command = Command(c, "SELECT started, ended, host, pid, outcome, new_files, done_files, failed_files FROM runs ORDER BY id DESC LIMIT 1");
+            using var reader = command.ExecuteReader();
+            if (!reader.Read()) return null;
+            return new MigrationRun
             {
-                insert.Parameters["$key"].Value = item.Key;
-                insert.Parameters["$size"].Value = item.Size;
-                insert.ExecuteNonQuery();
-            }
-            SetValues(c, new Dictionary<string, string> { ["listingToken"] = nextToken ?? string.Empty, ["listingComplete"] = nextToken == null ? "1" : "0" });
+                Started = Time(reader.GetInt64(0)),
+                Ended = Time(reader.GetInt64(1)),
+                Seconds = (reader.GetInt64(1) - reader.GetInt64(0)) / 1000.0,
+                Host = reader.IsDBNull(2) ? null : reader.GetString(2),
+                ProcessId = reader.IsDBNull(3) ? 0 : reader.GetInt32(3),
+                Outcome = reader.IsDBNull(4) ? null : reader.GetString(4),
+                NewFiles = reader.GetInt64(5),
+                Done = reader.GetInt64(6),
+                Failed = reader.GetInt64(7),
+            };
         });
+
+        /// <summary>Adds a listed page (keys already in the journal are kept as they are) and where the next page starts; the task's result is how many keys were new.</summary>
+        public async Task<long> AddListedAsync(IReadOnlyList<OssObject> objects, string? nextToken)
+        {
+            long added = 0;
+            await WriteAsync(c =>
+            {
+                var now = Now();
+                using var insert = Command(c, "INSERT OR IGNORE INTO files (key, size, state, listed, updated) VALUES ($key, $size, 0, $now, $now)",
+                    ("$key", string.Empty), ("$size", 0L), ("$now", now));
+                foreach (var item in objects)
+                {
+                    insert.Parameters["$key"].Value = item.Key;
+                    insert.Parameters["$size"].Value = item.Size;
+                    added += insert.ExecuteNonQuery();
+                }
+                _runNew += added;
+                SetValues(c, new Dictionary<string, string> { ["listingToken"] = nextToken ?? string.Empty, ["listingStartAfter"] = string.Empty, ["listingComplete"] = nextToken == null ? "1" : "0" });
+            }).ConfigureAwait(false);
+            return added;
+        }
 
         /// <summary>Records each file's new state and what came with it; the stage's time is set when a file reaches it.</summary>
         public Task UpdateAsync(IReadOnlyList<MigrationFile> files) => WriteAsync(c =>
         {
-            using var update = Command(c, @"UPDATE files SET state = $state, media_id = $mediaId, new_register = $newRegister, task_id = $taskId, job_ids = $jobIds,
+            using var update = Command(c, @"UPDATE files SET state = $state, retryable = $retryable, media_id = $mediaId, new_register = $newRegister, task_id = $taskId, job_ids = $jobIds,
     retry_salt = $retrySalt, snapshot_job_id = $snapshotJobId, status = $status, failed_stage = $failedStage, error_id = $errorId, error_code = $errorCode,
     request_id = $requestId, message = $message, updated = $now,
     registered = CASE WHEN $state IN (1, 2, 3, 4) THEN COALESCE(registered, $now) ELSE registered END,
@@ -142,11 +217,14 @@ CREATE INDEX IF NOT EXISTS files_state ON files(state);");
     transcoded = CASE WHEN $state IN (3, 4) THEN COALESCE(transcoded, $now) ELSE transcoded END,
     finished = CASE WHEN $state IN (4, 5) THEN $now ELSE NULL END
 WHERE id = $id",
-                ("$state", 0), ("$mediaId", null), ("$newRegister", 0), ("$taskId", null), ("$jobIds", null), ("$retrySalt", null), ("$snapshotJobId", null),
+                ("$state", 0), ("$retryable", 0), ("$mediaId", null), ("$newRegister", 0), ("$taskId", null), ("$jobIds", null), ("$retrySalt", null), ("$snapshotJobId", null),
                 ("$status", null), ("$failedStage", null), ("$errorId", null), ("$errorCode", null), ("$requestId", null), ("$message", null), ("$now", Now()), ("$id", 0L));
             foreach (var file in files)
             {
-                Set(update, "$state", (int)file.State);
+                Set(update, "$state", (int)file.Progress);
+                Set(update, "$retryable", file.Retryable ? 1 : 0);
+                if (file.Progress == MigrationState.Done) _runDone++;
+                if (file.Progress == MigrationState.Failed) _runFailed++;
                 Set(update, "$mediaId", file.MediaId);
                 Set(update, "$newRegister", file.NewRegister ? 1 : 0);
                 Set(update, "$taskId", file.TaskId);
@@ -154,7 +232,7 @@ WHERE id = $id",
                 Set(update, "$retrySalt", file.RetrySalt);
                 Set(update, "$snapshotJobId", file.SnapshotJobId);
                 Set(update, "$status", file.Status);
-                Set(update, "$failedStage", file.FailedStage == null ? (object?)null : (int)file.FailedStage.Value);
+                Set(update, "$failedStage", file.FailedAt == null ? (object?)null : (int)file.FailedAt.Value);
                 Set(update, "$errorId", file.ErrorId);
                 Set(update, "$errorCode", file.ErrorCode);
                 Set(update, "$requestId", file.RequestId);
@@ -172,29 +250,23 @@ WHERE id = $id",
         });
 
         /// <summary>
-        /// Puts failed files back to the state their stage starts from (all, or those of <paramref name="keys"/>): a file
-        /// whose task ended failed gets a new transcode, its old task id making the new SessionId.
+        /// Puts failed files back to the state their stage starts from: all, only those whose failure can go away
+        /// (<paramref name="retryableOnly"/>), or those of <paramref name="keys"/>. A file whose task ended failed gets a new
+        /// transcode, its old task id making the new SessionId.
         /// </summary>
-        public long RetryFailed(IReadOnlyCollection<string>? keys) => Read(c =>
+        public long RetryFailed(IReadOnlyCollection<string>? keys, bool retryableOnly) => Read(c =>
         {
-            const string Set = @"UPDATE files SET
-    state = CASE failed_stage WHEN 1 THEN 0 WHEN 2 THEN 1 WHEN 3 THEN (CASE WHEN error_id = 'VodTranscodeFailed' THEN 1 ELSE 2 END) WHEN 4 THEN 3 ELSE 0 END,
-    retry_salt = CASE WHEN failed_stage = 3 AND error_id = 'VodTranscodeFailed' THEN task_id ELSE retry_salt END,
-    task_id = CASE WHEN failed_stage = 3 AND error_id = 'VodTranscodeFailed' THEN NULL ELSE task_id END,
-    job_ids = CASE WHEN failed_stage = 3 AND error_id = 'VodTranscodeFailed' THEN NULL ELSE job_ids END,
-    media_id = CASE WHEN failed_stage <= 1 THEN NULL ELSE media_id END,
-    failed_stage = NULL, error_id = NULL, error_code = NULL, request_id = NULL, message = NULL, finished = NULL, updated = $now
-WHERE state = 5";
+            var set = RetrySet + (retryableOnly ? " AND retryable = 1" : string.Empty);
             using var transaction = c.BeginTransaction();
             long count = 0;
             if (keys == null)
             {
-                using var command = Command(c, Set, ("$now", Now()));
+                using var command = Command(c, set, ("$now", Now()));
                 count = command.ExecuteNonQuery();
             }
             else
             {
-                using var command = Command(c, Set + " AND key = $key", ("$now", Now()), ("$key", string.Empty));
+                using var command = Command(c, set + " AND key = $key", ("$now", Now()), ("$key", string.Empty));
                 foreach (var key in keys)
                 {
                     command.Parameters["$key"].Value = key;
@@ -204,6 +276,33 @@ WHERE state = 5";
             transaction.Commit();
             return count;
         });
+
+        /// <summary>
+        /// Leaves pending again the files this run failed at <paramref name="stage"/> with one cause (what stopped the run):
+        /// they are not failed, the cause was not theirs. Returns how many.
+        /// </summary>
+        public long Requeue(MigrationStage stage, string errorId, string? errorCode)
+        {
+            long count = 0;
+            WriteAsync(c =>
+            {
+                using var command = Command(c, RetrySet + " AND failed_stage = $stage AND error_id = $errorId AND error_code IS $errorCode AND updated >= (SELECT started FROM runs WHERE id = $run)",
+                    ("$now", Now()), ("$stage", (int)stage), ("$errorId", errorId), ("$errorCode", errorCode), ("$run", _runId));
+                count = command.ExecuteNonQuery();
+                _runFailed -= count;
+            }).GetAwaiter().GetResult();
+            return count;
+        }
+
+        /// <summary>What taking a failed file up again sets: the state its failed stage starts from, its error cleared.</summary>
+        private const string RetrySet = @"UPDATE files SET
+    state = CASE failed_stage WHEN 1 THEN 0 WHEN 2 THEN 1 WHEN 3 THEN (CASE WHEN error_id = 'VodTranscodeFailed' THEN 1 ELSE 2 END) WHEN 4 THEN 3 ELSE 0 END,
+    retry_salt = CASE WHEN failed_stage = 3 AND error_id = 'VodTranscodeFailed' THEN task_id ELSE retry_salt END,
+    task_id = CASE WHEN failed_stage = 3 AND error_id = 'VodTranscodeFailed' THEN NULL ELSE task_id END,
+    job_ids = CASE WHEN failed_stage = 3 AND error_id = 'VodTranscodeFailed' THEN NULL ELSE job_ids END,
+    media_id = CASE WHEN failed_stage <= 1 THEN NULL ELSE media_id END,
+    failed_stage = NULL, error_id = NULL, error_code = NULL, request_id = NULL, message = NULL, retryable = 0, finished = NULL, updated = $now
+WHERE state = 5";
 
         /// <summary>How many files are in each state, and how many failed at each stage.</summary>
         public (IReadOnlyDictionary<MigrationState, long> States, IReadOnlyDictionary<MigrationStage, long> FailedAt) Counts() => Read(c =>
@@ -237,16 +336,19 @@ WHERE state = 5";
             }
         }
 
-        /// <summary>The report's figures: counts, runs, stage rates, failures by ErrorId, the timeline in <paramref name="slices"/> slices.</summary>
-        public MigrationReport Report(int slices)
+        /// <summary>The report's counts, state and latest run, without rates, failures or timeline: a few indexed reads, for a run's last line.</summary>
+        public MigrationReport Status() => Status(Counts().States);
+
+        private MigrationReport Status(IReadOnlyDictionary<MigrationState, long> states)
         {
             var parameters = Parameters ?? new MigrationParameters();
-            var (states, failedAt) = Counts();
-            var report = new MigrationReport
+            return new MigrationReport
             {
                 JournalPath = Path,
                 Bucket = parameters.Bucket,
                 Prefix = parameters.Prefix,
+                Include = parameters.Include,
+                Exclude = parameters.Exclude,
                 TemplateGroupId = parameters.TemplateGroupId,
                 Snapshot = parameters.Snapshot,
                 ListingComplete = ListingComplete,
@@ -257,7 +359,21 @@ WHERE state = 5";
                 Transcoded = states[MigrationState.Transcoded],
                 Done = states[MigrationState.Done],
                 Failed = states[MigrationState.Failed],
+                FailedRetryable = Read(c =>
+                {
+                    using var retryable = Command(c, "SELECT COUNT(*) FROM files WHERE state = 5 AND retryable = 1");
+                    return (long)retryable.ExecuteScalar()!;
+                }),
+                LastRun = LastRun(),
             };
+        }
+
+        /// <summary>The report's figures: <see cref="Status()"/>, runs, stage rates, failures by ErrorId, the timeline in <paramref name="slices"/> slices.</summary>
+        public MigrationReport Report(int slices)
+        {
+            var parameters = Parameters ?? new MigrationParameters();
+            var (states, failedAt) = Counts();
+            var report = Status(states);
             Read(c =>
             {
                 using (var runs = Command(c, "SELECT COUNT(*), MIN(started), COALESCE(SUM(ended - started), 0) FROM runs"))
@@ -266,7 +382,7 @@ WHERE state = 5";
                     reader.Read();
                     report.Runs = reader.GetInt32(0);
                     report.Started = reader.IsDBNull(1) ? (DateTime?)null : Time(reader.GetInt64(1));
-                    report.Elapsed = TimeSpan.FromMilliseconds(reader.GetInt64(2));
+                    report.ElapsedSeconds = reader.GetInt64(2) / 1000.0;
                 }
                 var stages = new List<MigrationStageRate>();
                 foreach (var (stage, column) in new[] { (MigrationStage.Register, "registered"), (MigrationStage.Transcode, "submitted"), (MigrationStage.Wait, "transcoded"), (MigrationStage.Snapshot, "finished") })
@@ -280,7 +396,7 @@ WHERE state = 5";
                     var seconds = files < 2 ? 0 : (reader.GetInt64(2) - reader.GetInt64(1)) / 1000.0;
                     stages.Add(new MigrationStageRate
                     {
-                        Stage = stage,
+                        Stage = stage.ToString(),
                         Files = files,
                         Failed = failedAt.TryGetValue(stage, out var f) ? f : 0,
                         FilesPerSecond = seconds > 0 ? Math.Round(files / seconds, 1) : 0,
@@ -291,12 +407,12 @@ WHERE state = 5";
                 report.Timeline = Timeline(c, slices);
                 return true;
             });
-            report.Remaining = Remaining(report);
+            report.RemainingSeconds = Remaining(report);
             return report;
         }
 
-        /// <summary>What is left goes through every stage it has not passed; the slowest stage at its rate decides.</summary>
-        private static TimeSpan? Remaining(MigrationReport r)
+        /// <summary>What is left goes through every stage it has not passed; the slowest stage at its rate decides (seconds).</summary>
+        private static double? Remaining(MigrationReport r)
         {
             var seconds = 0.0;
             foreach (var stage in r.Stages)
@@ -306,25 +422,26 @@ WHERE state = 5";
                 if (stage.FilesPerSecond <= 0) return null;
                 seconds = Math.Max(seconds, left / stage.FilesPerSecond);
             }
-            return seconds > 0 ? TimeSpan.FromSeconds(Math.Round(seconds)) : (TimeSpan?)null;
+            return seconds > 0 ? Math.Round(seconds) : (double?)null;
         }
 
         private static IReadOnlyList<MigrationFailureGroup> FailureGroups(SqliteConnection c)
         {
             var groups = new List<MigrationFailureGroup>();
-            using (var command = Command(c, "SELECT error_id, COUNT(*), MIN(failed_stage) FROM files WHERE state = 5 GROUP BY error_id ORDER BY COUNT(*) DESC"))
+            using (var command = Command(c, "SELECT error_id, retryable, COUNT(*), MIN(failed_stage) FROM files WHERE state = 5 GROUP BY error_id, retryable ORDER BY COUNT(*) DESC"))
             using (var reader = command.ExecuteReader())
                 while (reader.Read())
                     groups.Add(new MigrationFailureGroup
                     {
                         ErrorId = reader.IsDBNull(0) ? "Unknown" : reader.GetString(0),
-                        Count = reader.GetInt64(1),
-                        Stage = reader.IsDBNull(2) ? (MigrationStage?)null : (MigrationStage)reader.GetInt32(2),
+                        Retryable = reader.GetInt32(1) == 1,
+                        Count = reader.GetInt64(2),
+                        Stage = reader.IsDBNull(3) ? null : ((MigrationStage)reader.GetInt32(3)).ToString(),
                     });
             foreach (var group in groups)
             {
-                using var examples = Command(c, "SELECT key, error_code, message FROM files WHERE state = 5 AND error_id IS $errorId ORDER BY id LIMIT 3",
-                    ("$errorId", group.ErrorId == "Unknown" ? null : group.ErrorId));
+                using var examples = Command(c, "SELECT key, error_code, message FROM files WHERE state = 5 AND error_id IS $errorId AND retryable = $retryable ORDER BY id LIMIT 3",
+                    ("$errorId", group.ErrorId == "Unknown" ? null : group.ErrorId), ("$retryable", group.Retryable ? 1 : 0));
                 using var reader = examples.ExecuteReader();
                 var keys = new List<string>();
                 while (reader.Read())
@@ -333,7 +450,7 @@ WHERE state = 5";
                     group.ErrorCode ??= reader.IsDBNull(1) ? null : reader.GetString(1);
                     group.Message ??= reader.IsDBNull(2) ? null : reader.GetString(2);
                 }
-                group.Examples = keys;
+                group.ExampleKeys = keys;
             }
             return groups;
         }
@@ -388,7 +505,7 @@ WHERE state = 5";
             _writes.Dispose();
         }
 
-        private const string FileColumns = "id, key, size, state, media_id, new_register, task_id, job_ids, retry_salt, snapshot_job_id, status, failed_stage, error_id, error_code, request_id, message, updated";
+        private const string FileColumns = "id, key, size, state, media_id, new_register, task_id, job_ids, retry_salt, snapshot_job_id, status, failed_stage, error_id, error_code, request_id, message, updated, retryable";
 
         private IEnumerable<MigrationFile> ReadFiles(SqliteCommand command)
         {
@@ -405,7 +522,7 @@ WHERE state = 5";
                     Key = key,
                     FileUrl = parameters == null ? string.Empty : OssFileUrl.Build(parameters.Bucket, parameters.Region, key),
                     Size = reader.GetInt64(2),
-                    State = (MigrationState)reader.GetInt32(3),
+                    Progress = (MigrationState)reader.GetInt32(3),
                     MediaId = Text(4),
                     NewRegister = reader.GetInt32(5) == 1,
                     TaskId = Text(6),
@@ -413,12 +530,13 @@ WHERE state = 5";
                     RetrySalt = Text(8),
                     SnapshotJobId = Text(9),
                     Status = Text(10),
-                    FailedStage = reader.IsDBNull(11) ? (MigrationStage?)null : (MigrationStage)reader.GetInt32(11),
+                    FailedAt = reader.IsDBNull(11) ? (MigrationStage?)null : (MigrationStage)reader.GetInt32(11),
                     ErrorId = Text(12),
                     ErrorCode = Text(13),
                     RequestId = Text(14),
                     Message = Text(15),
                     Updated = Time(reader.GetInt64(16)),
+                    Retryable = reader.GetInt32(17) == 1,
                     JournalPath = Path,
                 };
             }
@@ -473,7 +591,8 @@ WHERE state = 5";
                         foreach (var write in batch) write.Write(_connection);
                         if (_runId != 0)
                         {
-                            using var run = Command(_connection, "UPDATE runs SET ended = $now WHERE id = $id", ("$now", Now()), ("$id", _runId));
+                            using var run = Command(_connection, "UPDATE runs SET ended = $now, new_files = $new, done_files = $done, failed_files = $failed WHERE id = $id",
+                                ("$now", Now()), ("$new", _runNew), ("$done", _runDone), ("$failed", _runFailed), ("$id", _runId));
                             run.ExecuteNonQuery();
                         }
                         transaction.Commit();

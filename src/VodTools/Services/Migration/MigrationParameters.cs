@@ -3,7 +3,12 @@ using System;
 
 namespace VodTools.Services.Migration
 {
-    /// <summary>What a migration is: a journal belongs to one, and a rerun with other parameters is refused.</summary>
+    /// <summary>
+    /// What a migration is: a journal belongs to one, and a rerun with other parameters is refused. The bucket, region,
+    /// prefix, filters and -Snapshot say which files belong to the job and what is done to each, so they cannot change
+    /// (another set is another job: another journal). The template group can: it applies to the transcodes submitted from
+    /// then on, so a group mistyped at the start can be corrected for the files not yet submitted.
+    /// </summary>
     public sealed class MigrationParameters
     {
         public string Bucket { get; set; } = string.Empty;
@@ -42,7 +47,7 @@ namespace VodTools.Services.Migration
             };
         }
 
-        /// <summary>How these parameters differ from the journal's, in words; null when they are the same job. A missing template group is the journal's.</summary>
+        /// <summary>How these parameters differ from the journal's, in words; null when they are the same job (the template group may differ).</summary>
         internal string? Differences(MigrationParameters journal)
         {
             var differences = new List<string>();
@@ -55,7 +60,6 @@ namespace VodTools.Services.Migration
             Compare("-Prefix", Prefix ?? string.Empty, journal.Prefix ?? string.Empty);
             Compare("-Include", string.Join(", ", Include), string.Join(", ", journal.Include));
             Compare("-Exclude", string.Join(", ", Exclude), string.Join(", ", journal.Exclude));
-            if (TemplateGroupId != null) Compare("-TemplateGroupId", TemplateGroupId, journal.TemplateGroupId ?? string.Empty);
             Compare("-Snapshot", Snapshot ? "present" : "absent", journal.Snapshot ? "present" : "absent");
             return differences.Count == 0 ? null : string.Join("; ", differences);
         }

@@ -42,8 +42,8 @@ namespace VodTools.Services.Migration
             Card(html, "Done", report.Done.ToString("N0", CultureInfo.InvariantCulture), "done");
             Card(html, "Failed", report.Failed.ToString("N0", CultureInfo.InvariantCulture), "failed");
             Card(html, "In progress", (report.Total - report.Done - report.Failed).ToString("N0", CultureInfo.InvariantCulture), null);
-            Card(html, "Elapsed", Duration(report.Elapsed), null);
-            Card(html, "Remaining", report.Remaining == null ? (report.Total == report.Done + report.Failed ? "none" : "unknown") : "about " + Duration(report.Remaining.Value), null);
+            Card(html, "Elapsed", Duration(TimeSpan.FromSeconds(report.ElapsedSeconds)), null);
+            Card(html, "Remaining", report.RemainingSeconds == null ? (report.InProgress == 0 ? "none" : "unknown") : "about " + Duration(TimeSpan.FromSeconds(report.RemainingSeconds.Value)), null);
             html.Append("</div>\n");
 
             html.Append("<h2>Files by state</h2>\n<table><tr><th>State</th><th>Files</th><th>Meaning</th></tr>\n");
@@ -71,9 +71,9 @@ namespace VodTools.Services.Migration
             {
                 html.Append("<table><tr><th>ErrorId</th><th>Stage</th><th>Files</th><th>Error code</th><th>Examples</th><th>Message (first example)</th></tr>\n");
                 foreach (var failure in report.Failures)
-                    html.Append("<tr><td><code>").Append(E(failure.ErrorId)).Append("</code></td><td>").Append(failure.Stage?.ToString() ?? string.Empty)
+                    html.Append("<tr><td><code>").Append(E(failure.ErrorId)).Append("</code></td><td>").Append(failure.Stage ?? string.Empty)
                         .Append("</td><td class=\"n\">").Append(failure.Count.ToString("N0", CultureInfo.InvariantCulture)).Append("</td><td><code>").Append(E(failure.ErrorCode ?? ""))
-                        .Append("</code></td><td class=\"k\">").Append(string.Join("<br>", failure.Examples.Select(E))).Append("</td><td>").Append(E(failure.Message ?? "")).Append("</td></tr>\n");
+                        .Append("</code></td><td class=\"k\">").Append(string.Join("<br>", failure.ExampleKeys.Select(E))).Append("</td><td>").Append(E(failure.Message ?? "")).Append("</td></tr>\n");
                 html.Append("</table>\n<p>Retry them with <code>Invoke-VodMigration ... -RetryFailed</code>, or list them with <code>Get-VodMigration -JournalPath ")
                     .Append(E(report.JournalPath)).Append(" -Failed</code>.</p>\n");
             }

@@ -8,10 +8,13 @@ namespace VodTools.Services.Migration
 {
     /// <summary>
     /// Makes SQLite usable from the module folder, on first use only (Import-Module never loads it). The native e_sqlite3
-    /// ships in runtimes/&lt;rid&gt;/native/, where neither PowerShell nor .NET looks for a module's native libraries, so it is
-    /// loaded here by its full path and SQLitePCL is given its e_sqlite3 provider explicitly (no bundle guessing).
-    /// On .NET (PowerShell 7) the provider's DllImport is pointed at that file; on .NET Framework (Windows PowerShell
-    /// 5.1) the file is loaded first, and Windows then answers the DllImport of "e_sqlite3" with the loaded module.
+    /// ships in runtimes/&lt;rid&gt;/native/, where neither PowerShell nor .NET looks for a module's native libraries, so each
+    /// runtime is pointed at it in its own way: on .NET (PowerShell 7) the provider's DllImport resolver returns that file;
+    /// on .NET Framework (Windows PowerShell 5.1) the file is loaded first, and Windows then answers the DllImport of
+    /// "e_sqlite3" with the loaded module; on Mono, which has neither, the provider's .dll.config maps the DllImport to the
+    /// file (Mono's dllmap). SQLitePCL is given its e_sqlite3 provider explicitly (no bundle guessing), unless a provider
+    /// is set already: the module's SQLitePCLRaw is private on PowerShell 7, but on Windows PowerShell 5.1 another module
+    /// that ships the very same SQLitePCLRaw shares it with this one, and replacing its provider would break it.
     /// </summary>
     internal static class SqliteRuntime
     {
@@ -27,10 +30,23 @@ namespace VodTools.Services.Migration
                 var path = NativePath();
                 if (!File.Exists(path)) throw new PlatformNotSupportedException($"The migration journal needs SQLite, and the module has no build of it for this platform ({Rid()}): {path} is missing.");
                 var provider = typeof(SQLitePCL.SQLite3Provider_e_sqlite3).Assembly;
-                if (!PointDllImportAt(provider, path) && LoadLibraryW(path) == IntPtr.Zero)
+                if (!PointDllImportAt(provider, path) && RuntimeInformation.IsOSPlatform(OSPlatform.Windows) && LoadLibraryW(path) == IntPtr.Zero)
                     throw new System.ComponentModel.Win32Exception(Marshal.GetLastWin32Error(), $"The migration journal needs SQLite, and {path} does not load");
-                SQLitePCL.raw.SetProvider(new SQLitePCL.SQLite3Provider_e_sqlite3());
+                if (!HasProvider()) SQLitePCL.raw.SetProvider(new SQLitePCL.SQLite3Provider_e_sqlite3());
                 _ready = true;
+            }
+        }
+
+        /// <summary>Whether SQLitePCL already has a provider (it throws when asked for the library name without one).</summary>
+        private static bool HasProvider()
+        {
+            try
+            {
+                return SQLitePCL.raw.GetNativeLibraryName() != null;
+            }
+            catch (Exception e) when (e.Message.Contains(nameof(SQLitePCL.raw.SetProvider)))
+            {
+                return false;
             }
         }
 

@@ -153,12 +153,19 @@ namespace VodTools.Services.Vod
                 .FirstOrDefault();
 
         /// <summary>
-        /// Submits a snapshot job once. SubmitSnapshotJob has no dedupe key and each job is billed, so a submit whose answer
-        /// was lost is not repeated: the media's latest snapshot job is read (ListSnapshots lists finished jobs only) and
-        /// returned when it is newer than the request; otherwise the error says the job may exist and how to check.
+        /// Submits a snapshot job once. SubmitSnapshotJob has no dedupe key and each job is billed, so the media's snapshot
+        /// jobs are read first (ListJobInfo lists every job of the last six months, running ones included) when
+        /// <paramref name="lookFirst"/> says a job of any kind will do, and a running or successful one is taken instead of
+        /// submitting; a submit whose answer was lost is not repeated: a job created since the request is taken as its job,
+        /// and otherwise the error says the job may exist and how to check.
         /// </summary>
-        public async Task<SnapshotJob> SnapshotOnceAsync(SnapshotSubmission submission, CancellationToken cancellationToken)
+        public async Task<SnapshotJob> SnapshotOnceAsync(SnapshotSubmission submission, bool lookFirst, CancellationToken cancellationToken)
         {
+            if (lookFirst)
+            {
+                var existing = (await ListSnapshotJobsAsync(submission.MediaId, cancellationToken).ConfigureAwait(false)).LastOrDefault(j => !j.IsFailed);
+                if (existing != null) return existing;
+            }
             var requested = RequestTime();
             try
             {
@@ -166,13 +173,32 @@ namespace VodTools.Services.Vod
             }
             catch (Api.Http.CloudException e) when (e.OutcomeUnknown)
             {
-                var latest = await LookUpOrNullAsync(async () => (await ListSnapshotsAsync(submission.MediaId, null, 1, cancellationToken).ConfigureAwait(false)).Snapshots.FirstOrDefault()).ConfigureAwait(false);
-                if (latest?.JobId != null && CreatedSince(latest.CreationTime, requested)) return new SnapshotJob { JobId = latest.JobId, MediaId = submission.MediaId };
+                var jobs = await LookUpOrNullAsync<IReadOnlyList<SnapshotJob>>(async () => await ListSnapshotJobsAsync(submission.MediaId, cancellationToken).ConfigureAwait(false)).ConfigureAwait(false);
+                var made = jobs?.LastOrDefault(j => CreatedSince(j.CreationTime, requested));
+                if (made != null) return made;
                 throw new OutcomeUnknownException("VodSnapshotOutcomeUnknown",
                     $"The snapshot request for media {submission.MediaId} may have been accepted: its answer was lost ({e.Code}). " +
                     "It was not sent again, because each request makes a new, billed snapshot job.",
-                    $"In a few minutes, run Get-VodSnapshot -MediaId {submission.MediaId}; submit again only if no snapshots newer than this request appear.", e);
+                    $"In a few minutes, run Get-VodSnapshot -MediaId {submission.MediaId} -Job; submit again only if no job newer than this request is listed.", e);
             }
+        }
+
+        /// <summary>
+        /// Every snapshot job of a media created in the last six months, oldest first, with its status (ListJobInfo,
+        /// JobType=snapshot; alibabacloud-go/vod-20170321 ListJobInfoRequest/ListJobInfoResponseBody). ListSnapshots, by
+        /// contrast, shows the images of the latest finished job only.
+        /// </summary>
+        public async Task<IReadOnlyList<SnapshotJob>> ListSnapshotJobsAsync(string mediaId, CancellationToken cancellationToken)
+        {
+            var result = await _client.CallAsync("ListJobInfo", new[] { P("JobType", "snapshot"), P("MediaId", mediaId) }, cancellationToken).ConfigureAwait(false);
+            return result.Items("JobInfoList").Select(j => new SnapshotJob
+            {
+                JobId = j.Str("JobId") ?? string.Empty,
+                MediaId = mediaId,
+                Status = j.Str("Status") ?? string.Empty,
+                CreationTime = j.Date("CreateTime"),
+                CompleteTime = j.Date("CompleteTime"),
+            }).OrderBy(j => j.CreationTime ?? DateTime.MinValue).ToList();
         }
 
         /// <summary>The earliest creation time a job made by a request sent now can show: the cloud's clock may be a minute behind ours.</summary>
