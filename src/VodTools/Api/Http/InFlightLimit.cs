@@ -52,6 +52,7 @@ namespace VodTools.Api.Http
         private int _owed; // slots to take back as pieces end, after the limit fell below what was handed out
         private int _running;
         private int _peak;
+        private int _highest; // the highest limit so far: a rise past it is told to Raised
         private double _typicalSeconds = double.NaN;
 
         /// <param name="wanted">Pieces wanted in flight for the typical seconds a piece takes.</param>
@@ -63,6 +64,7 @@ namespace VodTools.Api.Http
             _wanted = wanted;
             _ceiling = ceiling;
             _limit = Math.Max(1, Math.Min(initial, ceiling));
+            _highest = _limit;
             _slots = new SemaphoreSlim(_limit, int.MaxValue);
         }
 
@@ -83,6 +85,9 @@ namespace VodTools.Api.Http
 
         /// <summary>Always <paramref name="count"/> in flight, whatever is measured.</summary>
         public static InFlightLimit Fixed(int count) => new InFlightLimit(_ => count, count, count);
+
+        /// <summary>Told the limit and the typical time each time the limit rises past the highest it has been (for -Verbose).</summary>
+        public Action<int, TimeSpan>? Raised { get; set; }
 
         /// <summary>The time in Stopwatch ticks (tests set their own).</summary>
         internal Func<long> Clock { get; set; } = Stopwatch.GetTimestamp;
@@ -119,6 +124,7 @@ namespace VodTools.Api.Http
             var entry = CurrentEntry.Value;
             var ended = Clock();
             var release = 1;
+            (int Limit, TimeSpan Typical)? raised = null;
             lock (_gate)
             {
                 _running--;
@@ -133,8 +139,14 @@ namespace VodTools.Api.Http
                     release = 0;
                 }
                 release += Resize();
+                if (_limit > _highest)
+                {
+                    _highest = _limit;
+                    raised = (_limit, TimeSpan.FromSeconds(_typicalSeconds));
+                }
             }
             if (release > 0) _slots.Release(release);
+            if (raised != null) Raised?.Invoke(raised.Value.Limit, raised.Value.Typical);
         }
 
         /// <summary>Runs <paramref name="work"/> in a slot.</summary>

@@ -24,8 +24,8 @@ namespace VodTools.Services.Vod
 
         public VodService(RpcClient client) => _client = client;
 
-        /// <summary>How many calls a fan-out paced by <paramref name="action"/> keeps in flight: enough to reach its quota over the measured round trip, at most <paramref name="ceiling"/>.</summary>
-        public InFlightLimit CallsInFlight(string action, int ceiling) => InFlightLimit.ForQuota(_client.QuotaOf(action), ceiling);
+        /// <summary>The calls in flight of a fan-out paced by <paramref name="action"/> (<see cref="RpcClient.CallsInFlight"/>).</summary>
+        public InFlightLimit CallsInFlight(string action, int ceiling) => _client.CallsInFlight(action, ceiling);
 
         private static KeyValuePair<string, string> P(string name, string value) => new KeyValuePair<string, string>(name, value);
 
