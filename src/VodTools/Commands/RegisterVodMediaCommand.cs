@@ -16,7 +16,7 @@ namespace VodTools.Commands
     /// <para type="synopsis">Registers media files that are already in OSS with ApsaraVideo VOD (RegisterMedia).</para>
     /// <para type="description">Takes OSS objects from Get-OssObject (or -FileUrl, or -Bucket and -Key), checks VOD's limits
     /// locally, groups the files into calls of up to 10 from the same bucket, runs the calls concurrently within the
-    /// account's QPS quota and emits one VodMedia per file in input order. A file VOD refuses is a non-terminating
+    /// account's QPS quota (as many at once as reach it over the round trip measured as they go, at most -ThrottleLimit) and emits one VodMedia per file in input order. A file VOD refuses is a non-terminating
     /// error; the others go on.</para>
     /// </summary>
     [Cmdlet(VerbsLifecycle.Register, "VodMedia", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]

@@ -70,7 +70,7 @@ namespace VodTools.Commands
         [ValidateRange(0, 86400)]
         public double TranscodeSeconds { get; set; } = 5;
 
-        /// <summary>Play a distant region: every request takes this many milliseconds more (half before the emulator acts on it, half before its answer), and every new connection as much again, as a round trip to a far region costs. 0 to 10000; default 0 (loopback).</summary>
+        /// <summary>Play a distant region: every request takes this many milliseconds more (half before the emulator acts on it, half before its answer), and every new connection as much again, as a round trip to a far region costs. 0 to 10000; default 0 (loopback). The delay is a round trip, not a narrower link: bytes still move at loopback speed.</summary>
         [Parameter]
         [ValidateRange(0, 10000)]
         public int LatencyMs { get; set; }

@@ -213,7 +213,7 @@ public class HostingTests
     }
 
     [Fact]
-    public async Task Latency_holds_every_request_for_a_round_trip_but_not_the_admin_ones()
+    public async Task Latency_holds_every_request_for_a_round_trip()
     {
         await using var emu = await StartAsync(o => o.LatencyMs = 1000);
         var watch = Stopwatch.StartNew();
