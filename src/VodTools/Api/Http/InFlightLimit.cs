@@ -11,7 +11,8 @@ namespace VodTools.Api.Http
     /// longer, so more must be in flight for the same rate. The time is measured on every piece that ends: how long it held
     /// its slot, less what it spent waiting for the QPS budget (that wait is the quota at work, not distance; counting it
     /// would feed on itself). The rate is the rule's: an action's quota (<see cref="ForQuota"/>) or enough parts to keep a
-    /// link busy (<see cref="ForTransfer"/>). Never more than the ceiling (-ThrottleLimit), never fewer than one.
+    /// link busy (<see cref="ForTransfer"/>). It rises by one as a piece ends, while the pieces find the quota's permits
+    /// free, and falls at once. Never more than the ceiling (-ThrottleLimit), never fewer than one.
     /// </summary>
     /// <remarks>
     /// Used like a semaphore (<see cref="WaitAsync"/> then <see cref="Release"/>, or <see cref="RunAsync{T}"/>). A
@@ -125,20 +126,21 @@ namespace VodTools.Api.Http
             var ended = Clock();
             var release = 1;
             (int Limit, TimeSpan Typical)? raised = null;
+            var quotaWait = entry == null ? 0 : Interlocked.Read(ref entry.QuotaWait);
             lock (_gate)
             {
                 _running--;
                 if (entry != null && entry.Granted && !entry.Released)
                 {
                     entry.Released = true;
-                    Measure(Math.Max(0, ended - entry.Started - Interlocked.Read(ref entry.QuotaWait)) / (double)Stopwatch.Frequency);
+                    Measure(Math.Max(0, ended - entry.Started - quotaWait) / (double)Stopwatch.Frequency);
                 }
                 if (_owed > 0)
                 {
                     _owed--;
                     release = 0;
                 }
-                release += Resize();
+                release += Resize(mayRise: quotaWait < Stopwatch.Frequency / 1000);
                 if (_limit > _highest)
                 {
                     _highest = _limit;
@@ -195,13 +197,20 @@ namespace VodTools.Api.Http
         private void Measure(double seconds) =>
             _typicalSeconds = double.IsNaN(_typicalSeconds) ? seconds : _typicalSeconds + Smoothing * (seconds - _typicalSeconds);
 
-        /// <summary>Sets the limit the rule wants now; returns the slots to hand out for a rise (a fall is owed, or taken back at once when free).</summary>
-        private int Resize()
+        /// <summary>
+        /// Sets the limit the rule wants now; returns the slots to hand out for a rise (a fall is owed, or taken back at once
+        /// when free). <paramref name="mayRise"/> is false when the piece that ended waited for a QPS permit.
+        /// </summary>
+        private int Resize(bool mayRise)
         {
             if (double.IsNaN(_typicalSeconds)) return 0;
-            // up by one at most as each piece ends (twice as many a round trip, as TCP's slow start): a new slot opens a
-            // new connection, whose handshake delays its call by a round trip, and many at once would reach VOD together
-            var wanted = (int)Math.Min(Math.Min(_ceiling, _limit + 1), Math.Max(1, Math.Ceiling(_wanted(_typicalSeconds))));
+            // Up by one at most as each piece ends (twice as many a round trip, as TCP's slow start), and only while the
+            // pieces find the quota's permits free: once they wait for them, the quota is reached and more in flight would
+            // only queue. Each slot more may open a connection, whose handshake delays its call by a round trip after the
+            // call took its permit; opened while the quota is reached, such late calls would reach VOD in the same second
+            // as the calls permitted after them, and be throttled there.
+            var rise = mayRise ? 1 : 0;
+            var wanted = (int)Math.Min(Math.Min(_ceiling, _limit + rise), Math.Max(1, Math.Ceiling(_wanted(_typicalSeconds))));
             var change = wanted - _limit;
             _limit = wanted;
             if (change < 0)

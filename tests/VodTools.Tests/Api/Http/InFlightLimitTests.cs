@@ -62,6 +62,18 @@ public sealed class InFlightLimitTests
     }
 
     [Fact]
+    public async Task Rises_no_more_once_calls_wait_for_the_QPS_budget()
+    {
+        using var limit = OnTestClock(InFlightLimit.ForQuota(50, 64));
+        await RunPiecesAsync(limit, 4, 0.5);
+        Assert.Equal(12, limit.Limit);
+        for (var i = 0; i < 10; i++) await RunPieceAsync(limit, 0.6, quotaSeconds: 0.1);
+        Assert.Equal(12, limit.Limit); // the quota is reached: more in flight would only queue, though the rule wants 38
+        await RunPieceAsync(limit, 0.5, quotaSeconds: 0.0005);
+        Assert.Equal(13, limit.Limit); // a wait of less than a millisecond is a permit that was free
+    }
+
+    [Fact]
     public async Task Never_keeps_more_than_the_ceiling_in_flight()
     {
         using var limit = OnTestClock(InFlightLimit.ForQuota(100, 10));
