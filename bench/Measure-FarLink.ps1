@@ -6,17 +6,22 @@
     A fresh emulator for each step (-Quota real -Lenient), all on one data folder seeded once, in one run:
       Register   Get-OssObject | Register-VodMedia over -Count files                (ceiling RegisterMedia 50/s x 10 = 500 files/s)
       Transcode  Get-OssObject | Register-VodMedia | Start-VodTranscode over -TranscodeCount files (ceiling SubmitTranscodeJobs 30/s)
-      Find       Find-VodMedia over the media Register made, a page of 50 per SearchMedia call (one call at a time: a scroll)
+      Find       Find-VodMedia over the first -FindCount media Register made, a page of 50 per SearchMedia call (one call at
+                 a time: a scroll; the next page asked for while this one is written)
       Upload     Send-VodMedia of one -UploadMB file in parts of 8 MB (MB/s; the emulator's delay is a round trip, not a
                  narrower link, so this shows how far parts in flight hide the round trip)
-    For each it reports the rate, its share of the ceiling, the Throttling.User answers the emulator gave (its "throttled"
-    count) and the most requests it served at once (peakConcurrentRequests, i.e. calls in flight). Ratios, one run.
+    For each it reports the rate over the whole run and its share of the ceiling, the rate from the first result to the
+    last ("steady": without the round trips before the first result comes back, the listing's and the first calls', which
+    no concurrency can save), the Throttling.User answers the emulator gave (its "throttled" count) and the most requests
+    it served at once (peakConcurrentRequests: calls in flight, less those still in their connection's handshake). Ratios,
+    one run.
 #>
 param(
     [Parameter(Mandatory)] [string] $ModulePath,
     [int[]] $LatencyMs = @(0, 100, 250, 500),
-    [int] $Count = 3000,
-    [int] $TranscodeCount = 450,
+    [int] $Count = 15000,
+    [int] $TranscodeCount = 1500,
+    [int] $FindCount = 2000,
     [int] $UploadMB = 128,
     # extra Register-VodMedia / Start-VodTranscode parameters, e.g. @{ ThrottleLimit = 8 } to measure a fixed count
     [hashtable] $Parameters = @{}
@@ -34,11 +39,7 @@ foreach ($latency in $LatencyMs) {
     Invoke-BenchTool seed --data-dir $dir --bucket $bucket --count $TranscodeCount --prefix "transcode-$latency/" | Out-Host
 }
 $film = Join-Path $dir 'film.mp4'
-$buffer = [byte[]]::new(1MB)
-$random = [Random]::new(23)
-$stream = [IO.File]::Create($film)
-try { for ($i = 0; $i -lt $UploadMB; $i++) { $random.NextBytes($buffer); $stream.Write($buffer, 0, $buffer.Length) } }
-finally { $stream.Dispose() }
+New-BenchRandomFile $film $UploadMB 23
 
 # A fresh emulator on the data folder for each step, so its peak of requests at once is the step's own.
 function Start-Emulator([int] $Latency) {
@@ -46,14 +47,19 @@ function Start-Emulator([int] $Latency) {
     $script:emulator = Start-VodEmulator -DataPath $dir -Quota real -Lenient -TranscodeSeconds 1 -LatencyMs $Latency
 }
 
-# Runs $Script against the emulator and returns its seconds, with what the emulator counted meanwhile.
+# Runs $Script against the emulator and returns its seconds, when its first and last results came, with what the
+# emulator counted meanwhile.
 function Measure-Step([scriptblock] $Script) {
     $before = Invoke-RestMethod "$($emulator.Url)/_emulator/stats"
     $watch = [System.Diagnostics.Stopwatch]::StartNew()
-    $output = @(& $Script)
+    $first = $null
+    $output = @(& $Script | ForEach-Object { if ($null -eq $first) { $first = $watch.Elapsed.TotalSeconds }; $_ })
     $seconds = $watch.Elapsed.TotalSeconds
     $after = Invoke-RestMethod "$($emulator.Url)/_emulator/stats"
-    [pscustomobject]@{ Seconds = $seconds; Output = $output; Throttled = [int]$after.throttled - [int]$before.throttled; Peak = [int]$after.peakConcurrentRequests }
+    [pscustomobject]@{
+        Seconds = $seconds; Output = $output; Throttled = [int]$after.throttled - [int]$before.throttled; Peak = [int]$after.peakConcurrentRequests
+        Steady  = if ($output.Count -gt 1) { ($output.Count - 1) / ($seconds - $first) } else { 0 }
+    }
 }
 
 $emulator = $null
@@ -72,7 +78,7 @@ try {
                 Start-VodTranscode -TemplateGroupId $group @Parameters -ErrorAction SilentlyContinue
         }
         Start-Emulator $latency
-        $find = Measure-Step { Find-VodMedia -MediaType video -CreatedAfter $started -CreatedBefore $registered }
+        $find = Measure-Step { Find-VodMedia -MediaType video -CreatedAfter $started -CreatedBefore $registered | Select-Object -First $FindCount }
         (Get-Item $film).LastWriteTimeUtc = [DateTime]::UtcNow.AddMinutes(-1 - $latency)   # a new file to VOD: sent again
         Start-Emulator $latency
         $upload = Measure-Step { Send-VodMedia -Path $film -TemplateGroupId VOD_NO_TRANSCODE -CheckpointPath (Join-Path $dir 'checkpoints') }
@@ -80,21 +86,22 @@ try {
         $registerRate = $register.Output.Count / $register.Seconds
         $submitRate = $transcode.Output.Count / $transcode.Seconds
         $rows.Add([pscustomobject]@{
-            RoundTripMs        = $latency
-            RegisterFiles      = $register.Output.Count
-            RegisterPerSecond  = [math]::Round($registerRate, 1)
-            RegisterOfQuota    = '{0:P0}' -f ($registerRate / 500)
-            RegisterThrottled  = $register.Throttled
-            RegisterPeak       = $register.Peak
-            Submitted          = $transcode.Output.Count
-            SubmitPerSecond    = [math]::Round($submitRate, 1)
-            SubmitOfQuota      = '{0:P0}' -f ($submitRate / 30)
-            SubmitThrottled    = $transcode.Throttled
-            SubmitPeak         = $transcode.Peak
-            FoundMedia         = $find.Output.Count
-            FindMediaPerSecond = [math]::Round($find.Output.Count / $find.Seconds, 1)
-            UploadMBPerSecond  = [math]::Round($UploadMB / $upload.Seconds, 1)
-            UploadPeak         = $upload.Peak
+            RoundTripMs    = $latency
+            RegisterFiles  = $register.Output.Count
+            'Files/s'      = [math]::Round($registerRate, 1)
+            OfQuota        = '{0:P0}' -f ($registerRate / 500)
+            SteadyOfQuota  = '{0:P0}' -f ($register.Steady / 500)
+            Throttled      = $register.Throttled
+            Peak           = $register.Peak
+            Submitted      = $transcode.Output.Count
+            'Submits/s'    = [math]::Round($submitRate, 1)
+            SubmitOfQuota  = '{0:P0}' -f ($submitRate / 30)
+            SubmitSteady   = '{0:P0}' -f ($transcode.Steady / 30)
+            SubmitThrottled = $transcode.Throttled
+            SubmitPeak     = $transcode.Peak
+            'Found/s'      = [math]::Round($find.Output.Count / $find.Seconds, 1)
+            'UploadMB/s'   = [math]::Round($UploadMB / $upload.Seconds, 1)
+            UploadPeak     = $upload.Peak
         })
     }
 }
@@ -103,4 +110,6 @@ finally {
     Remove-Item $dir -Recurse -Force -ErrorAction Ignore
 }
 Write-Host "FarLink: load average at start $load; parameters: $(if ($Parameters.Count) { ($Parameters.GetEnumerator() | ForEach-Object { "-$($_.Key) $($_.Value)" }) -join ' ' } else { 'defaults' })"
-$rows | Format-Table -AutoSize | Out-String -Width 240
+$rows | Format-Table RoundTripMs, RegisterFiles, 'Files/s', OfQuota, SteadyOfQuota, Throttled, Peak -AutoSize | Out-String
+$rows | Format-Table RoundTripMs, Submitted, 'Submits/s', SubmitOfQuota, SubmitSteady, SubmitThrottled, SubmitPeak -AutoSize | Out-String
+$rows | Format-Table RoundTripMs, 'Found/s', 'UploadMB/s', UploadPeak -AutoSize | Out-String
