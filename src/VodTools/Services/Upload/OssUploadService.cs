@@ -32,6 +32,7 @@ namespace VodTools.Services.Upload
         public const long MinPartSize = 100 * 1024;
         public const long MaxPartSize = 5L * 1024 * 1024 * 1024;
         public const int MaxParts = 10000;
+        /// <summary>The most parts one ListParts answer holds (OSS API reference: ListParts, max-parts, at most 1,000); the next page starts after part-number-marker.</summary>
         private const int ListPartsPage = 1000;
 
         /// <summary>

@@ -18,8 +18,11 @@ namespace VodTools.Services.Upload
     /// <remarks>
     /// The file is JSON lines: the checkpoint itself on the first line, then one line per part done since, appended as
     /// each part completes (<see cref="Append"/>), so recording a part costs one short write however many are done, where
-    /// the SDK rewrites the whole context each time. A kill in the middle of a line leaves a line that does not parse,
-    /// which is passed over. Format 1 was the first line alone.
+    /// the SDK rewrites the whole context each time (ResumableContext.Dump, File.WriteAllText after every part, which a
+    /// kill mid-write can leave empty). A kill in the middle of a line leaves a line that does not parse, which is passed
+    /// over. The SDK trusts its context on a rerun (OssClient.LoadResumableUploadContext lists nothing); a rerun here
+    /// also keeps the parts OSS holds that the checkpoint missed (<see cref="OssUploadService"/>). Format 1 was the
+    /// first line alone.
     /// </remarks>
     public sealed class UploadCheckpoint
     {
