@@ -17,22 +17,11 @@ BeforeAll {
     $script:module = (Get-Module VodTools).Path -replace '\.dll$', '.psd1'
     # RegisterMedia calls (each attempt's first try) in -Verbose lines: "VOD RegisterMedia attempt 1/10: ..."
     function Measure-Call($Lines, [string] $Action) { @($Lines | Where-Object { "$_" -match "^VOD $Action attempt 1/" }).Count }
-    # Key -> task id of the journal's files with a task (read with the SQLite provider the module ships; loaded by Get-VodMigration)
+    # Key -> task id of the journal's files with a task
     function Read-JournalTask([string] $Path) {
-        # the module's SQLite is private to it (its own AssemblyLoadContext, not resolvable by name in a script): take it from there
-        $sqlite = [System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext((Get-Command Get-VodMigration).ImplementingType.Assembly).LoadFromAssemblyName([System.Reflection.AssemblyName]::new('Microsoft.Data.Sqlite'))
-        $connection = $sqlite.GetType('Microsoft.Data.Sqlite.SqliteConnection', $true)::new("Data Source=$Path;Pooling=False")
-        try {
-            $connection.Open()
-            $command = $connection.CreateCommand()
-            $command.CommandText = 'SELECT key, task_id FROM files WHERE task_id IS NOT NULL'
-            $reader = $command.ExecuteReader()
-            $tasks = @{}
-            while ($reader.Read()) { $tasks[$reader.GetString(0)] = $reader.GetString(1) }
-            $reader.Dispose()
-            $tasks
-        }
-        finally { $connection.Dispose() }
+        $tasks = @{}
+        foreach ($row in Invoke-TestJournalSql $Path 'SELECT key, task_id FROM files WHERE task_id IS NOT NULL') { $tasks[$row[0]] = $row[1] }
+        $tasks
     }
 }
 
