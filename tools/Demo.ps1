@@ -37,9 +37,7 @@ try {
     Write-Step 'Register and transcode: Get-OssObject | Register-VodMedia | Start-VodTranscode | Wait-VodTranscode'
     $watch = [System.Diagnostics.Stopwatch]::StartNew()
     $tasks = Get-OssObject -Bucket media-archive -Prefix films/ -Include *.mp4 |
-        Register-VodMedia -TemplateGroupId $group.TemplateGroupId |
-        Start-VodTranscode -TemplateGroupId $group.TemplateGroupId |
-        Wait-VodTranscode -Timeout 300
+        Register-VodMedia | Start-VodTranscode | Wait-VodTranscode -Timeout 300   # the default group above: no -TemplateGroupId
     Write-Host ("{0} media transcoded in {1:0.0} s" -f @($tasks).Count, $watch.Elapsed.TotalSeconds)
     $tasks | Group-Object Status | Format-Table Name, Count -AutoSize | Out-Host
 

@@ -13,6 +13,11 @@ namespace VodTools.Commands
     /// <para type="synopsis">Transcodes media in VOD with a template group (SubmitTranscodeJobs), once per media and group.</para>
     /// <para type="description">Takes media ids or VodMedia objects from the pipeline and emits one TranscodeTask per media in
     /// input order. Calls run concurrently (-ThrottleLimit) within the account's QPS quota.</para>
+    /// <para type="description">The template group is -TemplateGroupId, else the one a piped VodMedia carries, else the app's
+    /// default group (read once per run), so Get-OssObject | Register-VodMedia | Start-VodTranscode | Wait-VodTranscode needs
+    /// no group at all. A piped media that carries VOD_NO_TRANSCODE (Register-VodMedia's default: registered without
+    /// transcoding) is transcoded with the default group too, as asking this cmdlet means asking for a transcode; with no
+    /// default group (Set-VodDefaultTranscodeTemplateGroup sets one) such a media is a VodTemplateGroupMissing error.</para>
     /// <para type="description">It does not transcode twice. Before submitting, it looks the media's tasks up
     /// (ListTranscodeTask) and emits the newest task of the group if there is one; only media that Register-VodMedia has
     /// just created without a template group skip the look-up (they cannot have a task yet). VOD transcodes some media by
@@ -32,8 +37,10 @@ namespace VodTools.Commands
         internal static readonly TimeSpan AutoTaskWait = TimeSpan.FromSeconds(15);
 
         private readonly string _forceSalt = Guid.NewGuid().ToString("N");
-        /// <summary>The account's default template group once read (empty when it could not be).</summary>
+        /// <summary>The account's default template group once read (VOD_NO_TRANSCODE when it has none, empty when it could not be read).</summary>
         private string? _defaultGroup;
+        /// <summary>Why the default template group could not be read, if it could not.</summary>
+        private string? _defaultGroupUnread;
         private OrderedWork? _work;
         private int _started;
         private int _failed;
@@ -45,7 +52,7 @@ namespace VodTools.Commands
         [ValidateNotNullOrEmpty]
         public string MediaId { get; set; } = string.Empty;
 
-        /// <summary>The transcode template group. Binds from VodMedia.TemplateGroupId when not given.</summary>
+        /// <summary>The transcode template group. Binds from VodMedia.TemplateGroupId when not given. Default: the app's default group, also for media that carry VOD_NO_TRANSCODE (registered without transcoding).</summary>
         [Parameter(Position = 1, ValueFromPipelineByPropertyName = true)]
         [ArgumentCompleter(typeof(Completion.CloudNameCompleter))]
         public string? TemplateGroupId { get; set; }
@@ -89,6 +96,10 @@ namespace VodTools.Commands
         {
             this.CheckParameters(() =>
             {
+                // only a group given here (the pipeline binds later) can be refused for all: VOD_NO_TRANSCODE transcodes nothing
+                if (TemplateGroupId == VodService.NoTranscode)
+                    throw new ValidationException("VodTemplateGroupMissing",
+                        $"-TemplateGroupId {VodService.NoTranscode} means no transcoding: give the group to transcode with, or leave it out for the app's default group.", nameof(TemplateGroupId));
                 OverrideParams = VodLimits.JsonObject(OverrideParams, nameof(OverrideParams));
                 EncryptConfig = VodLimits.JsonObject(EncryptConfig, nameof(EncryptConfig));
                 UserData = VodLimits.JsonObject(UserData, nameof(UserData));
@@ -100,11 +111,10 @@ namespace VodTools.Commands
         {
             var work = _work!;
             var input = (object?)InputObject ?? MediaId;
-            var group = TemplateGroupId;
-            if (string.IsNullOrEmpty(group) || group == VodService.NoTranscode)
+            var group = string.IsNullOrEmpty(TemplateGroupId) || TemplateGroupId == VodService.NoTranscode ? DefaultGroup() : TemplateGroupId;
+            if (group == null || group == VodService.NoTranscode)
             {
-                var e = new ValidationException("VodTemplateGroupMissing",
-                    $"Give -TemplateGroupId for {MediaId}: {VodService.NoTranscode} means no transcoding, and SubmitTranscodeJobs needs a template group.", "TemplateGroupId");
+                var e = TranscodeRules.NoTemplateGroup(_defaultGroupUnread);
                 WriteItemError(e, e.ErrorId, input);
                 _failed++;
                 return;
@@ -160,11 +170,13 @@ namespace VodTools.Commands
 
         /// <summary>
         /// The group VOD transcodes a media it has just created with: the one it was created with, else (an upload or a
-        /// pull that named none) the account's default group, read once per run; null when that cannot be read.
+        /// pull that named none) the account's default group; null when that cannot be read.
         /// </summary>
-        private string? OwnGroupOf(VodMedia? media)
+        private string? OwnGroupOf(VodMedia? media) => media?.TemplateGroupId ?? DefaultGroup();
+
+        /// <summary>The account's default template group (VOD_NO_TRANSCODE when it has none), read once per run; null when it could not be read.</summary>
+        private string? DefaultGroup()
         {
-            if (media?.TemplateGroupId != null) return media.TemplateGroupId;
             if (_defaultGroup == null)
             {
                 try
@@ -174,6 +186,7 @@ namespace VodTools.Commands
                 catch (Api.Http.CloudException e)
                 {
                     WriteVerbose($"The default template group could not be read ({e.Code}): VOD's own transcode of new media is looked for once, not waited for.");
+                    _defaultGroupUnread = e.Code;
                     _defaultGroup = string.Empty;
                 }
             }

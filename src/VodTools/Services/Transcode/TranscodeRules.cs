@@ -32,6 +32,16 @@ namespace VodTools.Services.Transcode
                 : failed == 0 ? "CompleteAllSucc" : succeeded == 0 ? "CompleteAllFail" : "CompletePartialSucc";
         }
 
+        /// <summary>
+        /// The refusal of a transcode that has no template group: none given (or VOD_NO_TRANSCODE, "registered without
+        /// transcoding") and the app has no default group to stand in, or its default could not be read.
+        /// </summary>
+        internal static ValidationException NoTemplateGroup(string? unreadBecause = null) => new ValidationException("VodTemplateGroupMissing",
+            unreadBecause == null
+                ? "Give -TemplateGroupId: the app has no default transcode template group to transcode with (Set-VodDefaultTranscodeTemplateGroup sets one)."
+                : $"Give -TemplateGroupId: the app's default transcode template group could not be read ({unreadBecause}).",
+            "TemplateGroupId");
+
         /// <summary>"Transcode task T of media M ended CompleteAllFail: job J (HD) failed with InvalidVideo.Damaged: …".</summary>
         internal static string FailureMessage(TranscodeTask task)
         {
