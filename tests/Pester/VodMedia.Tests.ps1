@@ -159,6 +159,23 @@ Describe 'Send-VodMedia' {
         (Get-VodMedia -MediaId $media.MediaId).Title | Should -Be 'Given title'
     }
 
+    It 'takes a name with wildcard characters as written: piped from Get-ChildItem, or as -LiteralPath (-LP)' {
+        $brackets = New-Item -ItemType Directory -Path (Join-Path $folder 'brackets')
+        $clip = Join-Path $brackets 'clip[1].mp4'
+        [IO.File]::WriteAllBytes($clip, [byte[]](1..50))
+        [IO.File]::WriteAllBytes((Join-Path $brackets 'clip1.mp4'), [byte[]](1..60))   # what the pattern clip[1].mp4 matches
+        try {
+            $piped = Get-ChildItem -LiteralPath $brackets | Where-Object Name -eq 'clip[1].mp4' | Send-VodMedia
+            $piped.Title | Should -Be 'clip[1]'
+            $piped.Size | Should -Be 50
+            (Send-VodMedia -LiteralPath $clip).Size | Should -Be 50
+            (Send-VodMedia -LP $clip -Title 'by LP').Title | Should -Be 'by LP'
+            (Send-VodMedia -Path $clip).Size | Should -Be 60 -Because '-Path is a wildcard pattern'
+            { Send-VodMedia -Path $clip -LiteralPath $clip } | Should -Throw -ErrorId 'AmbiguousParameterSet,VodTools.Commands.SendVodMediaCommand'
+        }
+        finally { Remove-Item -LiteralPath $brackets -Recurse -Force }
+    }
+
     It 'reports bad files as non-terminating errors with stable ids while the good ones go on' {
         $noExtension = Join-Path $folder 'README'
         $text = Join-Path $folder 'notes.txt'

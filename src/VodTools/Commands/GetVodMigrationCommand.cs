@@ -24,7 +24,7 @@ namespace VodTools.Commands
         private const string FailedSet = "Failed";
         private const string HtmlSet = "Html";
 
-        /// <summary>The journal Invoke-VodMigration wrote.</summary>
+        /// <summary>The journal Invoke-VodMigration wrote, taken as written (no wildcards).</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
         public string JournalPath { get; set; } = string.Empty;

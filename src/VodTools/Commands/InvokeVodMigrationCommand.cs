@@ -73,7 +73,7 @@ namespace VodTools.Commands
         [Parameter]
         public SwitchParameter Snapshot { get; set; }
 
-        /// <summary>The job's journal, a SQLite file; made when missing. The same path resumes the job.</summary>
+        /// <summary>The job's journal, a SQLite file taken as written (no wildcards); made when missing. The same path resumes the job.</summary>
         [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
         public string JournalPath { get; set; } = string.Empty;

@@ -19,7 +19,7 @@ namespace VodTools.Commands
         [ValidateRange(0, 65535)]
         public int Port { get; set; }
 
-        /// <summary>Where the emulator keeps its state (SQLite and object bodies). Default: the VodTools/emulator folder under LocalApplicationData (~/.local/share on Linux).</summary>
+        /// <summary>Where the emulator keeps its state (SQLite and object bodies), a folder taken as written (no wildcards). Default: the VodTools/emulator folder under LocalApplicationData (~/.local/share on Linux).</summary>
         [Parameter]
         public string? DataPath { get; set; }
 
@@ -31,7 +31,7 @@ namespace VodTools.Commands
         [Parameter]
         public SwitchParameter SeedSample { get; set; }
 
-        /// <summary>A folder of files to put in the emulator: each becomes an object of -Bucket, its key the file's path relative to the folder with '/' separators (an object already there under that key is replaced). Works with -InMemory too.</summary>
+        /// <summary>A folder of files to put in the emulator, taken as written (no wildcards): each becomes an object of -Bucket, its key the file's path relative to the folder with '/' separators (an object already there under that key is replaced). Works with -InMemory too.</summary>
         [Parameter(Mandatory = true, ParameterSetName = "Seed")]
         public string? SeedPath { get; set; }
 
@@ -90,9 +90,11 @@ namespace VodTools.Commands
         [ArgumentCompleter(typeof(Completion.RegionCompleter))]
         public string Region { get; set; } = "cn-shanghai";
 
-        /// <summary>The emulator's VodTools.Emulator.dll, or its folder. Default: the copy shipped in the module folder.</summary>
+        /// <summary>The emulator's VodTools.Emulator.dll, or its folder, taken as written (no wildcards). Default: the copy shipped in the module folder.</summary>
         [Parameter]
-        public string? Path { get; set; }
+        [Alias("Path")]
+        [ValidateNotNullOrEmpty]
+        public string? EmulatorPath { get; set; }
 
         /// <summary>Seconds to wait for the emulator to answer. Default 60.</summary>
         [Parameter]
@@ -105,7 +107,7 @@ namespace VodTools.Commands
 
         protected override void EndProcessing()
         {
-            var dll = Run(() => EmulatorProcess.FindDll(Path == null ? null : GetUnresolvedProviderPathFromPSPath(Path),
+            var dll = Run(() => EmulatorProcess.FindDll(EmulatorPath == null ? null : GetUnresolvedProviderPathFromPSPath(EmulatorPath),
                 MyInvocation.MyCommand.Module?.ModuleBase ?? System.IO.Path.GetDirectoryName(typeof(StartVodEmulatorCommand).Assembly.Location)!));
             var settings = new EmulatorSettings
             {
