@@ -107,6 +107,29 @@ Describe 'The state of a running emulator' {
         { Restore-VodEmulatorState -Path (Join-Path $TestDrive 'nothing*.zip') -Confirm:$false -ErrorAction Stop } | Should -Throw -ErrorId 'EmulatorStateFileNotFound,*'
     }
 
+    It 'asks before it replaces or empties the state; where no one can answer it stops the script, and -Force answers' {
+        $before = Get-Inventory
+        $saved = Save-VodEmulatorState -Path (Join-Path $TestDrive 'asked.zip') -PassThru
+        $saved | Should -BeOfType System.IO.FileInfo
+        $saved.PSPath | Should -Not -BeNullOrEmpty -Because 'the file pipes into -LiteralPath'
+        $url = [VodTools.Commands.Common.VodContext]::Current.EmulatorUrl
+        $child = Invoke-NonInteractive -Emulator ([pscustomobject]@{ Url = $url }) @"
+Restore-VodEmulatorState -LiteralPath '$($saved.FullName)'
+'AFTER RESTORE'
+Reset-VodEmulator -EmulatorUrl '$url'
+'AFTER RESET'
+"@
+        $child.Output | Should -Match 'Restore-VodEmulatorState needs a confirmation the host cannot ask'
+        $child.Output | Should -Match '-Force or -Confirm:\$false'
+        $child.Output | Should -Not -Match 'AFTER RESTORE' -Because 'a refused confirmation ends the script as an error would, not as if it had restored'
+        $child.ExitCode | Should -Not -Be 0
+        Get-Inventory | Should -Be $before
+
+        Get-OssObject -Bucket media-archive -Prefix films/2022/ -Include *.mp4 | Select-Object -First 1 | Register-VodMedia | Out-Null
+        $saved | Restore-VodEmulatorState -Force
+        Get-Inventory | Should -Be $before
+    }
+
     It 'refuses a file that is not a saved state and keeps what it has' {
         $before = Get-Inventory
         $bogus = Join-Path $TestDrive 'bogus.zip'

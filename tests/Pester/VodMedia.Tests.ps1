@@ -176,6 +176,11 @@ Describe 'Send-VodMedia' {
         finally { Remove-Item -LiteralPath $brackets -Recurse -Force }
     }
 
+    It 'takes the bucket to upload to as -Bucket, a name in the session''s region (-StorageLocation''s alias)' {
+        $media = Send-VodMedia -LiteralPath $small -Bucket media-archive -Title 'into media-archive'
+        (Get-VodMedia -MediaId $media.MediaId).StorageLocation | Should -Be 'media-archive.oss-cn-shanghai.aliyuncs.com'
+    }
+
     It 'reports bad files as non-terminating errors with stable ids while the good ones go on' {
         $noExtension = Join-Path $folder 'README'
         $text = Join-Path $folder 'notes.txt'
@@ -245,7 +250,7 @@ Describe 'Waiting for transcodes that are still running' {
     It 'reports VOD refusing a second task while one runs (Forbidden.IllegalStatus) and goes on' {
         $idle = Register-TestMedia 'films/2024/' 1
         $idle.Count | Should -Be 1
-        $tasks = @($running[0], $idle) | Start-VodTranscode -TemplateGroupId $group -Force -ErrorVariable failures -ErrorAction SilentlyContinue
+        $tasks = @($running[0], $idle) | Start-VodTranscode -TemplateGroupId $group -Resubmit -ErrorVariable failures -ErrorAction SilentlyContinue
         $tasks.MediaId | Should -Be $idle.MediaId
         $failures[0].FullyQualifiedErrorId | Should -BeLike 'VodTranscodeNotSubmitted,*'
         $failures[0].Exception.Code | Should -Be 'Forbidden.IllegalStatus'

@@ -111,9 +111,9 @@ Describe 'Start-VodTranscode' {
         foreach ($id in $plain.MediaId) { @(Get-VodTranscodeTask -MediaId $id).Count | Should -Be 1 }
     }
 
-    It 'submits a new task with -Force' {
+    It 'submits a new task with -Resubmit' {
         $first = $submitted[0] | Wait-VodTranscode
-        $forced = $plain[0] | Start-VodTranscode -TemplateGroupId $group -Force
+        $forced = $plain[0] | Start-VodTranscode -TemplateGroupId $group -Resubmit
         $forced.TaskId | Should -Not -Be $first.TaskId
         (Get-VodTranscodeTask -MediaId $plain[0].MediaId).TaskId | Sort-Object | Should -Be (@($first.TaskId, $forced.TaskId) | Sort-Object)
     }

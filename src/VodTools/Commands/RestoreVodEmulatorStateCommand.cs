@@ -25,6 +25,10 @@ namespace VodTools.Commands
         [ValidateNotNullOrEmpty]
         public string LiteralPath { get; set; } = string.Empty;
 
+        /// <summary>Do not ask for confirmation, as -Confirm:$false; -WhatIf still only shows what would be done.</summary>
+        [Parameter]
+        public SwitchParameter Force { get; set; }
+
         protected override void ProcessRecord()
         {
             var literal = ParameterSetName == FilePaths.LiteralPathSet;
@@ -45,7 +49,7 @@ namespace VodTools.Commands
                 ThrowTerminatingError(new ErrorRecord(new FileNotFoundException(message, path ?? given), "EmulatorStateFileNotFound", ErrorCategory.ObjectNotFound, path ?? given));
                 return;
             }
-            if (!ShouldProcess(Url?.ToString() ?? "the session's emulator", $"Replace the whole state with {path}")) return;
+            if (!this.Confirm(EmulatorName, $"Replace the whole state with {path}", Force)) return;
             Run(() => Admin.RestoreState(path), path);
         }
     }

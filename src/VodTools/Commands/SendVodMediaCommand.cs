@@ -59,11 +59,13 @@ namespace VodTools.Commands
 
         /// <summary>At most 16 tags of at most 32 bytes each.</summary>
         [Parameter]
-        public string[]? Tags { get; set; }
+        [Alias("Tags")]
+        public string[]? Tag { get; set; }
 
         /// <summary>The VOD category id.</summary>
         [Parameter]
-        public long? CateId { get; set; }
+        [Alias("CateId")]
+        public long? CategoryId { get; set; }
 
         /// <summary>The cover image URL.</summary>
         [Parameter]
@@ -80,8 +82,9 @@ namespace VodTools.Commands
         [ValidateNotNullOrEmpty]
         public string? WorkflowId { get; set; }
 
-        /// <summary>The storage to upload to, e.g. <c>media-archive.oss-cn-shanghai.aliyuncs.com</c>. Default: the app's.</summary>
+        /// <summary>The storage to upload to: a bucket name (in the session's region) or a host such as media-archive.oss-cn-shanghai.aliyuncs.com. Default: the app's.</summary>
         [Parameter]
+        [Alias("Bucket")]
         [ValidateNotNullOrEmpty]
         public string? StorageLocation { get; set; }
 
@@ -280,12 +283,12 @@ namespace VodTools.Commands
                 FileName = info.Name,
                 FileSize = info.Length,
                 Description = VodLimits.Description(Description),
-                Tags = VodLimits.Tags(Tags),
+                Tags = VodLimits.Tags(Tag),
                 CoverUrl = VodLimits.CoverUrl(CoverUrl),
-                CateId = CateId,
+                CateId = CategoryId,
                 TemplateGroupId = TemplateGroupId,
                 WorkflowId = WorkflowId,
-                StorageLocation = StorageLocation,
+                StorageLocation = StorageLocation == null ? null : MediaQuery.StorageLocationOf(StorageLocation, Session.Region.RegionId),
                 AppId = AppId,
                 UserData = UserData,
             };

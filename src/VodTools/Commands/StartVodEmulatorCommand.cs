@@ -99,7 +99,8 @@ namespace VodTools.Commands
         /// <summary>Seconds to wait for the emulator to answer. Default 60.</summary>
         [Parameter]
         [ValidateRange(1, 600)]
-        public int StartTimeoutSec { get; set; } = 60;
+        [Alias("StartTimeoutSec")]
+        public int TimeoutSec { get; set; } = 60;
 
         /// <summary>Keep the emulator running after this PowerShell ends (by default it ends with the session that started it). Stop it with Stop-VodEmulator -ProcessId.</summary>
         [Parameter]
@@ -130,12 +131,12 @@ namespace VodTools.Commands
             var earlier = context.Emulator != null && context.Emulator.IsRunning ? context.Emulator : null;
             if (earlier != null && earlier.Matches(dll, settings))
             {
-                if (!ShouldProcess(earlier.Url.ToString(), "Point this session at the emulator it started earlier")) return;
+                if (!this.Confirm(earlier.Url.ToString(), "Point this session at the emulator it started earlier", force: false)) return;
                 WriteVerbose($"Reusing the emulator at {earlier.Url} (process {earlier.Process.Id}) that this session started with the same options; its state is as it was. Stop-VodEmulator first to start afresh.");
                 PointSessionAt(context, earlier);
                 return;
             }
-            if (!ShouldProcess(dll, earlier == null ? "Start the VodTools emulator" : $"Stop the emulator at {earlier.Url} (process {earlier.Process.Id}) and start one with the new options")) return;
+            if (!this.Confirm(dll, earlier == null ? "Start the VodTools emulator" : $"Stop the emulator at {earlier.Url} (process {earlier.Process.Id}) and start one with the new options", force: false)) return;
             // the runtime is checked before the earlier emulator is stopped: a machine without it keeps what it had
             var host = Run(() => EmulatorRuntime.HostFor(dll));
             if (earlier != null)
@@ -145,7 +146,7 @@ namespace VodTools.Commands
                 if (earlier.Settings.InMemory) WriteWarning(stopped + ": the state it kept in memory is gone.");
                 else WriteVerbose($"{stopped}; its state stays in {earlier.Settings.DataDir}.");
             }
-            PointSessionAt(context, Run(() => EmulatorProcess.Start(host, dll, settings, TimeSpan.FromSeconds(StartTimeoutSec), () => Stopping)));
+            PointSessionAt(context, Run(() => EmulatorProcess.Start(host, dll, settings, TimeSpan.FromSeconds(TimeoutSec), () => Stopping)));
         }
 
         private void PointSessionAt(VodContext context, EmulatorProcess emulator)

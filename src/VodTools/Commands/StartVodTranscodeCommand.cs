@@ -27,7 +27,7 @@ namespace VodTools.Commands
     /// Each submission also carries a SessionId derived from the media and the group, which VOD refuses to accept twice
     /// within 7 days; when a submission fails in a way that may mean it was done (its answer lost on the way, or that
     /// refusal), the task is looked up again and emitted, so a rerun or a retry never shows an error for a task that
-    /// exists. -Force submits a new task anyway, without either look-up.</para>
+    /// exists. -Resubmit submits a new task anyway, without either look-up.</para>
     /// </summary>
     [Cmdlet(VerbsLifecycle.Start, "VodTranscode", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(TranscodeTask))]
@@ -36,7 +36,7 @@ namespace VodTools.Commands
         /// <summary>How long to wait for the task VOD starts itself for freshly registered media.</summary>
         internal static readonly TimeSpan AutoTaskWait = TimeSpan.FromSeconds(15);
 
-        private readonly string _forceSalt = Guid.NewGuid().ToString("N");
+        private readonly string _resubmitSalt = Guid.NewGuid().ToString("N");
         /// <summary>The account's default template group once read (VOD_NO_TRANSCODE when it has none, empty when it could not be read).</summary>
         private string? _defaultGroup;
         /// <summary>Why the default template group could not be read, if it could not.</summary>
@@ -81,7 +81,7 @@ namespace VodTools.Commands
 
         /// <summary>Submit a new task even when the media already has one for this group (from VOD or an earlier run).</summary>
         [Parameter]
-        public SwitchParameter Force { get; set; }
+        public SwitchParameter Resubmit { get; set; }
 
         /// <summary>How many media are looked up and submitted at once. Default 8.</summary>
         [Parameter]
@@ -128,8 +128,8 @@ namespace VodTools.Commands
             var title = media?.Title ?? pulled?.Title;
             var fresh = (media != null && media.MediaId == MediaId && media.NewRegister == true)
                 || (pulled != null && pulled.MediaId == MediaId && pulled.Succeeded);
-            var force = Force.IsPresent;
-            var ownGroup = fresh && !force ? OwnGroupOf(media) : null;
+            var resubmit = Resubmit.IsPresent;
+            var ownGroup = fresh && !resubmit ? OwnGroupOf(media) : null;
             var lookFirst = !(fresh && ownGroup == VodService.NoTranscode);
             var waitForAuto = lookFirst && fresh && ownGroup == group ? AutoTaskWait : TimeSpan.Zero;
             var submission = new TranscodeSubmission
@@ -141,7 +141,7 @@ namespace VodTools.Commands
                 OverrideParams = OverrideParams,
                 EncryptConfig = EncryptConfig,
                 UserData = UserData,
-                SessionId = TranscodeRules.SessionId(MediaId, group!, Force ? _forceSalt : null),
+                SessionId = TranscodeRules.SessionId(MediaId, group!, resubmit ? _resubmitSalt : null),
             };
             var slot = work.Reserve();
             var vod = Session.Vod;
@@ -150,8 +150,8 @@ namespace VodTools.Commands
             {
                 try
                 {
-                    // -Force asks for a new task: no look-up before or after (an old task would pass for the new one)
-                    var task = force
+                    // -Resubmit asks for a new task: no look-up before or after (an old task would pass for the new one)
+                    var task = resubmit
                         ? await vod.SubmitTranscodeJobsAsync(submission, cancellation).ConfigureAwait(false)
                         : await vod.TranscodeOnceAsync(submission, lookFirst, waitForAuto, cancellation).ConfigureAwait(false);
                     task.Title ??= title;

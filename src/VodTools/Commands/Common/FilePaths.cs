@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.IO;
 using System.Management.Automation;
 using VodTools.Services;
 
@@ -50,5 +51,22 @@ namespace VodTools.Commands.Common
             }
             return cmdlet.GetUnresolvedProviderPathFromPSPath(path);
         }
+
+        /// <summary>
+        /// The file a cmdlet writes from its -Path or -LiteralPath (<see cref="Target"/>); a file there already ends the
+        /// cmdlet with <paramref name="existsErrorId"/> unless <paramref name="force"/>.
+        /// </summary>
+        public static string NewFile(this PSCmdlet cmdlet, string path, bool literal, bool force, string existsErrorId)
+        {
+            var target = string.Empty;
+            cmdlet.CheckParameters(() => target = cmdlet.Target(path, literal));
+            if (File.Exists(target) && !force)
+                cmdlet.ThrowTerminatingError(new ErrorRecord(new IOException($"{target} exists; give -Force to replace it."), existsErrorId, ErrorCategory.ResourceExists, target));
+            return target;
+        }
+
+        /// <summary>Emits the file at a path as Get-Item does (with its PSPath, so that it pipes into a -LiteralPath).</summary>
+        public static void WriteFileItem(this PSCmdlet cmdlet, string path) =>
+            cmdlet.WriteObject(cmdlet.InvokeProvider.Item.Get(new[] { path }, false, true), enumerateCollection: true);
     }
 }

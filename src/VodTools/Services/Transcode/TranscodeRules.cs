@@ -11,7 +11,7 @@ namespace VodTools.Services.Transcode
     {
         /// <summary>
         /// The SessionId of a media and group: "vodtools-" and 32 hex digits of SHA-256, so the same pair always dedupes
-        /// and no two pairs collide in practice. A salt (one per -Force invocation) makes a new submission.
+        /// and no two pairs collide in practice. A salt (one per -Resubmit invocation) makes a new submission.
         /// </summary>
         internal static string SessionId(string mediaId, string templateGroupId, string? salt)
         {
