@@ -1,6 +1,6 @@
 # One meaning per parameter name, checked over every exported cmdlet (Get-Command), so that a new cmdlet or parameter
-# cannot bring back a second name for a concept, a second type for a name, or a -Force that does extra work; and the old
-# names, kept as aliases, still run.
+# cannot bring back a second name for a concept, a second type for a name, a -Force that does extra work or two sources
+# of credentials; and the old names, kept as aliases, still run.
 
 BeforeDiscovery {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
@@ -109,6 +109,13 @@ Describe 'The parameters of <Name>' -ForEach $cmdlets {
         $literal.Aliases | Should -Contain 'PSPath'
         $literal.Aliases | Should -Contain 'LP'
         @($command.Parameters['Path'].ParameterSets.Keys | Where-Object { $_ -in $literal.ParameterSets.Keys }) | Should -BeNullOrEmpty
+    }
+
+    It 'take one source of credentials: PowerShell refuses a key with a profile as it binds them' {
+        if (-not $command.Parameters.ContainsKey('AccessKeyId')) { return }
+        $failure = $null
+        try { & $Name -AccessKeyId LTAIconventions -ProfileName conventions -ErrorAction Stop } catch { $failure = $_ }
+        $failure.FullyQualifiedErrorId | Should -Be "ParameterBindingFailed,$($command.ImplementingType.FullName)"
     }
 
     It 'let a bucket be given as -Bucket wherever VOD calls it a storage location' {
