@@ -202,8 +202,7 @@ Describe 'Failures: recorded, reported, retried' {
         Test-Path $path | Should -BeFalse
         Export-VodMigrationReport -JournalPath $journal -Path $path | Should -BeNullOrEmpty
         Set-Content $path 'kept'
-        Export-VodMigrationReport -JournalPath $journal -Path $path -ErrorVariable refused -ErrorAction SilentlyContinue
-        $refused[0].FullyQualifiedErrorId | Should -Be 'VodMigrationReportFileExists,VodTools.Commands.ExportVodMigrationReportCommand'
+        { Export-VodMigrationReport -JournalPath $journal -Path $path } | Should -Throw -ErrorId 'VodMigrationReportFileExists,VodTools.Commands.ExportVodMigrationReportCommand'
         Get-Content $path -Raw | Should -BeLike 'kept*'
         Export-VodMigrationReport -JournalPath $journal -LiteralPath $path -Force
         Get-Content $path -Raw | Should -Match '<b>8</b>Done'
