@@ -15,7 +15,7 @@ namespace VodTools.Commands
     /// <para type="description">Takes TranscodeTask objects (from Start-VodTranscode or Get-VodTranscodeTask) or task ids from
     /// the pipeline and polls each: first after 1 second (after about as long as the quickest finished task took, once one
     /// has finished), then about when its progress says it will be done, backing off when it reports none, never more than
-    /// 10 seconds apart (sooner with a short -Timeout). A task whose media is known (a TranscodeTask piped in, or -MediaId)
+    /// 10 seconds apart (sooner with a short -TimeoutSec). A task whose media is known (a TranscodeTask piped in, or -MediaId)
     /// is looked at ten media a call with GetTranscodeSummary, and read in full only once its media's latest task has
     /// finished: ten jobs a call when its job ids are known (as Start-VodTranscode emits them), else with GetTranscodeTask;
     /// a bare task id is polled with GetTranscodeTask. These calls have a quota of 15 per second each, so a large pipeline
@@ -23,7 +23,7 @@ namespace VodTools.Commands
     /// emitted in the order they complete, not in input order, while one
     /// progress bar shows how many are done and their mean progress. A task that ends CompleteAllFail or
     /// CompletePartialSucc is a non-terminating error (VodTranscodeFailed) naming each failed job and its ErrorCode, with
-    /// the task as its target object; a task still running after -Timeout is a VodTranscodeTimeout error. Ctrl+C stops
+    /// the task as its target object; a task still running after -TimeoutSec is a VodTranscodeTimeout error. Ctrl+C stops
     /// waiting at once; the tasks go on in VOD.</para>
     /// </summary>
     [Cmdlet(VerbsLifecycle.Wait, "VodTranscode")]
@@ -63,14 +63,15 @@ namespace VodTools.Commands
         /// <summary>Seconds each task may take from when it reaches this cmdlet; then it is reported as timed out. Default: no limit.</summary>
         [Parameter]
         [ValidateRange(1, int.MaxValue)]
-        public int? Timeout { get; set; }
+        [Alias("Timeout")]
+        public int? TimeoutSec { get; set; }
 
         /// <summary>How many polling calls run at once. Default 8.</summary>
         [Parameter]
         [ValidateRange(1, 64)]
         public int ThrottleLimit { get; set; } = 8;
 
-        private TranscodeWaitScheduler Scheduler => _scheduler ??= new TranscodeWaitScheduler(Timeout == null ? (TimeSpan?)null : TimeSpan.FromSeconds(Timeout.Value));
+        private TranscodeWaitScheduler Scheduler => _scheduler ??= new TranscodeWaitScheduler(TimeoutSec == null ? (TimeSpan?)null : TimeSpan.FromSeconds(TimeoutSec.Value));
 
         protected override void ProcessRecord()
         {
