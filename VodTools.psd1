@@ -22,6 +22,7 @@
         'Add-VodStorage'
         'Clear-VodEmulatorFault'
         'Compare-VodBucket'
+        'Export-VodMigrationReport'
         'Find-VodMedia'
         'Get-OssBucket'
         'Get-OssObject'

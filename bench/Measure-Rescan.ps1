@@ -6,7 +6,7 @@
     Seeds -Keys objects straight into the emulator's SQLite (bench tool `seed`), writes a journal that has all of them
     done (as a finished migration leaves it), adds -NewKeys objects in the middle of the key space, then times one rerun
     per -Rescan value (-SkipPreflight: the few pre-flight reads are not what is measured) and counts the OSS list calls
-    (the emulator's oss.ListObjects counter) and the new files each found. Run Full last: it brings the new keys in.
+    (the emulator's oss.ListObjectsV2 counter) and the new files each found. Run Full last: it brings the new keys in.
 #>
 param(
     [Parameter(Mandatory)] [string] $ModulePath,
@@ -54,7 +54,7 @@ INSERT OR REPLACE INTO job (name, value) VALUES ('listingComplete', '1'), ('list
 
     $load = Get-LoadAverage
     $runs = foreach ($rescan in 'None', 'Tail', 'Full') {
-        $before = (Invoke-RestMethod "$($emulator.Url.ToString().TrimEnd('/'))/_emulator/stats").'oss.ListObjects'
+        $before = (Invoke-RestMethod "$($emulator.Url.ToString().TrimEnd('/'))/_emulator/stats").'oss.ListObjectsV2'
         $watch = [System.Diagnostics.Stopwatch]::StartNew()
         Invoke-VodMigration -Bucket $bucket -JournalPath $journal -Rescan $rescan -SkipPreflight | Out-Null
         $seconds = $watch.Elapsed.TotalSeconds
@@ -62,7 +62,7 @@ INSERT OR REPLACE INTO job (name, value) VALUES ('listingComplete', '1'), ('list
         [pscustomobject]@{
             Rescan    = $rescan
             Seconds   = [math]::Round($seconds, 1)
-            ListCalls = (Invoke-RestMethod "$($emulator.Url.ToString().TrimEnd('/'))/_emulator/stats").'oss.ListObjects' - $before
+            ListCalls = (Invoke-RestMethod "$($emulator.Url.ToString().TrimEnd('/'))/_emulator/stats").'oss.ListObjectsV2' - $before
             NewFiles  = $report.LastRun.NewFiles
         }
     }

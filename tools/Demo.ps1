@@ -37,9 +37,7 @@ try {
     Write-Step 'Register and transcode: Get-OssObject | Register-VodMedia | Start-VodTranscode | Wait-VodTranscode'
     $watch = [System.Diagnostics.Stopwatch]::StartNew()
     $tasks = Get-OssObject -Bucket media-archive -Prefix films/ -Include *.mp4 |
-        Register-VodMedia -TemplateGroupId $group.TemplateGroupId |
-        Start-VodTranscode -TemplateGroupId $group.TemplateGroupId |
-        Wait-VodTranscode -Timeout 300
+        Register-VodMedia | Start-VodTranscode | Wait-VodTranscode -TimeoutSec 300   # the default group above: no -TemplateGroupId
     Write-Host ("{0} media transcoded in {1:0.0} s" -f @($tasks).Count, $watch.Elapsed.TotalSeconds)
     $tasks | Group-Object Status | Format-Table Name, Count -AutoSize | Out-Host
 
@@ -63,8 +61,8 @@ try {
     Invoke-VodMigration -Bucket media-archive -Include *.mp4 -Snapshot -JournalPath $journal | Measure-Object | ForEach-Object { Write-Host "  $($_.Count) files migrated" }
 
     Write-Step 'The report: Get-VodMigration'
-    $report = Get-VodMigration -JournalPath $journal -AsHtml ($journal -replace '\.journal$', '.html')
-    $report | Out-Host
+    Get-VodMigration -JournalPath $journal | Out-Host
+    Export-VodMigrationReport -JournalPath $journal -Path ($journal -replace '\.journal$', '.html') -Force
     Write-Host "HTML report: $($journal -replace '\.journal$', '.html')"
 
     Write-Step 'The last mile: do they play? Test-VodPlayback'

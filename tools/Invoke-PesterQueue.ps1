@@ -19,6 +19,10 @@ param(
 
 $ErrorActionPreference = 'Stop'
 Set-StrictMode -Off
+# Plain text in this process and the pwsh processes the suites start: an escape character in a failure's message
+# would make the NUnit results file invalid XML and lose the whole suite's results.
+$env:NO_COLOR = '1'
+$PSStyle.OutputRendering = 'PlainText'
 Import-Module $PesterPath
 $counts = [ordered]@{ Passed = 0; Failed = 0; Suites = 0 }
 while ($true) {

@@ -113,6 +113,14 @@ Describe 'Set-VodMedia' {
         (Find-VodMedia -Tag three).Count | Should -Be 500
     }
 
+    It 'emits nothing by default, and with -PassThru each media as VOD has it after the change, in input order' {
+        $some = Find-VodMedia -Status Uploading | Select-Object -First 25
+        $some | Set-VodMedia -Description 'quiet' | Should -BeNullOrEmpty
+        $passed = $some | Set-VodMedia -Tag passed -PassThru -ThrottleLimit 4
+        $passed.MediaId | Should -Be $some.MediaId
+        $passed | ForEach-Object { $_ | Should -BeOfType VodTools.Model.VodMedia; $_.Tags | Should -Be 'passed'; $_.Description | Should -Be 'quiet' }
+    }
+
     It 'changes nothing with -WhatIf' {
         $films[10] | Set-VodMedia -Title 'not really' -WhatIf
         (Get-VodMedia $films[10].MediaId).Title | Should -Be $films[10].Title

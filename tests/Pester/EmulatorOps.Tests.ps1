@@ -91,6 +91,45 @@ Describe 'The state of a running emulator' {
         Get-OssObject -Bucket media-archive -Prefix films/2019/film-001.mp4 | Should -Not -BeNullOrEmpty
     }
 
+    It 'is saved to and restored from a name with wildcard characters given as -LiteralPath' {
+        $before = Get-Inventory
+        $pattern = Join-Path $TestDrive 'state[1].zip'
+        'not an archive' | Set-Content (Join-Path $TestDrive 'state1.zip')   # what -Path state[1].zip matches
+        Save-VodEmulatorState -LiteralPath $pattern
+        Test-Path -LiteralPath $pattern | Should -BeTrue
+        Get-Content -Raw (Join-Path $TestDrive 'state1.zip') | Should -BeLike 'not an archive*'
+        { Save-VodEmulatorState -Path $pattern -ErrorAction Stop } | Should -Throw -ErrorId 'EmulatorStateFileExists,*' -Because '-Path state[1].zip names state1.zip'
+
+        Get-OssObject -Bucket media-archive -Prefix films/2021/ -Include *.mp4 | Select-Object -First 1 | Register-VodMedia | Out-Null
+        Restore-VodEmulatorState -LP $pattern -Confirm:$false
+        Get-Inventory | Should -Be $before
+        { Restore-VodEmulatorState -Path $pattern -Confirm:$false -ErrorAction Stop } | Should -Throw -ErrorId 'EmulatorRefused,*' -Because '-Path state[1].zip reads state1.zip'
+        { Restore-VodEmulatorState -Path (Join-Path $TestDrive 'nothing*.zip') -Confirm:$false -ErrorAction Stop } | Should -Throw -ErrorId 'EmulatorStateFileNotFound,*'
+    }
+
+    It 'asks before it replaces or empties the state; where no one can answer it stops the script, and -Force answers' {
+        $before = Get-Inventory
+        $saved = Save-VodEmulatorState -Path (Join-Path $TestDrive 'asked.zip') -PassThru
+        $saved | Should -BeOfType System.IO.FileInfo
+        $saved.PSPath | Should -Not -BeNullOrEmpty -Because 'the file pipes into -LiteralPath'
+        $url = [VodTools.Commands.Common.VodContext]::Current.EmulatorUrl
+        $child = Invoke-NonInteractive -Emulator ([pscustomobject]@{ Url = $url }) @"
+Restore-VodEmulatorState -LiteralPath '$($saved.FullName)'
+'AFTER RESTORE'
+Reset-VodEmulator -EmulatorUrl '$url'
+'AFTER RESET'
+"@
+        $child.Output | Should -Match 'Restore-VodEmulatorState needs a confirmation the host cannot ask'
+        $child.Output | Should -Match '-Force or -Confirm:\$false'
+        $child.Output | Should -Not -Match 'AFTER RESTORE' -Because 'a refused confirmation ends the script as an error would, not as if it had restored'
+        $child.ExitCode | Should -Not -Be 0
+        Get-Inventory | Should -Be $before
+
+        Get-OssObject -Bucket media-archive -Prefix films/2022/ -Include *.mp4 | Select-Object -First 1 | Register-VodMedia | Out-Null
+        $saved | Restore-VodEmulatorState -Force
+        Get-Inventory | Should -Be $before
+    }
+
     It 'refuses a file that is not a saved state and keeps what it has' {
         $before = Get-Inventory
         $bogus = Join-Path $TestDrive 'bogus.zip'

@@ -223,16 +223,41 @@ Describe 'Role profiles whose trust policy requires an ExternalId' {
     }
 }
 
-Describe 'An access key given with a profile name' {
-    It 'is refused by a cmdlet as ambiguous' {
-        { Get-VodMedia -MediaId m1 -AccessKeyId LTAIboth -AccessKeySecret s -ProfileName p -ErrorAction Stop } |
-            Should -Throw -ErrorId 'AmbiguousCredentialSource,VodTools.Commands.GetVodMediaCommand'
+Describe 'Two sources of credentials given together' {
+    It 'are refused by PowerShell as it binds them, before the cmdlet starts: <Case>' -ForEach @(
+        @{ Case = 'a key and a profile'; Run = { Get-VodMedia -MediaId m1 -AccessKeyId LTAIboth -AccessKeySecret s -ProfileName p } }
+        @{ Case = 'a profile and a key'; Run = { Get-OssObject -Bucket media-archive -Key a -ProfileName p -AccessKeyId LTAIboth } }
+        @{ Case = 'a key and a credential'; Run = { Register-VodMedia -FileUrl oss://media-archive/a.mp4 -AccessKeyId LTAIboth -Credential ([pscredential]::new('LTAIcred', (ConvertTo-SecureString s -AsPlainText -Force))) } }
+        @{ Case = 'a credential and a profile'; Run = { Start-VodTranscode -MediaId m1 -Credential ([pscredential]::new('LTAIcred', (ConvertTo-SecureString s -AsPlainText -Force))) -Profile p } }
+        @{ Case = 'an STS token and a profile'; Run = { Get-VodTranscodeTask -TaskId t1 -SecurityToken TOKENVALUE -ProfileName p } }
+    ) {
+        $failure = $null
+        try { & $Run } catch { $failure = $_ }
+        $failure.FullyQualifiedErrorId | Should -BeLike 'ParameterBindingFailed,VodTools.Commands.*'
+        $failure.Exception.Message | Should -BeLike '*Give one source of credentials, not two*'
+        $failure.Exception.Message | Should -Not -Match 'LTAIboth|LTAIcred|TOKENVALUE' -Because 'the refusal names parameters, never values'
     }
 
-    It 'is refused by Set-VodContext before it changes anything' {
+    It 'are one source when they belong together: a key with its secret and token, a credential with a token' {
+        $wrong = @{ Endpoint = 'http://127.0.0.1:9'; MaxAttempts = 1; AttemptTimeoutSec = 1 }
+        $credential = [pscredential]::new('LTAIcred', (ConvertTo-SecureString s -AsPlainText -Force))
+        foreach ($run in { Get-VodCallerIdentity -AccessKeyId LTAIone -AccessKeySecret s -SecurityToken t @wrong }, { Get-VodCallerIdentity -Credential $credential -SecurityToken t @wrong }) {
+            $failure = $null
+            try { & $run } catch { $failure = $_ }
+            $failure.FullyQualifiedErrorId | Should -BeLike 'EndpointUnreachable,*' -Because 'binding let them through: the call went out'
+        }
+    }
+
+    It 'are refused by Set-VodContext before it changes anything' {
         $before = [VodTools.Commands.Common.VodContext]::Current
         { Set-VodContext -AccessKeyId LTAIboth -AccessKeySecret s -ProfileName p -ErrorAction Stop } |
-            Should -Throw -ErrorId 'AmbiguousCredentialSource,VodTools.Commands.SetVodContextCommand'
+            Should -Throw -ErrorId 'ParameterBindingFailed,VodTools.Commands.SetVodContextCommand'
         [object]::ReferenceEquals($before, [VodTools.Commands.Common.VodContext]::Current) | Should -BeTrue
+    }
+
+    It 'leave to the credential chain what only the run can tell: a profile named wins over the environment''s key, and must exist' {
+        $env:ALIBABA_CLOUD_ACCESS_KEY_ID = 'LTAIfromenv'; $env:ALIBABA_CLOUD_ACCESS_KEY_SECRET = 'secret'
+        try { { Get-VodCallerIdentity -ProfileName no-such-profile -ErrorAction Stop } | Should -Throw -ErrorId 'ProfileNotFound,*' }
+        finally { Remove-Item env:ALIBABA_CLOUD_ACCESS_KEY_ID, env:ALIBABA_CLOUD_ACCESS_KEY_SECRET }
     }
 }

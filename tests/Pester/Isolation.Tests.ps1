@@ -55,7 +55,8 @@ function Use-OtherModule {
 function Use-VodTools {
     Import-Module '$module'
     Set-VodContext -Endpoint '$($emulator.Url)' -AccessKeyId VODEMULATORKEYID -AccessKeySecret VodEmulatorSecretKey -Region cn-shanghai
-    `$null = Invoke-VodMigration -Bucket media-archive -Prefix '$Prefix' -JournalPath '$journal'
+    # The bucket access is not set up here: the pre-flight would stop the run before the journal is used.
+    `$null = Invoke-VodMigration -Bucket media-archive -Prefix '$Prefix' -JournalPath '$journal' -SkipPreflight
     `$state = Get-VodMigration -JournalPath '$journal'
     `$registered = @(Get-OssObject -Bucket media-archive -Prefix '$Prefix' | Register-VodMedia)
     `$own = [System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext((Get-Command Get-VodMigration).ImplementingType.Assembly).Assemblies

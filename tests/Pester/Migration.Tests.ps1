@@ -17,22 +17,11 @@ BeforeAll {
     $script:module = (Get-Module VodTools).Path -replace '\.dll$', '.psd1'
     # RegisterMedia calls (each attempt's first try) in -Verbose lines: "VOD RegisterMedia attempt 1/10: ..."
     function Measure-Call($Lines, [string] $Action) { @($Lines | Where-Object { "$_" -match "^VOD $Action attempt 1/" }).Count }
-    # Key -> task id of the journal's files with a task (read with the SQLite provider the module ships; loaded by Get-VodMigration)
+    # Key -> task id of the journal's files with a task
     function Read-JournalTask([string] $Path) {
-        # the module's SQLite is private to it (its own AssemblyLoadContext, not resolvable by name in a script): take it from there
-        $sqlite = [System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext((Get-Command Get-VodMigration).ImplementingType.Assembly).LoadFromAssemblyName([System.Reflection.AssemblyName]::new('Microsoft.Data.Sqlite'))
-        $connection = $sqlite.GetType('Microsoft.Data.Sqlite.SqliteConnection', $true)::new("Data Source=$Path;Pooling=False")
-        try {
-            $connection.Open()
-            $command = $connection.CreateCommand()
-            $command.CommandText = 'SELECT key, task_id FROM files WHERE task_id IS NOT NULL'
-            $reader = $command.ExecuteReader()
-            $tasks = @{}
-            while ($reader.Read()) { $tasks[$reader.GetString(0)] = $reader.GetString(1) }
-            $reader.Dispose()
-            $tasks
-        }
-        finally { $connection.Dispose() }
+        $tasks = @{}
+        foreach ($row in Invoke-TestJournalSql $Path 'SELECT key, task_id FROM files WHERE task_id IS NOT NULL') { $tasks[$row[0]] = $row[1] }
+        $tasks
     }
 }
 
@@ -185,7 +174,8 @@ Describe 'Failures: recorded, reported, retried' {
 
     It 'writes a self-contained HTML report with the counts, a throughput chart and the failure table' {
         $path = Join-Path $TestDrive 'report.html'
-        (Get-VodMigration -JournalPath $journal -AsHtml $path).Done | Should -Be 8
+        $file = Get-VodMigration -JournalPath $journal | Export-VodMigrationReport -Path $path -PassThru
+        $file.FullName | Should -Be $path
         $html = Get-Content $path -Raw
         $html | Should -Match '<svg[^>]*>[\s\S]*<polyline'
         $html | Should -Match '<b>12</b>Files'
@@ -193,6 +183,21 @@ Describe 'Failures: recorded, reported, retried' {
         $html | Should -Match '<code>VodRegisterRefused</code></td><td>Register</td><td class="n">2</td><td><code>FailedFileURL</code></td><td class="k">report/0001\.txt<br>report/0002\.txt'
         $html | Should -Match 'InvalidVideo\.Damaged'
         $html | Should -Not -Match '<script|<link|@import|url\(|\bsrc='
+    }
+
+    It 'asks before it writes the report file and replaces one only with -Force; Get-VodMigration -AsHtml still writes it' {
+        $path = Join-Path $TestDrive 'again.html'
+        Export-VodMigrationReport -JournalPath $journal -Path $path -WhatIf
+        Test-Path $path | Should -BeFalse
+        Export-VodMigrationReport -JournalPath $journal -Path $path | Should -BeNullOrEmpty
+        Set-Content $path 'kept'
+        { Export-VodMigrationReport -JournalPath $journal -Path $path } | Should -Throw -ErrorId 'VodMigrationReportFileExists,VodTools.Commands.ExportVodMigrationReportCommand'
+        Get-Content $path -Raw | Should -BeLike 'kept*'
+        Export-VodMigrationReport -JournalPath $journal -LiteralPath $path -Force
+        Get-Content $path -Raw | Should -Match '<b>8</b>Done'
+        $old = Join-Path $TestDrive 'old.html'
+        (Get-VodMigration -JournalPath $journal -AsHtml $old).Done | Should -Be 8   # the deprecated spelling keeps working
+        Get-Content $old -Raw | Should -Match '<b>8</b>Done'
     }
 
     It 'retries only the failed files piped back in, from the stage that failed' {

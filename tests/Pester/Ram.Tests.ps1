@@ -52,17 +52,25 @@ Describe 'New-VodPassMpsRole' {
         $calls | Should -Be @('GetRole')
     }
 
-    It 'reports a role that trusts others as a non-terminating error, and -Force replaces its trust policy' {
-        $role = New-VodPassMpsRole -ServicePrincipal vod.aliyuncs.com -ErrorVariable failures -ErrorAction SilentlyContinue
-        $role | Should -BeNullOrEmpty
-        $failures[0].FullyQualifiedErrorId | Should -Be 'RamRoleTrustPolicyDiffers,VodTools.Commands.NewVodPassMpsRoleCommand'
-        $failures[0].CategoryInfo.Category | Should -Be 'ResourceExists'
-        $failures[0].TargetObject | Should -Be 'vod-pass-mps'
+    It 'replaces the trust policy of a role that trusts others only when answered (high impact): -WhatIf says, -Force or -Confirm:$false replaces' {
+        Get-WhatIfText { New-VodPassMpsRole -ServicePrincipal vod.aliyuncs.com -WhatIf } | Should -Match 'Replace the trust policy .*mts\.aliyuncs\.com.* with .*vod\.aliyuncs\.com'
         ((Get-RamRole vod-pass-mps).AssumeRolePolicyDocument | ConvertFrom-Json).Statement[0].Principal.Service | Should -Be @('mts.aliyuncs.com')
 
         $updated = New-VodPassMpsRole -ServicePrincipal vod.aliyuncs.com -Force
         ($updated.AssumeRolePolicyDocument | ConvertFrom-Json).Statement[0].Principal.Service | Should -Be @('vod.aliyuncs.com')
-        New-VodPassMpsRole -Force | Out-Null
+        $back = New-VodPassMpsRole -Confirm:$false
+        ($back.AssumeRolePolicyDocument | ConvertFrom-Json).Statement[0].Principal.Service | Should -Be @('mts.aliyuncs.com')
+    }
+
+    It 'asks before replacing a trust policy even at the default $ConfirmPreference; where no one can answer it stops and changes nothing' {
+        $child = Invoke-NonInteractive -Emulator $emulator @'
+try { New-VodPassMpsRole -ServicePrincipal vod.aliyuncs.com -ErrorAction Stop; 'REPLACED' }
+catch { "STOPPED $($_.FullyQualifiedErrorId) $($_.Exception.Message)" }
+'@
+        $child.Output | Should -Match 'STOPPED VodConfirmationNotPossible,VodTools\.Commands\.NewVodPassMpsRoleCommand'
+        $child.Output | Should -Match '-Force or -Confirm:\$false'
+        $child.Output | Should -Not -Match 'REPLACED'
+        ((Get-RamRole vod-pass-mps).AssumeRolePolicyDocument | ConvertFrom-Json).Statement[0].Principal.Service | Should -Be @('mts.aliyuncs.com')
     }
 
     It 'creates nothing with -WhatIf' {
@@ -232,26 +240,27 @@ Describe 'Remove-RamRole and Remove-RamPolicy' {
         Set-VodPolicy -PolicyName doomed-policy -Bucket other-bucket | Out-Null
     }
 
-    It 'deletes nothing with -WhatIf' {
-        Remove-RamRole doomed-role -Force -WhatIf
-        Remove-RamPolicy doomed-policy -Force -WhatIf
+    It 'deletes nothing with -WhatIf, even with -Force' {
+        Remove-RamRole doomed-role -DetachPolicies -Force -WhatIf
+        Remove-RamPolicy doomed-policy -DeleteVersions -Force -WhatIf
         (Get-RamRole doomed-role).RoleName | Should -Be 'doomed-role'
         (Get-RamPolicy -RoleName doomed-role).PolicyName | Should -Be 'doomed-policy'
     }
 
-    It 'reports DeleteConflict while policies are attached or versions remain, and -Force cascades' {
+    It 'reports DeleteConflict while policies are attached or versions remain; -DetachPolicies and -DeleteVersions cascade, -Force does not ask' {
         Remove-RamRole doomed-role -Confirm:$false -ErrorVariable roleFailures -ErrorAction SilentlyContinue
         $roleFailures[0].FullyQualifiedErrorId | Should -Be 'RamRoleNotRemoved,VodTools.Commands.RemoveRamRoleCommand'
         $roleFailures[0].Exception.Code | Should -Be 'DeleteConflict.Role.Policy'
         $roleFailures[0].CategoryInfo.Category | Should -Be 'ResourceExists'
-        $roleFailures[0].ErrorDetails.RecommendedAction | Should -BeLike '*Remove-RamRole doomed-role -Force*'
+        $roleFailures[0].ErrorDetails.RecommendedAction | Should -BeLike '*Remove-RamRole doomed-role -DetachPolicies*'
 
-        Get-RamRole doomed-role | Remove-RamRole -Force -Confirm:$false
+        Get-RamRole doomed-role | Remove-RamRole -DetachPolicies -Force
         Get-RamRole doomed-role -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
 
         Remove-RamPolicy doomed-policy -Confirm:$false -ErrorVariable policyFailures -ErrorAction SilentlyContinue
         $policyFailures[0].Exception.Code | Should -Be 'DeleteConflict.Policy.Version'
-        Get-RamPolicy doomed-policy | Remove-RamPolicy -Force -Confirm:$false
+        $policyFailures[0].ErrorDetails.RecommendedAction | Should -BeLike '*Remove-RamPolicy doomed-policy -DeleteVersions*'
+        Get-RamPolicy doomed-policy | Remove-RamPolicy -DeleteVersions -Force
         Get-RamPolicy doomed-policy -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
     }
 }
@@ -322,14 +331,19 @@ Describe 'Initialize-VodBucketAccess' {
         Get-RamPolicy init-whatif -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
     }
 
-    It 'stops at a role that trusts others, naming the conflict, unless -Force' {
+    It 'replaces the trust policy of a role that trusts others only when answered: where no one can answer it stops before any change' {
         New-VodPassMpsRole -RoleName init-conflict -ServicePrincipal vod.aliyuncs.com | Out-Null
-        $changes = Initialize-VodBucketAccess -Bucket media-archive -RoleName init-conflict -PolicyName init-conflict -ErrorVariable failures -ErrorAction SilentlyContinue
-        $changes.Resource | Should -Be @('Policy')
-        $failures[0].FullyQualifiedErrorId | Should -Be 'RamRoleTrustPolicyDiffers,VodTools.Commands.InitializeVodBucketAccessCommand'
+        $child = Invoke-NonInteractive -Emulator $emulator @'
+try { Initialize-VodBucketAccess -Bucket media-archive -RoleName init-conflict -PolicyName init-conflict -ErrorAction Stop | Out-Null; 'GRANTED' }
+catch { "STOPPED $($_.FullyQualifiedErrorId)" }
+'@
+        $child.Output | Should -Match 'STOPPED VodConfirmationNotPossible,VodTools\.Commands\.InitializeVodBucketAccessCommand'
         Get-RamPolicy -RoleName init-conflict | Should -BeNullOrEmpty
+        Get-RamPolicy init-conflict -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        ((Get-RamRole init-conflict).AssumeRolePolicyDocument | ConvertFrom-Json).Statement[0].Principal.Service | Should -Be @('vod.aliyuncs.com')
         $forced = Initialize-VodBucketAccess -Bucket media-archive -RoleName init-conflict -PolicyName init-conflict -Force
-        $forced.Action | Should -Be @('Updated', 'Unchanged', 'Created')
+        $forced.Action | Should -Be @('Updated', 'Created', 'Created')
+        ((Get-RamRole init-conflict).AssumeRolePolicyDocument | ConvertFrom-Json).Statement[0].Principal.Service | Should -Be @('mts.aliyuncs.com')
     }
 
     It 'refuses invalid bucket names before any call' {

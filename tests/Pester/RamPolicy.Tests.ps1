@@ -32,7 +32,7 @@ Describe 'The seed workflow out of order, answered as the cloud answers it' {
         $failed[0].Exception.Message | Should -Match 'AccessDenied'
 
         Initialize-VodBucketAccess -Bucket media-archive | Out-Null
-        $done = $films[0] | Register-VodMedia | Start-VodTranscode -TemplateGroupId $group -Force | Wait-VodTranscode -Timeout 60
+        $done = $films[0] | Register-VodMedia | Start-VodTranscode -TemplateGroupId $group -Resubmit | Wait-VodTranscode -Timeout 60
         $done.Status | Should -Be 'CompleteAllSucc'
     }
 

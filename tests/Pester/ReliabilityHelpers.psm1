@@ -82,4 +82,25 @@ function Measure-Inventory($Stats, [string] $Prefix) {
     }
 }
 
-Export-ModuleMember -Function Add-TestOssObject, Get-EmulatorStats, Invoke-Captured, Measure-FailedCall, Measure-Inventory
+# Runs $Sql on a migration journal and returns its rows (each an array of values), with the SQLite provider the module
+# ships: private to the module (its own AssemblyLoadContext on PowerShell 7, not resolvable by name from a script), so it
+# is taken from there, once the module has loaded it (its first Get-VodMigration).
+function Invoke-TestJournalSql([string] $Path, [string] $Sql) {
+    if (-not $script:journalSqlite) {
+        Get-VodMigration -JournalPath $Path -ErrorAction Stop | Out-Null
+        $moduleContext = [System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext((Get-Command Get-VodMigration).ImplementingType.Assembly)
+        $script:journalSqlite = $moduleContext.LoadFromAssemblyName([System.Reflection.AssemblyName]::new('Microsoft.Data.Sqlite'))
+    }
+    $connection = $script:journalSqlite.GetType('Microsoft.Data.Sqlite.SqliteConnection', $true)::new("Data Source=$Path;Pooling=False")
+    try {
+        $connection.Open()
+        $command = $connection.CreateCommand()
+        $command.CommandText = $Sql
+        $reader = $command.ExecuteReader()
+        while ($reader.Read()) { , @(0..($reader.FieldCount - 1) | ForEach-Object { $reader.GetValue($_) }) }
+        $reader.Dispose()
+    }
+    finally { $connection.Dispose() }
+}
+
+Export-ModuleMember -Function Add-TestOssObject, Get-EmulatorStats, Invoke-Captured, Invoke-TestJournalSql, Measure-FailedCall, Measure-Inventory

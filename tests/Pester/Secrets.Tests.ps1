@@ -134,10 +134,10 @@ Describe 'Every cmdlet with -Verbose -Debug on a known secret and STS token' {
             $media | Get-VodPlayInfo
             $media | Test-VodPlayback
         }
-        $null = Invoke-Step Invoke-VodMigration, Get-VodMigration {
+        $null = Invoke-Step Invoke-VodMigration, Get-VodMigration, Export-VodMigrationReport {
             $journal = Join-Path $TestDrive 'secrets.journal'
             Invoke-VodMigration -Bucket media-archive -Prefix films/2020/ -Include *.mp4 -TemplateGroupId $group -JournalPath $journal
-            Get-VodMigration -JournalPath $journal
+            Get-VodMigration -JournalPath $journal | Export-VodMigrationReport -Path (Join-Path $TestDrive 'secrets.html') -PassThru
         }
         $upload = Join-Path $TestDrive 'upload.mp4'
         [IO.File]::WriteAllBytes($upload, [byte[]](1..200))
@@ -163,11 +163,11 @@ Describe 'Every cmdlet with -Verbose -Debug on a known secret and STS token' {
         # The admin endpoints take no key; their output must still show none.
         $state = Join-Path $TestDrive 'secrets-state.zip'
         $null = Invoke-Step Set-VodEmulatorFault, Get-VodEmulatorFault, Clear-VodEmulatorFault, Save-VodEmulatorState, Restore-VodEmulatorState, Reset-VodEmulator {
-            Set-VodEmulatorFault -Url $url -Kind Delay -Probability 0 -DelayMs 1
-            Get-VodEmulatorFault -Url $url | Clear-VodEmulatorFault -Url $url
-            Save-VodEmulatorState -Url $url -Path $state
-            Restore-VodEmulatorState -Url $url -Path $state -Confirm:$false
-            Reset-VodEmulator -Url $url -Confirm:$false
+            Set-VodEmulatorFault -EmulatorUrl $url -Kind Delay -Probability 0 -DelayMs 1
+            Get-VodEmulatorFault -EmulatorUrl $url | Clear-VodEmulatorFault -EmulatorUrl $url
+            Save-VodEmulatorState -EmulatorUrl $url -Path $state
+            Restore-VodEmulatorState -EmulatorUrl $url -Path $state -Force
+            Reset-VodEmulator -EmulatorUrl $url -Force
         }
         # Last, as it points the session at a new emulator with the public key: what the old context held must not show.
         $null = Invoke-Step Start-VodEmulator, Stop-VodEmulator { Start-VodEmulator -InMemory | Stop-VodEmulator }
@@ -177,7 +177,7 @@ Describe 'Every cmdlet with -Verbose -Debug on a known secret and STS token' {
 
     It 'ran every exported cmdlet' {
         $exported = (Get-Command -Module VodTools).Name | Sort-Object
-        $exported.Count | Should -Be 56
+        $exported.Count | Should -Be 57
         ($ran | Sort-Object -Unique) | Should -Be $exported
     }
 

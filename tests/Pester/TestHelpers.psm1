@@ -74,4 +74,16 @@ function Stop-TestWebServer($Server) {
     $Server.Job | Remove-Job -Force
 }
 
-Export-ModuleMember -Function Import-VodToolsUnderTest, Start-TestEmulator, Get-TestFaultSeed, Wait-Until, Start-TestWebServer, Stop-TestWebServer
+# Runs $Script in a new `pwsh -NonInteractive` (as a scheduled task or a runbook runs, where no one can answer a question)
+# that has imported the module under test and points at $Emulator with the emulator's account key. Returns the child's
+# output, all streams as text, and its exit code.
+function Invoke-NonInteractive([string] $Script, $Emulator) {
+    $module = if ($env:VODTOOLS_MODULE) { $env:VODTOOLS_MODULE } else { Join-Path $PSScriptRoot '../../out/VodTools/VodTools.psd1' }
+    $child = "Import-Module '$module'; Set-VodContext -Endpoint '$($Emulator.Url)' -AccessKeyId VODEMULATORKEYID -AccessKeySecret VodEmulatorSecretKey -Region cn-shanghai | Out-Null`n$Script"
+    $pwsh = (Get-Process -Id $PID).Path
+    $arguments = @(if ([System.IO.Path]::GetFileNameWithoutExtension($pwsh) -eq 'dotnet') { Join-Path $PSHOME 'pwsh.dll' }) + @('-NoProfile', '-NonInteractive', '-Command', $child)
+    $output = & $pwsh @arguments *>&1 | Out-String
+    [pscustomobject]@{ Output = $output; ExitCode = $LASTEXITCODE }
+}
+
+Export-ModuleMember -Function Import-VodToolsUnderTest, Start-TestEmulator, Get-TestFaultSeed, Wait-Until, Start-TestWebServer, Stop-TestWebServer, Invoke-NonInteractive

@@ -83,21 +83,6 @@ BeforeAll {
         }
     }
 
-    function Invoke-JournalSql([string] $Path, [string] $Sql) {
-        if (-not $script:sqliteReady) { Get-VodMigration -JournalPath $Path -ErrorAction Stop | Out-Null; $script:sqliteReady = $true }
-        $connection = [Microsoft.Data.Sqlite.SqliteConnection]::new("Data Source=$Path;Pooling=False")
-        try {
-            $connection.Open()
-            $command = $connection.CreateCommand()
-            $command.CommandText = $Sql
-            $reader = $command.ExecuteReader()
-            $rows = while ($reader.Read()) { , @(0..($reader.FieldCount - 1) | ForEach-Object { $reader.GetValue($_) }) }
-            $reader.Dispose()
-            $rows
-        }
-        finally { $connection.Dispose() }
-    }
-
     $script:noGroup = 'ffffffffffffffffffffffffffffffff'
 
     function New-TestGroup { (New-VodTranscodeTemplateGroup -Name web -TemplateList @{ TemplateName = 'sd'; Definition = 'SD'; Container = @{ Format = 'mp4' } }).TemplateGroupId }
@@ -176,7 +161,7 @@ Describe 'Set-up mistakes stop a run before its first write' {
         $run.ExitCode | Should -Be 0 -Because $run.Output
         $run.Text | Should -BeLike "*From now on the files are transcoded with the template group $group (the journal had $noGroup)*"
         $run.Report.TemplateGroupId | Should -Be $group
-        $taskIds = @(Invoke-JournalSql $typo 'SELECT task_id FROM files' | ForEach-Object { $_[0] })
+        $taskIds = @(Invoke-TestJournalSql $typo 'SELECT task_id FROM files' | ForEach-Object { $_[0] })
         @(Get-VodTranscodeTask -TaskId $taskIds).TemplateGroupId | Sort-Object -Unique | Should -Be $group
         Assert-OnePerMedia typo/ 12
     }
@@ -215,7 +200,7 @@ Describe 'Scheduled runs of a set-up account' {
     }
 
     It 'files whose snapshot answer was lost are taken up by a plain rerun, which finds their jobs instead of submitting' {
-        Invoke-JournalSql $journal "UPDATE files SET state = 5, failed_stage = 4, error_id = 'VodSnapshotOutcomeUnknown', error_code = 'Timeout', retryable = 1 WHERE id <= 5"
+        Invoke-TestJournalSql $journal "UPDATE files SET state = 5, failed_stage = 4, error_id = 'VodSnapshotOutcomeUnknown', error_code = 'Timeout', retryable = 1 WHERE id <= 5"
         (Get-VodMigration -JournalPath $journal).FailedRetryable | Should -Be 5
         $run = Invoke-Runbook $common
         $run.ExitCode | Should -Be 0 -Because $run.Output
@@ -410,12 +395,12 @@ Describe 'One run per journal, and what a killed run loses' {
         $rule = Set-VodEmulatorFault -Rule 'delay:1:400@SubmitTranscodeJobs'   # each submission waits, then acts
         try {
             $child = Start-Job "Invoke-VodMigration -Bucket media-archive -Prefix kill/ -JournalPath '$journal' -ThrottleLimit 2"
-            Wait-Until { try { @(Invoke-JournalSql $journal 'SELECT COUNT(*) FROM files WHERE task_id IS NOT NULL')[0][0] -ge 6 } catch { $false } } | Should -BeTrue
+            Wait-Until { try { @(Invoke-TestJournalSql $journal 'SELECT COUNT(*) FROM files WHERE task_id IS NOT NULL')[0][0] -ge 6 } catch { $false } } | Should -BeTrue
             $child.Process.Kill()
             $child.Process.WaitForExit()
         }
         finally { Clear-VodEmulatorFault -Id $rule.Id }
-        $journaled = @(Invoke-JournalSql $journal 'SELECT task_id FROM files WHERE task_id IS NOT NULL' | ForEach-Object { $_[0] })
+        $journaled = @(Invoke-TestJournalSql $journal 'SELECT task_id FROM files WHERE task_id IS NOT NULL' | ForEach-Object { $_[0] })
         $acted = @((Get-EmulatorStats).transcodeTasks | Where-Object trigger -eq Manual | Where-Object { (Get-EmulatorStats).videos.Where({ $_.key -like 'kill/*' }).videoId -contains $_.videoId })
         $uncommitted = @($acted | Where-Object { $journaled -notcontains $_.taskId }).Count
         $uncommitted | Should -BeLessOrEqual 2 -Because 'two submissions were in flight at most (-ThrottleLimit 2)'
@@ -431,10 +416,11 @@ Describe 'One run per journal, and what a killed run loses' {
         Add-TestOssObject -Prefix inc/a- -Count 990
         Add-TestOssObject -Prefix inc/z- -Count 20 -Extension txt   # ten on the listing's first page, ten on the second
         $journal = Join-Path $TestDrive 'include.journal'
-        $rule = Set-VodEmulatorFault -Rule 'delay:1:2500@ListObjects'
+        $rule = Set-VodEmulatorFault -Rule 'delay:1:2500@ListObjectsV2'
         try {
             $child = Start-Job "Invoke-VodMigration -Bucket media-archive -Prefix inc/ -Include *.mp4 -JournalPath '$journal'"
-            Wait-Until -Seconds 90 { try { @(Invoke-JournalSql $journal "SELECT COUNT(*) FROM job WHERE name = 'listingToken' AND value <> ''")[0][0] -eq 1 } catch { $false } } | Should -BeTrue
+            Wait-Until -Seconds 90 { try { @(Invoke-TestJournalSql $journal "SELECT COUNT(*) FROM job WHERE name = 'listingToken' AND value <> ''")[0][0] -eq 1 } catch { $false } } |
+                Should -BeTrue -Because "the run lists its first page (it printed: $(if ($child.Process.HasExited) { $child.Out.Result + $child.Err.Result }))"
             $child.Process.Kill()
             $child.Process.WaitForExit()
         }
@@ -446,6 +432,6 @@ Describe 'One run per journal, and what a killed run loses' {
         $report = Get-VodMigration -JournalPath $journal
         $report.Include | Should -Be '*.mp4'
         $report.Total | Should -Be 990
-        @(Invoke-JournalSql $journal "SELECT COUNT(*) FROM files WHERE key LIKE '%.txt'")[0][0] | Should -Be 0
+        @(Invoke-TestJournalSql $journal "SELECT COUNT(*) FROM files WHERE key LIKE '%.txt'")[0][0] | Should -Be 0
     }
 }

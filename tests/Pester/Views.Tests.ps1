@@ -63,7 +63,8 @@ Describe 'The table view of <TypeName>' -ForEach ($views | Where-Object Table) {
 
 Describe 'Views' {
     It 'exist for every type a cmdlet emits' {
-        $emitted = Get-Command -Module VodTools -CommandType Cmdlet | ForEach-Object OutputType | Where-Object { $_.Type -and $_.Type -ne [void] } | ForEach-Object { $_.Type.FullName }
+        # the files written (Save-VodEmulatorState, Export-VodMigrationReport -PassThru) are shown by PowerShell's own view
+        $emitted = Get-Command -Module VodTools -CommandType Cmdlet | ForEach-Object OutputType | Where-Object { $_.Type -and $_.Type -notin [void], [System.IO.FileInfo] } | ForEach-Object { $_.Type.FullName }
         $viewed = $views.TypeName
         $emitted | Sort-Object -Unique | Where-Object { $_ -notin $viewed } | Should -BeNullOrEmpty
     }

@@ -168,12 +168,12 @@ Describe 'Transcode template groups' {
         Get-VodTranscodeTemplateGroup -Name bad -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
     }
 
-    It 'refuses a name already taken, naming the existing group, unless -Force' {
+    It 'refuses a name already taken, naming the existing group, unless -AllowDuplicateName' {
         $first = Get-VodTranscodeTemplateGroup -Name json-group
         New-VodTranscodeTemplateGroup -Name 'json-group' -TemplateList $script:sdTemplate -ErrorVariable failures -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
         $failures[0].FullyQualifiedErrorId | Should -Be 'VodTemplateGroupNameTaken,VodTools.Commands.NewVodTranscodeTemplateGroupCommand'
         $failures[0].TargetObject.TemplateGroupId | Should -Be $first.TemplateGroupId
-        $second = New-VodTranscodeTemplateGroup -Name 'json-group' -TemplateList $script:sdTemplate -Force
+        $second = New-VodTranscodeTemplateGroup -Name 'json-group' -TemplateList $script:sdTemplate -AllowDuplicateName
         $second.TemplateGroupId | Should -Not -Be $first.TemplateGroupId
         (Get-VodTranscodeTemplateGroup -Name json-group).Count | Should -Be 2
     }

@@ -159,6 +159,28 @@ Describe 'Send-VodMedia' {
         (Get-VodMedia -MediaId $media.MediaId).Title | Should -Be 'Given title'
     }
 
+    It 'takes a name with wildcard characters as written: piped from Get-ChildItem, or as -LiteralPath (-LP)' {
+        $brackets = New-Item -ItemType Directory -Path (Join-Path $folder 'brackets')
+        $clip = Join-Path $brackets 'clip[1].mp4'
+        [IO.File]::WriteAllBytes($clip, [byte[]](1..50))
+        [IO.File]::WriteAllBytes((Join-Path $brackets 'clip1.mp4'), [byte[]](1..60))   # what the pattern clip[1].mp4 matches
+        try {
+            $piped = Get-ChildItem -LiteralPath $brackets | Where-Object Name -eq 'clip[1].mp4' | Send-VodMedia
+            $piped.Title | Should -Be 'clip[1]'
+            $piped.Size | Should -Be 50
+            (Send-VodMedia -LiteralPath $clip).Size | Should -Be 50
+            (Send-VodMedia -LP $clip -Title 'by LP').Title | Should -Be 'by LP'
+            (Send-VodMedia -Path $clip).Size | Should -Be 60 -Because '-Path is a wildcard pattern'
+            { Send-VodMedia -Path $clip -LiteralPath $clip } | Should -Throw -ErrorId 'AmbiguousParameterSet,VodTools.Commands.SendVodMediaCommand'
+        }
+        finally { Remove-Item -LiteralPath $brackets -Recurse -Force }
+    }
+
+    It 'takes the bucket to upload to as -Bucket, a name in the session''s region (-StorageLocation''s alias)' {
+        $media = Send-VodMedia -LiteralPath $small -Bucket media-archive -Title 'into media-archive'
+        (Get-VodMedia -MediaId $media.MediaId).StorageLocation | Should -Be 'media-archive.oss-cn-shanghai.aliyuncs.com'
+    }
+
     It 'reports bad files as non-terminating errors with stable ids while the good ones go on' {
         $noExtension = Join-Path $folder 'README'
         $text = Join-Path $folder 'notes.txt'
@@ -228,7 +250,7 @@ Describe 'Waiting for transcodes that are still running' {
     It 'reports VOD refusing a second task while one runs (Forbidden.IllegalStatus) and goes on' {
         $idle = Register-TestMedia 'films/2024/' 1
         $idle.Count | Should -Be 1
-        $tasks = @($running[0], $idle) | Start-VodTranscode -TemplateGroupId $group -Force -ErrorVariable failures -ErrorAction SilentlyContinue
+        $tasks = @($running[0], $idle) | Start-VodTranscode -TemplateGroupId $group -Resubmit -ErrorVariable failures -ErrorAction SilentlyContinue
         $tasks.MediaId | Should -Be $idle.MediaId
         $failures[0].FullyQualifiedErrorId | Should -BeLike 'VodTranscodeNotSubmitted,*'
         $failures[0].Exception.Code | Should -Be 'Forbidden.IllegalStatus'

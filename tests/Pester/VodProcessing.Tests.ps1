@@ -60,6 +60,33 @@ Describe 'The seed pipeline: Get-OssObject | Register-VodMedia | Start-VodTransc
     }
 }
 
+Describe 'The README''s pipeline, as it is written there' {
+    It 'registers, transcodes with the default group and waits, on a new emulator, with no template group named' {
+        # the README's block, run as it stands in a new pwsh (only the module's path is this build's)
+        $readme = Get-Content -Raw (Join-Path $PSScriptRoot '../../README.md')
+        $block = [regex]::Match($readme, '(?ms)^## The pipeline\s+```powershell\n(.*?)^```').Groups[1].Value
+        $block | Should -Match 'Register-VodMedia \| Start-VodTranscode \| Wait-VodTranscode'
+        $block | Should -Not -Match 'TemplateGroupId'
+        $module = (Get-Module VodTools).Path -replace '\.dll$', '.psd1'
+        $script = ($block -replace '(?m)^Import-Module \S+', "Import-Module '$module'") + @'
+
+[pscustomobject]@{ Tasks = @($tasks).Count; Statuses = @($tasks.Status | Sort-Object -Unique); Groups = @($tasks.TemplateGroupId | Sort-Object -Unique)
+    Default = (Get-VodTranscodeTemplateGroup | Where-Object IsDefault).TemplateGroupId; Films = @(Get-OssObject -Bucket media-archive -Prefix films/ -Include *.mp4).Count } |
+    ConvertTo-Json -Compress | Set-Content result.json
+'@
+        $pwsh = (Get-Process -Id $PID).Path
+        $arguments = @(if ([System.IO.Path]::GetFileNameWithoutExtension($pwsh) -eq 'dotnet') { Join-Path $PSHOME 'pwsh.dll' }) +
+            @('-NoProfile', '-NonInteractive', '-Command', "`$ErrorActionPreference = 'Stop'; `$ProgressPreference = 'SilentlyContinue'; Set-Location '$TestDrive'; $script")
+        $output = & $pwsh @arguments 2>&1 | Out-String
+        $LASTEXITCODE | Should -Be 0 -Because $output
+        $result = Get-Content -Raw (Join-Path $TestDrive result.json) | ConvertFrom-Json
+        $result.Films | Should -BeGreaterThan 10
+        $result.Tasks | Should -Be $result.Films
+        $result.Statuses | Should -Be 'CompleteAllSucc'
+        $result.Groups | Should -Be $result.Default
+    }
+}
+
 Describe 'Start-VodTranscode' {
     BeforeAll {
         # Registered without transcoding (Register-VodMedia's default), so only Start-VodTranscode starts tasks.
@@ -84,9 +111,9 @@ Describe 'Start-VodTranscode' {
         foreach ($id in $plain.MediaId) { @(Get-VodTranscodeTask -MediaId $id).Count | Should -Be 1 }
     }
 
-    It 'submits a new task with -Force' {
+    It 'submits a new task with -Resubmit' {
         $first = $submitted[0] | Wait-VodTranscode
-        $forced = $plain[0] | Start-VodTranscode -TemplateGroupId $group -Force
+        $forced = $plain[0] | Start-VodTranscode -TemplateGroupId $group -Resubmit
         $forced.TaskId | Should -Not -Be $first.TaskId
         (Get-VodTranscodeTask -MediaId $plain[0].MediaId).TaskId | Sort-Object | Should -Be (@($first.TaskId, $forced.TaskId) | Sort-Object)
     }
@@ -113,12 +140,27 @@ Describe 'Start-VodTranscode' {
         $failures[0].TargetObject | Should -Be 'ffffffffffffffffffffffffffffffff'
     }
 
-    It 'refuses media without a template group to transcode with (VOD_NO_TRANSCODE)' {
+    It 'transcodes media registered without transcoding (VOD_NO_TRANSCODE) with the app''s default group' {
         $media = Get-TestObject films/2022/ 5 | Select-Object -Last 1 | Register-VodMedia
         $media.TemplateGroupId | Should -Be 'VOD_NO_TRANSCODE'
-        $media | Start-VodTranscode -ErrorVariable failures -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        $task = $media | Start-VodTranscode
+        $task.MediaId | Should -Be $media.MediaId
+        $task.TemplateGroupId | Should -Be $group
+        $task.Trigger | Should -Be 'Manual'
+        [pscustomobject]@{ MediaId = $media.MediaId; TemplateGroupId = 'VOD_NO_TRANSCODE' } | Start-VodTranscode |
+            ForEach-Object TaskId | Should -Be $task.TaskId -Because 'the same media and group is the same task'
+    }
+
+    It 'refuses media it has no group for when the app has no default group, and VOD_NO_TRANSCODE given by name' {
+        $media = Get-TestObject films/2022/ 4 | Select-Object -Last 1 | Register-VodMedia
+        Set-VodDefaultTranscodeTemplateGroup -NoTranscode
+        try { $media | Start-VodTranscode -ErrorVariable failures -ErrorAction SilentlyContinue | Should -BeNullOrEmpty }
+        finally { Set-VodDefaultTranscodeTemplateGroup -TemplateGroupId $group }
         $failures[0].FullyQualifiedErrorId | Should -BeLike 'VodTemplateGroupMissing,*'
+        $failures[0].Exception.Message | Should -BeLike '*Set-VodDefaultTranscodeTemplateGroup*'
         $failures[0].TargetObject.MediaId | Should -Be $media.MediaId
+        { $media | Start-VodTranscode -TemplateGroupId VOD_NO_TRANSCODE } | Should -Throw -ErrorId 'VodTemplateGroupMissing,VodTools.Commands.StartVodTranscodeCommand'
+        Get-VodTranscodeTask -MediaId $media.MediaId | Should -BeNullOrEmpty
     }
 
     It 'refuses JSON parameters that are not JSON objects before any call' {

@@ -25,7 +25,7 @@ namespace VodTools.Commands
                 if (Access.EnsureAttachment(RoleName, PolicyName, PolicyType, lookUp: true) != null && PassThru)
                     WriteObject(Access.FindAttachment(RoleName, PolicyName, PolicyType));
             }
-            catch (Exception e) when (!(e is PipelineStoppedException))
+            catch (Exception e) when (!Confirmation.EndsScript(e))
             {
                 WriteItemError(e, "RamRolePolicyNotAttached", RoleName + "/" + PolicyName);
             }

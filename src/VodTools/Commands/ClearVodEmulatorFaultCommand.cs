@@ -29,13 +29,13 @@ namespace VodTools.Commands
             if (_ids.Count == 0)
             {
                 if (MyInvocation.ExpectingInput) return; // piped nothing (e.g. no rule matched a filter): remove nothing, not all
-                if (!ShouldProcess(Url?.ToString() ?? "the session's emulator", "Remove every fault rule")) return;
-                WriteVerbose($"Removed {Run(() => Admin.ClearFaults(), Url)} fault rule(s).");
+                if (!this.Confirm(EmulatorName, "Remove every fault rule", force: false)) return;
+                WriteVerbose($"Removed {Run(() => Admin.ClearFaults(), EmulatorUrl)} fault rule(s).");
                 return;
             }
             foreach (var id in _ids)
             {
-                if (!ShouldProcess($"fault rule {id}", "Remove")) continue;
+                if (!this.Confirm($"fault rule {id}", "Remove", force: false)) continue;
                 if (!Run(() => Admin.RemoveFault(id), id))
                     WriteError(new ErrorRecord(new ArgumentException($"The emulator has no fault rule {id}."), "EmulatorFaultNotFound", ErrorCategory.ObjectNotFound, id));
             }

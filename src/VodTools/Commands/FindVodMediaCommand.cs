@@ -41,7 +41,8 @@ namespace VodTools.Commands
         /// <summary>The category id (completes from category names).</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [ArgumentCompleter(typeof(Completion.CloudNameCompleter))]
-        public long? CateId { get; set; }
+        [Alias("CateId")]
+        public long? CategoryId { get; set; }
 
         /// <summary>Media that carry any of these tags.</summary>
         [Parameter]
@@ -133,7 +134,7 @@ namespace VodTools.Commands
                 Statuses = Status,
                 TitleFragment = Title == null || MatchTitleLocally ? null : MediaQuery.LongestLiteral(Title),
                 TitleMatches = title == null ? null : (Func<string?, bool>)(t => title.IsMatch(t ?? string.Empty)),
-                CateId = CateId,
+                CateId = CategoryId,
                 Tags = Tag,
                 StorageLocation = StorageLocation == null ? null : MediaQuery.StorageLocationOf(StorageLocation, Session.Region.RegionId),
                 CreatedAfter = CreatedAfter?.ToUniversalTime(),

@@ -9,7 +9,7 @@ namespace VodTools.Commands
 {
     /// <summary>
     /// <para type="synopsis">Gets VOD's media categories: the level-1 categories, one category, or the whole tree (GetCategories).</para>
-    /// <para type="description">Without -CateId, lists the level-1 categories; with -CateId, that category. -Recurse adds
+    /// <para type="description">Without -CategoryId, lists the level-1 categories; with -CategoryId, that category. -Recurse adds
     /// every subcategory below, depth first. Each category carries its Path (Films/Drama). -Name keeps the categories whose
     /// name matches the wildcard. A category id VOD does not know is a non-terminating error (VodCategoryNotFound).</para>
     /// </summary>
@@ -20,7 +20,8 @@ namespace VodTools.Commands
         /// <summary>The category to get (completes from category names); without it, the level-1 categories.</summary>
         [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [ArgumentCompleter(typeof(Completion.CloudNameCompleter))]
-        public long[]? CateId { get; set; }
+        [Alias("CateId")]
+        public long[]? CategoryId { get; set; }
 
         /// <summary>Keep only categories whose name matches this wildcard (case-insensitive).</summary>
         [Parameter]
@@ -40,7 +41,7 @@ namespace VodTools.Commands
                 if (name == null || name.IsMatch(category.CateName)) WriteObject(category);
             }
 
-            if (CateId == null)
+            if (CategoryId == null)
             {
                 try
                 {
@@ -52,7 +53,7 @@ namespace VodTools.Commands
                 }
                 return;
             }
-            foreach (var id in CateId)
+            foreach (var id in CategoryId)
             {
                 try
                 {

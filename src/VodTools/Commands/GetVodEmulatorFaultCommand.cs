@@ -18,7 +18,7 @@ namespace VodTools.Commands
 
         protected override void EndProcessing()
         {
-            foreach (var rule in Run(() => Admin.GetFaults(), Url).Where(r => Id == null || Id.Contains(r.Id))) WriteObject(rule);
+            foreach (var rule in Run(() => Admin.GetFaults(), EmulatorUrl).Where(r => Id == null || Id.Contains(r.Id))) WriteObject(rule);
         }
     }
 }

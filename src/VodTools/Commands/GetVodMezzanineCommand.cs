@@ -29,7 +29,8 @@ namespace VodTools.Commands
         /// <summary>Seconds a signed FileUrl stays valid. VOD's default is 1800.</summary>
         [Parameter]
         [ValidateRange(1, int.MaxValue)]
-        public int? AuthTimeout { get; set; }
+        [Alias("AuthTimeout")]
+        public int? AuthTimeoutSec { get; set; }
 
         protected override void ProcessRecord()
         {
@@ -37,7 +38,7 @@ namespace VodTools.Commands
             {
                 try
                 {
-                    WriteObject(Await(Session.Vod.GetMezzanineInfoAsync(id, OutputType, AuthTimeout, Cancellation)));
+                    WriteObject(Await(Session.Vod.GetMezzanineInfoAsync(id, OutputType, AuthTimeoutSec, Cancellation)));
                 }
                 catch (Exception e) when (!(e is PipelineStoppedException))
                 {

@@ -11,7 +11,7 @@ namespace VodTools.Commands
     /// the others (VodMediaNotPlayable, e.g. while the media is transcoding). A media with no stream that matches, such as
     /// one registered without transcoding, is a non-terminating ObjectNotFound error (VodMediaHasNoStream); an unknown
     /// media is VodMediaNotFound; the others go on. Each PlayUrl is what a player opens; a signed one is valid for
-    /// -AuthTimeout seconds.</para>
+    /// -AuthTimeoutSec seconds.</para>
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "VodPlayInfo")]
     [OutputType(typeof(VodPlayInfo))]

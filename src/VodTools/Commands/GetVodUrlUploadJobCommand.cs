@@ -16,7 +16,7 @@ namespace VodTools.Commands
     /// ErrorCode and ErrorMessage, FileSize and times; ids VOD does not know are VodUrlUploadJobNotFound errors. With -Wait it
     /// polls the jobs not yet ended (first after 1 second, then growing by half up to 10 seconds apart) with a progress bar,
     /// emits each job as it ends, a failed one as a VodUrlUploadFailed error with the job as its target, and a job still
-    /// running after -Timeout seconds as a VodUrlUploadTimeout error. VOD's statuses are PENDING, PROCESSING, DOWNLOADING,
+    /// running after -TimeoutSec seconds as a VodUrlUploadTimeout error. VOD's statuses are PENDING, PROCESSING, DOWNLOADING,
     /// DOWNLOAD_SUCCESS, UPLOADING and UPLOAD_SUCCESS while a job runs, then SUCCESS, DOWNLOAD_FAIL or UPLOAD_FAIL ("Basic
     /// structures" in VOD's API reference): a job counts as ended when VOD gives it a completion time, or its status is
     /// SUCCESS or contains FAIL. Ctrl+C stops waiting; the jobs go on in VOD.</para>
@@ -46,7 +46,8 @@ namespace VodTools.Commands
         /// <summary>With -Wait, seconds to wait in all before the jobs still running are reported as timed out. Default: no limit.</summary>
         [Parameter]
         [ValidateRange(1, int.MaxValue)]
-        public int? Timeout { get; set; }
+        [Alias("Timeout")]
+        public int? TimeoutSec { get; set; }
 
         protected override void ProcessRecord() => _keys.AddRange(ParameterSetName == ById ? JobId : Url);
 
@@ -91,8 +92,8 @@ namespace VodTools.Commands
         {
             var running = new Dictionary<string, VodUrlUploadJob>(StringComparer.Ordinal);
             int succeeded = 0, failed = 0, total = first.Count;
-            var deadline = Timeout == null ? (DateTime?)null : DateTime.UtcNow.AddSeconds(Timeout.Value);
-            var timeout = Timeout == null ? (TimeSpan?)null : TimeSpan.FromSeconds(Timeout.Value);
+            var deadline = TimeoutSec == null ? (DateTime?)null : DateTime.UtcNow.AddSeconds(TimeoutSec.Value);
+            var timeout = TimeoutSec == null ? (TimeSpan?)null : TimeSpan.FromSeconds(TimeoutSec.Value);
             var delay = PollBackoff.First;
             var seen = first;
             while (true)
@@ -122,7 +123,7 @@ namespace VodTools.Commands
                 if (deadline != null && DateTime.UtcNow >= deadline)
                 {
                     foreach (var job in running.Values)
-                        WriteError(new ErrorRecord(new TimeoutException($"VOD was still pulling {job.SourceUrl} (status {job.Status}) after {Timeout} seconds."),
+                        WriteError(new ErrorRecord(new TimeoutException($"VOD was still pulling {job.SourceUrl} (status {job.Status}) after {TimeoutSec} seconds."),
                             "VodUrlUploadTimeout", ErrorCategory.OperationTimeout, job));
                     ReportProgress(succeeded, failed, total, completed: true);
                     return;

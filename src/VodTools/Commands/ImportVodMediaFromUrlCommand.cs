@@ -46,11 +46,13 @@ namespace VodTools.Commands
 
         /// <summary>Up to 16 tags of 32 bytes each.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
-        public string[]? Tags { get; set; }
+        [Alias("Tags")]
+        public string[]? Tag { get; set; }
 
         /// <summary>The category id (Get-VodCategory).</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
-        public long? CateId { get; set; }
+        [Alias("CateId")]
+        public long? CategoryId { get; set; }
 
         /// <summary>The URL of a cover image.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
@@ -68,8 +70,10 @@ namespace VodTools.Commands
         [Parameter]
         public string? WorkflowId { get; set; }
 
-        /// <summary>The VOD storage (bucket host) to pull into. Default: the app's default storage.</summary>
+        /// <summary>The VOD storage to pull into: a bucket name (in the session's region) or a host such as media-archive.oss-cn-shanghai.aliyuncs.com. Default: the app's default storage.</summary>
         [Parameter]
+        [Alias("Bucket")]
+        [ValidateNotNullOrEmpty]
         public string? StorageLocation { get; set; }
 
         /// <summary>The VOD app. Default: app-1000000.</summary>
@@ -110,9 +114,9 @@ namespace VodTools.Commands
                 Url = url,
                 Title = VodLimits.Title(Title ?? VodLimits.DefaultTitle(path.Trim('/'))),
                 Description = VodLimits.Description(Description),
-                Tags = VodLimits.Tags(Tags),
+                Tags = VodLimits.Tags(Tag),
                 CoverUrl = VodLimits.CoverUrl(CoverUrl),
-                CateId = CateId,
+                CateId = CategoryId,
                 TemplateGroupId = TemplateGroupId,
                 FileExtension = FileExtension?.TrimStart('.'),
             };
@@ -122,7 +126,7 @@ namespace VodTools.Commands
         {
             try
             {
-                foreach (var job in Await(Session.Vod.UploadMediaByUrlOnceAsync(batch, StorageLocation, AppId, WorkflowId, UserData, Cancellation))) WriteObject(job);
+                foreach (var job in Await(Session.Vod.UploadMediaByUrlOnceAsync(batch, StorageLocation == null ? null : MediaQuery.StorageLocationOf(StorageLocation, Session.Region.RegionId), AppId, WorkflowId, UserData, Cancellation))) WriteObject(job);
             }
             catch (Exception e) when (!(e is PipelineStoppedException))
             {

@@ -20,8 +20,10 @@ namespace VodTools.Commands
     /// but one custom policy attached to the role already grants buckets (one created by hand from the guide, say), that
     /// policy is used rather than a second one created. Each bucket must exist in the account (ListBuckets), unless
     /// -SkipBucketCheck. Emits one VodAccessChange per resource (Role, Policy, Attachment) saying whether it was Created,
-    /// Updated or found Unchanged. A second run reads and writes nothing. A role that trusts other principals is an error
-    /// unless -Force replaces its trust policy.</para>
+    /// Updated or found Unchanged. A second run reads and writes nothing. The trust policy of a role that trusts other
+    /// principals is replaced only after a question of high impact, asked as ConfirmImpact High asks (by default; -Force or
+    /// -Confirm:$false answers it, and a host that cannot ask ends the command with VodConfirmationNotPossible), as it changes
+    /// who may act as the role.</para>
     /// </summary>
     [Cmdlet(VerbsData.Initialize, "VodBucketAccess", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(VodAccessChange))]
@@ -60,7 +62,7 @@ namespace VodTools.Commands
         [Parameter]
         public SwitchParameter SkipBucketCheck { get; set; }
 
-        /// <summary>Replace the trust policy of an existing role that trusts other principals, and with -Exact take access away without asking.</summary>
+        /// <summary>Do not ask: replace the trust policy of a role that trusts other principals, and with -Exact take access away, without a question.</summary>
         [Parameter]
         public SwitchParameter Force { get; set; }
 
@@ -88,7 +90,7 @@ namespace VodTools.Commands
             }
             if (!SkipBucketCheck && !AllBucketsExist(buckets)) return;
 
-            var roleDone = Run(() => Access.EnsureRole(roleName, principals, Description, Force), "VodBucketAccessRoleFailed", roleName, out var role);
+            var roleDone = Run(() => Access.EnsureRole(roleName, principals, Description), "VodBucketAccessRoleFailed", roleName, out var role);
             var choosePolicy = !MyInvocation.BoundParameters.ContainsKey(nameof(PolicyName)) && role?.Change.Action != VodAccessAction.Created;
             var policyDone = Run(() =>
             {
@@ -133,9 +135,9 @@ namespace VodTools.Commands
                 if (step != null) WriteObject(step.Change);
                 return true;
             }
-            catch (Exception e) when (!(e is PipelineStoppedException))
+            catch (Exception e) when (!Confirmation.EndsScript(e))
             {
-                WriteStepError(e, errorId, target);
+                WriteItemError(e, errorId, target);
                 return false;
             }
         }

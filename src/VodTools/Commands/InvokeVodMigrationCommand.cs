@@ -12,6 +12,7 @@ using VodTools.Model;
 using VodTools.Services.Buckets;
 using VodTools.Services.Migration;
 using VodTools.Services.Pacing;
+using VodTools.Services.Transcode;
 using VodTools.Services.Vod;
 using VodTools.Services;
 
@@ -73,7 +74,7 @@ namespace VodTools.Commands
         [Parameter]
         public SwitchParameter Snapshot { get; set; }
 
-        /// <summary>The job's journal, a SQLite file; made when missing. The same path resumes the job.</summary>
+        /// <summary>The job's journal, a SQLite file taken as written (no wildcards); made when missing. The same path resumes the job.</summary>
         [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
         public string JournalPath { get; set; } = string.Empty;
@@ -221,12 +222,9 @@ namespace VodTools.Commands
 
         private string DefaultTemplateGroup()
         {
-            var group = Await(Session.Vod.ListTranscodeTemplateGroupsAsync(null, Cancellation)).FirstOrDefault(g => g.IsDefault)?.TemplateGroupId;
-            if (group != null && group != VodService.NoTranscode) return group;
-            var e = new ValidationException("VodTemplateGroupMissing",
-                "Give -TemplateGroupId: the app has no default transcode template group to transcode the files with (Set-VodDefaultTranscodeTemplateGroup sets one).", "TemplateGroupId");
-            this.ThrowParameterError(e);
-            return string.Empty;
+            var group = Await(Session.Vod.DefaultTemplateGroupIdAsync(Cancellation));
+            if (group == VodService.NoTranscode) this.ThrowParameterError(TranscodeRules.NoTemplateGroup());
+            return group;
         }
 
         /// <summary>

@@ -14,8 +14,9 @@ namespace VodTools.Commands
     /// The principal mts.aliyuncs.com (Media Transcoding, which VOD transcodes with) is the most likely value of VOD's guide
     /// but Alibaba's published sources do not confirm it; give -ServicePrincipal to trust others (e.g. vod.aliyuncs.com as well).
     /// Idempotent: a role that already trusts the same principals (documents compared by meaning, not text) is returned
-    /// unchanged without any write. A role that trusts others is an error (RamRoleTrustPolicyDiffers) unless -Force
-    /// replaces its trust policy.</para>
+    /// unchanged without any write. The trust policy of a role that trusts others is replaced only after a question of high
+    /// impact, asked as ConfirmImpact High asks (by default; -Force or -Confirm:$false answers it, and a host that cannot
+    /// ask ends the command with VodConfirmationNotPossible).</para>
     /// </summary>
     [Cmdlet(VerbsCommon.New, "VodPassMpsRole", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(RamRole))]
@@ -35,21 +36,23 @@ namespace VodTools.Commands
         [Parameter]
         public string? Description { get; set; }
 
-        /// <summary>Replace the trust policy of an existing role that trusts other principals.</summary>
+        /// <summary>Do not ask: replace the trust policy of a role that trusts other principals without a question.</summary>
         [Parameter]
         public SwitchParameter Force { get; set; }
+
+        protected override bool SkipsQuestions => Force;
 
         protected override void ProcessRecord()
         {
             try
             {
                 var principals = CheckAll(ServicePrincipal, RamLimits.ServicePrincipal);
-                var step = Access.EnsureRole(RamLimits.RoleName(RoleName), principals, RamLimits.Description(Description), Force);
+                var step = Access.EnsureRole(RamLimits.RoleName(RoleName), principals, RamLimits.Description(Description));
                 if (step != null) WriteObject(step.Resource);
             }
-            catch (Exception e) when (!(e is PipelineStoppedException))
+            catch (Exception e) when (!Confirmation.EndsScript(e))
             {
-                WriteStepError(e, "RamRoleNotCreated", RoleName);
+                WriteItemError(e, "RamRoleNotCreated", RoleName);
             }
         }
     }

@@ -14,7 +14,7 @@ namespace VodTools.Commands
     /// The JSON is checked locally; a group holds at most 20 templates and an account at most 20 groups. Leave out settings
     /// you do not set rather than sending empty strings. VOD allows several groups with one name, but a second one is almost
     /// always a re-run: a name already taken is an error (VodTemplateGroupNameTaken, the existing group as its target)
-    /// unless -Force. A create whose answer is lost is not repeated: the groups are listed again, and a new group of that
+    /// unless -AllowDuplicateName. A create whose answer is lost is not repeated: the groups are listed again, and a new group of that
     /// name is the one emitted.</para>
     /// </summary>
     [Cmdlet(VerbsCommon.New, "VodTranscodeTemplateGroup", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
@@ -34,9 +34,9 @@ namespace VodTools.Commands
         [Parameter(ValueFromPipelineByPropertyName = true)]
         public string? AppId { get; set; }
 
-        /// <summary>Create the group even when one with the same name exists.</summary>
+        /// <summary>Create the group even when one with the same name exists (VOD allows it).</summary>
         [Parameter]
-        public SwitchParameter Force { get; set; }
+        public SwitchParameter AllowDuplicateName { get; set; }
 
         protected override void ProcessRecord()
         {
@@ -44,10 +44,10 @@ namespace VodTools.Commands
             {
                 var templates = TemplateListJson.From(TemplateList);
                 var namesakes = Await(Session.Vod.ListTranscodeTemplateGroupsAsync(AppId, Cancellation)).Where(g => g.Name == Name).ToList();
-                var namesake = Force ? null : namesakes.FirstOrDefault();
+                var namesake = AllowDuplicateName ? null : namesakes.FirstOrDefault();
                 if (namesake != null)
                 {
-                    var taken = new InvalidOperationException($"The template group '{Name}' exists ({namesake.TemplateGroupId}); use it, or -Force to create another with the same name.");
+                    var taken = new InvalidOperationException($"The template group '{Name}' exists ({namesake.TemplateGroupId}); use it, or -AllowDuplicateName to create another with the same name.");
                     WriteError(new ErrorRecord(taken, "VodTemplateGroupNameTaken", ErrorCategory.ResourceExists, namesake));
                     return;
                 }

@@ -56,12 +56,14 @@ namespace VodTools.Commands
 
         /// <summary>At most 16 tags of at most 32 bytes each.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
-        public string[]? Tags { get; set; }
+        [Alias("Tags")]
+        public string[]? Tag { get; set; }
 
         /// <summary>The VOD category id (completes from category names).</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [ArgumentCompleter(typeof(Completion.CloudNameCompleter))]
-        public long? CateId { get; set; }
+        [Alias("CateId")]
+        public long? CategoryId { get; set; }
 
         /// <summary>The cover image URL.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
@@ -199,9 +201,9 @@ namespace VodTools.Commands
                 FileUrl = fileUrl,
                 Title = VodLimits.Title(Title ?? VodLimits.DefaultTitle(key)),
                 Description = VodLimits.Description(Description),
-                Tags = VodLimits.Tags(Tags),
+                Tags = VodLimits.Tags(Tag),
                 CoverUrl = VodLimits.CoverUrl(CoverUrl),
-                CateId = CateId,
+                CateId = CategoryId,
             };
             return (registration, bucket);
         }

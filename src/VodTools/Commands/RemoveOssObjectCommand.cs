@@ -21,10 +21,14 @@ namespace VodTools.Commands
         [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
         public string Key { get; set; } = string.Empty;
 
+        /// <summary>Do not ask for confirmation, as -Confirm:$false; -WhatIf still only shows what would be done.</summary>
+        [Parameter]
+        public SwitchParameter Force { get; set; }
+
         protected override void ProcessRecord()
         {
             if (!CheckItem(() => (OssObjectKeys.Check(Key), OssBucketNames.Check(Bucket)), $"oss://{Bucket}/{Key}", out _)) return;
-            if (!ShouldProcess($"oss://{Bucket}/{Key}", "Delete object")) return;
+            if (!this.Confirm($"oss://{Bucket}/{Key}", "Delete object", Force)) return;
             try
             {
                 Await(Session.Oss.DeleteObjectAsync(Bucket, Key, Cancellation));

@@ -7,7 +7,8 @@ namespace VodTools.Commands
     /// <summary>
     /// <para type="synopsis">Deletes a RAM role.</para>
     /// <para type="description">RAM refuses to delete a role with policies attached (DeleteConflict.Role.Policy, reported as a
-    /// non-terminating error). -Force detaches every attached policy first.</para>
+    /// non-terminating error). -DetachPolicies detaches every attached policy first. Asks for confirmation (ConfirmImpact
+    /// High; -Force or -Confirm:$false skips it).</para>
     /// </summary>
     [Cmdlet(VerbsCommon.Remove, "RamRole", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     [OutputType(typeof(void))]
@@ -19,16 +20,20 @@ namespace VodTools.Commands
         [ArgumentCompleter(typeof(Completion.CloudNameCompleter))]
         public string RoleName { get; set; } = string.Empty;
 
-        /// <summary>Detach the role's policies first.</summary>
+        /// <summary>Detach every policy attached to the role first (RAM refuses to delete a role that has any).</summary>
+        [Parameter]
+        public SwitchParameter DetachPolicies { get; set; }
+
+        /// <summary>Do not ask for confirmation, as -Confirm:$false; -WhatIf still only shows what would be done.</summary>
         [Parameter]
         public SwitchParameter Force { get; set; }
 
         protected override void ProcessRecord()
         {
-            if (!ShouldProcess(RoleName, Force ? "Detach every policy and delete the RAM role" : "Delete the RAM role")) return;
+            if (!this.Confirm(RoleName, DetachPolicies ? "Detach every policy and delete the RAM role" : "Delete the RAM role", Force)) return;
             try
             {
-                if (Force)
+                if (DetachPolicies)
                 {
                     foreach (var policy in Await(Session.Ram.ListPoliciesForRoleAsync(RoleName, Cancellation)))
                         Await(Session.Ram.DetachPolicyFromRoleAsync(policy.PolicyName, policy.PolicyType, RoleName, Cancellation));
@@ -38,7 +43,7 @@ namespace VodTools.Commands
             catch (Exception e) when (!(e is PipelineStoppedException))
             {
                 WriteItemError(e, "RamRoleNotRemoved", RoleName,
-                    HasCode(e, "DeleteConflict.Role.Policy") ? $"Detach its policies first, or run Remove-RamRole {RoleName} -Force, which detaches them and deletes the role." : null);
+                    HasCode(e, "DeleteConflict.Role.Policy") ? $"Detach its policies first, or run Remove-RamRole {RoleName} -DetachPolicies, which detaches them and deletes the role." : null);
             }
         }
     }

@@ -13,9 +13,13 @@ namespace VodTools.Commands
     [OutputType(typeof(void))]
     public sealed class RemoveRamRolePolicyCommand : RamAttachmentCmdletBase
     {
+        /// <summary>Do not ask for confirmation, as -Confirm:$false; -WhatIf still only shows what would be done.</summary>
+        [Parameter]
+        public SwitchParameter Force { get; set; }
+
         protected override void ProcessRecord()
         {
-            if (!ShouldProcess(RoleName, $"Detach the {PolicyType} policy {PolicyName}")) return;
+            if (!this.Confirm(RoleName, $"Detach the {PolicyType} policy {PolicyName}", Force)) return;
             try
             {
                 Await(Session.Ram.DetachPolicyFromRoleAsync(PolicyName, PolicyType, RoleName, Cancellation));

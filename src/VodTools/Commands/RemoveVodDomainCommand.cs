@@ -19,11 +19,15 @@ namespace VodTools.Commands
         [ValidateNotNullOrEmpty]
         public string[] DomainName { get; set; } = Array.Empty<string>();
 
+        /// <summary>Do not ask for confirmation, as -Confirm:$false; -WhatIf still only shows what would be done.</summary>
+        [Parameter]
+        public SwitchParameter Force { get; set; }
+
         protected override void ProcessRecord()
         {
             foreach (var domain in DomainName)
             {
-                if (!ShouldProcess(domain, "Delete VOD domain")) continue;
+                if (!this.Confirm(domain, "Delete VOD domain", Force)) continue;
                 try
                 {
                     Await(Session.VodDomains.DeleteVodDomainAsync(domain, Cancellation));

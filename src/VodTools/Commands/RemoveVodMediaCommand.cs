@@ -12,7 +12,7 @@ namespace VodTools.Commands
 {
     /// <summary>
     /// <para type="synopsis">Deletes media from VOD: the source file, its streams and its snapshots (DeleteVideo).</para>
-    /// <para type="description">Asks for confirmation per media (ConfirmImpact High; -Confirm:$false skips it),
+    /// <para type="description">Asks for confirmation per media (ConfirmImpact High; -Force or -Confirm:$false skips it),
     /// then deletes 20 ids per call, several calls at once (as many as reach DeleteVideo's quota over the measured round
     /// trip, at most -ThrottleLimit). VOD deletes the files physically, including the source object in your own bucket.
     /// Ids VOD does not know (VodMediaNotFound) or refuses to delete (VodMediaDeleteForbidden) are non-terminating
@@ -38,11 +38,15 @@ namespace VodTools.Commands
         [ValidateRange(1, InFlightLimit.MaxCeiling)]
         public int ThrottleLimit { get; set; } = InFlightLimit.DefaultCeiling;
 
+        /// <summary>Do not ask for confirmation, as -Confirm:$false; -WhatIf still only shows what would be done.</summary>
+        [Parameter]
+        public SwitchParameter Force { get; set; }
+
         protected override void ProcessRecord()
         {
             foreach (var id in MediaId)
             {
-                if (ShouldProcess(Describe(id), "Delete media, its streams and its source file")) _batch.Add(id);
+                if (this.Confirm(Describe(id), "Delete media, its streams and its source file", Force)) _batch.Add(id);
             }
             _work?.Throttle(WaitDraining, Cancellation);
         }
@@ -61,7 +65,7 @@ namespace VodTools.Commands
         /// </summary>
         private string Describe(string id)
         {
-            if (!WillAsk()) return id;
+            if (!this.WillAsk(Force)) return id;
             string? title = null, source = null;
             try
             {
@@ -74,15 +78,6 @@ namespace VodTools.Commands
             }
             var file = source != null && OssFileUrl.TryParse(source, out var bucket, out _, out var key) ? $"oss://{bucket}/{key}" : source;
             return id + (title == null ? string.Empty : $" '{title}'") + (file == null ? string.Empty : $" (source file {file})");
-        }
-
-        private bool WillAsk()
-        {
-            var bound = MyInvocation.BoundParameters;
-            if (bound.TryGetValue("WhatIf", out var whatIf) && ((SwitchParameter)whatIf).IsPresent) return true;
-            if (bound.TryGetValue("Confirm", out var confirm)) return ((SwitchParameter)confirm).IsPresent;
-            return GetVariableValue("WhatIfPreference") is SwitchParameter { IsPresent: true } || GetVariableValue("WhatIfPreference") is true
-                || (GetVariableValue("ConfirmPreference") is ConfirmImpact preference && preference != ConfirmImpact.None && preference <= ConfirmImpact.High);
         }
 
         /// <summary>Starts one DeleteVideo call; what it finds wrong is written in input order as the calls finish.</summary>

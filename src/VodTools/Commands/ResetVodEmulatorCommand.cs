@@ -10,10 +10,14 @@ namespace VodTools.Commands
     [OutputType(typeof(void))]
     public sealed class ResetVodEmulatorCommand : EmulatorAdminCmdletBase
     {
+        /// <summary>Do not ask for confirmation, as -Confirm:$false; -WhatIf still only shows what would be done.</summary>
+        [Parameter]
+        public SwitchParameter Force { get; set; }
+
         protected override void EndProcessing()
         {
-            if (!ShouldProcess(Url?.ToString() ?? "the session's emulator", "Delete every bucket, object, media, role and job")) return;
-            Run(() => Admin.Reset(), Url);
+            if (!this.Confirm(EmulatorName, "Delete every bucket, object, media, role and job", Force)) return;
+            Run(() => Admin.Reset(), EmulatorUrl);
         }
     }
 }

@@ -24,7 +24,7 @@ namespace VodTools.Commands
     /// matches the file, so a kill costs at most the parts that were in flight. A file uploaded before is not sent twice. Emits one VodMedia per
     /// file in input order; a file that fails is a non-terminating error and the others go on.</para>
     /// </summary>
-    [Cmdlet(VerbsCommunications.Send, "VodMedia", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [Cmdlet(VerbsCommunications.Send, "VodMedia", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = FilePaths.PathSet)]
     [OutputType(typeof(VodMedia))]
     public sealed class SendVodMediaCommand : VodCmdletBase
     {
@@ -39,11 +39,17 @@ namespace VodTools.Commands
         private long _finishedHeld;
         private readonly ProgressThrottle _progress = new ProgressThrottle();
 
-        /// <summary>The files to upload; wildcards allowed. Binds from FileInfo.FullName (Get-ChildItem).</summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-        [Alias("FullName")]
+        /// <summary>The files to upload; wildcards allowed. Takes file names piped as strings.</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = FilePaths.PathSet)]
         [ValidateNotNullOrEmpty]
+        [SupportsWildcards]
         public string[] Path { get; set; } = Array.Empty<string>();
+
+        /// <summary>The files to upload, each taken as written (no wildcards: clip[1].mp4 is that file). Binds from the files Get-ChildItem emits.</summary>
+        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = FilePaths.LiteralPathSet)]
+        [Alias("PSPath", "LP", "FullName")]
+        [ValidateNotNullOrEmpty]
+        public string[] LiteralPath { get; set; } = Array.Empty<string>();
 
         /// <summary>The media title (at most 128 bytes, no emoji). Default: the file name without its extension.</summary>
         [Parameter]
@@ -55,11 +61,13 @@ namespace VodTools.Commands
 
         /// <summary>At most 16 tags of at most 32 bytes each.</summary>
         [Parameter]
-        public string[]? Tags { get; set; }
+        [Alias("Tags")]
+        public string[]? Tag { get; set; }
 
         /// <summary>The VOD category id.</summary>
         [Parameter]
-        public long? CateId { get; set; }
+        [Alias("CateId")]
+        public long? CategoryId { get; set; }
 
         /// <summary>The cover image URL.</summary>
         [Parameter]
@@ -76,8 +84,9 @@ namespace VodTools.Commands
         [ValidateNotNullOrEmpty]
         public string? WorkflowId { get; set; }
 
-        /// <summary>The storage to upload to, e.g. <c>media-archive.oss-cn-shanghai.aliyuncs.com</c>. Default: the app's.</summary>
+        /// <summary>The storage to upload to: a bucket name (in the session's region) or a host such as media-archive.oss-cn-shanghai.aliyuncs.com. Default: the app's.</summary>
         [Parameter]
+        [Alias("Bucket")]
         [ValidateNotNullOrEmpty]
         public string? StorageLocation { get; set; }
 
@@ -105,7 +114,7 @@ namespace VodTools.Commands
         [ValidateRange(1, 16)]
         public int FileThrottleLimit { get; set; } = 2;
 
-        /// <summary>The folder for the checkpoints of uploads in progress (created if missing), each named after its file and a hash of the file's full path. Default: beside each file (clip.mp4.vodupload).</summary>
+        /// <summary>The folder for the checkpoints of uploads in progress, taken as written (no wildcards; created if missing), each named after its file and a hash of the file's full path. Default: beside each file (clip.mp4.vodupload).</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
         public string? CheckpointPath { get; set; }
@@ -142,13 +151,13 @@ namespace VodTools.Commands
 
         protected override void ProcessRecord()
         {
-            foreach (var pattern in Path)
+            var literal = ParameterSetName == FilePaths.LiteralPathSet;
+            foreach (var pattern in literal ? LiteralPath : Path)
             {
-                string[] files;
+                IReadOnlyList<string> files;
                 try
                 {
-                    files = GetResolvedProviderPathFromPSPath(pattern, out _).ToArray();
-                    if (files.Length == 0) throw new ItemNotFoundException($"No file matches '{pattern}'.");
+                    files = this.Resolve(pattern, literal);
                 }
                 catch (Exception e) when (e is ItemNotFoundException || e is ProviderNotFoundException || e is System.Management.Automation.DriveNotFoundException)
                 {
@@ -276,12 +285,12 @@ namespace VodTools.Commands
                 FileName = info.Name,
                 FileSize = info.Length,
                 Description = VodLimits.Description(Description),
-                Tags = VodLimits.Tags(Tags),
+                Tags = VodLimits.Tags(Tag),
                 CoverUrl = VodLimits.CoverUrl(CoverUrl),
-                CateId = CateId,
+                CateId = CategoryId,
                 TemplateGroupId = TemplateGroupId,
                 WorkflowId = WorkflowId,
-                StorageLocation = StorageLocation,
+                StorageLocation = StorageLocation == null ? null : MediaQuery.StorageLocationOf(StorageLocation, Session.Region.RegionId),
                 AppId = AppId,
                 UserData = UserData,
             };

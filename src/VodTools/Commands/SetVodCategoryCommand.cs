@@ -23,7 +23,8 @@ namespace VodTools.Commands
         /// <summary>The category to rename (completes from category names). Binds from VodCategory.CateId.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [ArgumentCompleter(typeof(Completion.CloudNameCompleter))]
-        public long CateId { get; set; }
+        [Alias("CateId")]
+        public long CategoryId { get; set; }
 
         /// <summary>The new name (at most 64 bytes).</summary>
         [Parameter(Mandatory = true, Position = 1)]
@@ -36,21 +37,21 @@ namespace VodTools.Commands
 
         protected override void ProcessRecord()
         {
-            var id = CateId.ToString(CultureInfo.InvariantCulture);
-            if (!CheckItem(() => VodLimits.CategoryName(NewName, nameof(NewName)), CateId, out _)) return;
+            var id = CategoryId.ToString(CultureInfo.InvariantCulture);
+            if (!CheckItem(() => VodLimits.CategoryName(NewName, nameof(NewName)), CategoryId, out _)) return;
             if (!ShouldProcess(id, $"Rename VOD category to '{NewName}'")) return;
             try
             {
-                Await(Session.Vod.RenameCategoryAsync(CateId, NewName, Cancellation));
-                if (PassThru) WriteObject(Await(Session.Vod.GetCategoryWithPathAsync(CateId, Cancellation)));
+                Await(Session.Vod.RenameCategoryAsync(CategoryId, NewName, Cancellation));
+                if (PassThru) WriteObject(Await(Session.Vod.GetCategoryWithPathAsync(CategoryId, Cancellation)));
             }
             catch (CloudException e) when (e.Code == VodService.CategoryNotFound)
             {
-                WriteError(new ErrorRecord(new ItemNotFoundException($"VOD has no category {id}."), "VodCategoryNotFound", ErrorCategory.ObjectNotFound, CateId));
+                WriteError(new ErrorRecord(new ItemNotFoundException($"VOD has no category {id}."), "VodCategoryNotFound", ErrorCategory.ObjectNotFound, CategoryId));
             }
             catch (Exception e) when (!(e is PipelineStoppedException))
             {
-                WriteItemError(e, "VodCategoryNotRenamed", CateId);
+                WriteItemError(e, "VodCategoryNotRenamed", CategoryId);
             }
         }
     }

@@ -64,15 +64,6 @@ namespace VodTools.Commands
             if (StsEndpoint != null) endpoints[CloudService.Sts] = StsEndpoint;
             if (MtsEndpoint != null) endpoints[CloudService.Mts] = MtsEndpoint;
             var choices = ParameterSettings(endpoints, AllowInsecureHttp, "the session context", "the session context (Set-VodContext)");
-            try
-            {
-                CredentialChain.CheckSingleSource(choices);
-            }
-            catch (CredentialsException e)
-            {
-                this.ThrowParameterError(e, e.ErrorId, null);
-            }
-
             if (choices.HasKey && (string.IsNullOrEmpty(choices.AccessKeyId) || string.IsNullOrEmpty(choices.AccessKeySecret)))
             {
                 this.ThrowParameterError(new ArgumentException("Give both the AccessKey ID and its secret."), CredentialsErrorId.CredentialsIncomplete, null);

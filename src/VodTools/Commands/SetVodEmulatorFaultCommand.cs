@@ -59,7 +59,7 @@ namespace VodTools.Commands
         protected override void EndProcessing()
         {
             string spec = ParameterSetName == RuleSet ? Rule : Compose();
-            if (!ShouldProcess(Url?.ToString() ?? "the session's emulator", "Add the fault rule " + spec)) return;
+            if (!this.Confirm(EmulatorName, "Add the fault rule " + spec, force: false)) return;
             foreach (var added in Run(() => Admin.AddFaults(spec), spec)) WriteObject(added);
         }
 

@@ -5,6 +5,7 @@ using System;
 using VodTools.Api.Http;
 using VodTools.Commands.Common;
 using VodTools.Commands.Pipeline;
+using VodTools.Model;
 using VodTools.Services.Vod;
 using VodTools.Services;
 
@@ -13,13 +14,14 @@ namespace VodTools.Commands
     /// <summary>
     /// <para type="synopsis">Changes the title, description, tags, category or cover of media in VOD (UpdateVideoInfos).</para>
     /// <para type="description">Checks VOD's limits locally (title 128 bytes, description 1,024 bytes, at most 16 tags of 32
-    /// bytes, no emoji), then updates 20 media per call, several calls at a time within VOD's quota. -Tags replaces the
+    /// bytes, no emoji), then updates 20 media per call, several calls at a time within VOD's quota. -Tag replaces the
     /// tags; -AddTag and -RemoveTag edit each media's own tags, read first with GetVideoInfos (20 per call). Only the fields
     /// given change. A media VOD does not know (VodMediaNotFound) or refuses to change (VodMediaUpdateForbidden) is a
-    /// non-terminating error; the others go on.</para>
+    /// non-terminating error; the others go on. -PassThru emits each media as VOD has it after the change (GetVideoInfos, 20
+    /// per call), in input order.</para>
     /// </summary>
     [Cmdlet(VerbsCommon.Set, "VodMedia", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = ReplaceTags)]
-    [OutputType(typeof(void))]
+    [OutputType(typeof(VodMedia))]
     public sealed class SetVodMediaCommand : VodCmdletBase
     {
         private const string ReplaceTags = "ReplaceTags";
@@ -50,7 +52,8 @@ namespace VodTools.Commands
         /// <summary>The new tags, replacing the old ones (at most 16 of 32 bytes). @() sends an empty tag list: the emulator then removes them all; whether VOD does is not documented (it changes a field "only when a new value is passed").</summary>
         [Parameter(ParameterSetName = ReplaceTags)]
         [AllowEmptyCollection]
-        public string[]? Tags { get; set; }
+        [Alias("Tags")]
+        public string[]? Tag { get; set; }
 
         /// <summary>Tags to add to each media's own.</summary>
         [Parameter(ParameterSetName = EditTags)]
@@ -65,7 +68,8 @@ namespace VodTools.Commands
         /// <summary>The new category id (completes from category names).</summary>
         [Parameter]
         [ArgumentCompleter(typeof(Completion.CloudNameCompleter))]
-        public long? CateId { get; set; }
+        [Alias("CateId")]
+        public long? CategoryId { get; set; }
 
         /// <summary>The new cover image URL.</summary>
         [Parameter]
@@ -77,20 +81,24 @@ namespace VodTools.Commands
         [ValidateRange(1, InFlightLimit.MaxCeiling)]
         public int ThrottleLimit { get; set; } = InFlightLimit.DefaultCeiling;
 
+        /// <summary>Emit each media as VOD has it after the change. By default nothing is emitted.</summary>
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
+
         public SetVodMediaCommand() => _batch = new Batch<(long Slot, string MediaId)>(VodService.MaxUpdateBatch, b => b.MediaId, Submit, sendRepeats: true);
 
         protected override void BeginProcessing()
         {
             this.CheckParameters(() =>
             {
-                if (Title == null && Description == null && Tags == null && AddTag == null && RemoveTag == null && CateId == null && CoverUrl == null)
-                    throw new ValidationException("VodNothingToSet", "Give at least one of -Title, -Description, -Tags, -AddTag, -RemoveTag, -CateId or -CoverUrl.");
+                if (Title == null && Description == null && Tag == null && AddTag == null && RemoveTag == null && CategoryId == null && CoverUrl == null)
+                    throw new ValidationException("VodNothingToSet", "Give at least one of -Title, -Description, -Tag, -AddTag, -RemoveTag, -CategoryId or -CoverUrl.");
                 _changes = new MediaUpdate
                 {
                     Title = Title == null ? null : VodLimits.Title(Title),
                     Description = VodLimits.Description(Description),
-                    Tags = Tags == null ? null : VodLimits.Tags(Tags) ?? string.Empty,
-                    CateId = CateId,
+                    Tags = Tag == null ? null : VodLimits.Tags(Tag) ?? string.Empty,
+                    CateId = CategoryId,
                     CoverUrl = VodLimits.CoverUrl(CoverUrl),
                 };
                 if (AddTag != null || RemoveTag != null) _tagEdit = new TagEdit(AddTag, RemoveTag);
@@ -122,10 +130,10 @@ namespace VodTools.Commands
             {
                 Title == null ? null : $"title '{Title}'",
                 Description == null ? null : "description",
-                Tags == null ? null : $"tags '{string.Join(",", Tags)}'",
+                Tag == null ? null : $"tags '{string.Join(",", Tag)}'",
                 AddTag == null ? null : $"add tags '{string.Join(",", AddTag)}'",
                 RemoveTag == null ? null : $"remove tags '{string.Join(",", RemoveTag)}'",
-                CateId == null ? null : $"category {CateId}",
+                CategoryId == null ? null : $"category {CategoryId}",
                 CoverUrl == null ? null : "cover",
             }.Where(s => s != null));
 
@@ -134,7 +142,7 @@ namespace VodTools.Commands
             var work = _work!;
             var vod = Session.Vod;
             var cancellation = Cancellation;
-            var (changes, tagEdit) = (_changes, _tagEdit);
+            var (changes, tagEdit, passThru) = (_changes, _tagEdit, PassThru.IsPresent);
             work.Start(async () =>
             {
                 try
@@ -167,6 +175,17 @@ namespace VodTools.Commands
                     }
                     if (updates.Count == 0) return;
                     var (missing, forbidden) = await vod.UpdateVideoInfosAsync(updates.Select(u => u.Update).ToList(), cancellation).ConfigureAwait(false);
+                    var updated = updates.Select(u => u.Update.MediaId).Where(id => !missing.Contains(id) && !forbidden.Contains(id)).ToList();
+                    IReadOnlyList<VodMedia>? after = null;
+                    Exception? unread = null;
+                    try
+                    {
+                        if (passThru && updated.Count > 0) after = (await vod.GetVideoInfosAsync(updated, cancellation).ConfigureAwait(false)).Media;
+                    }
+                    catch (Exception e) when (!(e is OperationCanceledException && cancellation.IsCancellationRequested))
+                    {
+                        unread = e; // the changes are made: only -PassThru's read failed
+                    }
                     foreach (var (slot, update) in updates)
                     {
                         var id = update.MediaId;
@@ -177,7 +196,13 @@ namespace VodTools.Commands
                                 _failed++;
                                 WriteError(new ErrorRecord(new UnauthorizedAccessException($"VOD refused to change media {id}."), "VodMediaUpdateForbidden", ErrorCategory.PermissionDenied, id));
                             });
-                        else work.Complete(slot, () => _updated++);
+                        else work.Complete(slot, () =>
+                        {
+                            _updated++;
+                            var media = after?.FirstOrDefault(m => m.MediaId == id);
+                            if (media != null) WriteObject(media);
+                            else if (unread != null) WriteItemError(unread, "VodMediaNotRead", id);
+                        });
                     }
                 }
                 catch (Exception e) when (!(e is OperationCanceledException && cancellation.IsCancellationRequested))

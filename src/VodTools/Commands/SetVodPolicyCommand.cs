@@ -47,9 +47,9 @@ namespace VodTools.Commands
                 var step = Access.EnsurePolicy(RamLimits.PolicyName(PolicyName), document, PolicyDocuments.OssAccessSummary(buckets), RamLimits.Description(Description));
                 if (step != null) WriteObject(step.Resource);
             }
-            catch (Exception e) when (!(e is PipelineStoppedException))
+            catch (Exception e) when (!Confirmation.EndsScript(e))
             {
-                WriteStepError(e, "RamPolicyNotSet", PolicyName);
+                WriteItemError(e, "RamPolicyNotSet", PolicyName);
             }
         }
     }

@@ -19,7 +19,7 @@ namespace VodTools.Commands
         [ValidateRange(0, 65535)]
         public int Port { get; set; }
 
-        /// <summary>Where the emulator keeps its state (SQLite and object bodies). Default: the VodTools/emulator folder under LocalApplicationData (~/.local/share on Linux).</summary>
+        /// <summary>Where the emulator keeps its state (SQLite and object bodies), a folder taken as written (no wildcards). Default: the VodTools/emulator folder under LocalApplicationData (~/.local/share on Linux).</summary>
         [Parameter]
         public string? DataPath { get; set; }
 
@@ -31,7 +31,7 @@ namespace VodTools.Commands
         [Parameter]
         public SwitchParameter SeedSample { get; set; }
 
-        /// <summary>A folder of files to put in the emulator: each becomes an object of -Bucket, its key the file's path relative to the folder with '/' separators (an object already there under that key is replaced). Works with -InMemory too.</summary>
+        /// <summary>A folder of files to put in the emulator, taken as written (no wildcards): each becomes an object of -Bucket, its key the file's path relative to the folder with '/' separators (an object already there under that key is replaced). Works with -InMemory too.</summary>
         [Parameter(Mandatory = true, ParameterSetName = "Seed")]
         public string? SeedPath { get; set; }
 
@@ -95,14 +95,17 @@ namespace VodTools.Commands
         [ArgumentCompleter(typeof(Completion.RegionCompleter))]
         public string Region { get; set; } = "cn-shanghai";
 
-        /// <summary>The emulator's VodTools.Emulator.dll, or its folder. Default: the copy shipped in the module folder.</summary>
+        /// <summary>The emulator's VodTools.Emulator.dll, or its folder, taken as written (no wildcards). Default: the copy shipped in the module folder.</summary>
         [Parameter]
-        public string? Path { get; set; }
+        [Alias("Path")]
+        [ValidateNotNullOrEmpty]
+        public string? EmulatorPath { get; set; }
 
         /// <summary>Seconds to wait for the emulator to answer. Default 60.</summary>
         [Parameter]
         [ValidateRange(1, 600)]
-        public int StartTimeoutSec { get; set; } = 60;
+        [Alias("StartTimeoutSec")]
+        public int TimeoutSec { get; set; } = 60;
 
         /// <summary>Keep the emulator running after this PowerShell ends (by default it ends with the session that started it). Stop it with Stop-VodEmulator -ProcessId.</summary>
         [Parameter]
@@ -110,7 +113,7 @@ namespace VodTools.Commands
 
         protected override void EndProcessing()
         {
-            var dll = Run(() => EmulatorProcess.FindDll(Path == null ? null : GetUnresolvedProviderPathFromPSPath(Path),
+            var dll = Run(() => EmulatorProcess.FindDll(EmulatorPath == null ? null : GetUnresolvedProviderPathFromPSPath(EmulatorPath),
                 MyInvocation.MyCommand.Module?.ModuleBase ?? System.IO.Path.GetDirectoryName(typeof(StartVodEmulatorCommand).Assembly.Location)!));
             var settings = new EmulatorSettings
             {
@@ -133,12 +136,12 @@ namespace VodTools.Commands
             var earlier = context.Emulator != null && context.Emulator.IsRunning ? context.Emulator : null;
             if (earlier != null && earlier.Matches(dll, settings))
             {
-                if (!ShouldProcess(earlier.Url.ToString(), "Point this session at the emulator it started earlier")) return;
+                if (!this.Confirm(earlier.Url.ToString(), "Point this session at the emulator it started earlier", force: false)) return;
                 WriteVerbose($"Reusing the emulator at {earlier.Url} (process {earlier.Process.Id}) that this session started with the same options; its state is as it was. Stop-VodEmulator first to start afresh.");
                 PointSessionAt(context, earlier);
                 return;
             }
-            if (!ShouldProcess(dll, earlier == null ? "Start the VodTools emulator" : $"Stop the emulator at {earlier.Url} (process {earlier.Process.Id}) and start one with the new options")) return;
+            if (!this.Confirm(dll, earlier == null ? "Start the VodTools emulator" : $"Stop the emulator at {earlier.Url} (process {earlier.Process.Id}) and start one with the new options", force: false)) return;
             // the runtime is checked before the earlier emulator is stopped: a machine without it keeps what it had
             var host = Run(() => EmulatorRuntime.HostFor(dll));
             if (earlier != null)
@@ -148,7 +151,7 @@ namespace VodTools.Commands
                 if (earlier.Settings.InMemory) WriteWarning(stopped + ": the state it kept in memory is gone.");
                 else WriteVerbose($"{stopped}; its state stays in {earlier.Settings.DataDir}.");
             }
-            PointSessionAt(context, Run(() => EmulatorProcess.Start(host, dll, settings, TimeSpan.FromSeconds(StartTimeoutSec), () => Stopping)));
+            PointSessionAt(context, Run(() => EmulatorProcess.Start(host, dll, settings, TimeSpan.FromSeconds(TimeoutSec), () => Stopping)));
         }
 
         private void PointSessionAt(VodContext context, EmulatorProcess emulator)

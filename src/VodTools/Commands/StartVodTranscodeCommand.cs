@@ -14,6 +14,11 @@ namespace VodTools.Commands
     /// <para type="synopsis">Transcodes media in VOD with a template group (SubmitTranscodeJobs), once per media and group.</para>
     /// <para type="description">Takes media ids or VodMedia objects from the pipeline and emits one TranscodeTask per media in
     /// input order. Calls run concurrently within the account's QPS quota, as many as reach it over the measured round trip (at most -ThrottleLimit).</para>
+    /// <para type="description">The template group is -TemplateGroupId, else the one a piped VodMedia carries, else the app's
+    /// default group (read once per run), so Get-OssObject | Register-VodMedia | Start-VodTranscode | Wait-VodTranscode needs
+    /// no group at all. A piped media that carries VOD_NO_TRANSCODE (Register-VodMedia's default: registered without
+    /// transcoding) is transcoded with the default group too, as asking this cmdlet means asking for a transcode; with no
+    /// default group (Set-VodDefaultTranscodeTemplateGroup sets one) such a media is a VodTemplateGroupMissing error.</para>
     /// <para type="description">It does not transcode twice. Before submitting, it looks the media's tasks up
     /// (ListTranscodeTask) and emits the newest task of the group if there is one; only media that Register-VodMedia has
     /// just created without a template group skip the look-up (they cannot have a task yet). VOD transcodes some media by
@@ -23,7 +28,7 @@ namespace VodTools.Commands
     /// Each submission also carries a SessionId derived from the media and the group, which VOD refuses to accept twice
     /// within 7 days; when a submission fails in a way that may mean it was done (its answer lost on the way, or that
     /// refusal), the task is looked up again and emitted, so a rerun or a retry never shows an error for a task that
-    /// exists. -Force submits a new task anyway, without either look-up.</para>
+    /// exists. -Resubmit submits a new task anyway, without either look-up.</para>
     /// </summary>
     [Cmdlet(VerbsLifecycle.Start, "VodTranscode", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(TranscodeTask))]
@@ -32,9 +37,11 @@ namespace VodTools.Commands
         /// <summary>How long to wait for the task VOD starts itself for freshly registered media.</summary>
         internal static readonly TimeSpan AutoTaskWait = TimeSpan.FromSeconds(15);
 
-        private readonly string _forceSalt = Guid.NewGuid().ToString("N");
-        /// <summary>The account's default template group once read (empty when it could not be).</summary>
+        private readonly string _resubmitSalt = Guid.NewGuid().ToString("N");
+        /// <summary>The account's default template group once read (VOD_NO_TRANSCODE when it has none, empty when it could not be read).</summary>
         private string? _defaultGroup;
+        /// <summary>Why the default template group could not be read, if it could not.</summary>
+        private string? _defaultGroupUnread;
         private OrderedWork? _work;
         private int _started;
         private int _failed;
@@ -46,7 +53,7 @@ namespace VodTools.Commands
         [ValidateNotNullOrEmpty]
         public string MediaId { get; set; } = string.Empty;
 
-        /// <summary>The transcode template group. Binds from VodMedia.TemplateGroupId when not given.</summary>
+        /// <summary>The transcode template group. Binds from VodMedia.TemplateGroupId when not given. Default: the app's default group, also for media that carry VOD_NO_TRANSCODE (registered without transcoding).</summary>
         [Parameter(Position = 1, ValueFromPipelineByPropertyName = true)]
         [ArgumentCompleter(typeof(Completion.CloudNameCompleter))]
         public string? TemplateGroupId { get; set; }
@@ -75,7 +82,7 @@ namespace VodTools.Commands
 
         /// <summary>Submit a new task even when the media already has one for this group (from VOD or an earlier run).</summary>
         [Parameter]
-        public SwitchParameter Force { get; set; }
+        public SwitchParameter Resubmit { get; set; }
 
         /// <summary>The most media looked up and submitted in flight at once, 1 to 256. Default 64. As many run as reach SubmitTranscodeJobs's quota over the round trip measured as they go: a few near the region, more from far away.</summary>
         [Parameter]
@@ -90,6 +97,10 @@ namespace VodTools.Commands
         {
             this.CheckParameters(() =>
             {
+                // only a group given here (the pipeline binds later) can be refused for all: VOD_NO_TRANSCODE transcodes nothing
+                if (TemplateGroupId == VodService.NoTranscode)
+                    throw new ValidationException("VodTemplateGroupMissing",
+                        $"-TemplateGroupId {VodService.NoTranscode} means no transcoding: give the group to transcode with, or leave it out for the app's default group.", nameof(TemplateGroupId));
                 OverrideParams = VodLimits.JsonObject(OverrideParams, nameof(OverrideParams));
                 EncryptConfig = VodLimits.JsonObject(EncryptConfig, nameof(EncryptConfig));
                 UserData = VodLimits.JsonObject(UserData, nameof(UserData));
@@ -101,11 +112,10 @@ namespace VodTools.Commands
         {
             var work = _work!;
             var input = (object?)InputObject ?? MediaId;
-            var group = TemplateGroupId;
-            if (string.IsNullOrEmpty(group) || group == VodService.NoTranscode)
+            var group = string.IsNullOrEmpty(TemplateGroupId) || TemplateGroupId == VodService.NoTranscode ? DefaultGroup() : TemplateGroupId;
+            if (group == null || group == VodService.NoTranscode)
             {
-                var e = new ValidationException("VodTemplateGroupMissing",
-                    $"Give -TemplateGroupId for {MediaId}: {VodService.NoTranscode} means no transcoding, and SubmitTranscodeJobs needs a template group.", "TemplateGroupId");
+                var e = TranscodeRules.NoTemplateGroup(_defaultGroupUnread);
                 WriteItemError(e, e.ErrorId, input);
                 _failed++;
                 return;
@@ -119,8 +129,8 @@ namespace VodTools.Commands
             var title = media?.Title ?? pulled?.Title;
             var fresh = (media != null && media.MediaId == MediaId && media.NewRegister == true)
                 || (pulled != null && pulled.MediaId == MediaId && pulled.Succeeded);
-            var force = Force.IsPresent;
-            var ownGroup = fresh && !force ? OwnGroupOf(media) : null;
+            var resubmit = Resubmit.IsPresent;
+            var ownGroup = fresh && !resubmit ? OwnGroupOf(media) : null;
             var lookFirst = !(fresh && ownGroup == VodService.NoTranscode);
             var waitForAuto = lookFirst && fresh && ownGroup == group ? AutoTaskWait : TimeSpan.Zero;
             var submission = new TranscodeSubmission
@@ -132,7 +142,7 @@ namespace VodTools.Commands
                 OverrideParams = OverrideParams,
                 EncryptConfig = EncryptConfig,
                 UserData = UserData,
-                SessionId = TranscodeRules.SessionId(MediaId, group!, Force ? _forceSalt : null),
+                SessionId = TranscodeRules.SessionId(MediaId, group!, resubmit ? _resubmitSalt : null),
             };
             var slot = work.Reserve();
             var vod = Session.Vod;
@@ -141,8 +151,8 @@ namespace VodTools.Commands
             {
                 try
                 {
-                    // -Force asks for a new task: no look-up before or after (an old task would pass for the new one)
-                    var task = force
+                    // -Resubmit asks for a new task: no look-up before or after (an old task would pass for the new one)
+                    var task = resubmit
                         ? await vod.SubmitTranscodeJobsAsync(submission, cancellation).ConfigureAwait(false)
                         : await vod.TranscodeOnceAsync(submission, lookFirst, waitForAuto, cancellation).ConfigureAwait(false);
                     task.Title ??= title;
@@ -161,11 +171,13 @@ namespace VodTools.Commands
 
         /// <summary>
         /// The group VOD transcodes a media it has just created with: the one it was created with, else (an upload or a
-        /// pull that named none) the account's default group, read once per run; null when that cannot be read.
+        /// pull that named none) the account's default group; null when that cannot be read.
         /// </summary>
-        private string? OwnGroupOf(VodMedia? media)
+        private string? OwnGroupOf(VodMedia? media) => media?.TemplateGroupId ?? DefaultGroup();
+
+        /// <summary>The account's default template group (VOD_NO_TRANSCODE when it has none), read once per run; null when it could not be read.</summary>
+        private string? DefaultGroup()
         {
-            if (media?.TemplateGroupId != null) return media.TemplateGroupId;
             if (_defaultGroup == null)
             {
                 try
@@ -175,6 +187,7 @@ namespace VodTools.Commands
                 catch (Api.Http.CloudException e)
                 {
                     WriteVerbose($"The default template group could not be read ({e.Code}): VOD's own transcode of new media is looked for once, not waited for.");
+                    _defaultGroupUnread = e.Code;
                     _defaultGroup = string.Empty;
                 }
             }

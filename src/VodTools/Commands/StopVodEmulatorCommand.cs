@@ -25,7 +25,7 @@ namespace VodTools.Commands
                 WriteError(new ErrorRecord(new InvalidOperationException("No emulator was started in this session; give -ProcessId."), ErrorIds.EmulatorNotRunning, ErrorCategory.ObjectNotFound, null));
                 return;
             }
-            if (!ShouldProcess($"process {id}", "Stop the VodTools emulator")) return;
+            if (!this.Confirm($"process {id}", "Stop the VodTools emulator", force: false)) return;
             // only the session's own emulator is asked to shut down cleanly: its endpoint is known
             var endpoint = context.EmulatorProcessId == id ? context.EmulatorUrl : null;
             if (!EmulatorProcess.Stop(id.Value, endpoint)) WriteVerbose($"Process {id} had already exited.");

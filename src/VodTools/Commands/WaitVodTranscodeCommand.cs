@@ -16,7 +16,7 @@ namespace VodTools.Commands
     /// <para type="description">Takes TranscodeTask objects (from Start-VodTranscode or Get-VodTranscodeTask) or task ids from
     /// the pipeline and polls each: first after 1 second (after about as long as the quickest finished task took, once one
     /// has finished), then about when its progress says it will be done, backing off when it reports none, never more than
-    /// 10 seconds apart (sooner with a short -Timeout). A task whose media is known (a TranscodeTask piped in, or -MediaId)
+    /// 10 seconds apart (sooner with a short -TimeoutSec). A task whose media is known (a TranscodeTask piped in, or -MediaId)
     /// is looked at ten media a call with GetTranscodeSummary, and read in full only once its media's latest task has
     /// finished: ten jobs a call when its job ids are known (as Start-VodTranscode emits them), else with GetTranscodeTask;
     /// a bare task id is polled with GetTranscodeTask. These calls have a quota of 15 per second each, so a large pipeline
@@ -24,7 +24,7 @@ namespace VodTools.Commands
     /// emitted in the order they complete, not in input order, while one
     /// progress bar shows how many are done and their mean progress. A task that ends CompleteAllFail or
     /// CompletePartialSucc is a non-terminating error (VodTranscodeFailed) naming each failed job and its ErrorCode, with
-    /// the task as its target object; a task still running after -Timeout is a VodTranscodeTimeout error. Ctrl+C stops
+    /// the task as its target object; a task still running after -TimeoutSec is a VodTranscodeTimeout error. Ctrl+C stops
     /// waiting at once; the tasks go on in VOD.</para>
     /// </summary>
     [Cmdlet(VerbsLifecycle.Wait, "VodTranscode")]
@@ -66,14 +66,15 @@ namespace VodTools.Commands
         /// <summary>Seconds each task may take from when it reaches this cmdlet; then it is reported as timed out. Default: no limit.</summary>
         [Parameter]
         [ValidateRange(1, int.MaxValue)]
-        public int? Timeout { get; set; }
+        [Alias("Timeout")]
+        public int? TimeoutSec { get; set; }
 
         /// <summary>The most polling calls in flight at once, 1 to 256. Default 64. As many run as reach GetTranscodeSummary's quota over the round trip measured as they go: a few near the region, more from far away.</summary>
         [Parameter]
         [ValidateRange(1, InFlightLimit.MaxCeiling)]
         public int ThrottleLimit { get; set; } = InFlightLimit.DefaultCeiling;
 
-        private TranscodeWaitScheduler Scheduler => _scheduler ??= new TranscodeWaitScheduler(Timeout == null ? (TimeSpan?)null : TimeSpan.FromSeconds(Timeout.Value));
+        private TranscodeWaitScheduler Scheduler => _scheduler ??= new TranscodeWaitScheduler(TimeoutSec == null ? (TimeSpan?)null : TimeSpan.FromSeconds(TimeoutSec.Value));
 
         protected override void ProcessRecord()
         {

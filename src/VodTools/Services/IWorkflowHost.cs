@@ -11,6 +11,9 @@ namespace VodTools.Services
     {
         bool ShouldProcess(string target, string action);
 
+        /// <summary>Consent before a write of high impact (one that changes who may act as a role): asked by default, as ConfirmImpact High asks.</summary>
+        bool ShouldProcessHighImpact(string target, string action);
+
         /// <summary>A second, explicit question before a write that takes something away (asked even without -Confirm).</summary>
         bool ShouldContinue(string query, string caption);
 

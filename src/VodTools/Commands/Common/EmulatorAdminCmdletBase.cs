@@ -6,8 +6,8 @@ using VodTools.Services.EmulatorControl;
 
 namespace VodTools.Commands.Common
 {
-    /// <summary>What the cmdlets that steer a running emulator share (faults, reset, state): which emulator (-Url, else the
-    /// one this session started), Ctrl+C that cancels the call, and one error for an emulator that is not there.</summary>
+    /// <summary>What the cmdlets that steer a running emulator share (faults, reset, state): which emulator (-EmulatorUrl, else
+    /// the one this session started), Ctrl+C that cancels the call, and one error for an emulator that is not there.</summary>
     public abstract class EmulatorAdminCmdletBase : PSCmdlet, IDisposable
     {
         /// <summary>Failures of an admin call the emulator refused (its message says why).</summary>
@@ -18,7 +18,11 @@ namespace VodTools.Commands.Common
 
         /// <summary>The emulator's base URL, e.g. the Url of what Start-VodEmulator returned. Default: the emulator this session started.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
-        public Uri? Url { get; set; }
+        [Alias("Url")]
+        public Uri? EmulatorUrl { get; set; }
+
+        /// <summary>The emulator as a question or a What if line names it.</summary>
+        protected string EmulatorName => EmulatorUrl?.ToString() ?? "the session's emulator";
 
         /// <summary>The emulator's admin endpoints; ends the cmdlet when no emulator is named and the session has none running.</summary>
         internal EmulatorAdmin Admin => _admin ??= OpenAdmin();
@@ -34,9 +38,9 @@ namespace VodTools.Commands.Common
         private EmulatorAdmin OpenAdmin()
         {
             var emulator = VodContext.Current.Emulator;
-            var url = Url ?? (emulator != null && emulator.IsRunning ? emulator.Url : null);
+            var url = EmulatorUrl ?? (emulator != null && emulator.IsRunning ? emulator.Url : null);
             if (url == null)
-                ThrowTerminatingError(new ErrorRecord(new InvalidOperationException("No emulator is running in this session: start one with Start-VodEmulator, or give -Url."),
+                ThrowTerminatingError(new ErrorRecord(new InvalidOperationException("No emulator is running in this session: start one with Start-VodEmulator, or give -EmulatorUrl."),
                     ErrorIds.EmulatorNotRunning, ErrorCategory.ResourceUnavailable, null));
             return new EmulatorAdmin(url!, _stop.Token);
         }

@@ -39,12 +39,13 @@ namespace VodTools.Commands.Common
         /// <summary>Seconds a signed play URL stays valid (an OSS URL of your own bucket at most 129600, 36 hours). VOD's default is 3600.</summary>
         [Parameter]
         [ValidateRange(1, int.MaxValue)]
-        public int? AuthTimeout { get; set; }
+        [Alias("AuthTimeout")]
+        public int? AuthTimeoutSec { get; set; }
 
         /// <summary>The streams of one media, or null when GetPlayInfo failed (its error written, the pipeline going on).</summary>
         protected IReadOnlyList<VodPlayInfo>? ReadStreams(string mediaId)
         {
-            var request = new PlayInfoRequest { Formats = Format, Definitions = Definition, StreamTypes = StreamType, OutputType = OutputType, AuthTimeout = AuthTimeout };
+            var request = new PlayInfoRequest { Formats = Format, Definitions = Definition, StreamTypes = StreamType, OutputType = OutputType, AuthTimeout = AuthTimeoutSec };
             try
             {
                 return Await(Session.Vod.GetPlayInfoAsync(mediaId, request, Cancellation));

@@ -9,7 +9,7 @@ using VodTools.Services;
 
 namespace VodTools.Commands.Common
 {
-    /// <summary>What the RAM cmdlets share: buckets gathered from the pipeline, the authorisation service, and step errors.</summary>
+    /// <summary>What the RAM cmdlets share: buckets gathered from the pipeline and the authorisation service.</summary>
     public abstract class RamCmdletBase : VodCmdletBase
     {
         private readonly List<string> _buckets = new List<string>();
@@ -33,13 +33,6 @@ namespace VodTools.Commands.Common
         protected IReadOnlyList<string>? CollectedBuckets => _invalidBucket ? null : _buckets.Distinct().ToList();
 
         protected static bool HasCode(Exception error, string code) => error is CloudException cloud && cloud.Code == code;
-
-        /// <summary>Writes a step's failure: a conflict as ResourceExists with its own id, anything else as <see cref="VodCmdletBase.WriteItemError"/>.</summary>
-        protected void WriteStepError(Exception error, string errorId, object target)
-        {
-            if (error is AccessConflictException conflict) WriteError(new ErrorRecord(conflict, conflict.ErrorId, ErrorCategory.ResourceExists, target));
-            else WriteItemError(error, errorId, target);
-        }
 
         /// <summary>The authorisation steps and look-ups, run on this cmdlet's thread with its consent.</summary>
         protected VodAccessService Access => _access ??= new VodAccessService(Session.Ram, this);

@@ -146,7 +146,11 @@ namespace VodTools.Commands.Common
 
         CancellationToken IWorkflowHost.Cancellation => Cancellation;
 
-        bool IWorkflowHost.ShouldContinue(string query, string caption) => SkipsQuestions || ShouldContinue(query, caption);
+        bool IWorkflowHost.ShouldProcess(string target, string action) => this.Confirm(target, action, SkipsQuestions);
+
+        bool IWorkflowHost.ShouldProcessHighImpact(string target, string action) => this.Confirm(target, action, SkipsQuestions, highImpact: true);
+
+        bool IWorkflowHost.ShouldContinue(string query, string caption) => this.Continue(query, caption, SkipsQuestions);
 
         /// <summary>True when the user said not to be asked (a -Force that covers the workflow's questions).</summary>
         protected virtual bool SkipsQuestions => false;

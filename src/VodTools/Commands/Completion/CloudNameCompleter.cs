@@ -13,7 +13,7 @@ namespace VodTools.Commands.Completion
     /// <summary>
     /// Completes the names that live in the cloud, by the parameter's name: -Bucket (ListBuckets), -TemplateGroupId
     /// (ListTranscodeTemplateGroup; a group's name finds its id), -RoleName (ListRoles), -PolicyName (ListPolicies) and
-    /// -CateId/-ParentId (GetCategories, the whole tree; a category's name finds its id).
+    /// -CategoryId/-ParentId (GetCategories, the whole tree; a category's name finds its id).
     /// </summary>
     public sealed class CloudNameCompleter : IArgumentCompleter
     {
@@ -28,7 +28,7 @@ namespace VodTools.Commands.Completion
                     (await session.Ram.ListRolesAsync(token).ConfigureAwait(false)).Select(r => new CompletionName(r.RoleName)),
                 ["PolicyName"] = async (session, token) =>
                     (await session.Ram.ListPoliciesAsync(null, token).ConfigureAwait(false)).Select(p => new CompletionName(p.PolicyName)),
-                ["CateId"] = Categories,
+                ["CategoryId"] = Categories,
                 ["ParentId"] = Categories,
             };
 

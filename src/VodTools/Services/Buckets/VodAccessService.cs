@@ -43,10 +43,10 @@ namespace VodTools.Services.Buckets
 
         /// <summary>
         /// Creates the role trusting these service principals, or finds it already trusting the same (trust policies compared
-        /// by meaning). A role that trusts others is a conflict unless <paramref name="force"/>, which replaces its trust policy.
-        /// Null when ShouldProcess declined.
+        /// by meaning). The trust policy of a role that trusts others is replaced with the host's consent of high impact, as it
+        /// changes who may act as the role. Null when the host declined.
         /// </summary>
-        public AccessStep<RamRole>? EnsureRole(string roleName, IReadOnlyList<string> servicePrincipals, string? description, bool force)
+        public AccessStep<RamRole>? EnsureRole(string roleName, IReadOnlyList<string> servicePrincipals, string? description)
         {
             var trustPolicy = PolicyDocuments.ServiceTrustPolicy(servicePrincipals);
             var trusted = string.Join(", ", servicePrincipals);
@@ -59,10 +59,7 @@ namespace VodTools.Services.Buckets
             }
             if (PolicyDocuments.AreEquivalent(role.AssumeRolePolicyDocument, trustPolicy))
                 return Step(role, VodAccessResource.Role, role.RoleName, VodAccessAction.Unchanged, "already trusts " + trusted);
-            if (!force)
-                throw new AccessConflictException("RamRoleTrustPolicyDiffers",
-                    $"The role '{role.RoleName}' exists with a different trust policy: {role.AssumeRolePolicyDocument}. Use -Force to replace it with {trustPolicy}.");
-            if (!_host.ShouldProcess(role.RoleName, "Replace the trust policy with " + trustPolicy)) return null;
+            if (!_host.ShouldProcessHighImpact(role.RoleName, $"Replace the trust policy {role.AssumeRolePolicyDocument} with {trustPolicy}")) return null;
             var previous = role.AssumeRolePolicyDocument;
             role = _host.Await(_ram.UpdateRoleTrustPolicyAsync(role.RoleName, trustPolicy, _host.Cancellation));
             return Step(role, VodAccessResource.Role, role.RoleName, VodAccessAction.Updated, $"now trusts {trusted}; the trust policy was {previous}");

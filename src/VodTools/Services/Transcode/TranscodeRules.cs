@@ -11,7 +11,7 @@ namespace VodTools.Services.Transcode
     {
         /// <summary>
         /// The SessionId of a media and group: "vodtools-" and 32 hex digits of SHA-256, so the same pair always dedupes
-        /// and no two pairs collide in practice. A salt (one per -Force invocation) makes a new submission.
+        /// and no two pairs collide in practice. A salt (one per -Resubmit invocation) makes a new submission.
         /// </summary>
         internal static string SessionId(string mediaId, string templateGroupId, string? salt)
         {
@@ -31,6 +31,16 @@ namespace VodTools.Services.Transcode
             return succeeded + failed < jobs.Count ? "Processing"
                 : failed == 0 ? "CompleteAllSucc" : succeeded == 0 ? "CompleteAllFail" : "CompletePartialSucc";
         }
+
+        /// <summary>
+        /// The refusal of a transcode that has no template group: none given (or VOD_NO_TRANSCODE, "registered without
+        /// transcoding") and the app has no default group to stand in, or its default could not be read.
+        /// </summary>
+        internal static ValidationException NoTemplateGroup(string? unreadBecause = null) => new ValidationException("VodTemplateGroupMissing",
+            unreadBecause == null
+                ? "Give -TemplateGroupId: the app has no default transcode template group to transcode with (Set-VodDefaultTranscodeTemplateGroup sets one)."
+                : $"Give -TemplateGroupId: the app's default transcode template group could not be read ({unreadBecause}).",
+            "TemplateGroupId");
 
         /// <summary>"Transcode task T of media M ended CompleteAllFail: job J (HD) failed with InvalidVideo.Damaged: …".</summary>
         internal static string FailureMessage(TranscodeTask task)
