@@ -24,6 +24,15 @@ function New-BenchDataDir([string] $Name) {
     $dir
 }
 
+function New-BenchRandomFile([string] $Path, [int] $SizeMB, [int] $Seed) {
+    # $SizeMB of random bytes, the same for the same seed: media that no file system or link can compress.
+    $buffer = [byte[]]::new(1MB)
+    $random = [Random]::new($Seed)
+    $stream = [IO.File]::Create($Path)
+    try { for ($i = 0; $i -lt $SizeMB; $i++) { $random.NextBytes($buffer); $stream.Write($buffer, 0, $buffer.Length) } }
+    finally { $stream.Dispose() }
+}
+
 function Get-LoadAverage {
     if (Test-Path /proc/loadavg) { ((Get-Content /proc/loadavg -Raw) -split ' ')[0..2] -join ' ' } else { 'n/a' }
 }

@@ -13,6 +13,8 @@
       Measure-EmulatorRuntime.ps1 issue 17: the emulator framework-dependent, self-contained and trimmed: size, start-up (-Runs)
       Measure-MigrationJob.ps1   issue 15: Invoke-VodMigration vs its ideal, resume cost and memory, the SIGKILL test (-Count, -JournalFiles, -KillFiles)
       Measure-Upload.ps1         issue 18: Send-VodMedia throughput vs parts in flight (1, 4, 8) and one PutObject (-SizeMB, -PartSize, -Repeat)
+      Measure-FarLink.ps1        issue 23: the fan-out cmdlets at 0, 100, 250 and 500 ms added per round trip, real quotas (-Count, -TranscodeCount, -FindCount, -UploadMB)
+      Measure-UploadResume.ps1   issue 23: Send-VodMedia killed with SIGKILL after some parts, then run again: parts sent again (-SizeMB, -PartSize, -KillAfter)
       Invoke-FullSizeSuites.ps1  issue 24: the Pester suites CI runs small, at full size (-MigrationFiles, -RetrySafetyFiles, -SearchResultLimit)
     Never part of `build.ps1 test`.
 #>
@@ -29,7 +31,8 @@ param(
     [int] $CatalogueFiles = 1000000,
     [int] $JobCount = 10000,
     [int] $JournalFiles = 1000000,
-    [int] $UploadSizeMB = 512
+    [int] $UploadSizeMB = 512,
+    [int] $FarLinkCount = 15000
 )
 
 $ErrorActionPreference = 'Stop'
@@ -44,5 +47,7 @@ Write-Host "bench: $(Get-Date -AsUTC -Format 'yyyy-MM-dd HH:mm') UTC, $([Environ
 & (Join-Path $PSScriptRoot 'Measure-FullPipeline.ps1') -ModulePath $ModulePath -Count $PipelineCount
 & (Join-Path $PSScriptRoot 'Measure-MigrationJob.ps1') -ModulePath $ModulePath -Count $JobCount -JournalFiles $JournalFiles
 & (Join-Path $PSScriptRoot 'Measure-Upload.ps1') -ModulePath $ModulePath -SizeMB $UploadSizeMB
+& (Join-Path $PSScriptRoot 'Measure-FarLink.ps1') -ModulePath $ModulePath -Count $FarLinkCount
+& (Join-Path $PSScriptRoot 'Measure-UploadResume.ps1') -ModulePath $ModulePath
 & (Join-Path $PSScriptRoot 'Measure-EmulatorRuntime.ps1') -ModulePath $ModulePath
 & (Join-Path $PSScriptRoot 'Invoke-FullSizeSuites.ps1') -ModulePath $ModulePath

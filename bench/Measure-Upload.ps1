@@ -26,11 +26,7 @@ $dir = New-BenchDataDir 'upload'
 $emulator = Start-VodEmulator -DataPath (Join-Path $dir 'emulator') -TranscodeSeconds 1
 try {
     $file = Join-Path $dir 'film.mp4'
-    $buffer = [byte[]]::new(1MB)
-    $random = [Random]::new(18)
-    $stream = [IO.File]::Create($file)
-    try { for ($i = 0; $i -lt $SizeMB; $i++) { $random.NextBytes($buffer); $stream.Write($buffer, 0, $buffer.Length) } }
-    finally { $stream.Dispose() }
+    New-BenchRandomFile $file $SizeMB 18
 
     # One run in a fresh pwsh: imports the module, points it at the emulator, sends the file once.
     $child = {

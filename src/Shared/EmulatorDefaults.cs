@@ -50,6 +50,7 @@ namespace VodTools.Shared
             public const string ParentPid = "--parent-pid";
             public const string OwnSession = "--own-session";
             public const string Lenient = "--lenient";
+            public const string LatencyMs = "--latency-ms";
         }
     }
 }

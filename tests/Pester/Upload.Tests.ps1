@@ -87,7 +87,7 @@ Describe 'Send-VodMedia of a large file' {
         $clip = New-TestFile (Join-Path $TestDrive 'changed/clip.mp4') 300KB
         # what an interrupted upload of the file as it was before left
         @{ Version = 1; FileSize = 299KB; FileWriteTimeUtc = 0; MediaId = 'old-media'; ReferenceId = 'vodtools-old'; PartSize = 100KB; UploadId = 'gone'; Parts = @() } |
-            ConvertTo-Json | Set-Content "$clip.vodupload"
+            ConvertTo-Json -Compress | Set-Content "$clip.vodupload"   # one line, as the module writes it
         $result = Invoke-Upload { Send-VodMedia -Path $clip -PartSize 100KB }
         $result.Errors | Should -BeNullOrEmpty
         $result.Media.NewRegister | Should -BeTrue
@@ -130,11 +130,11 @@ Describe 'Send-VodMedia of a folder, and killed mid-upload' {
         (Get-ChildItem $root -Recurse -Filter *.vodupload).Name | Should -Be 'episode-9.mp4.vodupload'
     }
 
-    It 'resumes after SIGKILL: the same command sends only the parts the checkpoint lacks and yields one media' {
-        $film = New-TestFile (Join-Path $TestDrive 'kill/film.mp4') 6MB
-        $checkpoint = "$film.vodupload"
-        $command = "Send-VodMedia -Path '$film' -PartSize 100KB -ThrottleLimit 2"
-        $videosBefore = (Get-Stats).videos.Count
+    It 'records each part as OSS acknowledges it, so SIGKILL loses at most the parts in flight' {
+        $script:film = New-TestFile (Join-Path $TestDrive 'kill/film.mp4') 6MB
+        $script:checkpoint = "$film.vodupload"
+        $script:command = "Send-VodMedia -Path '$film' -PartSize 100KB -ThrottleLimit 2"
+        $script:videosBefore = (Get-Stats).videos.Count
         $child = @"
 `$ErrorActionPreference = 'Stop'; `$ProgressPreference = 'SilentlyContinue'
 Import-Module '$module'
@@ -143,23 +143,46 @@ $command
 "@
         $pwsh = (Get-Process -Id $PID).Path
         $arguments = @(if ([IO.Path]::GetFileNameWithoutExtension($pwsh) -eq 'dotnet') { Join-Path $PSHOME 'pwsh.dll' }) + @('-NoProfile', '-NonInteractive', '-Command', $child)
+        $sentBefore = Get-OssCount UploadPart
         $script:process = Start-Process $pwsh -ArgumentList $arguments -PassThru
-        $caught = Wait-Until -Seconds 120 { (Test-Path $checkpoint) -and $(try { @((Get-Content $checkpoint -Raw | ConvertFrom-Json).Parts).Count -ge 6 } catch { $false }) }
+        $caught = Wait-Until -Seconds 120 { (Get-OssCount UploadPart) - $sentBefore -ge 6 }
         $exitedBeforeKill = $process.HasExited
         $process.Kill()   # SIGKILL on Linux and macOS: no finally block, no flush
         $process.WaitForExit()
         $caught | Should -BeTrue
         $exitedBeforeKill | Should -BeFalse
-        $atKill = Get-Content $checkpoint -Raw | ConvertFrom-Json
-        $partsAtKill = @($atKill.Parts).Count
-        $partsAtKill | Should -BeLessThan 62
-        $atKill | ConvertTo-Json -Depth 4 | Should -Not -Match 'Secret|SecurityToken'
+        Start-Sleep -Milliseconds 500   # longer than a part's 150 ms wait: a part the kill caught in it is counted or gone
+        $script:storedAtKill = (Get-OssCount UploadPart) - $sentBefore   # parts that reached OSS's operation
+
+        # the checkpoint: its first line, then a line per part acknowledged (a line the kill cut short does not read)
+        $lines = @(Get-Content $checkpoint)
+        $script:atKill = $lines[0] | ConvertFrom-Json
+        $recorded = @(@($atKill.Parts) + @($lines | Select-Object -Skip 1 | ForEach-Object { try { $_ | ConvertFrom-Json } catch { } }) |
+            Where-Object { $_ } | ForEach-Object Number | Sort-Object -Unique)
+        $recorded.Count | Should -BeLessOrEqual $storedAtKill
+        $recorded.Count | Should -BeGreaterOrEqual ($storedAtKill - 2) -Because 'only the 2 parts in flight (-ThrottleLimit 2) may have been acknowledged and not recorded'
+        $storedAtKill | Should -BeLessThan 62
+        Get-Content $checkpoint -Raw | Should -Not -Match 'Secret|SecurityToken'
+    }
+
+    It 'resumes from the parts OSS holds, whatever the checkpoint says: it sends the others, and a part that no longer matches the file' {
+        # a checkpoint that never recorded a part (as one written less often would be), and part 1 of the file changed
+        # since it was sent, its size and last write time kept: OSS's part 1 is not the file's any more
+        Set-Content $checkpoint (Get-Content $checkpoint -TotalCount 1)
+        $written = (Get-Item $film).LastWriteTimeUtc
+        $stream = [IO.File]::OpenWrite($film)
+        try { $stream.Position = 1000; $stream.WriteByte(0xA5) } finally { $stream.Dispose() }
+        (Get-Item $film).LastWriteTimeUtc = $written
 
         $sentBefore = Get-OssCount UploadPart
         $result = Invoke-Upload { Invoke-Expression $command }
-        $result.Errors | Should -BeNullOrEmpty
+        $result.Errors | Should -BeNullOrEmpty   # and so the whole object's CRC-64 is the file's: part 1 was sent again
         $result.Media.MediaId | Should -Be $atKill.MediaId
-        (Get-OssCount UploadPart) - $sentBefore | Should -Be (62 - $partsAtKill)   # 6 MiB in parts of 100 KiB: 62 parts
+        $sent = (Get-OssCount UploadPart) - $sentBefore
+        $kept = 62 - $sent   # 6 MiB in parts of 100 KiB: 62 parts
+        $result.Verbose | Should -Contain "OSS held $kept part(s) of 'film.mp4' that the checkpoint did not record (sent just before the last run stopped): they match the file and were kept."
+        $kept | Should -BeLessOrEqual ($storedAtKill - 1) -Because 'part 1 is sent again'
+        $kept | Should -BeGreaterOrEqual ($storedAtKill - 3) -Because 'at most the 2 parts in flight at the kill can be missing besides part 1'
         (Get-OssCount ListParts) | Should -Be 1
         @($result.Verbose -match '^VOD RefreshUploadVideo .*HTTP 200').Count | Should -Be 1
         @($result.Verbose -match '^VOD CreateUploadVideo').Count | Should -Be 0

@@ -87,8 +87,8 @@ public sealed class EmulatorHost : IAsyncDisposable
             k.Limits.MaxRequestHeadersTotalSize = 1024 * 1024;
             k.AddServerHeader = false;
             var address = options.AllowRemote ? IPAddress.Any : IPAddress.Loopback;
-            k.Listen(address, options.Port);
-            foreach (var port in options.ServicePorts.Values) k.Listen(address, port);
+            k.Listen(address, options.Port, listen => AddHandshake(listen, options.LatencyMs));
+            foreach (var port in options.ServicePorts.Values) k.Listen(address, port, listen => AddHandshake(listen, options.LatencyMs));
         });
         var app = builder.Build();
         EmulatorHost host;
@@ -126,6 +126,17 @@ public sealed class EmulatorHost : IAsyncDisposable
         return host;
     }
 
+    /// <summary>With --latency-ms, a new connection waits one round trip before its first request is read, as a TCP
+    /// handshake with a distant region costs one.</summary>
+    private static void AddHandshake(Microsoft.AspNetCore.Server.Kestrel.Core.ListenOptions listen, int latencyMs)
+    {
+        if (latencyMs > 0) listen.Use(next => async connection =>
+        {
+            await Task.Delay(latencyMs, connection.ConnectionClosed);
+            await next(connection);
+        });
+    }
+
     public Task WaitForShutdownAsync() => _app.WaitForShutdownAsync();
 
     /// <summary>Stops cleanly, as Ctrl+C, SIGTERM and POST /_emulator/shutdown do.</summary>
@@ -153,6 +164,13 @@ public sealed class EmulatorHost : IAsyncDisposable
             Interlocked.CompareExchange(ref _peakServing, serving, peak);
         try
         {
+            // --latency-ms: half the round trip before the request is acted on, half before its answer leaves
+            int halfTrip = _options.LatencyMs / 2;
+            if (_options.LatencyMs > 0)
+            {
+                await Task.Delay(halfTrip, context.RequestAborted);
+                context.Response.OnStarting(() => Task.Delay(_options.LatencyMs - halfTrip));
+            }
             string? dedicated = _options.ServicePorts.FirstOrDefault(p => p.Value == context.Connection.LocalPort).Key?.ToLowerInvariant();
             var rpc = await _rpc.ReadAsync(context, rawTarget, dedicated);
             Count("requests");
@@ -177,6 +195,10 @@ public sealed class EmulatorHost : IAsyncDisposable
             {
                 Count("faults." + FaultKind.LostAnswer);
                 context.Abort();
+            }
+            else if (_options.LatencyMs > 0 && !context.Response.HasStarted)
+            {
+                await context.Response.StartAsync(); // an answer without a body waits here too, so it counts as being served
             }
         }
         catch (RpcException e) when (!context.Response.HasStarted)

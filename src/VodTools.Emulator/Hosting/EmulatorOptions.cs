@@ -10,6 +10,7 @@ namespace VodTools.Emulator.Hosting;
 public sealed class EmulatorOptions
 {
     public const int DefaultPort = 9081;
+    public const int MaxLatencyMs = 10000;
 
     /// <summary>TCP port; 0 picks a free one.</summary>
     public int Port { get; set; } = DefaultPort;
@@ -33,6 +34,9 @@ public sealed class EmulatorOptions
     /// limit with fewer media.</summary>
     public int SearchResultLimit { get; set; } = CatalogueHandler.CloudSearchResultLimit;
     public double TranscodeSeconds { get; set; } = 5;
+    /// <summary>The round trip of a distant region, in milliseconds, added to every request but the admin ones: half before
+    /// it is acted on, half before its answer, and once more for each new connection (its handshake). 0 = loopback.</summary>
+    public int LatencyMs { get; set; }
     /// <summary>The code of OSS's 403 for a bucket addressed at another region's endpoint: PermanentRedirect, as the current
     /// "HTTP 403 errors" reference lists it, or AccessDenied, as its older pages did.</summary>
     public string WrongEndpointCode { get; set; } = Oss.OssApi.PermanentRedirect;
@@ -84,6 +88,8 @@ public sealed class EmulatorOptions
           --search-result-limit N  how many records SearchMedia pages without a ScrollToken (1 to 5000; default 5000,
                                    the cloud's), to reach the limit with fewer media
           --transcode-seconds N    how long a simulated transcode/snapshot job runs (default 5)
+          --latency-ms N           play a distant region: every request takes N ms more (half before it is acted on,
+                                   half before its answer) and every new connection N ms more (0 to 10000; default 0)
           --wrong-endpoint-code C  OSS's code for a bucket asked at another region's endpoint: PermanentRedirect
                                    (default, the current reference) or AccessDenied (older pages); both 403
           --sts-token-seconds N    cap the lifetime of STS tokens (to test credential refresh; the cloud's minimum is 900)
@@ -129,6 +135,7 @@ public sealed class EmulatorOptions
                 case Flags.FaultSeed: options.FaultSeed = ParseInt(Next(), arg); break;
                 case Flags.SearchResultLimit: options.SearchResultLimit = ParseInt(Next(), arg); break;
                 case Flags.TranscodeSeconds: options.TranscodeSeconds = ParseDouble(Next(), arg); break;
+                case Flags.LatencyMs: options.LatencyMs = ParseInt(Next(), arg); break;
                 case Flags.WrongEndpointCode: options.WrongEndpointCode = Next(); break;
                 case Flags.StsTokenSeconds: options.StsTokenSeconds = ParseInt(Next(), arg); break;
                 case Flags.UploadAuthSeconds: options.UploadAuthSeconds = ParseInt(Next(), arg); break;
@@ -152,6 +159,7 @@ public sealed class EmulatorOptions
     {
         if (Port is < 0 or > 65535) throw new ArgumentException("--port must be 0..65535");
         if (TranscodeSeconds < 0) throw new ArgumentException("--transcode-seconds must be >= 0");
+        if (LatencyMs is < 0 or > MaxLatencyMs) throw new ArgumentException($"--latency-ms must be 0..{MaxLatencyMs}");
         if (StsTokenSeconds is < 1) throw new ArgumentException("--sts-token-seconds must be >= 1");
         if (UploadAuthSeconds is < 1) throw new ArgumentException("--upload-auth-seconds must be >= 1");
         if (ParentPid is < 1) throw new ArgumentException("--parent-pid must be a process id");
@@ -217,6 +225,7 @@ public sealed class EmulatorOptions
             case "faultseed": FaultSeed = p.Value.GetInt32(); break;
             case "searchresultlimit": SearchResultLimit = p.Value.GetInt32(); break;
             case "transcodeseconds": TranscodeSeconds = p.Value.GetDouble(); break;
+            case "latencyms": LatencyMs = p.Value.GetInt32(); break;
             case "wrongendpointcode": WrongEndpointCode = p.Value.GetString()!; break;
             case "uploadauthseconds": UploadAuthSeconds = p.Value.GetInt32(); break;
             case "accesskeyid": AccessKeyId = p.Value.GetString()!; break;

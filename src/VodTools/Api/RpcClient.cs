@@ -72,6 +72,24 @@ namespace VodTools.Api
                 return new AttemptResult<JsonElement>(result, (int)response.StatusCode, result.TryGetProperty("RequestId", out var id) ? id.GetString() : requestId);
             }, cancellationToken, repeatable, history);
 
+        /// <summary>The calls per second <paramref name="action"/> may make (VOD's quota), whether or not the QPS budget keeps to it.</summary>
+        public int QuotaOf(string action) => _service.QuotaOf?.Invoke(action, _endpoint) ?? VodQuota.Unlisted;
+
+        /// <summary>
+        /// The calls in flight of a fan-out paced by <paramref name="action"/>: enough to reach its quota over the round trip
+        /// measured as they go, at most <paramref name="ceiling"/>; each rise past the highest so far is a diagnostic line.
+        /// </summary>
+        public InFlightLimit CallsInFlight(string action, int ceiling)
+        {
+            var quota = QuotaOf(action);
+            var limit = InFlightLimit.ForQuota(quota, ceiling);
+            var log = _options.Log;
+            if (log != null)
+                limit.Raised = (count, typical) => log(string.Format(CultureInfo.InvariantCulture,
+                    "{0}: {1} calls in flight, as a call takes {2:0} ms and the quota is {3} a second", action, count, typical.TotalMilliseconds, quota));
+            return limit;
+        }
+
         /// <summary>VOD's calls wait for a permit of the account's per-action QPS budget; other products have none.</summary>
         private Func<CloudCredentials?, CancellationToken, Task>? WaitForQuota(string action)
         {

@@ -1,6 +1,7 @@
 using System.Linq;
 using System.Management.Automation;
 using System;
+using VodTools.Api.Http;
 using VodTools.Commands.Common;
 using VodTools.Model;
 using VodTools.Services.Buckets;
@@ -44,10 +45,10 @@ namespace VodTools.Commands
         [SupportsWildcards]
         public string[]? Exclude { get; set; }
 
-        /// <summary>How many GetMezzanineInfo calls run at once. Default 8.</summary>
+        /// <summary>The most GetMezzanineInfo calls in flight at once, 1 to 256. Default 64. As many run as reach GetMezzanineInfo's quota over the round trip measured as they go: a few near the region, more from far away.</summary>
         [Parameter]
-        [ValidateRange(1, 64)]
-        public int ThrottleLimit { get; set; } = 8;
+        [ValidateRange(1, InFlightLimit.MaxCeiling)]
+        public int ThrottleLimit { get; set; } = InFlightLimit.DefaultCeiling;
 
         protected override void ProcessRecord()
         {
@@ -92,16 +93,19 @@ namespace VodTools.Commands
             var location = MediaQuery.StorageLocationOf(Bucket, region);
             var query = new MediaQuery { StorageLocation = location };
             var progress = new ProgressRecord(4, $"Comparing oss://{Bucket}/{Prefix} with VOD", "finding the bucket's media");
+            using var reads = Session.Vod.CallsInFlight("GetMezzanineInfo", ThrottleLimit);
             foreach (var mediaType in new[] { "video", "audio" })
             {
                 var cursor = Session.Vod.Search(query.ToMatch(), mediaType, "CreationTime:Asc");
+                var next = cursor.NextPageAsync(Cancellation);
                 while (true)
                 {
                     try
                     {
-                        var page = Await(cursor.NextPageAsync(Cancellation));
+                        var page = Await(next);
                         if (page == null) break;
-                        var sources = Await(Session.Vod.GetSourcesAsync(page.Where(query.Matches).ToList(), ThrottleLimit, Cancellation));
+                        next = cursor.NextPageAsync(Cancellation); // the next page comes while this one's sources are read
+                        var sources = Await(Session.Vod.GetSourcesAsync(page.Where(query.Matches).ToList(), reads, Cancellation));
                         foreach (var (media, source, error) in sources) Sort(media, source, error, keeps, sorter);
                     }
                     catch (Exception e) when (!(e is PipelineStoppedException))

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Management.Automation;
 using System;
+using VodTools.Api.Http;
 using VodTools.Commands.Common;
 using VodTools.Commands.Pipeline;
 using VodTools.Model;
@@ -13,7 +14,7 @@ namespace VodTools.Commands
     /// <para type="description">-TaskId (or piped TranscodeTask objects) reads each task with its jobs (GetTranscodeTask).
     /// -JobId reads jobs, up to 10 per call, and emits TranscodeJob objects. -MediaId (or piped VodMedia objects) lists a
     /// media's tasks, newest first, without their jobs (ListTranscodeTask, every page). Tasks and media are read
-    /// -ThrottleLimit at a time, under each call's quota, and written in input order, with a progress bar. Ids VOD does not
+    /// concurrently, as many as reach each call's quota over the measured round trip (at most -ThrottleLimit), and written in input order, with a progress bar. Ids VOD does not
     /// know are non-terminating ObjectNotFound errors.</para>
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "VodTranscodeTask", DefaultParameterSetName = ByTaskId)]
@@ -49,11 +50,11 @@ namespace VodTools.Commands
         [ValidateNotNullOrEmpty]
         public string[] MediaId { get; set; } = Array.Empty<string>();
 
-        /// <summary>How many tasks or media are read at once. Default 8.</summary>
+        /// <summary>The most tasks or media read at once, 1 to 256. Default 64. As many run as reach the quota of GetTranscodeTask (or ListTranscodeTask) over the round trip measured as they go: a few near the region, more from far away.</summary>
         [Parameter(ParameterSetName = ByTaskId)]
         [Parameter(ParameterSetName = ByMediaId)]
-        [ValidateRange(1, 64)]
-        public int ThrottleLimit { get; set; } = 8;
+        [ValidateRange(1, InFlightLimit.MaxCeiling)]
+        public int ThrottleLimit { get; set; } = InFlightLimit.DefaultCeiling;
 
         protected override void ProcessRecord()
         {
@@ -84,7 +85,7 @@ namespace VodTools.Commands
         /// <summary>Starts one read; its tasks (or its error) are written in input order as the reads finish.</summary>
         private void Read(string id, string errorId, Func<System.Threading.CancellationToken, System.Threading.Tasks.Task<IReadOnlyList<TranscodeTask>>> read)
         {
-            var work = _work ??= new OrderedWork(ThrottleLimit);
+            var work = _work ??= new OrderedWork(Session.Vod.CallsInFlight(ParameterSetName == ByMediaId ? "ListTranscodeTask" : "GetTranscodeTask", ThrottleLimit));
             var slot = work.Reserve();
             var cancellation = Cancellation;
             work.Start(async () =>

@@ -5,6 +5,7 @@ using System.Management.Automation;
 using System.Threading.Tasks;
 using System.Threading;
 using System;
+using VodTools.Api.Http;
 using VodTools.Commands.Common;
 using VodTools.Commands.Pipeline;
 using VodTools.Model;
@@ -87,10 +88,10 @@ namespace VodTools.Commands
         [ValidateNotNullOrEmpty]
         public string[]? Key { get; set; }
 
-        /// <summary>How many calls of each stage run at once. Default 16: enough to keep each stage at VOD's quota when answers take 0.5 s.</summary>
+        /// <summary>The most calls of each stage in flight at once, 1 to 256. Default 64. As many run as reach the stage's quota over the round trip measured as they go: a few near the region, more from far away.</summary>
         [Parameter]
-        [ValidateRange(1, 64)]
-        public int ThrottleLimit { get; set; } = 16;
+        [ValidateRange(1, InFlightLimit.MaxCeiling)]
+        public int ThrottleLimit { get; set; } = InFlightLimit.DefaultCeiling;
 
         /// <summary>What a run lists once the bucket's listing has finished, to bring in new files: Full (the whole prefix, once the files of the last listing are through), Tail (only keys after the last one listed) or None. Default Full.</summary>
         [Parameter]

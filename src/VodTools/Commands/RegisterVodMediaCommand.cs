@@ -16,7 +16,7 @@ namespace VodTools.Commands
     /// <para type="synopsis">Registers media files that are already in OSS with ApsaraVideo VOD (RegisterMedia).</para>
     /// <para type="description">Takes OSS objects from Get-OssObject (or -FileUrl, or -Bucket and -Key), checks VOD's limits
     /// locally, groups the files into calls of up to 10 from the same bucket, runs the calls concurrently within the
-    /// account's QPS quota and emits one VodMedia per file in input order. A file VOD refuses is a non-terminating
+    /// account's QPS quota (as many at once as reach it over the round trip measured as they go, at most -ThrottleLimit) and emits one VodMedia per file in input order. A file VOD refuses is a non-terminating
     /// error; the others go on.</para>
     /// </summary>
     [Cmdlet(VerbsLifecycle.Register, "VodMedia", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
@@ -86,10 +86,10 @@ namespace VodTools.Commands
         [Parameter(ValueFromPipeline = true, DontShow = true)]
         public PSObject? InputObject { get; set; }
 
-        /// <summary>How many RegisterMedia calls run at once (each registers up to 10 files). Default 8.</summary>
+        /// <summary>The most RegisterMedia calls (each registers up to 10 files) in flight at once, 1 to 256. Default 64. As many run as reach RegisterMedia's quota over the round trip measured as they go: a few near the region, more from far away.</summary>
         [Parameter]
-        [ValidateRange(1, 64)]
-        public int ThrottleLimit { get; set; } = 8;
+        [ValidateRange(1, InFlightLimit.MaxCeiling)]
+        public int ThrottleLimit { get; set; } = InFlightLimit.DefaultCeiling;
 
         private sealed class PendingFile
         {
@@ -109,7 +109,7 @@ namespace VodTools.Commands
         {
             this.CheckParameters(() => UserData = VodLimits.JsonObject(UserData, nameof(UserData)), UserData);
             CheckTemplateGroup();
-            _work = new OrderedWork(ThrottleLimit);
+            _work = new OrderedWork(Session.Vod.CallsInFlight("RegisterMedia", ThrottleLimit));
         }
 
         /// <summary>

@@ -3,6 +3,7 @@ using System.IO;
 using System.Linq;
 using System.Management.Automation;
 using System;
+using VodTools.Api.Http;
 using VodTools.Commands.Common;
 using VodTools.Commands.Pipeline;
 using VodTools.Model;
@@ -17,9 +18,10 @@ namespace VodTools.Commands
     /// <para type="synopsis">Uploads local media files to VOD (CreateUploadVideo, then OSS) and emits the new media.</para>
     /// <para type="description">For each file VOD creates a media and names an OSS location with temporary credentials
     /// (UploadAddress, UploadAuth); the cmdlet then uploads the file there with one PutObject, or as a multipart upload
-    /// of -ThrottleLimit parts at a time when it is larger than -PartSize, -FileThrottleLimit files at a time, asking VOD
-    /// for fresh credentials (RefreshUploadVideo) when they expire. A checkpoint beside each file (or in -CheckpointPath)
-    /// lets a rerun resume an interrupted upload, and a file uploaded before is not sent twice. Emits one VodMedia per
+    /// of several parts at a time (more the longer the round trip, at most -ThrottleLimit) when it is larger than -PartSize, -FileThrottleLimit files at a time, asking VOD
+    /// for fresh credentials (RefreshUploadVideo) when they expire. A checkpoint beside each file (or in -CheckpointPath),
+    /// written as each part completes, lets a rerun resume an interrupted upload: it keeps every part OSS holds that
+    /// matches the file, so a kill costs at most the parts that were in flight. A file uploaded before is not sent twice. Emits one VodMedia per
     /// file in input order; a file that fails is a non-terminating error and the others go on.</para>
     /// </summary>
     [Cmdlet(VerbsCommunications.Send, "VodMedia", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = FilePaths.PathSet)]
@@ -102,10 +104,10 @@ namespace VodTools.Commands
         [ValidateRange(OssUploadService.MinPartSize, OssUploadService.MaxPartSize)]
         public long PartSize { get; set; } = 8 * 1024 * 1024;
 
-        /// <summary>Parts of one file sent at once, 1 to 64. Default 4: one TCP stream to a distant OSS region is held back by the round trip, and a few parts in flight fill a good link where one cannot (the OSS SDK for .NET uploads with 3 threads by default). More than 8 rarely helps one file; raise -FileThrottleLimit instead.</summary>
+        /// <summary>The most parts of one file sent at once, 1 to 64. Default 16. Four parts in flight fill a good link near the region, where one TCP stream cannot (the OSS SDK for .NET uploads with 3 threads by default); from far away each part also waits a round trip, so more are sent, enough to keep four parts' worth of bytes moving (measured as parts complete).</summary>
         [Parameter]
         [ValidateRange(1, 64)]
-        public int ThrottleLimit { get; set; } = 4;
+        public int ThrottleLimit { get; set; } = 16;
 
         /// <summary>Files sent at once, 1 to 16, each with -ThrottleLimit parts in flight. Default 2: one file keeps the link busy while the other waits for VOD. Raise it for many small files.</summary>
         [Parameter]
@@ -144,7 +146,7 @@ namespace VodTools.Commands
                     this.ThrowParameterError(new ValidationException("VodCheckpointPathNotFolder", $"-CheckpointPath '{CheckpointPath}' is a file; give a folder.", "CheckpointPath"), CheckpointPath);
                 Directory.CreateDirectory(_checkpointFolder);
             }
-            _work = new OrderedWork(FileThrottleLimit);
+            _work = new OrderedWork(InFlightLimit.Fixed(FileThrottleLimit));
         }
 
         protected override void ProcessRecord()

@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using System;
+using VodTools.Api.Http;
 using VodTools.Commands.Common;
 using VodTools.Commands.Pipeline;
 using VodTools.Model;
@@ -75,10 +76,10 @@ namespace VodTools.Commands
         [ValidateNotNullOrEmpty]
         public string? CoverUrl { get; set; }
 
-        /// <summary>How many UpdateVideoInfos calls run at once (each updates up to 20 media). Default 8.</summary>
+        /// <summary>The most UpdateVideoInfos calls (each updates up to 20 media) in flight at once, 1 to 256. Default 64. As many run as reach UpdateVideoInfos's quota over the round trip measured as they go: a few near the region, more from far away.</summary>
         [Parameter]
-        [ValidateRange(1, 64)]
-        public int ThrottleLimit { get; set; } = 8;
+        [ValidateRange(1, InFlightLimit.MaxCeiling)]
+        public int ThrottleLimit { get; set; } = InFlightLimit.DefaultCeiling;
 
         /// <summary>Emit each media as VOD has it after the change. By default nothing is emitted.</summary>
         [Parameter]
@@ -102,7 +103,7 @@ namespace VodTools.Commands
                 };
                 if (AddTag != null || RemoveTag != null) _tagEdit = new TagEdit(AddTag, RemoveTag);
             });
-            _work = new OrderedWork(ThrottleLimit);
+            _work = new OrderedWork(Session.Vod.CallsInFlight("UpdateVideoInfos", ThrottleLimit));
         }
 
         protected override void ProcessRecord()

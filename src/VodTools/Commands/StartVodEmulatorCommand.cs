@@ -70,6 +70,11 @@ namespace VodTools.Commands
         [ValidateRange(0, 86400)]
         public double TranscodeSeconds { get; set; } = 5;
 
+        /// <summary>Play a distant region: every request takes this many milliseconds more (half before the emulator acts on it, half before its answer), and every new connection as much again, as a round trip to a far region costs. 0 to 10000; default 0 (loopback). The delay is a round trip, not a narrower link: bytes still move at loopback speed.</summary>
+        [Parameter]
+        [ValidateRange(0, 10000)]
+        public int LatencyMs { get; set; }
+
         /// <summary>Cap, in seconds, on the lifetime of the STS tokens the emulator issues, to rehearse credential refresh (the cloud issues at least 900 s). Default: as asked.</summary>
         [Parameter]
         [ValidateRange(1, 43200)]
@@ -113,7 +118,7 @@ namespace VodTools.Commands
             var settings = new EmulatorSettings
             {
                 Port = Port, InMemory = InMemory, SeedSample = SeedSample, Quota = Quota, Faults = Faults, FaultSeed = FaultSeed, SearchResultLimit = SearchResultLimit, WrongEndpointCode = WrongEndpointCode,
-                TranscodeSeconds = TranscodeSeconds, StsTokenSeconds = StsTokenSeconds, Lenient = Lenient, UploadAuthSeconds = UploadAuthSeconds,
+                TranscodeSeconds = TranscodeSeconds, LatencyMs = LatencyMs, StsTokenSeconds = StsTokenSeconds, Lenient = Lenient, UploadAuthSeconds = UploadAuthSeconds,
                 ParentProcessId = Detach ? null : (int?)System.Diagnostics.Process.GetCurrentProcess().Id,
             };
             if (DataPath != null) settings.DataDir = GetUnresolvedProviderPathFromPSPath(DataPath);

@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using System;
+using VodTools.Api.Http;
 using VodTools.Commands.Common;
 using VodTools.Commands.Pipeline;
 using VodTools.Model;
@@ -12,7 +13,7 @@ namespace VodTools.Commands
     /// <summary>
     /// <para type="synopsis">Transcodes media in VOD with a template group (SubmitTranscodeJobs), once per media and group.</para>
     /// <para type="description">Takes media ids or VodMedia objects from the pipeline and emits one TranscodeTask per media in
-    /// input order. Calls run concurrently (-ThrottleLimit) within the account's QPS quota.</para>
+    /// input order. Calls run concurrently within the account's QPS quota, as many as reach it over the measured round trip (at most -ThrottleLimit).</para>
     /// <para type="description">The template group is -TemplateGroupId, else the one a piped VodMedia carries, else the app's
     /// default group (read once per run), so Get-OssObject | Register-VodMedia | Start-VodTranscode | Wait-VodTranscode needs
     /// no group at all. A piped media that carries VOD_NO_TRANSCODE (Register-VodMedia's default: registered without
@@ -83,10 +84,10 @@ namespace VodTools.Commands
         [Parameter]
         public SwitchParameter Resubmit { get; set; }
 
-        /// <summary>How many media are looked up and submitted at once. Default 8.</summary>
+        /// <summary>The most media looked up and submitted in flight at once, 1 to 256. Default 64. As many run as reach SubmitTranscodeJobs's quota over the round trip measured as they go: a few near the region, more from far away.</summary>
         [Parameter]
-        [ValidateRange(1, 64)]
-        public int ThrottleLimit { get; set; } = 8;
+        [ValidateRange(1, InFlightLimit.MaxCeiling)]
+        public int ThrottleLimit { get; set; } = InFlightLimit.DefaultCeiling;
 
         /// <summary>The piped object itself: a VodMedia tells whether VOD may already transcode it; also the target of its error record.</summary>
         [Parameter(ValueFromPipeline = true, DontShow = true)]
@@ -104,7 +105,7 @@ namespace VodTools.Commands
                 EncryptConfig = VodLimits.JsonObject(EncryptConfig, nameof(EncryptConfig));
                 UserData = VodLimits.JsonObject(UserData, nameof(UserData));
             });
-            _work = new OrderedWork(ThrottleLimit);
+            _work = new OrderedWork(Session.Vod.CallsInFlight("SubmitTranscodeJobs", ThrottleLimit));
         }
 
         protected override void ProcessRecord()

@@ -3,6 +3,7 @@ using System.Linq;
 using System.Management.Automation;
 using System.Threading.Tasks;
 using System;
+using VodTools.Api.Http;
 using VodTools.Commands.Common;
 using VodTools.Commands.Pipeline;
 using VodTools.Model;
@@ -31,6 +32,8 @@ namespace VodTools.Commands
     public sealed class WaitVodTranscodeCommand : VodCmdletBase
     {
         private TranscodeWaitScheduler? _scheduler;
+        /// <summary>The polls' calls in flight, kept across rounds as it learns the round trip.</summary>
+        private InFlightLimit? _polls;
         /// <summary>What the pipeline told of each task beyond its id.</summary>
         private readonly Dictionary<string, TranscodePoll> _known = new Dictionary<string, TranscodePoll>(StringComparer.Ordinal);
         private readonly Dictionary<string, string> _titles = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -66,10 +69,10 @@ namespace VodTools.Commands
         [Alias("Timeout")]
         public int? TimeoutSec { get; set; }
 
-        /// <summary>How many polling calls run at once. Default 8.</summary>
+        /// <summary>The most polling calls in flight at once, 1 to 256. Default 64. As many run as reach GetTranscodeSummary's quota over the round trip measured as they go: a few near the region, more from far away.</summary>
         [Parameter]
-        [ValidateRange(1, 64)]
-        public int ThrottleLimit { get; set; } = 8;
+        [ValidateRange(1, InFlightLimit.MaxCeiling)]
+        public int ThrottleLimit { get; set; } = InFlightLimit.DefaultCeiling;
 
         private TranscodeWaitScheduler Scheduler => _scheduler ??= new TranscodeWaitScheduler(TimeoutSec == null ? (TimeSpan?)null : TimeSpan.FromSeconds(TimeoutSec.Value));
 
@@ -96,6 +99,7 @@ namespace VodTools.Commands
                 ReportProgress(completed: false);
             }
             ReportProgress(completed: true);
+            _polls?.Dispose();
         }
 
         /// <summary>Polls every task that is due, concurrently, then settles each on the pipeline thread.</summary>
@@ -104,7 +108,7 @@ namespace VodTools.Commands
             var due = Scheduler.Due();
             if (due.Count == 0) return;
             var polls = due.Select(id => _known.TryGetValue(id, out var known) ? known : new TranscodePoll(id)).ToList();
-            foreach (var result in Await(new TranscodePoller(Session.Vod).PollAsync(polls, ThrottleLimit, Cancellation)))
+            foreach (var result in Await(new TranscodePoller(Session.Vod).PollAsync(polls, _polls ??= Session.Vod.CallsInFlight("GetTranscodeSummary", ThrottleLimit), Cancellation)))
             {
                 var (taskId, task, error) = (result.TaskId, result.Task, result.Error);
                 var outcome = error == null ? Scheduler.Answered(taskId, task!) : Scheduler.PollFailed(taskId, error);

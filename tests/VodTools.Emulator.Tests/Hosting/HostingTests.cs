@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Text;
+using System.Text.Json.Nodes;
 using VodTools.Emulator.Hosting;
 using VodTools.Shared;
 using Xunit;
@@ -200,6 +201,29 @@ public class HostingTests
         Assert.Equal(0, process.ExitCode);
         Assert.Contains($"Process {parent.Id} has ended: stopping", rest);
         Assert.Contains("VodTools emulator stopped", rest);
+    }
+
+    [Fact]
+    public void Latency_is_read_and_checked()
+    {
+        Assert.Equal(250, EmulatorOptions.Parse(["--latency-ms", "250"]).LatencyMs);
+        Assert.Equal(0, EmulatorOptions.Parse([]).LatencyMs);
+        Assert.Throws<ArgumentException>(() => EmulatorOptions.Parse(["--latency-ms", "-1"]));
+        Assert.Throws<ArgumentException>(() => EmulatorOptions.Parse(["--latency-ms", "10001"]));
+    }
+
+    [Fact]
+    public async Task Latency_holds_every_request_for_a_round_trip()
+    {
+        await using var emu = await StartAsync(o => o.LatencyMs = 1000);
+        var watch = Stopwatch.StartNew();
+        var calls = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => emu.StsAsync("GetCallerIdentity")));
+        var elapsed = watch.Elapsed;
+        Assert.All(calls, c => Assert.Equal(HttpStatusCode.OK, c.Status));
+        Assert.True(elapsed >= TimeSpan.FromMilliseconds(1000), $"five calls in {elapsed.TotalMilliseconds:0} ms");
+        var stats = JsonNode.Parse(await emu.Http.GetStringAsync("/_emulator/stats"))!.AsObject();
+        Assert.Equal(5, (long)stats["peakConcurrentRequests"]!); // each held while the others were: five at once
+        Assert.Equal(5, (long)stats["requests"]!);
     }
 
     [Fact]

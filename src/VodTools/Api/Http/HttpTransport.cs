@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net.Http;
 using System.Net;
 using System.Threading.Tasks;
@@ -14,7 +15,11 @@ namespace VodTools.Api.Http
     /// </summary>
     public sealed class HttpTransport
     {
+        /// <summary>Connections per host: as many as the calls the fan-out cmdlets may keep in flight (-ThrottleLimit).</summary>
+        public const int ConnectionsPerServer = InFlightLimit.MaxCeiling;
+
         private static readonly Lazy<HttpTransport> SharedInstance = new Lazy<HttpTransport>(() => new HttpTransport(CreateHandler()));
+        private static readonly ConcurrentDictionary<string, bool> RaisedHosts = new ConcurrentDictionary<string, bool>(StringComparer.OrdinalIgnoreCase);
 
         private readonly HttpClient _client;
 
@@ -38,6 +43,7 @@ namespace VodTools.Api.Http
             HttpRequestMessage request, HttpCompletionOption completion, TimeSpan timeout,
             string service, string operation, CancellationToken cancellationToken)
         {
+            AllowConnections(request.RequestUri!);
             using var attempt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             if (request.Content != null) request.Content = new ObservedContent(request.Content, (_, _, _) => Restart(attempt, timeout));
             attempt.CancelAfter(timeout);
@@ -127,15 +133,35 @@ namespace VodTools.Api.Http
             }
             try
             {
-                handler.MaxConnectionsPerServer = 64;
+                handler.MaxConnectionsPerServer = ConnectionsPerServer;
             }
-            catch (PlatformNotSupportedException)
+            catch (NotSupportedException)
             {
-                // .NET Framework before 4.7.1 keeps the limit on ServicePointManager.
+                // .NET Framework before 4.7.1 keeps the limit on ServicePointManager (below).
             }
-            // Windows PowerShell 5.1 defaults to 2 connections per host; the QPS budget, not the stack, should decide.
-            if (ServicePointManager.DefaultConnectionLimit < 64) ServicePointManager.DefaultConnectionLimit = 64;
+            // Windows PowerShell 5.1 (.NET Framework) and Mono allow 2 connections per host unless told otherwise:
+            // the calls in flight, not the stack, should decide.
+            if (ServicePointManager.DefaultConnectionLimit < ConnectionsPerServer) ServicePointManager.DefaultConnectionLimit = ConnectionsPerServer;
             return handler;
+        }
+
+        /// <summary>
+        /// Raises the connection limit of the host's ServicePoint, once per host: the default above reaches only those made
+        /// after it, and another command of the session (Invoke-WebRequest in Windows PowerShell) may have made this one
+        /// with 2, as Azure.Core's ServicePointHelpers also finds. Without effect where HttpClient does not use ServicePoints (.NET).
+        /// </summary>
+        private static void AllowConnections(Uri uri)
+        {
+            if (!RaisedHosts.TryAdd(uri.GetLeftPart(UriPartial.Authority), true)) return;
+            try
+            {
+                var point = ServicePointManager.FindServicePoint(uri);
+                if (point.ConnectionLimit < ConnectionsPerServer) point.ConnectionLimit = ConnectionsPerServer;
+            }
+            catch (NotSupportedException)
+            {
+                // a runtime without ServicePoints: nothing to raise
+            }
         }
     }
 }

@@ -2,28 +2,28 @@ using System.Collections.Generic;
 using System.Threading.Tasks;
 using System.Threading;
 using System;
+using VodTools.Api.Http;
 
 namespace VodTools.Commands.Pipeline
 {
     /// <summary>
-    /// Runs async work with bounded concurrency and hands its results back to the pipeline thread in input order.
-    /// Workers never touch PowerShell: they complete slots with an action, and <see cref="Drain"/> (pipeline thread
-    /// only) runs the ready actions — WriteObject, WriteError — in slot order.
+    /// Runs async work with the concurrency an <see cref="InFlightLimit"/> decides and hands its results back to the
+    /// pipeline thread in input order. Workers never touch PowerShell: they complete slots with an action, and
+    /// <see cref="Drain"/> (pipeline thread only) runs the ready actions — WriteObject, WriteError — in slot order.
     /// </summary>
     internal sealed class OrderedWork : IDisposable
     {
-        private readonly SemaphoreSlim _slots;
-        private readonly int _throttleLimit;
+        private readonly InFlightLimit _limit;
         private readonly Dictionary<long, Action> _ready = new Dictionary<long, Action>();
         private readonly List<Task> _running = new List<Task>();
         private long _issued;
         private long _next;
 
-        public OrderedWork(int throttleLimit)
-        {
-            _throttleLimit = throttleLimit;
-            _slots = new SemaphoreSlim(throttleLimit, throttleLimit);
-        }
+        /// <param name="limit">Decides how much runs at once; disposed with this.</param>
+        public OrderedWork(InFlightLimit limit) => _limit = limit;
+
+        /// <summary>What decides how much runs at once.</summary>
+        public InFlightLimit Limit => _limit;
 
         /// <summary>Slots reserved but not yet written.</summary>
         public long Pending => Interlocked.Read(ref _issued) - Interlocked.Read(ref _next);
@@ -40,18 +40,7 @@ namespace VodTools.Commands.Pipeline
         /// <summary>Starts work when a concurrency slot is free. The work must complete its output slots itself, even on failure.</summary>
         public void Start(Func<Task> work, CancellationToken cancellationToken)
         {
-            var task = Task.Run(async () =>
-            {
-                await _slots.WaitAsync(cancellationToken).ConfigureAwait(false);
-                try
-                {
-                    await work().ConfigureAwait(false);
-                }
-                finally
-                {
-                    _slots.Release();
-                }
-            }, cancellationToken);
+            var task = Task.Run(() => _limit.RunAsync(work, cancellationToken), cancellationToken);
             lock (_running)
             {
                 _running.RemoveAll(t => t.IsCompleted);
@@ -67,7 +56,7 @@ namespace VodTools.Commands.Pipeline
                 lock (_running)
                 {
                     _running.RemoveAll(t => t.IsCompleted);
-                    return _running.Count >= _throttleLimit * 2;
+                    return _running.Count >= _limit.Limit * 2;
                 }
             }
         }
@@ -94,6 +83,6 @@ namespace VodTools.Commands.Pipeline
             lock (_running) return Task.WhenAll(_running.ToArray());
         }
 
-        public void Dispose() => _slots.Dispose();
+        public void Dispose() => _limit.Dispose();
     }
 }

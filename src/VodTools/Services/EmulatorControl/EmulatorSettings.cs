@@ -26,6 +26,8 @@ namespace VodTools.Services.EmulatorControl
         /// <summary>OSS's code for a bucket asked at another region's endpoint (--wrong-endpoint-code); null = the emulator's default.</summary>
         public string? WrongEndpointCode { get; set; }
         public double TranscodeSeconds { get; set; } = 5;
+        /// <summary>The round trip the emulator adds to every request (--latency-ms); 0 = none.</summary>
+        public int LatencyMs { get; set; }
         public int? StsTokenSeconds { get; set; }
         /// <summary>Enforce nothing the seed workflow sets up (--lenient).</summary>
         public bool Lenient { get; set; }
@@ -62,6 +64,7 @@ namespace VodTools.Services.EmulatorControl
             if (SearchResultLimit != null) arguments.AddRange(new[] { EmulatorDefaults.Flags.SearchResultLimit, SearchResultLimit.Value.ToString(CultureInfo.InvariantCulture) });
             if (WrongEndpointCode != null) arguments.AddRange(new[] { EmulatorDefaults.Flags.WrongEndpointCode, WrongEndpointCode });
             if (StsTokenSeconds != null) arguments.AddRange(new[] { EmulatorDefaults.Flags.StsTokenSeconds, StsTokenSeconds.Value.ToString(CultureInfo.InvariantCulture) });
+            if (LatencyMs > 0) arguments.AddRange(new[] { EmulatorDefaults.Flags.LatencyMs, LatencyMs.ToString(CultureInfo.InvariantCulture) });
             if (UploadAuthSeconds != null) arguments.AddRange(new[] { EmulatorDefaults.Flags.UploadAuthSeconds, UploadAuthSeconds.Value.ToString(CultureInfo.InvariantCulture) });
             if (ParentProcessId != null) arguments.AddRange(new[] { EmulatorDefaults.Flags.ParentPid, ParentProcessId.Value.ToString(CultureInfo.InvariantCulture) });
             return arguments;

@@ -177,7 +177,7 @@ namespace VodTools.Services.Migration
         {
             var inFlight = new HashSet<long>();
             var running = new List<Task>();
-            using var slots = new SemaphoreSlim(_throttleLimit);
+            using var slots = _vod.CallsInFlight(from == MigrationState.Listed ? "RegisterMedia" : from == MigrationState.Registered ? "SubmitTranscodeJobs" : "SubmitSnapshotJob", _throttleLimit);
             while (true)
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -309,6 +309,7 @@ namespace VodTools.Services.Migration
         {
             var scheduler = new TranscodeWaitScheduler(null);
             var watched = new Dictionary<string, MigrationFile>(StringComparer.Ordinal);
+            using var slots = _vod.CallsInFlight("GetTranscodeTask", _throttleLimit); // kept from round to round, as it learns the round trip
             var lastRefill = DateTime.MinValue;
             while (true)
             {
@@ -334,7 +335,7 @@ namespace VodTools.Services.Migration
                     await Task.Delay(next < Idle ? Idle : next > TimeSpan.FromSeconds(1) ? TimeSpan.FromSeconds(1) : next, cancellationToken).ConfigureAwait(false);
                     continue;
                 }
-                var answers = await PollAsync(due.Select(id => watched[id]).ToList(), cancellationToken).ConfigureAwait(false);
+                var answers = await PollAsync(due.Select(id => watched[id]).ToList(), slots, cancellationToken).ConfigureAwait(false);
                 var settled = new List<MigrationFile>();
                 foreach (var (file, task, error) in answers)
                 {
@@ -367,7 +368,7 @@ namespace VodTools.Services.Migration
         }
 
         /// <summary>Polls the due tasks concurrently: those with at most ten known jobs share GetTranscodeTask calls by JobIds, the others are asked for by task id.</summary>
-        private async Task<IReadOnlyList<(MigrationFile File, TranscodeTask? Task, Exception? Error)>> PollAsync(IReadOnlyList<MigrationFile> due, CancellationToken cancellationToken)
+        private async Task<IReadOnlyList<(MigrationFile File, TranscodeTask? Task, Exception? Error)>> PollAsync(IReadOnlyList<MigrationFile> due, InFlightLimit slots, CancellationToken cancellationToken)
         {
             var calls = new List<List<MigrationFile>>();
             var current = new List<MigrationFile>();
@@ -391,7 +392,6 @@ namespace VodTools.Services.Migration
             }
             if (current.Count > 0) calls.Add(current);
 
-            using var slots = new SemaphoreSlim(_throttleLimit);
             var polls = calls.Select(async files =>
             {
                 await slots.WaitAsync(cancellationToken).ConfigureAwait(false);

@@ -3,6 +3,7 @@ using System.Linq;
 using System.Threading.Tasks;
 using System.Threading;
 using System;
+using VodTools.Api.Http;
 using VodTools.Model;
 using VodTools.Services.Vod;
 
@@ -22,9 +23,9 @@ namespace VodTools.Services.Transcode
 
         public TranscodePoller(VodService vod) => _vod = vod;
 
-        public async Task<IReadOnlyList<TranscodePollResult>> PollAsync(IReadOnlyList<TranscodePoll> due, int concurrency, CancellationToken cancellationToken)
+        /// <summary>Reads the due tasks; <paramref name="slots"/> (kept from round to round, as it learns the round trip) decides how many calls run at once.</summary>
+        public async Task<IReadOnlyList<TranscodePollResult>> PollAsync(IReadOnlyList<TranscodePoll> due, InFlightLimit slots, CancellationToken cancellationToken)
         {
-            using var slots = new SemaphoreSlim(concurrency);
             var summaries = await ReadInBatchesAsync(due.Where(p => p.MediaId != null).Select(p => p.MediaId!), slots,
                 async ids => (await _vod.GetTranscodeSummariesAsync(ids, cancellationToken).ConfigureAwait(false)).Latest, cancellationToken).ConfigureAwait(false);
             var latest = summaries.SelectMany(b => b.Items).GroupBy(t => t.MediaId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
@@ -50,7 +51,7 @@ namespace VodTools.Services.Transcode
                 else if (poll.JobIds.All(jobs.ContainsKey)) results.Add(new TranscodePollResult(poll.TaskId, FromJobs(poll, poll.JobIds.Select(id => jobs[id]).ToList()), null));
                 else fetch.Add(poll.TaskId);
             }
-            results.AddRange(await Task.WhenAll(fetch.Select(id => Limited(slots, async () =>
+            results.AddRange(await Task.WhenAll(fetch.Select(id => slots.RunAsync(async () =>
             {
                 try
                 {
@@ -111,9 +112,9 @@ namespace VodTools.Services.Transcode
         }
 
         /// <summary>Reads the ids ten a call, as many calls at a time as the slots allow; a failed call fails its ids only.</summary>
-        private static async Task<Batch<T>[]> ReadInBatchesAsync<T>(IEnumerable<string> ids, SemaphoreSlim slots, Func<IReadOnlyList<string>, Task<IReadOnlyList<T>>> read, CancellationToken cancellationToken) =>
+        private static async Task<Batch<T>[]> ReadInBatchesAsync<T>(IEnumerable<string> ids, InFlightLimit slots, Func<IReadOnlyList<string>, Task<IReadOnlyList<T>>> read, CancellationToken cancellationToken) =>
             await Task.WhenAll(ids.Distinct(StringComparer.Ordinal).Select((id, i) => (id, i)).GroupBy(x => x.i / VodService.MaxJobBatch, x => x.id)
-                .Select(chunk => Limited(slots, async () =>
+                .Select(chunk => slots.RunAsync(async () =>
                 {
                     var batch = chunk.ToList();
                     try
@@ -128,18 +129,5 @@ namespace VodTools.Services.Transcode
 
         private static Dictionary<string, Exception> ErrorsById<T>(IEnumerable<Batch<T>> batches) =>
             batches.Where(b => b.Error != null).SelectMany(b => b.Ids.Select(id => (id, b.Error!))).ToDictionary(x => x.id, x => x.Item2, StringComparer.Ordinal);
-
-        private static async Task<T> Limited<T>(SemaphoreSlim slots, Func<Task<T>> call, CancellationToken cancellationToken)
-        {
-            await slots.WaitAsync(cancellationToken).ConfigureAwait(false);
-            try
-            {
-                return await call().ConfigureAwait(false);
-            }
-            finally
-            {
-                slots.Release();
-            }
-        }
     }
 }

@@ -78,7 +78,9 @@ namespace VodTools.Services.Upload
             var uploader = new OssUploadService(t => _session.OssClientFor(t.Endpoint, t.SigningRegion(region), new StaticCredentialProvider(t.Credentials, "VOD upload credentials")));
             using (var credentials = new UploadCredentials(target, cancellation => vod.RefreshUploadVideoAsync(mediaId, cancellation)))
             {
-                await uploader.UploadAsync(path, checkpoint, credentials, options.PartsInFlight, progress, c => c.Save(checkpointPath), cancellationToken).ConfigureAwait(false);
+                var found = await uploader.UploadAsync(path, checkpoint, credentials, options.PartsInFlight, progress,
+                    c => c.Save(checkpointPath), part => UploadCheckpoint.Append(checkpointPath, part), cancellationToken).ConfigureAwait(false);
+                if (found > 0) notes.Add($"OSS held {found} part(s) of '{file.Name}' that the checkpoint did not record (sent just before the last run stopped): they match the file and were kept.");
                 if (credentials.Refreshes > 0) notes.Add($"The upload credentials of media {mediaId} were renewed {credentials.Refreshes} time(s) on the way (RefreshUploadVideo).");
             }
             UploadCheckpoint.Delete(checkpointPath);

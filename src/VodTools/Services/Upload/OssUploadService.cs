@@ -1,10 +1,11 @@
-using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Diagnostics;
 using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Net.Http;
 using System.Runtime.ExceptionServices;
+using System.Security.Cryptography;
 using System.Text;
 using System.Threading.Tasks;
 using System.Threading;
@@ -19,24 +20,26 @@ namespace VodTools.Services.Upload
 {
     /// <summary>
     /// Uploads a file to the OSS location VOD gave (OSS API reference: PutObject, multipart upload): one PutObject when it fits in one part,
-    /// else a multipart upload with several parts in flight, resumable: each part OSS acknowledges is written to the
-    /// checkpoint, and a checkpoint's upload is confirmed with ListParts so only the parts OSS does not hold are sent.
-    /// Every body's CRC-64 is checked against OSS's answer (a damaged one is sent again, never committed), and the whole
-    /// object's after CompleteMultipartUpload, from the parts' CRCs, as the official OSS SDKs do.
+    /// else a multipart upload with several parts in flight (more the longer the round trip, see <see cref="InFlightLimit.ForTransfer"/>),
+    /// resumable: each part OSS acknowledges is recorded in the checkpoint as it completes, and a rerun keeps every part
+    /// OSS lists (ListParts) that holds the same bytes as the file, whatever the checkpoint says, so a kill costs at most
+    /// the parts that were in flight. Every body's CRC-64 is checked against OSS's answer (a damaged one is sent again,
+    /// never committed), and the whole object's after CompleteMultipartUpload, from the parts' CRCs, as the official OSS
+    /// SDKs do.
     /// </summary>
     public sealed class OssUploadService
     {
         public const long MinPartSize = 100 * 1024;
         public const long MaxPartSize = 5L * 1024 * 1024 * 1024;
         public const int MaxParts = 10000;
+        /// <summary>The most parts one ListParts answer holds (OSS API reference: ListParts, max-parts, at most 1,000); the next page starts after part-number-marker.</summary>
         private const int ListPartsPage = 1000;
 
         /// <summary>
-        /// How often, at most, the checkpoint is written while parts complete: each write holds every part so far (up to
-        /// 10,000), so writing it after each part would cost more than it saves. A part done since the last write is
-        /// simply sent again after a kill.
+        /// Parts in flight that keep a near link busy (the OSS SDK for .NET uploads with 3 threads); a longer round trip
+        /// gets more, up to the ceiling asked for.
         /// </summary>
-        public static readonly TimeSpan CheckpointInterval = TimeSpan.FromSeconds(1);
+        public const int PartsNearby = 4;
 
         private readonly Func<UploadTarget, OssClient> _clientFor;
 
@@ -57,12 +60,14 @@ namespace VodTools.Services.Upload
 
         /// <summary>
         /// Sends the file; <paramref name="checkpoint"/> says what is done already (its PartSize decides the parts) and is
-        /// passed to <paramref name="save"/> once the upload id is known, as parts complete (at most once a
-        /// <see cref="CheckpointInterval"/>) and when they end. On failure nothing is aborted: the parts stay for a rerun.
+        /// passed to <paramref name="save"/> once the upload id is known and when the parts end; each part is passed to
+        /// <paramref name="recordPart"/> as soon as OSS has it. At most <paramref name="partsInFlight"/> parts at once. On
+        /// failure nothing is aborted: the parts stay for a rerun. Returns how many parts OSS held that the checkpoint did
+        /// not name and that were kept because they match the file.
         /// </summary>
-        public async Task UploadAsync(
+        public async Task<int> UploadAsync(
             string path, UploadCheckpoint checkpoint, UploadCredentials credentials, int partsInFlight, TransferProgress progress,
-            Action<UploadCheckpoint> save, CancellationToken cancellationToken)
+            Action<UploadCheckpoint> save, Action<UploadedPart> recordPart, CancellationToken cancellationToken)
         {
             var size = checkpoint.FileSize;
             if (size <= checkpoint.PartSize)
@@ -78,32 +83,44 @@ namespace VodTools.Services.Upload
                     using var _ = await _clientFor(target).SendAsync(put, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
                     return true;
                 }, cancellationToken).ConfigureAwait(false);
-                return;
+                return 0;
             }
 
-            if (checkpoint.UploadId != null) await ConfirmPartsAsync(checkpoint, credentials, cancellationToken).ConfigureAwait(false);
+            var plan = PlanParts(size, checkpoint.PartSize);
+            // the time of a call without a body just before the parts (ListParts or InitiateMultipartUpload): the round trip
+            var (found, roundTrip) = checkpoint.UploadId != null ? await ConfirmPartsAsync(path, plan, checkpoint, credentials, cancellationToken).ConfigureAwait(false) : (0, TimeSpan.Zero);
             if (checkpoint.UploadId == null)
             {
+                var initiating = Stopwatch.StartNew();
                 checkpoint.UploadId = await credentials.RunAsync(async target =>
                 {
                     var initiate = new OssRequest(OssOperations.InitiateMultipartUpload, HttpMethod.Post, target.Bucket, target.Key).WithQuery("uploads", string.Empty);
                     return (await _clientFor(target).GetXmlAsync(initiate, cancellationToken).ConfigureAwait(false)).Text("UploadId")
                         ?? throw new InvalidDataException("InitiateMultipartUpload answered no UploadId.");
                 }, cancellationToken).ConfigureAwait(false);
+                roundTrip = initiating.Elapsed;
                 checkpoint.Parts.Clear();
-                save(checkpoint);
             }
+            save(checkpoint); // the upload id, and the parts kept, before any part is sent
             progress.AddHeld(checkpoint.BytesDone);
 
             var done = new HashSet<int>(checkpoint.Parts.Select(p => p.Number));
-            var saved = DateTime.UtcNow;
-            var missing = new ConcurrentQueue<(int Number, long Offset, long Length)>(PlanParts(size, checkpoint.PartSize).Where(p => !done.Contains(p.Number)));
             using (var failed = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+            using (var slots = InFlightLimit.ForTransfer(Math.Min(PartsNearby, partsInFlight), roundTrip, partsInFlight))
             {
                 Exception? firstFailure = null;
-                async Task Worker()
+                var sending = new List<Task>();
+                foreach (var part in plan.Where(p => !done.Contains(p.Number)))
                 {
-                    while (!failed.IsCancellationRequested && missing.TryDequeue(out var part))
+                    try
+                    {
+                        await slots.WaitAsync(failed.Token).ConfigureAwait(false);
+                    }
+                    catch (OperationCanceledException) when (failed.IsCancellationRequested)
+                    {
+                        break;
+                    }
+                    sending.Add(Task.Run(async () =>
                     {
                         try
                         {
@@ -111,11 +128,7 @@ namespace VodTools.Services.Upload
                             lock (checkpoint)
                             {
                                 checkpoint.Parts.Add(uploaded);
-                                if (DateTime.UtcNow - saved >= CheckpointInterval)
-                                {
-                                    save(checkpoint);
-                                    saved = DateTime.UtcNow;
-                                }
+                                recordPart(uploaded);
                             }
                         }
                         catch (Exception e)
@@ -124,13 +137,19 @@ namespace VodTools.Services.Upload
                             Interlocked.CompareExchange(ref firstFailure, e, null);
                             failed.Cancel();
                         }
-                    }
+                        finally
+                        {
+                            slots.Release();
+                        }
+                    }));
                 }
-                await Task.WhenAll(Enumerable.Range(0, Math.Max(1, Math.Min(partsInFlight, missing.Count))).Select(_ => Task.Run(Worker))).ConfigureAwait(false);
-                save(checkpoint); // every part done, for the rerun of a failed upload
+                await Task.WhenAll(sending).ConfigureAwait(false);
+                save(checkpoint); // every part done, in one line again
                 if (firstFailure != null) ExceptionDispatchInfo.Capture(firstFailure).Throw();
+                cancellationToken.ThrowIfCancellationRequested();
             }
             await CompleteAsync(checkpoint, credentials, cancellationToken).ConfigureAwait(false);
+            return found;
         }
 
         /// <summary>A part sent, its CRC-64 checked by SendAsync against what was sent (a damaged copy is sent again).</summary>
@@ -163,27 +182,36 @@ namespace VodTools.Services.Upload
         }
 
         /// <summary>
-        /// Keeps the checkpoint's parts that OSS lists with the same ETag and size (ListParts); the others are sent again.
-        /// An upload OSS no longer knows (NoSuchUpload: completed or aborted meanwhile) is started afresh.
+        /// Sets the checkpoint's parts to those OSS lists (ListParts) that hold the file's bytes: a part the checkpoint
+        /// recorded with the same ETag and size, or any other of the planned size whose CRC-64 (HashCrc64ecma, when listed)
+        /// or else MD5 (a part's ETag, OSS API reference: UploadPart) is that of its range of the file. OSS's ListParts page
+        /// advises against building the part list from its answer alone, as a part may have been overwritten or damaged on
+        /// the way; each part kept here is checked against the file instead. Every other part is sent again. An upload OSS no
+        /// longer knows (NoSuchUpload: completed or aborted meanwhile) is started afresh. Returns how many parts were kept
+        /// that the checkpoint did not name, and how long the first ListParts call took.
         /// </summary>
-        private async Task ConfirmPartsAsync(UploadCheckpoint checkpoint, UploadCredentials credentials, CancellationToken cancellationToken)
+        private async Task<(int Found, TimeSpan FirstCall)> ConfirmPartsAsync(string path, IReadOnlyList<(int Number, long Offset, long Length)> plan, UploadCheckpoint checkpoint,
+            UploadCredentials credentials, CancellationToken cancellationToken)
         {
-            var listed = new Dictionary<int, (string ETag, long Size)>();
+            var listed = new List<(int Number, string ETag, long Size, string? Crc64)>();
+            var firstCall = TimeSpan.Zero;
             try
             {
                 for (string? marker = "0"; marker != null;)
                 {
+                    var calling = Stopwatch.StartNew();
                     var page = await credentials.RunAsync(target =>
                     {
                         var list = new OssRequest(OssOperations.ListParts, HttpMethod.Get, target.Bucket, target.Key).WithQuery("uploadId", checkpoint.UploadId)
                             .WithQuery("max-parts", ListPartsPage.ToString(CultureInfo.InvariantCulture)).WithQuery("part-number-marker", marker);
                         return _clientFor(target).GetXmlAsync(list, cancellationToken);
                     }, cancellationToken).ConfigureAwait(false);
+                    if (firstCall == TimeSpan.Zero) firstCall = calling.Elapsed;
                     foreach (var part in page.Elements().Where(e => e.Name.LocalName == "Part"))
                     {
                         if (int.TryParse(part.Text("PartNumber"), NumberStyles.None, CultureInfo.InvariantCulture, out var number)
                             && long.TryParse(part.Text("Size"), NumberStyles.None, CultureInfo.InvariantCulture, out var partSize))
-                            listed[number] = (part.Text("ETag") ?? string.Empty, partSize);
+                            listed.Add((number, part.Text("ETag") ?? string.Empty, partSize, part.Text("HashCrc64ecma")));
                     }
                     marker = page.Text("IsTruncated") == "true" ? page.Text("NextPartNumberMarker") : null;
                 }
@@ -191,9 +219,52 @@ namespace VodTools.Services.Upload
             catch (CloudException e) when (e.Code == "NoSuchUpload")
             {
                 checkpoint.UploadId = null;
-                return;
+                return (0, firstCall);
             }
-            checkpoint.Parts.RemoveAll(p => !listed.TryGetValue(p.Number, out var held) || held.Size != p.Size || !SameETag(held.ETag, p.ETag));
+            var recorded = checkpoint.Parts.GroupBy(p => p.Number).ToDictionary(g => g.Key, g => g.Last());
+            var planned = plan.ToDictionary(p => p.Number);
+            var kept = new List<UploadedPart>();
+            var found = 0;
+            foreach (var part in listed)
+            {
+                if (!planned.TryGetValue(part.Number, out var range) || range.Length != part.Size) continue;
+                if (recorded.TryGetValue(part.Number, out var known) && known.Size == part.Size && SameETag(known.ETag, part.ETag))
+                {
+                    kept.Add(known);
+                    continue;
+                }
+                var (md5, crc) = await HashAsync(path, range.Offset, range.Length, cancellationToken).ConfigureAwait(false);
+                var matches = part.Crc64 != null
+                    ? ulong.TryParse(part.Crc64, NumberStyles.None, CultureInfo.InvariantCulture, out var listedCrc) && listedCrc == crc
+                    : SameETag(part.ETag, md5);
+                if (!matches) continue;
+                kept.Add(new UploadedPart { Number = part.Number, Size = part.Size, ETag = part.ETag, Crc64 = crc.ToString(CultureInfo.InvariantCulture) });
+                found++;
+            }
+            checkpoint.Parts = kept;
+            return (found, firstCall);
+        }
+
+        /// <summary>The MD5 (upper-case hex, as OSS writes ETags) and CRC-64 of a range of the file.</summary>
+        private static async Task<(string Md5, ulong Crc64)> HashAsync(string path, long offset, long length, CancellationToken cancellationToken)
+        {
+            using var md5 = MD5.Create();
+            var crc = new Crc64Ecma();
+            var buffer = new byte[81920];
+            using (var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, buffer.Length, useAsync: true))
+            {
+                file.Position = offset;
+                for (var left = length; left > 0;)
+                {
+                    var n = await file.ReadAsync(buffer, 0, (int)Math.Min(buffer.Length, left), cancellationToken).ConfigureAwait(false);
+                    if (n == 0) throw new EndOfStreamException($"'{path}' ended before the part that starts at byte {offset}.");
+                    md5.TransformBlock(buffer, 0, n, null, 0);
+                    crc.Append(buffer, 0, n);
+                    left -= n;
+                }
+            }
+            md5.TransformFinalBlock(buffer, 0, 0);
+            return (string.Concat(md5.Hash.Select(b => b.ToString("X2", CultureInfo.InvariantCulture))), crc.Value);
         }
 
         private static bool SameETag(string a, string b) => string.Equals(a.Trim('"'), b.Trim('"'), StringComparison.OrdinalIgnoreCase);

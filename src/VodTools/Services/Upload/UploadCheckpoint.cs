@@ -15,10 +15,19 @@ namespace VodTools.Services.Upload
     /// part): the file as it was (size, last write time), the media, where its file goes, and the parts done. Never the
     /// upload credentials: a resumed run asks VOD for fresh ones (RefreshUploadVideo).
     /// </summary>
+    /// <remarks>
+    /// The file is JSON lines: the checkpoint itself on the first line, then one line per part done since, appended as
+    /// each part completes (<see cref="Append"/>), so recording a part costs one short write however many are done, where
+    /// the SDK rewrites the whole context each time (ResumableContext.Dump, File.WriteAllText after every part, which a
+    /// kill mid-write can leave empty). A kill in the middle of a line leaves a line that does not parse, which is passed
+    /// over. The SDK trusts its context on a rerun (OssClient.LoadResumableUploadContext lists nothing); a rerun here
+    /// also keeps the parts OSS holds that the checkpoint missed (<see cref="OssUploadService"/>). Format 1 was the
+    /// first line alone.
+    /// </remarks>
     public sealed class UploadCheckpoint
     {
         public const string Extension = ".vodupload";
-        private const int FormatVersion = 1;
+        private const int FormatVersion = 2;
 
         public int Version { get; set; } = FormatVersion;
         public long FileSize { get; set; }
@@ -62,13 +71,26 @@ namespace VodTools.Services.Upload
         /// <summary>The bytes of the parts done.</summary>
         public long BytesDone => Parts.Sum(p => p.Size);
 
-        /// <summary>Reads a checkpoint; null when there is none or it cannot be read (then the upload starts over).</summary>
+        /// <summary>
+        /// Reads a checkpoint with the parts appended to it; null when there is none or its first line cannot be read (then
+        /// the upload starts over).
+        /// </summary>
         public static UploadCheckpoint? Load(string path)
         {
             try
             {
-                var checkpoint = JsonSerializer.Deserialize<UploadCheckpoint>(File.ReadAllText(path, Encoding.UTF8));
-                return checkpoint?.Version == FormatVersion && checkpoint.MediaId.Length > 0 ? checkpoint : null;
+                var lines = File.ReadAllLines(path, Encoding.UTF8);
+                var checkpoint = lines.Length == 0 ? null : JsonSerializer.Deserialize<UploadCheckpoint>(lines[0]);
+                if (checkpoint == null || checkpoint.Version < 1 || checkpoint.Version > FormatVersion || checkpoint.MediaId.Length == 0) return null;
+                foreach (var line in lines.Skip(1))
+                {
+                    var part = ReadPart(line);
+                    if (part == null) continue;
+                    checkpoint.Parts.RemoveAll(p => p.Number == part.Number);
+                    checkpoint.Parts.Add(part);
+                }
+                checkpoint.Version = FormatVersion;
+                return checkpoint;
             }
             catch (Exception e) when (e is IOException || e is JsonException || e is UnauthorizedAccessException)
             {
@@ -76,13 +98,35 @@ namespace VodTools.Services.Upload
             }
         }
 
-        /// <summary>Writes the checkpoint whole: to a temporary name, then renamed over the old one, so a kill leaves one or the other.</summary>
+        /// <summary>Writes the checkpoint whole, on one line: to a temporary name, then renamed over the old one, so a kill leaves one or the other.</summary>
         public void Save(string path)
         {
             var partial = path + ".partial";
-            File.WriteAllText(partial, JsonSerializer.Serialize(this), new UTF8Encoding(false));
+            File.WriteAllText(partial, JsonSerializer.Serialize(this) + "\n", new UTF8Encoding(false));
             if (File.Exists(path)) File.Replace(partial, path, null);
             else File.Move(partial, path);
+        }
+
+        /// <summary>Records one more part done at the end of the checkpoint file (one line; the file must exist).</summary>
+        public static void Append(string path, UploadedPart part)
+        {
+            var line = Encoding.UTF8.GetBytes(JsonSerializer.Serialize(part) + "\n");
+            using var file = new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.Read);
+            file.Write(line, 0, line.Length);
+        }
+
+        /// <summary>A part line; null for one a kill cut short, or any other line that is not a part.</summary>
+        private static UploadedPart? ReadPart(string line)
+        {
+            try
+            {
+                var part = JsonSerializer.Deserialize<UploadedPart>(line);
+                return part != null && part.Number > 0 && part.Size > 0 ? part : null;
+            }
+            catch (JsonException)
+            {
+                return null;
+            }
         }
 
         public static void Delete(string path)

@@ -60,17 +60,15 @@ namespace VodTools.Services.Vod
         }
 
         /// <summary>
-        /// The source file of each media (GetMezzanineInfo, OSS URL), <paramref name="concurrency"/> calls at a time within
-        /// the action's QPS budget, in the order given. Source is null when VOD no longer has the source (InvalidFile.NotFound);
+        /// The source file of each media (GetMezzanineInfo, OSS URL), as many calls at a time as <paramref name="reads"/>
+        /// allows, within the action's QPS budget, in the order given. Source is null when VOD no longer has the source (InvalidFile.NotFound);
         /// a media VOD no longer knows (deleted since it was found) is left out; any other failure is that media's Error.
         /// </summary>
         public async Task<IReadOnlyList<(VodMedia Media, VodMezzanine? Source, Exception? Error)>> GetSourcesAsync(
-            IReadOnlyList<VodMedia> media, int concurrency, CancellationToken cancellationToken)
+            IReadOnlyList<VodMedia> media, InFlightLimit reads, CancellationToken cancellationToken)
         {
-            using var slots = new SemaphoreSlim(concurrency, concurrency);
-            var lookups = media.Select(async m =>
+            var lookups = media.Select(m => reads.RunAsync(async () =>
             {
-                await slots.WaitAsync(cancellationToken).ConfigureAwait(false);
                 try
                 {
                     return (m, (VodMezzanine?)await GetMezzanineInfoAsync(m.MediaId, "oss", null, cancellationToken).ConfigureAwait(false), (Exception?)null);
@@ -79,11 +77,7 @@ namespace VodTools.Services.Vod
                 {
                     return (m, null, e.Code == "InvalidFile.NotFound" ? null : (Exception?)e);
                 }
-                finally
-                {
-                    slots.Release();
-                }
-            }).ToList();
+            }, cancellationToken)).ToList();
             var results = await Task.WhenAll(lookups).ConfigureAwait(false);
             return results.Where(r => !(r.Item3 is CloudException { Code: "InvalidVideo.NotFound" })).ToList();
         }

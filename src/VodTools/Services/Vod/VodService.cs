@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Threading.Tasks;
 using System;
+using VodTools.Api.Http;
 using VodTools.Api;
 
 namespace VodTools.Services.Vod
@@ -18,6 +19,9 @@ namespace VodTools.Services.Vod
         private readonly RpcClient _client;
 
         public VodService(RpcClient client) => _client = client;
+
+        /// <summary>The calls in flight of a fan-out paced by <paramref name="action"/> (<see cref="RpcClient.CallsInFlight"/>).</summary>
+        public InFlightLimit CallsInFlight(string action, int ceiling) => _client.CallsInFlight(action, ceiling);
 
         private static KeyValuePair<string, string> P(string name, string value) => new KeyValuePair<string, string>(name, value);
 

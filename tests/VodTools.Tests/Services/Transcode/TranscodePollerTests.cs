@@ -41,7 +41,7 @@ public class TranscodePollerTests
     public async Task Running_tasks_cost_one_summary_call_for_ten_media_and_nothing_else()
     {
         using var server = new LoopbackServer(request => Summaries(request, _ => "Processing"));
-        var results = await new TranscodePoller(Vod(server.BaseUri)).PollAsync(Polls(12, withJobs: true), 4, CancellationToken.None);
+        var results = await new TranscodePoller(Vod(server.BaseUri)).PollAsync(Polls(12, withJobs: true), InFlightLimit.Fixed(4), CancellationToken.None);
         Assert.Equal(new[] { "GetTranscodeSummary", "GetTranscodeSummary" }, server.Received.Select(ActionOf));
         Assert.Equal(12, results.Count);
         Assert.All(results, r => Assert.Equal(("Processing", 40), (r.Task!.Status, r.Task.Progress)));
@@ -58,7 +58,7 @@ public class TranscodePollerTests
                 string.Join(",", Param(request, "JobIds").Split(',').Select(id => Job(id, id == "job3" ? "TranscodeFail" : "TranscodeSuccess"))) + "],\"NonExistJobIds\":[]}"),
             _ => ScriptedAnswer.Json(400, "{\"Code\":\"Unexpected\"}"),
         });
-        var results = await new TranscodePoller(Vod(server.BaseUri)).PollAsync(Polls(12, withJobs: true), 4, CancellationToken.None);
+        var results = await new TranscodePoller(Vod(server.BaseUri)).PollAsync(Polls(12, withJobs: true), InFlightLimit.Fixed(4), CancellationToken.None);
         Assert.Equal(2, server.Received.Count(r => ActionOf(r) == "GetTranscodeSummary"));
         Assert.Equal(2, server.Received.Count(r => ActionOf(r) == "GetTranscodeTask"));
         Assert.DoesNotContain(server.Received, r => r.Query.Any(p => p.Key == "TranscodeTaskId"));
@@ -80,7 +80,7 @@ public class TranscodePollerTests
             _ => ScriptedAnswer.Json(400, "{\"Code\":\"Unexpected\"}"),
         });
         var polls = new[] { new TranscodePoll("task1", "media1", "g", new[] { "job1" }), new TranscodePoll("task2", "media2"), new TranscodePoll("task3") };
-        var results = await new TranscodePoller(Vod(server.BaseUri)).PollAsync(polls, 2, CancellationToken.None);
+        var results = await new TranscodePoller(Vod(server.BaseUri)).PollAsync(polls, InFlightLimit.Fixed(2), CancellationToken.None);
         Assert.Equal(new[] { "task1", "task2", "task3" }, server.Received.Where(r => r.Query.Any(p => p.Key == "TranscodeTaskId")).Select(r => Param(r, "TranscodeTaskId")).OrderBy(t => t));
         Assert.All(results, r => Assert.Equal("CompleteAllSucc", r.Task!.Status));
     }
@@ -91,7 +91,7 @@ public class TranscodePollerTests
         using var server = new LoopbackServer(request => ActionOf(request) == "GetTranscodeSummary" && Param(request, "VideoIds").Contains("media1,")
             ? ScriptedAnswer.Json(503, "{\"RequestId\":\"R\",\"Code\":\"ServiceUnavailable\",\"Message\":\"busy\"}")
             : Summaries(request, _ => "Processing"));
-        var results = await new TranscodePoller(Vod(server.BaseUri)).PollAsync(Polls(11, withJobs: false), 2, CancellationToken.None);
+        var results = await new TranscodePoller(Vod(server.BaseUri)).PollAsync(Polls(11, withJobs: false), InFlightLimit.Fixed(2), CancellationToken.None);
         Assert.Equal(10, results.Count(r => r.Error is CloudException { Code: "ServiceUnavailable" }));
         Assert.Equal("Processing", results.Single(r => r.TaskId == "task11").Task!.Status);
     }

@@ -58,17 +58,21 @@ public sealed class OssUploadServiceTests : IDisposable
 
     private UploadCheckpoint NewCheckpoint() => new() { FileSize = _data.Length, PartSize = OssUploadService.MinPartSize, MediaId = "m1" };
 
-    /// <summary>Uploads the file; returns how many times the credentials were refreshed and each checkpoint saved.</summary>
-    private async Task<(int Refreshes, List<string> Saved)> UploadAsync(LoopbackServer server, UploadCheckpoint? checkpoint = null, int partsInFlight = 3)
+    /// <summary>
+    /// Uploads the file; returns how many times the credentials were refreshed, each checkpoint saved, each part recorded as
+    /// it completed, and how many parts OSS held that the checkpoint did not name.
+    /// </summary>
+    private async Task<(int Refreshes, List<string> Saved, List<UploadedPart> Recorded, int Found)> UploadAsync(LoopbackServer server, UploadCheckpoint? checkpoint = null, int partsInFlight = 3)
     {
         var target = new UploadTarget(server.BaseUri, "outin-1", "sv/1/1.mp4", "cn-shanghai", new CloudCredentials("id", "secret", "token"), DateTimeOffset.UtcNow.AddHours(1));
         var options = new ClientOptions { Retry = new RetryPolicy(3, TimeSpan.FromMilliseconds(1), TimeSpan.FromMilliseconds(10)) };
         var service = new OssUploadService(t => new OssClient(t.Endpoint, "cn-shanghai", new StaticCredentialProvider(t.Credentials, "upload"), Transport, options));
         var saved = new List<string>();
+        var recorded = new List<UploadedPart>();
         using var credentials = new UploadCredentials(target, _ => Task.FromResult(target));
-        await service.UploadAsync(_file, checkpoint ?? NewCheckpoint(), credentials, partsInFlight, new TransferProgress(_data.Length),
-            c => saved.Add(System.Text.Json.JsonSerializer.Serialize(c)), CancellationToken.None);
-        return (credentials.Refreshes, saved);
+        var found = await service.UploadAsync(_file, checkpoint ?? NewCheckpoint(), credentials, partsInFlight, new TransferProgress(_data.Length),
+            c => saved.Add(System.Text.Json.JsonSerializer.Serialize(c)), recorded.Add, CancellationToken.None);
+        return (credentials.Refreshes, saved, recorded, found);
     }
 
     private static int Completes(LoopbackServer server) => server.Received.Count(r => r.Method == "POST" && r.Query.Any(p => p.Key == "uploadId"));
@@ -80,8 +84,9 @@ public sealed class OssUploadServiceTests : IDisposable
     public async Task Completes_when_the_objects_crc_is_the_parts_crcs_combined()
     {
         using var server = Oss(() => Decimal(Crc64Ecma.Compute(_data)));
-        var (_, saved) = await UploadAsync(server);
+        var (_, saved, recorded, _) = await UploadAsync(server);
         Assert.Equal(new[] { 1, 2, 3 }, PartsSent(server));
+        Assert.Equal(new[] { 1, 2, 3 }, recorded.Select(p => p.Number).Order()); // each recorded as it completed
         Assert.Equal(1, Completes(server));
         Assert.Contains("\"UploadId\":\"U1\",\"Parts\":[]", saved[0]); // the upload id first, then the parts as OSS acknowledged them
         var last = System.Text.Json.JsonSerializer.Deserialize<UploadCheckpoint>(saved[^1])!;
@@ -124,6 +129,38 @@ public sealed class OssUploadServiceTests : IDisposable
         Assert.Equal(1, Completes(server));
     }
 
+    private string Listed(int number, string? etag = null, string? crc = null, long? size = null) =>
+        $"<Part><PartNumber>{number}</PartNumber><ETag>{etag ?? ETagOf(Part(number))}</ETag><Size>{size ?? Part(number).Length}</Size>" +
+        (crc == null ? string.Empty : $"<HashCrc64ecma>{crc}</HashCrc64ecma>") + "</Part>";
+
+    [Fact]
+    public async Task Keeps_the_parts_OSS_holds_that_match_the_file_though_the_checkpoint_never_recorded_them()
+    {
+        // a run killed after parts 1 and 2 reached OSS and before it recorded them: its checkpoint names the upload only
+        using var server = Oss(() => Decimal(Crc64Ecma.Compute(_data)), listed: Listed(1) + Listed(2));
+        var checkpoint = NewCheckpoint();
+        checkpoint.UploadId = "U0";
+        var (_, _, _, found) = await UploadAsync(server, checkpoint);
+        Assert.Equal(new[] { 3 }, PartsSent(server));
+        Assert.Equal(2, found);
+        Assert.Equal(1, Completes(server)); // and the object's CRC-64 checked, from the CRCs of the parts kept, computed from the file
+    }
+
+    [Fact]
+    public async Task Sends_again_a_listed_part_whose_bytes_are_not_the_files()
+    {
+        // part 1: the CRC-64 OSS lists is the file's (it decides, whatever the ETag); part 2: OSS's CRC-64 is another;
+        // part 3: the MD5 (ETag) is another, with no CRC-64 listed; part 4 would be past the end of the file
+        var listed = Listed(1, etag: "\"0000\"", crc: Decimal(Crc64Ecma.Compute(Part(1)))) + Listed(2, crc: "1") + Listed(3, etag: "\"0000\"")
+            + Listed(4, size: 10);
+        using var server = Oss(() => Decimal(Crc64Ecma.Compute(_data)), listed: listed);
+        var checkpoint = NewCheckpoint();
+        checkpoint.UploadId = "U0";
+        var (_, _, _, found) = await UploadAsync(server, checkpoint);
+        Assert.Equal(new[] { 2, 3 }, PartsSent(server));
+        Assert.Equal(1, found);
+    }
+
     [Fact]
     public async Task Starts_a_new_multipart_upload_when_OSS_no_longer_knows_the_checkpoints()
     {
@@ -144,7 +181,7 @@ public sealed class OssUploadServiceTests : IDisposable
             r.Method == "PUT" && Interlocked.Increment(ref refused) == 1
                 ? new ScriptedAnswer(403, "<Error><Code>SecurityTokenExpired</Code><Message>The security token you provided has expired.</Message></Error>")
                 : null);
-        var (refreshes, _) = await UploadAsync(server, partsInFlight: 1);
+        var (refreshes, _, _, _) = await UploadAsync(server, partsInFlight: 1);
         Assert.Equal(1, refreshes);
         Assert.Equal(new[] { 1, 1, 2, 3 }, PartsSent(server));
     }

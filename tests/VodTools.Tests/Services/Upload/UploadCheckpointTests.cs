@@ -30,6 +30,36 @@ public sealed class UploadCheckpointTests : IDisposable
         Assert.False(File.Exists(path + ".partial"));
     }
 
+    [Fact]
+    public void Reads_the_parts_appended_after_it_and_passes_over_a_line_a_kill_cut_short()
+    {
+        var path = Path.Combine(_folder, "film.mp4.vodupload");
+        var checkpoint = new UploadCheckpoint { FileSize = 400, MediaId = "m1", PartSize = 100, UploadId = "U1" };
+        checkpoint.Parts.Add(new UploadedPart { Number = 2, Size = 100, ETag = "\"E2\"" });
+        checkpoint.Save(path);
+        UploadCheckpoint.Append(path, new UploadedPart { Number = 1, Size = 100, ETag = "\"E1\"", Crc64 = "7" });
+        UploadCheckpoint.Append(path, new UploadedPart { Number = 2, Size = 100, ETag = "\"E2b\"" }); // sent again: the later line wins
+        File.AppendAllText(path, "{\"Number\":3,\"Size\":100,\"ET"); // SIGKILL in the middle of the line
+
+        var loaded = UploadCheckpoint.Load(path)!;
+        Assert.Equal("U1", loaded.UploadId);
+        Assert.Equal(new[] { (1, "\"E1\"", (string?)"7"), (2, "\"E2b\"", null) }, loaded.Parts.OrderBy(p => p.Number).Select(p => (p.Number, p.ETag, p.Crc64)));
+        Assert.Equal(3, File.ReadAllLines(path).Length - 1); // one line each, after the checkpoint's own
+
+        loaded.Save(path); // written whole again: one line
+        Assert.Single(File.ReadAllLines(path));
+        Assert.Equal(2, UploadCheckpoint.Load(path)!.Parts.Count);
+    }
+
+    [Fact]
+    public void Reads_a_checkpoint_of_the_first_format()
+    {
+        var path = Path.Combine(_folder, "old.vodupload");
+        File.WriteAllText(path, "{\"Version\":1,\"FileSize\":300,\"MediaId\":\"m1\",\"PartSize\":100,\"UploadId\":\"U1\",\"Parts\":[{\"Number\":1,\"Size\":100,\"ETag\":\"E1\"}]}");
+        var loaded = UploadCheckpoint.Load(path)!;
+        Assert.Equal(("U1", 1), (loaded.UploadId, loaded.Parts.Single().Number));
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("{not json")]
