@@ -47,7 +47,12 @@ function Invoke-BuildTask {
     Invoke-Dotnet publish (Join-Path $Root 'src/VodTools.Loader/VodTools.Loader.csproj') -c $Configuration --no-build -nologo -v quiet -o $ModuleOut
     Invoke-Dotnet publish (Join-Path $Root 'src/VodTools/VodTools.csproj') -c $Configuration --no-build -nologo -v quiet -o (Join-Path $ModuleOut 'dependencies')
     Invoke-Dotnet publish (Join-Path $Root 'src/VodTools.Emulator/VodTools.Emulator.csproj') -c $Configuration --no-build -nologo -v quiet -o (Join-Path $ModuleOut 'emulator')
-    Copy-Item (Join-Path $Root 'VodTools.psd1') $ModuleOut
+    Copy-Item (Join-Path $Root 'LICENSE') $ModuleOut
+    # The manifest, its release notes counting the cmdlets it exports (tests/Pester/Manifest.Tests.ps1 checks that list
+    # against VodTools.dll).
+    $manifest = Join-Path $Root 'VodTools.psd1'
+    $cmdletCount = (Import-PowerShellDataFile $manifest).CmdletsToExport.Count
+    (Get-Content -Raw $manifest).Replace('{{CmdletCount}}', "$cmdletCount") | Set-Content (Join-Path $ModuleOut 'VodTools.psd1') -NoNewline -Encoding utf8NoBOM
     Get-ChildItem (Join-Path $Root 'src/VodTools') -Filter '*.ps1xml' | Copy-Item -Destination $ModuleOut
     Invoke-Dotnet (Join-Path $Root "tools/HelpCompiler/bin/$Configuration/net10.0/HelpCompiler.dll") (Join-Path $Root 'docs/en-US') (Join-Path $ModuleOut 'en-US') 'VodTools'
     Remove-Item (Join-Path $ModuleOut '*.deps.json'), (Join-Path $ModuleOut '*.pdb'), (Join-Path $ModuleOut 'dependencies/*.deps.json'), (Join-Path $ModuleOut 'dependencies/*.pdb') -ErrorAction Ignore

@@ -4,7 +4,7 @@
 .DESCRIPTION
     SYNTAX, PARAMETERS, INPUTS and OUTPUTS are regenerated from the cmdlet's metadata and the XML
     <summary> comments of its parameters, so they never drift from the code; so is the online version
-    link (the page itself in the project's repository, from the manifest's ProjectUri). SYNOPSIS,
+    link (the page itself in the project's repository, from the manifest's ProjectUri; none while it names none). SYNOPSIS,
     DESCRIPTION, EXAMPLES, NOTES and RELATED LINKS are written by hand: a new file gets the class's
     synopsis and description comments and empty EXAMPLES for a person to fill.
     As platyPS does for a binary module: -WhatIf and -Confirm are documented like any parameter (last,
@@ -26,7 +26,9 @@ $xmlDoc = [xml](Get-Content -Raw (Join-Path $module.ModuleBase 'VodTools.xml'))
 $members = @{}
 foreach ($member in $xmlDoc.doc.members.member) { $members[$member.GetAttribute("name")] = $member }
 $common = [System.Management.Automation.Cmdlet]::CommonParameters
-$onlineBase = "$($module.PrivateData.PSData.ProjectUri)/blob/main/docs/en-US"
+# The online version of a page is the page itself in the project's repository, when the manifest names one.
+$projectUri = $module.PrivateData.PSData.ProjectUri
+$onlineBase = if ($projectUri) { "$projectUri/blob/main/docs/en-US" }
 # platyPS's descriptions of the two parameters ShouldProcess adds (platyPS.Resources.psd1).
 $shouldProcessParameters = [ordered]@{
     Confirm = 'Prompts you for confirmation before running the cmdlet.'
@@ -144,7 +146,7 @@ foreach ($command in Get-Command -Module VodTools -CommandType Cmdlet -Name $Nam
     else {
         $text = Get-Content -Raw $path
     }
-    $text = $text -replace '(?m)^online version:.*$', "online version: $onlineBase/$($command.Name).md"
+    $text = $text -replace '(?m)^online version:.*$', "online version:$(if ($onlineBase) { " $onlineBase/$($command.Name).md" })"
     foreach ($section in $generated.Keys) {
         $pattern = "(?ms)^## $section\r?\n.*?(?=^## |\z)"
         $text = [regex]::Replace($text, $pattern, { param($m) "## $section`n`n$($generated[$section])`n`n" })

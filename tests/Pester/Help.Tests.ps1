@@ -13,7 +13,8 @@ BeforeAll {
     $script:common = [System.Management.Automation.Cmdlet]::CommonParameters
     $module = Get-Module VodTools
     $script:maml = [xml](Get-Content -Raw (Join-Path $module.ModuleBase 'en-US/VodTools.dll-Help.xml'))
-    $script:onlineBase = "$($module.PrivateData.PSData.ProjectUri)/blob/main/docs/en-US"
+    $projectUri = $module.PrivateData.PSData.ProjectUri
+    $script:onlineBase = if ($projectUri) { "$projectUri/blob/main/docs/en-US" }
 
     # What platyPS shows for a type: the type itself for a Nullable, its full name otherwise.
     function Get-ShownTypeName([type] $Type) {
@@ -77,10 +78,16 @@ Describe 'Help for <Name>' -ForEach $cmdlets {
         foreach ($parameter in $bound) { $names | Should -Contain (Get-ShownTypeName $parameter.ParameterType) }
     }
 
-    It 'links its online version to its page in the project''s repository' {
+    It 'links its online version to its page in the project''s repository, and to nothing while there is none' {
         $first = @($help.relatedLinks.navigationLink)[0]
-        ($first.linkText, $first.uri) | Should -Be @('Online Version:', "$onlineBase/$Name.md")
-        (Get-Command $Name).HelpUri | Should -Be "$onlineBase/$Name.md" -Because 'Get-Help -Online uses it when the cmdlet has no HelpUri of its own'
+        if ($onlineBase) {
+            ($first.linkText, $first.uri) | Should -Be @('Online Version:', "$onlineBase/$Name.md")
+            (Get-Command $Name).HelpUri | Should -Be "$onlineBase/$Name.md" -Because 'Get-Help -Online uses it when the cmdlet has no HelpUri of its own'
+        }
+        else {
+            $help.relatedLinks.navigationLink.linkText | Should -Not -Contain 'Online Version:'
+            (Get-Command $Name).HelpUri | Should -BeNullOrEmpty
+        }
     }
 
     It 'keeps every placeholder in angle brackets that its page writes in text' {
@@ -116,7 +123,7 @@ Describe 'Placeholders in the help' {
 }
 
 Describe 'Get-Help -Online' {
-    It 'opens the cmdlet''s page' -Skip:(-not $IsLinux) {
+    It 'opens the cmdlet''s page, or says that there is none and opens nothing' -Skip:(-not $IsLinux) {
         # The browser is a stand-in xdg-open (what .NET runs on Linux) that writes down the address it was given.
         $bin = New-Item -ItemType Directory (Join-Path $TestDrive 'bin')
         $opened = Join-Path $TestDrive 'opened.txt'
@@ -125,11 +132,15 @@ Describe 'Get-Help -Online' {
         $path = $env:PATH
         try {
             $env:PATH = "$bin$([IO.Path]::PathSeparator)$path"
-            Get-Help Register-VodMedia -Online
+            if ($onlineBase) { Get-Help Register-VodMedia -Online }
+            else { { Get-Help Register-VodMedia -Online -ErrorAction Stop } | Should -Throw '*URI*' }
         }
         finally { $env:PATH = $path }
-        for ($i = 0; $i -lt 100 -and -not (Test-Path $opened); $i++) { Start-Sleep -Milliseconds 100 }
-        Get-Content -Raw $opened | Should -Be "$onlineBase/Register-VodMedia.md"
+        if ($onlineBase) {
+            for ($i = 0; $i -lt 100 -and -not (Test-Path $opened); $i++) { Start-Sleep -Milliseconds 100 }
+            Get-Content -Raw $opened | Should -Be "$onlineBase/Register-VodMedia.md"
+        }
+        else { Start-Sleep -Seconds 1; $opened | Should -Not -Exist }
     }
 }
 
