@@ -152,7 +152,7 @@ Describe 'What the views show of real output' {
         Add-Output VodTools.Model.VodDomain $domain
         Add-Output VodTools.Model.VodDomainSource $domain.Sources
         Add-Output VodTools.Model.EmulatorFaultRule (Set-VodEmulatorFault -Rule 'error:0.01:Throttling.User@SubmitTranscodeJobs,delay:0.01:10@oss/GET')
-        Add-Output VodTools.Model.VodUrlUploadJob (Import-VodMediaFromUrl -Url "$($web.BaseUrl)/in/clip.mp4", "$($web.BaseUrl)/in/missing.mp4" | Get-VodUrlUploadJob -Wait -Timeout 30)
+        Add-Output VodTools.Model.VodUrlUploadJob (Import-VodMediaFromUrl -Url "$($web.BaseUrl)/in/clip.mp4", "$($web.BaseUrl)/in/missing.mp4" | Get-VodUrlUploadJob -Wait -Timeout 30 -ErrorAction SilentlyContinue)
         Add-Output VodTools.Model.VodMessageCallback (Set-VodMessageCallback -CallbackUrl "$($web.BaseUrl)/events/vod-notifications-for-the-archive" -EventType FileUploadComplete, StreamTranscodeComplete, TranscodeComplete -PassThru)
         $journal = Join-Path $TestDrive 'views.journal'
         $migrated = @(Invoke-VodMigration -Bucket media-archive -Prefix incoming/ -Include *.mp4 -JournalPath $journal -ErrorAction SilentlyContinue)
