@@ -9,9 +9,9 @@
     NestedModules         = @('VodTools.Loader.dll', 'VodTools')
     ModuleVersion         = '0.1.0'
     GUID                  = '5d0c2f7e-4b1a-4f6e-9a53-2c7e8b1d9f40'
-    Author                = 'VodTools'
+    Author                = 'VodTools contributors'
     CompanyName           = 'VodTools'
-    Copyright             = '(c) VodTools. All rights reserved.'
+    Copyright             = '(c) 2026 VodTools contributors. MIT License (the LICENSE file).'
     Description           = 'Register the media in your own Alibaba Cloud OSS bucket with ApsaraVideo VOD, transcode and snapshot it, in one PowerShell pipeline. Ships a local emulator of RAM, STS, VOD and OSS.'
     CompatiblePSEditions  = @('Desktop', 'Core')
     PowerShellVersion     = '5.1'
@@ -82,6 +82,7 @@
     # Every file of the module; of the emulator its managed files (not its native launcher or emulator/runtimes/).
     FileList              = @(
         'VodTools.psd1'
+        'LICENSE'
         'VodTools.Loader.dll'
         'VodTools.Format.ps1xml'
         'en-US/VodTools.dll-Help.xml'
@@ -124,7 +125,10 @@
     PrivateData           = @{
         PSData = @{
             Tags       = @('Alibaba', 'AlibabaCloud', 'Aliyun', 'VOD', 'ApsaraVideo', 'OSS', 'RAM', 'Video', 'Transcode', 'PSEdition_Desktop', 'PSEdition_Core', 'Windows', 'Linux', 'MacOS')
-            ProjectUri   = 'https://github.com/vodtools/VodTools'
+            # The licence's canonical text; the copyright line is in LICENSE, shipped with the module. No ProjectUri
+            # until the project has a public repository.
+            LicenseUri   = 'https://opensource.org/license/mit'
+            # {{CmdletCount}}: the build writes the number of cmdlets the module exports.
             ReleaseNotes = @'
 0.1.0 - first release.
 - PowerShell 7.4 or later (tested on 7.6), and Windows PowerShell 5.1, which is declared but has not been run: the
@@ -132,7 +136,7 @@
   covers and what it does not.
 - Its dependencies (Microsoft.Data.Sqlite, SQLitePCLRaw, System.Threading.RateLimiting) load into a private
   AssemblyLoadContext on PowerShell 7, so other modules' versions of them do not collide with VodTools'.
-- 34 cmdlets: authorise VOD for your own OSS bucket (Initialize-VodBucketAccess), configure storage, domains and
+- {{CmdletCount}} cmdlets: authorise VOD for your own OSS bucket (Initialize-VodBucketAccess), configure storage, domains and
   transcode template groups, then Get-OssObject | Register-VodMedia | Start-VodTranscode | Wait-VodTranscode,
   snapshots, mezzanine files and deletion through the VOD API.
 - Signs VOD, RAM, STS and OSS requests itself: no Alibaba SDK, no Newtonsoft.

@@ -47,11 +47,36 @@ function Invoke-BuildTask {
     Invoke-Dotnet publish (Join-Path $Root 'src/VodTools.Loader/VodTools.Loader.csproj') -c $Configuration --no-build -nologo -v quiet -o $ModuleOut
     Invoke-Dotnet publish (Join-Path $Root 'src/VodTools/VodTools.csproj') -c $Configuration --no-build -nologo -v quiet -o (Join-Path $ModuleOut 'dependencies')
     Invoke-Dotnet publish (Join-Path $Root 'src/VodTools.Emulator/VodTools.Emulator.csproj') -c $Configuration --no-build -nologo -v quiet -o (Join-Path $ModuleOut 'emulator')
-    Copy-Item (Join-Path $Root 'VodTools.psd1') $ModuleOut
+    Copy-Item (Join-Path $Root 'LICENSE') $ModuleOut
+    # The manifest, its release notes counting the cmdlets it exports (tests/Pester/Manifest.Tests.ps1 checks that list
+    # against VodTools.dll).
+    $manifest = Join-Path $Root 'VodTools.psd1'
+    $cmdletCount = (Import-PowerShellDataFile $manifest).CmdletsToExport.Count
+    (Get-Content -Raw $manifest).Replace('{{CmdletCount}}', "$cmdletCount") | Set-Content (Join-Path $ModuleOut 'VodTools.psd1') -NoNewline -Encoding utf8NoBOM
     Get-ChildItem (Join-Path $Root 'src/VodTools') -Filter '*.ps1xml' | Copy-Item -Destination $ModuleOut
-    Invoke-Dotnet (Join-Path $Root "tools/HelpCompiler/bin/$Configuration/net10.0/HelpCompiler.dll") (Join-Path $Root 'docs/en-US') (Join-Path $ModuleOut 'en-US') 'VodTools'
+    Build-Help
     Remove-Item (Join-Path $ModuleOut '*.deps.json'), (Join-Path $ModuleOut '*.pdb'), (Join-Path $ModuleOut 'dependencies/*.deps.json'), (Join-Path $ModuleOut 'dependencies/*.pdb') -ErrorAction Ignore
     Write-Host "Module built: $ModuleOut"
+}
+
+# pwsh as this script runs it: pwsh itself, or dotnet with pwsh.dll (the local tool).
+function Get-PwshCommand {
+    $executable = (Get-Process -Id $PID).Path
+    @($executable) + @(if ([System.IO.Path]::GetFileNameWithoutExtension($executable) -eq 'dotnet') { Join-Path $PSHOME 'pwsh.dll' })
+}
+
+# The help, from the cmdlets themselves and the pages of docs/en-US: a copy of the pages (out/docs/en-US) gets its
+# SYNTAX, PARAMETERS, INPUTS and OUTPUTS written again from the module just built (in a PowerShell of its own, so that
+# this one does not load the module), and is compiled into MAML. The help cannot say what the cmdlets do not.
+function Build-Help {
+    $pages = Join-Path $Out 'docs/en-US'
+    if (Test-Path $pages) { Remove-Item $pages -Recurse -Force }
+    $null = New-Item -ItemType Directory $pages
+    Copy-Item (Join-Path $Root 'docs/en-US/*.md') $pages
+    $pwsh = Get-PwshCommand
+    & $pwsh[0] @($pwsh | Select-Object -Skip 1) -NoProfile -NonInteractive -File (Join-Path $Root 'tools/Update-CommandHelp.ps1') -ModulePath (Join-Path $ModuleOut 'VodTools.psd1') -DocsPath $pages
+    if ($LASTEXITCODE -ne 0) { throw "tools/Update-CommandHelp.ps1 failed with exit code $LASTEXITCODE" }
+    Invoke-Dotnet (Join-Path $Root "tools/HelpCompiler/bin/$Configuration/net10.0/HelpCompiler.dll") $pages (Join-Path $ModuleOut 'en-US') 'VodTools'
 }
 
 function Get-PesterModulePath {
@@ -123,8 +148,7 @@ function Invoke-TestTask {
     $queue = Join-Path $results 'pester-queue'
     $suiteCount = New-PesterQueue $queue
     $lane = @{ QueuePath = $queue; SuitePath = Join-Path $Root 'tests/Pester'; ResultsPath = $results; PesterPath = Get-PesterModulePath }
-    $executable = (Get-Process -Id $PID).Path  # pwsh, or dotnet running pwsh.dll (the local tool)
-    $pwsh = @($executable) + @(if ([System.IO.Path]::GetFileNameWithoutExtension($executable) -eq 'dotnet') { Join-Path $PSHOME 'pwsh.dll' })
+    $pwsh = Get-PwshCommand
     $laneSummary = Join-Path $results 'pester-lane.json'
     $secondLane = Start-ThreadJob -ArgumentList (Join-Path $Root 'VodTools.sln'), $Configuration, $pwsh, (Join-Path $Root 'tools/Invoke-PesterQueue.ps1'), $lane, $laneSummary -ScriptBlock {
         param($solution, $configuration, $pwsh, $queueScript, $lane, $summary)
@@ -170,10 +194,10 @@ function Invoke-BenchTask {
 }
 
 function Invoke-DocsTask {
-    # Refresh the generated sections of docs/en-US/*.md from the code, then compile them again into the module.
+    # The pages the build wrote from the cmdlets back into docs/en-US: their generated sections refreshed, and a page
+    # (with empty EXAMPLES to fill) for a new cmdlet.
     Invoke-BuildTask
-    & (Join-Path $Root 'tools/Update-CommandHelp.ps1') -ModulePath (Join-Path $ModuleOut 'VodTools.psd1')
-    Invoke-Dotnet (Join-Path $Root "tools/HelpCompiler/bin/$Configuration/net10.0/HelpCompiler.dll") (Join-Path $Root 'docs/en-US') (Join-Path $ModuleOut 'en-US') 'VodTools'
+    Copy-Item (Join-Path $Out 'docs/en-US/*.md') (Join-Path $Root 'docs/en-US')
 }
 
 function Invoke-PackageTask {

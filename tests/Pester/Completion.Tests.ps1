@@ -31,6 +31,18 @@ Describe 'Completion against the emulator' {
         (Get-Completion 'Add-RamRolePolicy -RoleName vod-pass-mps -PolicyName VOD-PASS').CompletionText | Should -Be 'vod-pass-mps' -Because 'the prefix matches case-insensitively'
     }
 
+    It 'offers only custom policies where only those can be deleted, written or attached, and the typed -PolicyType''s elsewhere' {
+        (Get-Completion 'Get-RamPolicy -PolicyName AliyunVOD').CompletionText | Should -Contain 'AliyunVODFullAccess' -Because 'Get-RamPolicy reads system policies too'
+        (Get-Completion 'Get-RamPolicy -PolicyType Custom -PolicyName ').CompletionText | Should -Be 'vod-pass-mps'
+        foreach ($line in 'Remove-RamPolicy -PolicyName ', 'Set-VodPolicy -PolicyName ', 'Initialize-VodBucketAccess -Bucket media-archive -PolicyName ',
+            'Add-RamRolePolicy -RoleName vod-pass-mps -PolicyName ', 'Remove-RamRolePolicy vod-pass-mps -PolicyName ') {
+            (Get-Completion $line).CompletionText | Should -Be 'vod-pass-mps' -Because "$line acts on custom policies only"
+        }
+        (Get-Completion 'Remove-RamPolicy -PolicyName Aliyun') | Should -BeNullOrEmpty -Because 'deleting a system policy fails with EntityNotExist.Policy'
+        (Get-Completion 'Add-RamRolePolicy -RoleName vod-pass-mps -PolicyType System -PolicyName AliyunVOD').CompletionText | Should -Contain 'AliyunVODFullAccess'
+        { Remove-RamPolicy -PolicyName AliyunVODFullAccess -Confirm:$false -ErrorAction Stop } | Should -Throw -Because 'what completion leaves out cannot be deleted'
+    }
+
     It 'completes -Bucket on the configuration cmdlets too' {
         (Get-Completion 'Set-VodPolicy -Bucket med').CompletionText | Should -Be 'media-archive'
         (Get-Completion 'Add-VodStorage -Bucket med').CompletionText | Should -Be 'media-archive'
@@ -41,6 +53,21 @@ Describe 'Completion against the emulator' {
         New-VodPassMpsRole -RoleName vod-extra | Out-Null
         (Get-Completion 'Get-RamRole -RoleName ').CompletionText | Should -Be 'vod-pass-mps'
         (Get-RamRole).RoleName | Should -Contain 'vod-extra'
+    }
+}
+
+Describe 'Completion of -Region' {
+    It 'offers on a VOD cmdlet only the regions where VOD is offered, and every region on the others' {
+        $vod = (Get-Completion 'Get-VodMedia -Region ').CompletionText
+        $vod | Should -Contain 'eu-central-1'
+        $vod | Should -Contain 'cn-hangzhou' -Because 'VOD serves Hangzhou accounts through Shanghai'
+        $vod | Should -Not -Contain 'eu-west-1'
+        $vod | Should -Not -Contain 'me-east-1'
+        foreach ($region in $vod) { [VodTools.Api.Endpoints.EndpointResolver]::new($region).ServesVod | Should -BeTrue -Because "$region is offered" }
+        (Get-Completion 'Start-VodEmulator -Region me-') | Should -BeNullOrEmpty
+        (Get-Completion 'VodTools\Set-VodContext -Region eu-').CompletionText | Should -Be 'eu-central-1'
+        (Get-Completion 'Get-OssObject -Bucket b -Region eu-').CompletionText | Should -Be @('eu-central-1', 'eu-west-1') -Because 'OSS is in both'
+        (Get-Completion 'Get-RamRole -Region me-').CompletionText | Should -Contain 'me-east-1'
     }
 }
 

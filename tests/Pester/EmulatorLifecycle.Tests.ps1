@@ -142,6 +142,7 @@ Describe 'One emulator per session' {
         $second.ProcessId | Should -Not -Be $first.ProcessId
         Test-Running $first.ProcessId | Should -BeFalse
         $warned | Should -Match 'in memory is gone'
+        $first.LogPath | Should -Not -Exist -Because 'the emulator replaced stopped cleanly'
         # a data folder is not locked by the one replaced
         $third = Start-VodEmulator -DataPath $dataPath -WarningAction SilentlyContinue
         $third.DataPath | Should -Be $dataPath
@@ -166,9 +167,11 @@ Describe 'One emulator per session' {
         Set-VodContext -Region cn-beijing
         $emulator = Start-VodEmulator -InMemory
         (Get-VodContext).Target | Should -Be "Emulator $($emulator.Url)/"
-        Stop-VodEmulator
+        $emulator.LogPath | Should -Exist -Because 'its output goes there while it runs'
+        Stop-VodEmulator -WarningVariable warned
         Test-Running $emulator.ProcessId | Should -BeFalse
-        Get-Content $emulator.LogPath | Should -Contain 'VodTools emulator stopped' -Because 'a clean stop, not a kill'
+        $warned | Should -BeNullOrEmpty -Because 'a clean stop, not a kill'
+        $emulator.LogPath | Should -Not -Exist -Because 'a clean stop removes the log'
         $context = Get-VodContext
         $context.Endpoints.Count | Should -Be 0
         $context.Target | Should -Be 'Alibaba Cloud cn-shanghai' -Because 'the region set with the emulator stays'
@@ -199,6 +202,13 @@ Describe 'When the session''s emulator has died' {
         $context.EmulatorRunning | Should -BeFalse
         $context.Target | Should -Be "Emulator $($emulator.Url)/ (not running)"
         ($context | Out-String -Width 120) | Should -Match "EmulatorProcessId\s*:\s*$($emulator.ProcessId) \(exited\)"
+    }
+
+    It 'keeps its log when stopped, and says where it is' {
+        Stop-VodEmulator -WarningVariable warned 3>$null
+        $warned | Should -Match "had already exited with code \d+; its output is kept in $([regex]::Escape($emulator.LogPath))"
+        $emulator.LogPath | Should -Exist
+        Remove-Item $emulator.LogPath
     }
 
     It 'is replaced by the next Start-VodEmulator' {

@@ -41,8 +41,18 @@ Describe 'The VodTools manifest' {
         $data.DotNetFrameworkVersion | Should -Be '4.7.2'
         $data.CompatiblePSEditions | Should -Be @('Desktop', 'Core')
         $data.FormatsToProcess | Should -Be @('VodTools.Format.ps1xml')
-        $data.PrivateData.PSData.ProjectUri | Should -Match '^https://'
         $data.PrivateData.PSData.ReleaseNotes | Should -Match ([regex]::Escape($data.ModuleVersion))
         $data.PrivateData.PSData.Tags | Should -Contain 'PSEdition_Desktop'
+    }
+
+    It 'says only what is true: the number of cmdlets it exports, its licence, no project site while there is none' {
+        $notes = $data.PrivateData.PSData.ReleaseNotes
+        $notes | Should -Not -Match '\{\{' -Because 'the build fills in every placeholder'
+        [int][regex]::Match($notes, '(?m)^- (\d+) cmdlets\b').Groups[1].Value | Should -Be @(Get-Command -Module VodTools -CommandType Cmdlet).Count
+        $data.PrivateData.PSData.LicenseUri | Should -Be 'https://opensource.org/license/mit'
+        $data.PrivateData.PSData.Keys | Should -Not -Contain 'ProjectUri' -Because 'the project has no public repository yet'
+        Join-Path $base 'LICENSE' | Should -FileContentMatch '^MIT License'
+        Join-Path $base 'LICENSE' | Should -FileContentMatch 'Copyright \(c\) 2026 VodTools contributors'
+        $data.Copyright | Should -Match 'VodTools contributors'
     }
 }

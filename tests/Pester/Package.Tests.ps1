@@ -63,10 +63,23 @@ Describe 'The VodTools package' {
         Get-PSRepository -WarningAction SilentlyContinue | Where-Object Name -like 'VodToolsTestV2*' | Should -BeNullOrEmpty
     }
 
-    It 'carries the help, the format file and the emulator' {
+    It 'carries the licence, the help, the format file and the emulator' {
         $base = (Resolve-Path (Join-Path $installed 'VodTools/*')).ProviderPath
-        'en-US/VodTools.dll-Help.xml', 'en-US/about_VodTools.help.txt', 'VodTools.Format.ps1xml', 'emulator/VodTools.Emulator.dll' |
+        'LICENSE', 'en-US/VodTools.dll-Help.xml', 'en-US/about_VodTools.help.txt', 'VodTools.Format.ps1xml', 'emulator/VodTools.Emulator.dll' |
             ForEach-Object { Join-Path $base $_ | Should -Exist }
+    }
+
+    It 'names its licence in the package''s metadata, and no project site' {
+        Add-Type -AssemblyName System.IO.Compression.FileSystem
+        $zip = [System.IO.Compression.ZipFile]::OpenRead($package.FullName)
+        try {
+            $entry = $zip.Entries | Where-Object FullName -like '*.nuspec'
+            $reader = [System.IO.StreamReader]::new($entry.Open())
+            try { $nuspec = [xml]$reader.ReadToEnd() } finally { $reader.Dispose() }
+        }
+        finally { $zip.Dispose() }
+        $nuspec.package.metadata.licenseUrl | Should -Be 'https://opensource.org/license/mit'
+        $nuspec.package.metadata.projectUrl | Should -BeNullOrEmpty
     }
 
     It 'imports by name in a new pwsh process and runs against the emulator it ships' {

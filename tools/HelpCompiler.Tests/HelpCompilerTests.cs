@@ -23,6 +23,16 @@ public class HelpCompilerTests
         Get-Thing [-Name] <string>
         ```
 
+        ### ByAll
+        ```
+        Get-Thing -All
+        ```
+
+        ### Plain
+        ```
+        Get-Thing [-Name <string>]
+        ```
+
         ## DESCRIPTION
         First paragraph with `code`.
 
@@ -60,6 +70,19 @@ public class HelpCompilerTests
         Accept wildcard characters: True
         ```
 
+        ```yaml
+        Type: System.String
+        Parameter Sets: Plain
+        Aliases: N, Id
+        Accepted values: a, b
+
+        Required: False
+        Position: Named
+        Default value: None
+        Accept pipeline input: False
+        Accept wildcard characters: True
+        ```
+
         ### -All
         Everything.
 
@@ -76,7 +99,7 @@ public class HelpCompilerTests
         ```
 
         ### -Region
-        The region, e.g. https://vod.<region>.aliyuncs.com or \<region>.
+        The region, e.g. https://vod.<region>.aliyuncs.com or \<region>. Rules are KIND:P[:ARG][@TARGET], or [x] alone.
 
         ```yaml
         Type: System.String
@@ -171,7 +194,7 @@ public class HelpCompilerTests
         var parameters = Compile().Element(Command + "parameters")!.Elements().ToDictionary(p => p.Element(Maml + "name")!.Value);
         Assert.Equal(new[] { "Name", "All", "Region", "Confirm", "WhatIf" }, parameters.Keys);
         var name = parameters["Name"];
-        Assert.Equal(("true", "0", "True (ByPropertyName)", "true", "N, Id"),
+        Assert.Equal(("false", "0", "True (ByPropertyName)", "true", "N, Id"),
             (name.Attribute("required")!.Value, name.Attribute("position")!.Value, name.Attribute("pipelineInput")!.Value, name.Attribute("globbing")!.Value, name.Attribute("aliases")!.Value));
         Assert.Equal(new[] { "a", "b" }, name.Element(Command + "parameterValueGroup")!.Elements().Select(v => v.Value));
         Assert.Equal("System.String", name.Element(Command + "parameterValue")!.Value);
@@ -194,17 +217,43 @@ public class HelpCompilerTests
     }
 
     [Fact]
-    public void Syntax_is_regenerated_per_parameter_set_positional_first_then_in_the_order_of_the_page()
+    public void Syntax_has_every_set_of_the_page_positional_parameters_first_then_in_the_order_of_the_page()
     {
         var items = Compile().Element(Command + "syntax")!.Elements().Select(i => i.Elements(Command + "parameter").Select(p => p.Element(Maml + "name")!.Value).ToArray()).ToArray();
-        Assert.Equal(new[] { new[] { "Name", "Region", "Confirm", "WhatIf" }, new[] { "All", "Region", "Confirm", "WhatIf" } }, items);
+        Assert.Equal(new[]
+        {
+            new[] { "Name", "Region", "Confirm", "WhatIf" },
+            new[] { "All", "Region", "Confirm", "WhatIf" },
+            new[] { "Name", "Region", "Confirm", "WhatIf" },
+        }, items);
     }
 
     [Fact]
-    public void Angle_brackets_in_text_are_kept_whether_or_not_the_markdown_escapes_them()
+    public void A_parameter_is_required_placed_and_bound_in_each_syntax_as_in_that_set_and_required_in_the_list_only_when_it_is_in_every_set()
+    {
+        var command = Compile();
+        var name = command.Element(Command + "syntax")!.Elements()
+            .SelectMany(i => i.Elements(Command + "parameter").Where(p => p.Element(Maml + "name")!.Value == "Name"))
+            .Select(p => (p.Attribute("required")!.Value, p.Attribute("position")!.Value, p.Attribute("pipelineInput")!.Value)).ToArray();
+        Assert.Equal(new[] { ("true", "0", "True (ByPropertyName)"), ("false", "named", "False") }, name);
+        var all = command.Element(Command + "parameters")!.Elements().Single(p => p.Element(Maml + "name")!.Value == "All");
+        Assert.Equal("true", all.Attribute("required")!.Value);
+    }
+
+    [Theory]
+    [InlineData("### Example 1: One", "### Example 3: One", "example 1 is titled 'Example 3: One'")]
+    [InlineData("### ByAll\n", "### Every\n", "-All is in the parameter set ByAll, which SYNTAX does not list")]
+    public void A_page_whose_help_would_mislead_is_refused(string text, string replacement, string message)
+    {
+        var e = Assert.Throws<FormatException>(() => MarkdownHelpReader.Read(Page.Replace(text, replacement)));
+        Assert.Contains(message, e.Message);
+    }
+
+    [Fact]
+    public void Angle_and_square_brackets_in_text_are_kept_whether_or_not_the_markdown_escapes_them()
     {
         var region = Compile().Element(Command + "parameters")!.Elements().Single(p => p.Element(Maml + "name")!.Value == "Region");
-        Assert.Equal("The region, e.g. https://vod.<region>.aliyuncs.com or <region>.", region.Element(Maml + "description")!.Value);
+        Assert.Equal("The region, e.g. https://vod.<region>.aliyuncs.com or <region>. Rules are KIND:P[:ARG][@TARGET], or [x] alone.", region.Element(Maml + "description")!.Value);
         Assert.Contains("See https://<bucket>.oss-<region>.aliyuncs.com/<key>.", AboutTopic.Convert("# about_Thing\n\nSee https://<bucket>.oss-\\<region>.aliyuncs.com/<key>.\n"));
     }
 

@@ -30,6 +30,8 @@ internal static class InlineText
                 case HtmlEntityInline entity: text.Append(entity.Transcoded.ToString()); break;
                 case HtmlInline html: text.Append(html.Tag); break;
                 case AutolinkInline autolink: text.Append(autolink.Url); break;
+                // a bracket that opened no link, e.g. the first of KIND:P[:ARG][@TARGET]: its text, then what follows it
+                case LinkDelimiterInline bracket: text.Append(bracket.ToLiteral()); Append(text, bracket); break;
                 case ContainerInline container: Append(text, container); break;
             }
         }

@@ -30,7 +30,7 @@ internal static class MamlWriter
                 Description(new[] { help.Synopsis })),
             Description(help.Description),
             new XElement(Command + "syntax", SyntaxItems(help)),
-            new XElement(Command + "parameters", help.Parameters.Select(p => Parameter(p, withDetail: true))),
+            new XElement(Command + "parameters", help.Parameters.Select(p => Parameter(p, use: null))),
             new XElement(Command + "inputTypes", help.Inputs.Select(t => TypeElement(Command + "inputType", t))),
             new XElement(Command + "returnValues", help.Outputs.Select(t => TypeElement(Command + "returnValue", t))),
             new XElement(Maml + "alertSet", new XElement(Maml + "alert", Paragraphs(help.Notes))),
@@ -39,30 +39,39 @@ internal static class MamlWriter
     }
 
     /// <summary>
-    /// SYNTAX is regenerated: one item per parameter set, with the parameters of that set and of (All): positional ones
-    /// first, then the mandatory ones, the rest in the page's order (so -Confirm and -WhatIf come last, as in platyPS).
+    /// One syntax item per parameter set the SYNTAX section lists (else per set the parameters name), with the
+    /// parameters of that set as they are used there: positional ones first, then the mandatory ones, the rest in the
+    /// page's order (so -Confirm and -WhatIf come last, as in platyPS).
     /// </summary>
     private static IEnumerable<XElement> SyntaxItems(CommandHelp help)
     {
-        var sets = help.Parameters.SelectMany(p => p.ParameterSets).Where(s => s != "(All)").Distinct().ToList();
-        if (sets.Count == 0) sets.Add("(All)");
+        var sets = help.SyntaxSets.Count > 0 ? help.SyntaxSets.ToList()
+            : help.Parameters.SelectMany(p => p.Uses).SelectMany(u => u.Sets).Where(s => s != "(All)").Distinct().ToList();
+        if (sets.Count == 0) sets.Add(MarkdownHelpReader.AllSets);
         foreach (var set in sets)
         {
-            var members = help.Parameters.Where(p => p.InAllSets || p.ParameterSets.Contains(set))
-                .OrderBy(p => p.Position == "named" ? int.MaxValue : int.Parse(p.Position))
-                .ThenBy(p => p.Required ? 0 : 1);
-            yield return new XElement(Command + "syntaxItem", new XElement(Maml + "name", help.Name), members.Select(p => Parameter(p, withDetail: false)));
+            var members = help.Parameters.Select(p => (Parameter: p, Use: p.UseIn(set)!))
+                .Where(m => m.Use != null)
+                .OrderBy(m => m.Use.Position == "named" ? int.MaxValue : int.Parse(m.Use.Position))
+                .ThenBy(m => m.Use.Required ? 0 : 1);
+            yield return new XElement(Command + "syntaxItem", new XElement(Maml + "name", help.Name), members.Select(m => Parameter(m.Parameter, m.Use)));
         }
     }
 
-    /// <summary>As platyPS writes it: a switch is typed SwitchParameter and shows no value in SYNTAX.</summary>
-    private static XElement Parameter(ParameterHelp p, bool withDetail) =>
-        new(Command + "parameter",
-            new XAttribute("required", p.Required ? "true" : "false"),
+    /// <summary>
+    /// A parameter of a syntax item, as it is used in that set (<paramref name="use"/>), or of the parameters section
+    /// (null: required only where it is in every set). As platyPS writes it: a switch is typed SwitchParameter and
+    /// shows no value in SYNTAX.
+    /// </summary>
+    private static XElement Parameter(ParameterHelp p, ParameterUse? use)
+    {
+        var withDetail = use == null;
+        return new(Command + "parameter",
+            new XAttribute("required", (use?.Required ?? p.Required) ? "true" : "false"),
             new XAttribute("variableLength", "true"),
             new XAttribute("globbing", p.Globbing ? "true" : "false"),
-            new XAttribute("pipelineInput", p.PipelineInput),
-            new XAttribute("position", p.Position.ToLowerInvariant()),
+            new XAttribute("pipelineInput", use?.PipelineInput ?? p.PipelineInput),
+            new XAttribute("position", (use?.Position ?? p.Position).ToLowerInvariant()),
             new XAttribute("aliases", p.Aliases.Count == 0 ? "none" : string.Join(", ", p.Aliases)),
             new XElement(Maml + "name", p.Name),
             withDetail ? Description(p.Description) : null,
@@ -71,6 +80,7 @@ internal static class MamlWriter
             p.IsSwitch && !withDetail ? null : new XElement(Command + "parameterValue", new XAttribute("required", p.IsSwitch ? "false" : "true"), new XAttribute("variableLength", "false"), MamlType(p)),
             new XElement(Dev + "type", new XElement(Maml + "name", MamlType(p)), new XElement(Maml + "uri")),
             withDetail ? new XElement(Dev + "defaultValue", p.IsSwitch && p.DefaultValue == "None" ? "False" : p.DefaultValue) : null);
+    }
 
     private static string MamlType(ParameterHelp p) => p.IsSwitch ? "SwitchParameter" : p.Type;
 

@@ -10,6 +10,11 @@ internal static class MarkdownHelpReader
 {
     private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().UseYamlFrontMatter().Build();
 
+    /// <summary>What SYNTAX titles a cmdlet's only parameter set (platyPS's name for it).</summary>
+    public const string AllSets = "__AllParameterSets";
+
+    private const string DefaultSuffix = " (Default)";
+
     public static CommandHelp Read(string markdown)
     {
         var document = Markdown.Parse(markdown, Pipeline);
@@ -36,7 +41,8 @@ internal static class MarkdownHelpReader
                 case HeadingBlock { Level: 3 } h3:
                     var title = Text(h3.Inline);
                     example = null; parameter = null; type = null;
-                    if (section == "EXAMPLES") help.Examples.Add(example = new ExampleHelp { Title = title });
+                    if (section == "SYNTAX") help.SyntaxSets.Add(title.EndsWith(DefaultSuffix, StringComparison.Ordinal) ? title[..^DefaultSuffix.Length] : title);
+                    else if (section == "EXAMPLES") help.Examples.Add(example = new ExampleHelp { Title = title });
                     else if (section == "PARAMETERS" && title.StartsWith('-')) help.Parameters.Add(parameter = new ParameterHelp { Name = title[1..] });
                     else if (section == "INPUTS") help.Inputs.Add(type = new TypeHelp(title, new()));
                     else if (section == "OUTPUTS") help.Outputs.Add(type = new TypeHelp(title, new()));
@@ -71,7 +77,27 @@ internal static class MarkdownHelpReader
             }
         }
         if (help.Name.Length == 0) throw new FormatException("The markdown has no '# Verb-Noun' heading.");
+        Check(help);
         return help;
+    }
+
+    /// <summary>
+    /// What would make the help say something the page does not mean: an example out of its place in the numbering
+    /// (titles "Example N: ..." from 1), a parameter in a set the SYNTAX section does not list.
+    /// </summary>
+    private static void Check(CommandHelp help)
+    {
+        for (var i = 0; i < help.Examples.Count; i++)
+        {
+            if (!help.Examples[i].Title.StartsWith($"Example {i + 1}:", StringComparison.Ordinal))
+                throw new FormatException($"example {i + 1} is titled '{help.Examples[i].Title}'; titles are 'Example N: ...', numbered from 1.");
+        }
+        var listed = help.SyntaxSets.Where(s => s != AllSets).ToList();
+        foreach (var parameter in help.Parameters)
+        {
+            foreach (var set in parameter.Uses.SelectMany(u => u.Sets).Where(s => s != "(All)" && !listed.Contains(s)))
+                throw new FormatException($"-{parameter.Name} is in the parameter set {set}, which SYNTAX does not list.");
+        }
     }
 
     private static List<string>? TextTarget(CommandHelp help, string? section, ExampleHelp? example, ParameterHelp? parameter, TypeHelp? type) =>
@@ -89,14 +115,15 @@ internal static class MarkdownHelpReader
             string.IsNullOrWhiteSpace(value) ? new() : value.Split(',').Select(v => v.Trim()).Where(v => v.Length > 0).ToList();
 
         parameter.Type = Value("Type") ?? parameter.Type;
-        parameter.ParameterSets.AddRange(List(Value("Parameter Sets")).Except(parameter.ParameterSets));
         parameter.Aliases.AddRange(List(Value("Aliases")).Except(parameter.Aliases));
         parameter.AcceptedValues.AddRange(List(Value("Accepted values")).Except(parameter.AcceptedValues));
-        parameter.Required |= string.Equals(Value("Required"), "True", StringComparison.OrdinalIgnoreCase);
         var position = Value("Position");
-        if (position != null && !string.Equals(position, "Named", StringComparison.OrdinalIgnoreCase)) parameter.Position = position;
+        parameter.Uses.Add(new ParameterUse(
+            List(Value("Parameter Sets")),
+            string.Equals(Value("Required"), "True", StringComparison.OrdinalIgnoreCase),
+            position == null || string.Equals(position, "Named", StringComparison.OrdinalIgnoreCase) ? "named" : position,
+            Value("Accept pipeline input") ?? "False"));
         parameter.DefaultValue = Value("Default value") ?? parameter.DefaultValue;
-        parameter.PipelineInput = Value("Accept pipeline input") ?? parameter.PipelineInput;
         parameter.Globbing |= string.Equals(Value("Accept wildcard characters"), "True", StringComparison.OrdinalIgnoreCase);
     }
 

@@ -46,7 +46,7 @@ namespace VodTools.Commands
         /// <summary>The custom policy name. Default vod-pass-mps, or the one custom policy attached to the role that already grants buckets.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
-        [ArgumentCompleter(typeof(Completion.CloudNameCompleter))]
+        [ArgumentCompleter(typeof(Completion.CustomPolicyCompleter))]
         public string PolicyName { get; set; } = VodAccessService.DefaultPolicyName;
 
         /// <summary>The services the role trusts. Default mts.aliyuncs.com (Alibaba's published sources do not confirm the value VOD's guide names).</summary>

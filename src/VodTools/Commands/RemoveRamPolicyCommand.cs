@@ -18,7 +18,7 @@ namespace VodTools.Commands
         /// <summary>The custom policy to delete.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
-        [ArgumentCompleter(typeof(Completion.CloudNameCompleter))]
+        [ArgumentCompleter(typeof(Completion.CustomPolicyCompleter))]
         public string PolicyName { get; set; } = string.Empty;
 
         /// <summary>Delete the policy's non-default versions too (RAM refuses to delete a policy that has any).</summary>

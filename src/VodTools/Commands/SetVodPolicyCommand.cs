@@ -23,7 +23,7 @@ namespace VodTools.Commands
         /// <summary>The policy name (1–128 letters, digits or '-'). Default vod-pass-mps.</summary>
         [Parameter(Position = 0)]
         [ValidateNotNullOrEmpty]
-        [ArgumentCompleter(typeof(Completion.CloudNameCompleter))]
+        [ArgumentCompleter(typeof(Completion.CustomPolicyCompleter))]
         public string PolicyName { get; set; } = VodAccessService.DefaultPolicyName;
 
         /// <summary>Grant access to these buckets only. Default: all of OSS (oss:* on *).</summary>

@@ -146,7 +146,8 @@ namespace VodTools.Commands
             var host = Run(() => EmulatorRuntime.HostFor(dll));
             if (earlier != null)
             {
-                EmulatorProcess.Stop(earlier.Process.Id, earlier.Url);
+                var failure = earlier.StopAndTidy();
+                if (failure != null) WriteWarning(failure);
                 var stopped = $"Stopped the emulator at {earlier.Url} (process {earlier.Process.Id}) that this session started with other options";
                 if (earlier.Settings.InMemory) WriteWarning(stopped + ": the state it kept in memory is gone.");
                 else WriteVerbose($"{stopped}; its state stays in {earlier.Settings.DataDir}.");

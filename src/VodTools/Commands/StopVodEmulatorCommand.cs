@@ -26,12 +26,16 @@ namespace VodTools.Commands
                 return;
             }
             if (!this.Confirm($"process {id}", "Stop the VodTools emulator", force: false)) return;
-            // only the session's own emulator is asked to shut down cleanly: its endpoint is known
-            var endpoint = context.EmulatorProcessId == id ? context.EmulatorUrl : null;
-            if (!EmulatorProcess.Stop(id.Value, endpoint)) WriteVerbose($"Process {id} had already exited.");
-            if (context.EmulatorProcessId == id)
+            if (context.Emulator != null && context.EmulatorProcessId == id)
             {
+                // the session's own emulator: asked to shut down cleanly (its endpoint is known), its log removed unless it failed
+                var failure = context.Emulator.StopAndTidy();
+                if (failure != null) WriteWarning(failure);
                 VodContext.Replace(context.WithoutEmulator());
+            }
+            else if (!EmulatorProcess.Kill(id.Value))
+            {
+                WriteVerbose($"Process {id} had already exited.");
             }
         }
     }

@@ -31,5 +31,5 @@ public sealed class EmulatorFixture : IDisposable
 
     public CloudSession Session { get; }
 
-    public void Dispose() => EmulatorProcess.Stop(_emulator.Process.Id, _emulator.Url);
+    public void Dispose() => _emulator.StopAndTidy();
 }

@@ -50,7 +50,10 @@ namespace VodTools.Api.Endpoints
         public bool IsPrivateNetwork => Network != EndpointNetwork.Public;
 
         /// <summary>True when VOD calls have somewhere to go: an override, or a region VOD serves (Hangzhou through Shanghai).</summary>
-        public bool ServesVod => _overrides.ContainsKey(CloudService.Vod) || VodRegions.Contains(VodRegionOf(RegionId));
+        public bool ServesVod => _overrides.ContainsKey(CloudService.Vod) || OffersVod(RegionId);
+
+        /// <summary>True when VOD is offered in <paramref name="regionId"/>: one of <see cref="VodRegions"/>, or Hangzhou (served by Shanghai).</summary>
+        public static bool OffersVod(string regionId) => VodRegions.Contains(VodRegionOf(regionId));
 
         /// <summary>The base URI (scheme, host, optional port, path <c>/</c>) requests to <paramref name="service"/> go to.</summary>
         public Uri GetBaseUri(CloudService service)

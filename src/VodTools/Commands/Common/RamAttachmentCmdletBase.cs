@@ -15,7 +15,7 @@ namespace VodTools.Commands.Common
         /// <summary>The policy.</summary>
         [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
-        [ArgumentCompleter(typeof(Completion.CloudNameCompleter))]
+        [ArgumentCompleter(typeof(Completion.CustomPolicyCompleter))]
         public string PolicyName { get; set; } = string.Empty;
 
         /// <summary>Custom (default) or System.</summary>

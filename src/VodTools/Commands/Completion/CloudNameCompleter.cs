@@ -12,8 +12,8 @@ namespace VodTools.Commands.Completion
 {
     /// <summary>
     /// Completes the names that live in the cloud, by the parameter's name: -Bucket (ListBuckets), -TemplateGroupId
-    /// (ListTranscodeTemplateGroup; a group's name finds its id), -RoleName (ListRoles), -PolicyName (ListPolicies) and
-    /// -CategoryId/-ParentId (GetCategories, the whole tree; a category's name finds its id).
+    /// (ListTranscodeTemplateGroup; a group's name finds its id), -RoleName (ListRoles), -PolicyName (ListPolicies, of the
+    /// -PolicyType typed if any) and -CategoryId/-ParentId (GetCategories, the whole tree; a category's name finds its id).
     /// </summary>
     public sealed class CloudNameCompleter : IArgumentCompleter
     {
@@ -26,8 +26,6 @@ namespace VodTools.Commands.Completion
                     (await session.Vod.ListTranscodeTemplateGroupsAsync(null, token).ConfigureAwait(false)).Select(g => new CompletionName(g.TemplateGroupId, g.Name)),
                 ["RoleName"] = async (session, token) =>
                     (await session.Ram.ListRolesAsync(token).ConfigureAwait(false)).Select(r => new CompletionName(r.RoleName)),
-                ["PolicyName"] = async (session, token) =>
-                    (await session.Ram.ListPoliciesAsync(null, token).ConfigureAwait(false)).Select(p => new CompletionName(p.PolicyName)),
                 ["CategoryId"] = Categories,
                 ["ParentId"] = Categories,
             };
@@ -39,7 +37,19 @@ namespace VodTools.Commands.Completion
                 c.Path == c.CateName ? c.CateName : c.CateName + " in " + c.Path!.Substring(0, c.Path.Length - c.CateName.Length - 1)));
 
         public IEnumerable<CompletionResult> CompleteArgument(
-            string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters) =>
-            Fetchers.TryGetValue(parameterName, out var fetch) ? CompletionCache.Complete(parameterName, wordToComplete, fetch) : Enumerable.Empty<CompletionResult>();
+            string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters)
+        {
+            if (string.Equals(parameterName, "PolicyName", StringComparison.OrdinalIgnoreCase)) return Policies(wordToComplete, BoundPolicyType(fakeBoundParameters));
+            return Fetchers.TryGetValue(parameterName, out var fetch) ? CompletionCache.Complete(parameterName, wordToComplete, fetch) : Enumerable.Empty<CompletionResult>();
+        }
+
+        /// <summary>The policies of <paramref name="policyType"/> (Custom or System; null: both) that start with <paramref name="wordToComplete"/>.</summary>
+        internal static IEnumerable<CompletionResult> Policies(string wordToComplete, string? policyType) =>
+            CompletionCache.Complete("PolicyName|" + policyType, wordToComplete, async (session, token) =>
+                (await session.Ram.ListPoliciesAsync(policyType, token).ConfigureAwait(false)).Select(p => new CompletionName(p.PolicyName)));
+
+        /// <summary>The -PolicyType typed on the command line so far, if any.</summary>
+        internal static string? BoundPolicyType(IDictionary? fakeBoundParameters) =>
+            fakeBoundParameters != null && fakeBoundParameters.Contains("PolicyType") ? fakeBoundParameters["PolicyType"] as string : null;
     }
 }

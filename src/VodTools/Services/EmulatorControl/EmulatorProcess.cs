@@ -10,19 +10,23 @@ using VodTools.Shared;
 
 namespace VodTools.Services.EmulatorControl
 {
-    /// <summary>The emulator as a child process of this PowerShell: found, started (its output to a log file)
-    /// and waited for until it answers its health probe; stopped cleanly through its shutdown endpoint.</summary>
+    /// <summary>The emulator as a child process of this PowerShell: found, started (its output to a log file in the temp
+    /// folder) and waited for until it answers its health probe; stopped cleanly through its shutdown endpoint, its log
+    /// then removed (kept when it failed).</summary>
     internal sealed class EmulatorProcess
     {
         private const string DllName = "VodTools.Emulator.dll";
 
-        private EmulatorProcess(Process process, string dll, EmulatorSettings settings, Uri url, string logPath)
+        private readonly TextWriter _log;
+
+        private EmulatorProcess(Process process, string dll, EmulatorSettings settings, Uri url, string logPath, TextWriter log)
         {
             Process = process;
             Dll = dll;
             Settings = settings;
             Url = url;
             LogPath = logPath;
+            _log = log;
         }
 
         public Process Process { get; }
@@ -64,14 +68,59 @@ namespace VodTools.Services.EmulatorControl
             var logPath = Path.ChangeExtension(urlFile, ".log");
             var arguments = settings.Arguments();
             arguments.InsertRange(0, new[] { dll, EmulatorDefaults.Flags.UrlFile, urlFile });
-            var process = StartProcess(host, arguments, logPath);
-            var url = WaitUntilAnswering(process, urlFile, logPath, timeout, cancelled);
-            return new EmulatorProcess(process, dll, settings, new Uri(url.TrimEnd('/') + "/"), logPath);
+            var process = StartProcess(host, arguments, logPath, out var log);
+            try
+            {
+                var url = WaitUntilAnswering(process, urlFile, logPath, timeout, cancelled);
+                return new EmulatorProcess(process, dll, settings, new Uri(url.TrimEnd('/') + "/"), logPath, log);
+            }
+            catch (EmulatorStartException)
+            {
+                CloseLog(process, log);  // the log is kept: the error names it
+                throw;
+            }
+            finally
+            {
+                File.Delete(urlFile);  // read once it answers; of no use when it did not
+            }
         }
 
-        /// <summary>Stops an emulator: asks it to shut down when its <paramref name="endpoint"/> is known (it then removes
-        /// an in-memory run's temp folder), else, or when it does not stop, kills it. False if it had already exited.</summary>
-        public static bool Stop(int processId, Uri? endpoint)
+        /// <summary>
+        /// Stops this emulator: asks it to shut down (it then removes an in-memory run's temp folder), else, or when it does
+        /// not stop, kills it. When it stopped cleanly (it was running, shut down when asked and ended with exit code 0) its
+        /// log is removed; otherwise the log is kept, and what went wrong is returned, naming it. Null after a clean stop.
+        /// </summary>
+        public string? StopAndTidy()
+        {
+            string? failure;
+            if (Process.HasExited) failure = Process.ExitCode == 0 ? null : $"had already exited with code {Process.ExitCode}";
+            else if (RequestShutdown(Url) && Process.WaitForExit(10000)) failure = Process.ExitCode == 0 ? null : $"exited with code {Process.ExitCode} when asked to shut down";
+            else
+            {
+                try { Process.Kill(); } catch (InvalidOperationException) { }
+                failure = "did not shut down when asked, and was stopped by force";
+            }
+            if (CloseLog(Process, _log) && failure == null)
+            {
+                try { File.Delete(LogPath); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+                return null;
+            }
+            return $"The emulator at {Url} (process {Process.Id}) {failure ?? "did not stop"}; its output is kept in {LogPath}.";
+        }
+
+        /// <summary>Closes <paramref name="log"/> once <paramref name="process"/> has exited and its output has been read to
+        /// the end (a bounded wait can return before that); false, the log left open, if it does not exit.</summary>
+        private static bool CloseLog(Process process, TextWriter log)
+        {
+            if (!process.WaitForExit(10000)) return false;
+            process.WaitForExit();
+            log.Dispose();
+            return true;
+        }
+
+        /// <summary>Stops an emulator this session did not start (its endpoint, and so its shutdown request, unknown): kills
+        /// it. False if it had already exited.</summary>
+        public static bool Kill(int processId)
         {
             Process process;
             try
@@ -84,11 +133,8 @@ namespace VodTools.Services.EmulatorControl
             }
             using (process)
             {
-                if (!(endpoint != null && RequestShutdown(endpoint) && process.WaitForExit(10000)))
-                {
-                    process.Kill();
-                    process.WaitForExit(10000);
-                }
+                process.Kill();
+                process.WaitForExit(10000);
             }
             return true;
         }
@@ -108,10 +154,10 @@ namespace VodTools.Services.EmulatorControl
             }
         }
 
-        /// <summary>Starts dotnet with the emulator's output going to <paramref name="logPath"/>. Without a window, on
+        /// <summary>Starts dotnet with the emulator's output going to <paramref name="logPath"/> (through <paramref name="log"/>). Without a window, on
         /// Windows the emulator gets a console of its own, so the Ctrl+C of the user's console does not reach it (on Unix
         /// it leaves the terminal's session itself: --own-session).</summary>
-        private static Process StartProcess(string host, List<string> arguments, string logPath)
+        private static Process StartProcess(string host, List<string> arguments, string logPath, out TextWriter log)
         {
             var start = new ProcessStartInfo(host)
             {
@@ -124,9 +170,9 @@ namespace VodTools.Services.EmulatorControl
             try
             {
                 var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
-                var log = TextWriter.Synchronized(new StreamWriter(logPath) { AutoFlush = true });
-                process.OutputDataReceived += (_, e) => { if (e.Data != null) log.WriteLine(e.Data); };
-                process.ErrorDataReceived += (_, e) => { if (e.Data != null) log.WriteLine(e.Data); };
+                var writer = log = TextWriter.Synchronized(new StreamWriter(logPath) { AutoFlush = true });
+                process.OutputDataReceived += (_, e) => { if (e.Data != null) writer.WriteLine(e.Data); };
+                process.ErrorDataReceived += (_, e) => { if (e.Data != null) writer.WriteLine(e.Data); };
                 process.BeginOutputReadLine();
                 process.BeginErrorReadLine();
                 return process;
@@ -149,11 +195,7 @@ namespace VodTools.Services.EmulatorControl
                 if (File.Exists(urlFile))
                 {
                     var url = File.ReadAllText(urlFile).Trim();
-                    if (url.Length > 0 && IsHealthy(url))
-                    {
-                        File.Delete(urlFile);
-                        return url;
-                    }
+                    if (url.Length > 0 && IsHealthy(url)) return url;
                 }
                 if (cancelled()) break;
                 Thread.Sleep(100);

@@ -384,22 +384,31 @@ WHERE state = 5";
                     report.Started = reader.IsDBNull(1) ? (DateTime?)null : Time(reader.GetInt64(1));
                     report.ElapsedSeconds = reader.GetInt64(2) / 1000.0;
                 }
+                var runTimes = new List<(long Started, long Ended)>();
+                using (var command = Command(c, "SELECT started, ended FROM runs"))
+                using (var reader = command.ExecuteReader())
+                    while (reader.Read()) runTimes.Add((reader.GetInt64(0), reader.GetInt64(1)));
                 var stages = new List<MigrationStageRate>();
-                foreach (var (stage, column) in new[] { (MigrationStage.Register, "registered"), (MigrationStage.Transcode, "submitted"), (MigrationStage.Wait, "transcoded"), (MigrationStage.Snapshot, "finished") })
+                // each stage's files, from the time its first file could start (the stage before it done) to its last file
+                foreach (var (stage, from, to) in new[]
+                {
+                    (MigrationStage.Register, "listed", "registered"), (MigrationStage.Transcode, "registered", "submitted"),
+                    (MigrationStage.Wait, "submitted", "transcoded"), (MigrationStage.Snapshot, "transcoded", "finished"),
+                })
                 {
                     if (stage == MigrationStage.Snapshot && !parameters.Snapshot) continue;
-                    var condition = stage == MigrationStage.Snapshot ? "state = 4" : column + " IS NOT NULL";
-                    using var command = Command(c, $"SELECT COUNT(*), MIN({column}), MAX({column}) FROM files WHERE {condition}");
+                    var condition = stage == MigrationStage.Snapshot ? "state = 4" : to + " IS NOT NULL";
+                    using var command = Command(c, $"SELECT COUNT(*), MIN({from}), MAX({to}) FROM files WHERE {condition}");
                     using var reader = command.ExecuteReader();
                     reader.Read();
                     var files = reader.GetInt64(0);
-                    var seconds = files < 2 ? 0 : (reader.GetInt64(2) - reader.GetInt64(1)) / 1000.0;
+                    var seconds = files == 0 || reader.IsDBNull(1) ? 0 : RunningSeconds(runTimes, reader.GetInt64(1), reader.GetInt64(2));
                     stages.Add(new MigrationStageRate
                     {
                         Stage = stage.ToString(),
                         Files = files,
                         Failed = failedAt.TryGetValue(stage, out var f) ? f : 0,
-                        FilesPerSecond = seconds > 0 ? Math.Round(files / seconds, 1) : 0,
+                        FilesPerSecond = seconds > 0 ? files / seconds : (double?)null,
                     });
                 }
                 report.Stages = stages;
@@ -411,6 +420,17 @@ WHERE state = 5";
             return report;
         }
 
+        /// <summary>
+        /// The seconds of [<paramref name="from"/>, <paramref name="to"/>] (ms) during which a run was going: a stage runs only
+        /// while the job does, so the days between two runs of a resumed job do not slow its rate. A journal without runs
+        /// counts the whole span.
+        /// </summary>
+        private static double RunningSeconds(IReadOnlyList<(long Started, long Ended)> runs, long from, long to)
+        {
+            if (runs.Count == 0) return (to - from) / 1000.0;
+            return runs.Sum(run => Math.Max(0, Math.Min(to, run.Ended) - Math.Max(from, run.Started))) / 1000.0;
+        }
+
         /// <summary>What is left goes through every stage it has not passed; the slowest stage at its rate decides (seconds).</summary>
         private static double? Remaining(MigrationReport r)
         {
@@ -419,8 +439,8 @@ WHERE state = 5";
             {
                 var left = r.Total - r.Failed - stage.Files;
                 if (left <= 0) continue;
-                if (stage.FilesPerSecond <= 0) return null;
-                seconds = Math.Max(seconds, left / stage.FilesPerSecond);
+                if (!(stage.FilesPerSecond > 0)) return null;
+                seconds = Math.Max(seconds, left / stage.FilesPerSecond.Value);
             }
             return seconds > 0 ? Math.Round(seconds) : (double?)null;
         }

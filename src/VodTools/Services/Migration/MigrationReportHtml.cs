@@ -55,11 +55,11 @@ namespace VodTools.Services.Migration
             Row(html, "Failed", report.Failed, "a stage failed: see the failures below");
             html.Append("</table>\n");
 
-            html.Append("<h2>Stages</h2>\n<table><tr><th>Stage</th><th>Files through</th><th>Failed there</th><th>Files/s</th></tr>\n");
+            html.Append("<h2>Stages</h2>\n<table><tr><th>Stage</th><th>Files through</th><th>Failed there</th><th>Rate</th></tr>\n");
             foreach (var stage in report.Stages)
                 html.Append("<tr><td>").Append(stage.Stage).Append("</td><td class=\"n\">").Append(stage.Files.ToString("N0", CultureInfo.InvariantCulture))
                     .Append("</td><td class=\"n\">").Append(stage.Failed.ToString("N0", CultureInfo.InvariantCulture)).Append("</td><td class=\"n\">")
-                    .Append(stage.FilesPerSecond.ToString("0.0", CultureInfo.InvariantCulture)).Append("</td></tr>\n");
+                    .Append(MigrationStageRate.Rate(stage.FilesPerSecond) ?? "unknown").Append("</td></tr>\n");
             html.Append("</table>\n");
 
             html.Append("<h2>Throughput over time</h2>\n");

@@ -47,6 +47,7 @@ public class EndpointResolverTests
     public void VodServesItsRegions(string region)
     {
         Assert.True(new EndpointResolver(region).ServesVod);
+        Assert.True(EndpointResolver.OffersVod(region));
     }
 
     [Fact]
@@ -55,6 +56,7 @@ public class EndpointResolverTests
         var resolver = new EndpointResolver("cn-qingdao");
 
         Assert.False(resolver.ServesVod);
+        Assert.False(EndpointResolver.OffersVod("cn-qingdao"));
         Assert.Throws<InvalidOperationException>(() => resolver.GetBaseUri(CloudService.Vod));
         Assert.Equal("oss-cn-qingdao.aliyuncs.com", resolver.GetBaseUri(CloudService.Oss).Host);
         Assert.Equal("ram.aliyuncs.com", resolver.GetBaseUri(CloudService.Ram).Host);

@@ -178,6 +178,42 @@ INSERT INTO files (key, size, state, listed, updated) VALUES ('films/a.mp4', 5, 
     }
 
     [Fact]
+    public void RatesCountTheTimeEachStageRanNotTheSpreadOfItsLastStepsNorTheGapsBetweenRuns()
+    {
+        using (var journal = MigrationJournal.Open(JournalPath, create: true)) journal.SetParameters(Job());
+        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={JournalPath};Pooling=False"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            // two runs of 60 s and 30 s an hour apart; ten files listed at once, registered within 9 ms (one batch after
+            // another), submitted a second later, five transcoded at the end of each run (seen at the same poll)
+            var files = string.Join(", ", Enumerable.Range(0, 10).Select(i =>
+                $"('films/{i}.mp4', 5, 4, 1000, {2000 + i}, 3000, {(i < 5 ? 61000 : 3630000)}, {(i < 5 ? 61000 : 3630000)})"));
+            command.CommandText = $@"INSERT INTO runs (started, ended) VALUES (1000, 61000), (3600000, 3630000);
+INSERT INTO files (key, size, state, listed, registered, submitted, transcoded, updated) VALUES {files};";
+            command.ExecuteNonQuery();
+        }
+
+        using var reopened = MigrationJournal.Open(JournalPath, create: false);
+        var stages = reopened.Report(1).Stages.ToDictionary(s => s.Stage);
+
+        Assert.Equal(10 / 1.009, stages["Register"].FilesPerSecond!.Value, 6);   // from the listing to the last registration
+        Assert.Equal(10 / 1.0, stages["Transcode"].FilesPerSecond!.Value, 6);
+        Assert.Equal(10 / 88.0, stages["Wait"].FilesPerSecond!.Value, 6);       // 58 s of the first run and 30 s of the second
+        Assert.Equal("Wait: 10 files, 0 failed, 6.8 files/min", stages["Wait"].ToString());
+    }
+
+    [Theory]
+    [InlineData(2095.9, "2095.9 files/s")]
+    [InlineData(0.5, "30 files/min")]
+    [InlineData(0.001, "3.6 files/h")]
+    [InlineData(null, null)]
+    public void ARateIsWrittenInTheUnitThatKeepsItReadable(double? filesPerSecond, string? text)
+    {
+        Assert.Equal(text, MigrationStageRate.Rate(filesPerSecond));
+    }
+
+    [Fact]
     public void RefusesAFileThatIsNotAJournal()
     {
         File.WriteAllText(JournalPath, "not a database, just text that is long enough to be read as a header or not");
