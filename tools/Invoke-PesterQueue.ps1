@@ -39,9 +39,15 @@ while ($true) {
     $config.Output.Verbosity = 'Normal'
     $config.TestResult.Enabled = $true
     $config.TestResult.OutputPath = Join-Path $ResultsPath ('pester-' + ($suite -replace '\.Tests\.ps1$') + '.xml')
-    $result = Invoke-Pester -Configuration $config
+    $counts.Suites++
+    try { $result = Invoke-Pester -Configuration $config }
+    catch {
+        # Pester itself failed (its results file, say): the suite's outcome is unknown, so it counts as a failure.
+        Write-Host "$suite could not be run to the end: $_"
+        $counts.Failed++
+        continue
+    }
     $counts.Passed += $result.PassedCount
     $counts.Failed += $result.FailedCount + $result.FailedBlocksCount + $result.FailedContainersCount
-    $counts.Suites++
 }
 if ($SummaryPath) { [pscustomobject]$counts | ConvertTo-Json | Set-Content -LiteralPath $SummaryPath } else { [pscustomobject]$counts }
