@@ -5,6 +5,7 @@
 // Prints one line per check and "N passed, N failed"; exits non-zero when any check failed.
 import OSS from 'ali-oss';
 import RPCClient from '@alicloud/pop-core';
+import { assert, check, finish } from './checks.mjs';
 
 const [baseUrl, accessKeyId = 'VODEMULATORKEYID', accessKeySecret = 'VodEmulatorSecretKey'] = process.argv.slice(2);
 if (!baseUrl) {
@@ -13,24 +14,6 @@ if (!baseUrl) {
 }
 const port = new URL(baseUrl).port;
 const bucket = `clients-${Date.now().toString(36)}`;
-let passed = 0;
-let failed = 0;
-
-async function check(name, fn) {
-  try {
-    await fn();
-    passed++;
-    console.log(`ok   ${name}`);
-  } catch (e) {
-    failed++;
-    console.log(`FAIL ${name}: ${e.code ?? ''} ${e.message}`);
-  }
-}
-
-function assert(condition, message) {
-  if (!condition) throw new Error(message);
-}
-
 const common = { accessKeyId, accessKeySecret, region: 'oss-cn-shanghai', bucket };
 const pathStyle = new OSS({ ...common, endpoint: `http://localhost:${port}`, sldEnable: true });
 // an IP endpoint makes ali-oss put the bucket in the Host header: bucket.oss-cn-shanghai.aliyuncs.com
@@ -138,5 +121,4 @@ await check('pop-core reports an unknown action as InvalidAction.NotFound', asyn
   }
 });
 
-console.log(`${passed} passed, ${failed} failed`);
-process.exit(failed === 0 ? 0 : 1);
+finish();

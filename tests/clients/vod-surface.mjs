@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto';
 import { createServer } from 'node:http';
 import OSS from 'ali-oss';
 import RPCClient from '@alicloud/pop-core';
+import { assert, check, finish } from './checks.mjs';
 
 const [baseUrl, accessKeyId = 'VODEMULATORKEYID', accessKeySecret = 'VodEmulatorSecretKey'] = process.argv.slice(2);
 if (!baseUrl) {
@@ -16,24 +17,6 @@ if (!baseUrl) {
   process.exit(2);
 }
 const port = new URL(baseUrl).port;
-let passed = 0;
-let failed = 0;
-
-async function check(name, fn) {
-  try {
-    await fn();
-    passed++;
-    console.log(`ok   ${name}`);
-  } catch (e) {
-    failed++;
-    console.log(`FAIL ${name}: ${e.code ?? ''} ${e.message}`);
-  }
-}
-
-function assert(condition, message) {
-  if (!condition) throw new Error(message);
-}
-
 async function until(condition, what, seconds = 20) {
   for (const deadline = Date.now() + seconds * 1000; Date.now() < deadline;) {
     const value = await condition();
@@ -280,5 +263,4 @@ await check('pop-core VOD DeleteCategory takes the subcategories along', async (
 });
 
 web.close();
-console.log(`${passed} passed, ${failed} failed`);
-process.exit(failed === 0 ? 0 : 1);
+finish();
