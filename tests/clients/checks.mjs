@@ -17,6 +17,17 @@ export function assert(condition, message) {
   if (!condition) throw new Error(message);
 }
 
+/** Runs the call and returns its error, which must carry the code; the call succeeding fails the step. */
+export async function expectRefused(call, code) {
+  try {
+    await call();
+  } catch (e) {
+    assert(e.code === code, `${e.code} ${e.message}`);
+    return e;
+  }
+  throw new Error('the call succeeded');
+}
+
 export function finish() {
   console.log(`${passed} passed, ${failed} failed`);
   process.exit(failed === 0 ? 0 : 1);

@@ -5,7 +5,7 @@
 // Prints one line per check and "N passed, N failed"; exits non-zero when any check failed.
 import OSS from 'ali-oss';
 import RPCClient from '@alicloud/pop-core';
-import { assert, check, finish } from './checks.mjs';
+import { assert, check, expectRefused, finish } from './checks.mjs';
 
 const [baseUrl, accessKeyId = 'VODEMULATORKEYID', accessKeySecret = 'VodEmulatorSecretKey'] = process.argv.slice(2);
 if (!baseUrl) {
@@ -85,15 +85,6 @@ await check('pop-core VOD GetVideoInfo (GET)', async () => {
   const r = await vod.request('GetVideoInfo', { VideoId: mediaId });
   assert(r.Video.Status === 'Normal', r.Video.Status);
 });
-async function expectRefused(call, code) {
-  try {
-    await call();
-  } catch (e) {
-    assert(e.code === code, `${e.code} ${e.message}`);
-    return e;
-  }
-  throw new Error('the call succeeded');
-}
 
 await check('pop-core RAM CreateRole + STS AssumeRole; the role\'s policy decides (ali-oss AccessDenied, pop-core Forbidden.RAM)', async () => {
   const trust = { Statement: [{ Action: 'sts:AssumeRole', Effect: 'Allow', Principal: { RAM: [`acs:ram::1234567890123456:root`] } }], Version: '1' };

@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { createServer } from 'node:http';
 import OSS from 'ali-oss';
 import RPCClient from '@alicloud/pop-core';
-import { assert, check, finish } from './checks.mjs';
+import { assert, check, expectRefused, finish } from './checks.mjs';
 
 const [baseUrl, accessKeyId = 'VODEMULATORKEYID', accessKeySecret = 'VodEmulatorSecretKey'] = process.argv.slice(2);
 if (!baseUrl) {
@@ -24,16 +24,6 @@ async function until(condition, what, seconds = 20) {
     await new Promise(resolve => setTimeout(resolve, 100));
   }
   throw new Error(`timed out waiting for ${what}`);
-}
-
-async function expectRefused(call, code) {
-  try {
-    await call();
-  } catch (e) {
-    assert(e.code === code, `${e.code} ${e.message}`);
-    return e;
-  }
-  throw new Error('the call succeeded');
 }
 
 const rpc = (apiVersion, key = { accessKeyId, accessKeySecret }) => new RPCClient({ ...key, endpoint: baseUrl, apiVersion });
